@@ -1,0 +1,89 @@
+# Connect Chat. `make dev` runs it, `make test` tests it; see README.md.
+GO ?= go
+NPM ?= npm
+
+PLUGIN_ID      := $(shell node -p "require('./plugin.json').id")
+PLUGIN_VERSION := $(shell node -p "require('./plugin.json').version")
+BUNDLE         := dist/$(PLUGIN_ID)-$(PLUGIN_VERSION).tar.gz
+HOST_PLATFORM  := $(shell $(GO) env GOOS)-$(shell $(GO) env GOARCH)
+PLATFORMS      ?= linux-amd64 linux-arm64 darwin-amd64 darwin-arm64 windows-amd64
+WEBAPP_DEPS    := webapp/node_modules/.package-lock.json
+UNIT_PACKAGES   = $(shell $(GO) list ./... | grep -v /integration)
+
+.PHONY: all dist bundle print-bundle server webapp package test test-go test-integration \
+        test-webapp test-browser bench dev dev-stop deploy check-style clean
+
+all: check-style dist
+
+## dist: the installable bundle for every supported platform.
+dist: server webapp package
+
+## bundle: the bundle for this machine only (what the tests install).
+bundle: PLATFORMS = $(HOST_PLATFORM)
+bundle: server webapp package
+
+print-bundle:
+	@echo $(BUNDLE)
+
+server:
+	@mkdir -p server/dist
+	@for platform in $(PLATFORMS); do \
+		os=$${platform%-*}; arch=$${platform#*-}; ext=; [ $$os = windows ] && ext=.exe; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -o server/dist/plugin-$$platform$$ext ./server || exit 1; \
+	done
+
+$(WEBAPP_DEPS): webapp/package.json webapp/package-lock.json
+	cd webapp && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+webapp: $(WEBAPP_DEPS)
+	cd webapp && $(NPM) run --silent build
+
+package:
+	@rm -rf dist/$(PLUGIN_ID) && mkdir -p dist/$(PLUGIN_ID)/server dist/$(PLUGIN_ID)/webapp
+	@cp plugin.json dist/$(PLUGIN_ID)/
+	@cp -r assets dist/$(PLUGIN_ID)/
+	@cp -r server/dist dist/$(PLUGIN_ID)/server/
+	@cp -r webapp/dist dist/$(PLUGIN_ID)/webapp/
+	@tar -C dist -czf $(BUNDLE) $(PLUGIN_ID)
+	@echo "built $(BUNDLE)" >&2
+
+## test: every suite: Go unit, Go integration (real server), webapp unit, browser (real server).
+test: check-style test-go test-webapp test-integration test-browser
+
+test-go:
+	$(GO) test -count=1 $(UNIT_PACKAGES)
+
+test-integration:
+	$(GO) test -count=1 -timeout 20m -v ./server/integration/...
+
+test-webapp: $(WEBAPP_DEPS)
+	cd webapp && $(NPM) test
+
+test-browser: $(WEBAPP_DEPS)
+	build/scripts/ensure-chromium.sh
+	$(GO) run ./build/cmd/rig exec -- $(NPM) --prefix webapp run test:browser
+
+## bench: posting throughput and latency with the plugin enabled vs disabled, interleaved.
+bench:
+	$(GO) run ./build/cmd/bench
+
+## dev: PostgreSQL, Mattermost with the plugin, demo users; prints URLs and logins.
+dev:
+	$(GO) run ./build/cmd/rig dev
+
+dev-stop:
+	$(GO) run ./build/cmd/rig dev-stop
+
+## deploy: upload and enable the bundle on a running server (MM_SERVICESETTINGS_SITEURL +
+## MM_ADMIN_TOKEN, or MM_LOCALSOCKETPATH for local mode).
+deploy: dist
+	$(GO) run ./build/cmd/deploy $(BUNDLE)
+
+check-style: $(WEBAPP_DEPS)
+	@test -z "$$(gofmt -l server build)" || (gofmt -l server build; echo "gofmt needed" >&2; exit 1)
+	$(GO) vet ./...
+	cd webapp && $(NPM) run --silent typecheck
+
+clean:
+	rm -rf dist server/dist webapp/dist webapp/dist-test webapp/test-results

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
+)
+
+const devPort = 8065
+
+func devStatePath() string {
+	return filepath.Join(rig.RepoRoot(), "build", ".dev", "state.json")
+}
+
+// startDev brings up the development server, or shows the one already running.
+func startDev(ctx context.Context) error {
+	if state, err := readDevState(); err == nil && state.Running() {
+		fmt.Println("The development server is already running (make dev-stop stops it).")
+		printDev(state)
+		return nil
+	}
+	dir := filepath.Join(rig.RepoRoot(), "build", ".dev", "server")
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	srv, err := rig.Start(ctx, rig.Options{Dir: dir, Port: devPortOrFree(), Database: "connect_dev", Detached: true, Log: os.Stderr})
+	if err != nil {
+		return err
+	}
+	state := srv.Detach()
+	if err := writeDevState(state); err != nil {
+		return err
+	}
+	printDev(state)
+	return nil
+}
+
+func stopDev(ctx context.Context) error {
+	state, err := readDevState()
+	if err != nil {
+		fmt.Println("No development server is recorded; nothing to stop.")
+		return nil
+	}
+	if err := rig.StopDetached(ctx, state); err != nil {
+		return err
+	}
+	fmt.Println("The development server is stopped and its database dropped.")
+	return os.Remove(devStatePath())
+}
+
+func printDev(state rig.Detached) {
+	fmt.Printf(`
+Connect Chat development server
+  Mattermost:           %[1]s
+  Connect Workspace:    %[1]s/plugins/%[2]s/workspace
+  Plugin health:        %[1]s/plugins/%[2]s/api/v1/health
+  Server logs:          %[3]s/logs
+
+Logins (password %[4]q for all):
+  sysadmin              system admin
+  alice, bob, carol     IT staff (teams "support" and "itil")
+  dave, erin            customers (team "support" only)
+
+This server has no Mattermost web client (it is not published anywhere this machine can reach):
+log in through the REST API or an existing Mattermost web client pointed at it; the Connect
+Workspace page works in any browser once the MMAUTHTOKEN cookie is set.
+`, state.URL, rig.PluginID, state.Dir, rig.Password)
+}
+
+func devPortOrFree() int {
+	listener, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", devPort))
+	if err != nil {
+		return 0
+	}
+	listener.Close()
+	return devPort
+}
+
+func readDevState() (rig.Detached, error) {
+	var state rig.Detached
+	content, err := os.ReadFile(devStatePath())
+	if err != nil {
+		return state, err
+	}
+	return state, json.Unmarshal(content, &state)
+}
+
+func writeDevState(state rig.Detached) error {
+	content, err := json.MarshalIndent(state, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(devStatePath(), content, 0o600)
+}

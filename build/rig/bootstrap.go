@@ -1,0 +1,187 @@
+package rig
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/pkg/errors"
+)
+
+// PluginID is the plugin under test.
+const PluginID = "connect-chat"
+
+// Password is shared by every user the rig creates (they exist only on throwaway servers).
+const Password = "Connect-demo-1"
+
+// User is a Mattermost account the rig created.
+type User struct {
+	*model.User
+	Password string
+}
+
+// Team is the team every demo user belongs to; StaffTeam holds only staff.
+type Team struct {
+	Everyone  *model.Team
+	StaffTeam *model.Team
+}
+
+type demoUser struct{ username, first, last string }
+
+var (
+	demoAdmin     = demoUser{"sysadmin", "Sam", "Admin"}
+	demoStaff     = []demoUser{{"alice", "Alice", "Archer"}, {"bob", "Bob", "Baker"}, {"carol", "Carol", "Chen"}}
+	demoCustomers = []demoUser{{"dave", "Dave", "Dawson"}, {"erin", "Erin", "Evans"}}
+)
+
+// bootstrap makes the first user (who becomes system admin), the teams and the demo users,
+// then installs and enables the plugin bundle.
+func (s *Server) bootstrap(ctx context.Context, bundle string) error {
+	anonymous := model.NewAPIv4Client(s.URL)
+	var err error
+	if s.Admin, err = createUser(ctx, anonymous, demoAdmin); err != nil {
+		return err
+	}
+	admin, err := s.Login(ctx, s.Admin)
+	if err != nil {
+		return err
+	}
+	if s.Team.Everyone, err = createTeam(ctx, admin, "support", "IT Support"); err != nil {
+		return err
+	}
+	if s.Team.StaffTeam, err = createTeam(ctx, admin, "itil", "ITIL Staff"); err != nil {
+		return err
+	}
+	if s.Staff, err = s.createMembers(ctx, admin, demoStaff, s.Team.Everyone, s.Team.StaffTeam); err != nil {
+		return err
+	}
+	if s.Customers, err = s.createMembers(ctx, admin, demoCustomers, s.Team.Everyone); err != nil {
+		return err
+	}
+	if err := addToTeams(ctx, admin, s.Admin, s.Team.Everyone, s.Team.StaffTeam); err != nil {
+		return err
+	}
+	return s.installPlugin(ctx, admin, bundle)
+}
+
+// Login returns a client with a fresh session for u.
+func (s *Server) Login(ctx context.Context, u User) (*model.Client4, error) {
+	client := model.NewAPIv4Client(s.URL)
+	if _, _, err := client.Login(ctx, u.Username, u.Password); err != nil {
+		return nil, errors.Wrapf(err, "failed to log in as %s", u.Username)
+	}
+	return client, nil
+}
+
+// AdminClient returns a logged-in system admin client.
+func (s *Server) AdminClient(ctx context.Context) (*model.Client4, error) {
+	return s.Login(ctx, s.Admin)
+}
+
+// CreateUser makes a new user with a unique username starting with prefix, in the given teams.
+func (s *Server) CreateUser(ctx context.Context, prefix string, teams ...*model.Team) (User, error) {
+	admin, err := s.AdminClient(ctx)
+	if err != nil {
+		return User{}, err
+	}
+	unique := fmt.Sprintf("%s%s", prefix, model.NewId()[:8])
+	users, err := s.createMembers(ctx, admin, []demoUser{{unique, strings.ToUpper(prefix[:1]) + prefix[1:], "Test"}}, teams...)
+	if err != nil {
+		return User{}, err
+	}
+	return users[0], nil
+}
+
+func (s *Server) createMembers(ctx context.Context, admin *model.Client4, people []demoUser, teams ...*model.Team) ([]User, error) {
+	users := make([]User, 0, len(people))
+	for _, person := range people {
+		user, err := createUser(ctx, admin, person)
+		if err != nil {
+			return nil, err
+		}
+		if err := addToTeams(ctx, admin, user, teams...); err != nil {
+			return nil, err
+		}
+		users = append(users, user)
+	}
+	return users, nil
+}
+
+func createUser(ctx context.Context, client *model.Client4, person demoUser) (User, error) {
+	created, _, err := client.CreateUser(ctx, &model.User{
+		Username:  person.username,
+		Email:     person.username + "@connect.example.com",
+		Password:  Password,
+		FirstName: person.first,
+		LastName:  person.last,
+	})
+	if err != nil {
+		return User{}, errors.Wrapf(err, "failed to create user %s", person.username)
+	}
+	return User{User: created, Password: Password}, nil
+}
+
+func createTeam(ctx context.Context, admin *model.Client4, name, displayName string) (*model.Team, error) {
+	team, _, err := admin.CreateTeam(ctx, &model.Team{Name: name, DisplayName: displayName, Type: model.TeamOpen})
+	return team, errors.Wrapf(err, "failed to create team %s", name)
+}
+
+func addToTeams(ctx context.Context, admin *model.Client4, user User, teams ...*model.Team) error {
+	for _, team := range teams {
+		if _, _, err := admin.AddTeamMember(ctx, team.Id, user.Id); err != nil {
+			return errors.Wrapf(err, "failed to add %s to team %s", user.Username, team.Name)
+		}
+	}
+	return nil
+}
+
+func (s *Server) installPlugin(ctx context.Context, admin *model.Client4, bundle string) error {
+	file, err := os.Open(bundle)
+	if err != nil {
+		return errors.Wrap(err, "failed to open the plugin bundle")
+	}
+	defer file.Close()
+	if _, _, err := admin.UploadPluginForced(ctx, file); err != nil {
+		return errors.Wrap(err, "failed to upload the plugin bundle")
+	}
+	return s.SetPluginEnabled(ctx, true)
+}
+
+// SetPluginEnabled enables or disables the plugin and waits until it has (not) started.
+func (s *Server) SetPluginEnabled(ctx context.Context, enabled bool) error {
+	admin, err := s.AdminClient(ctx)
+	if err != nil {
+		return err
+	}
+	change, want := admin.DisablePlugin, model.PluginStateNotRunning
+	if enabled {
+		change, want = admin.EnablePlugin, model.PluginStateRunning
+	}
+	if _, err := change(ctx, PluginID); err != nil {
+		return errors.Wrapf(err, "failed to set plugin enabled=%v", enabled)
+	}
+	err = waitFor(ctx, 60*time.Second, func() error {
+		state, err := s.pluginState(ctx, admin)
+		if err == nil && state != want {
+			err = errors.Errorf("plugin state is %d, want %d", state, want)
+		}
+		return err
+	})
+	return errors.Wrapf(err, "the plugin did not reach state %d:\n%s", want, s.LogTail(20))
+}
+
+func (s *Server) pluginState(ctx context.Context, admin *model.Client4) (int, error) {
+	statuses, _, err := admin.GetPluginStatuses(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, status := range statuses {
+		if status.PluginId == PluginID {
+			return status.State, nil
+		}
+	}
+	return model.PluginStateNotRunning, nil
+}

@@ -1,0 +1,78 @@
+// Package api owns the plugin's HTTP surface under /plugins/<id>: routes, authentication and JSON errors.
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"path/filepath"
+)
+
+// Config is what the routes need from the plugin.
+type Config struct {
+	PluginID   string
+	Version    string
+	BundlePath string
+	// SiteURL is read on every request so a changed Site URL applies at once.
+	SiteURL func() string
+}
+
+// NewRouter returns the handler for every plugin route. Each route authenticates:
+// Mattermost sets Mattermost-User-Id only for requests carrying a valid session.
+func NewRouter(cfg Config) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /api/v1/health", requireUser(health(cfg)))
+	mux.Handle("GET /workspace", workspacePage(cfg))
+	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
+	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		writeError(w, http.StatusNotFound, "Not found.")
+	})
+	return mux
+}
+
+// userID is the authenticated caller; empty for anonymous requests.
+func userID(r *http.Request) string {
+	return r.Header.Get("Mattermost-User-Id")
+}
+
+func requireUser(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if userID(r) == "" {
+			writeError(w, http.StatusUnauthorized, "You must be logged in to Mattermost to use Connect Chat.")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func health(cfg Config) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{
+			"status":  "ok",
+			"plugin":  cfg.PluginID,
+			"version": cfg.Version,
+		})
+	}
+}
+
+func bundleFile(cfg Config, parts ...string) http.HandlerFunc {
+	path := filepath.Join(append([]string{cfg.BundlePath}, parts...)...)
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		http.ServeFile(w, r, path)
+	}
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+func writeError(w http.ResponseWriter, status int, message string) {
+	writeJSON(w, status, errorBody{Error: message})
+}
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}

@@ -1,0 +1,59 @@
+package api
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// WorkspaceURL is the standalone Connect Workspace page of a site.
+func WorkspaceURL(siteURL, pluginID string) string {
+	return strings.TrimSuffix(siteURL, "/") + "/plugins/" + pluginID + "/workspace"
+}
+
+// loginReturnRoute is the web app route the plugin registers (registerCustomRoute) that sends the
+// browser back to the standalone page. Mattermost's login page follows redirect_to inside its own
+// router, so it must name a web app route rather than this server-rendered page.
+func loginReturnRoute(pluginID string) string {
+	return "/plug/" + pluginID + "/workspace"
+}
+
+var workspaceTemplate = template.Must(template.New("workspace").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Connect Workspace</title>
+</head>
+<body>
+<div id="connect-workspace-root" data-site-url="{{.SiteURL}}" data-plugin-id="{{.PluginID}}"></div>
+<script src="{{.ScriptURL}}"></script>
+</body>
+</html>
+`))
+
+type workspaceView struct {
+	SiteURL   string
+	PluginID  string
+	ScriptURL string
+}
+
+func workspacePage(cfg Config) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		siteURL := strings.TrimSuffix(cfg.SiteURL(), "/")
+		if userID(r) == "" {
+			query := url.Values{"redirect_to": {loginReturnRoute(cfg.PluginID)}}
+			http.Redirect(w, r, siteURL+"/login?"+query.Encode(), http.StatusFound)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("X-Frame-Options", "SAMEORIGIN")
+		_ = workspaceTemplate.Execute(w, workspaceView{
+			SiteURL:   siteURL,
+			PluginID:  cfg.PluginID,
+			ScriptURL: siteURL + "/plugins/" + cfg.PluginID + "/static/workspace.js?v=" + url.QueryEscape(cfg.Version),
+		})
+	}
+}

@@ -1,0 +1,93 @@
+// Package command owns the /connect slash command: its definition, autocomplete and dispatch.
+package command
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mattermost/mattermost/server/public/model"
+)
+
+// Trigger is the slash command word.
+const Trigger = "connect"
+
+// Handler answers /connect. Subcommands are added by the packages that own them.
+type Handler struct {
+	workspaceURL func() string
+	subcommands  []subcommand
+}
+
+type subcommand struct {
+	name    string
+	hint    string
+	help    string
+	execute func(args *model.CommandArgs, words []string) *model.CommandResponse
+}
+
+// NewHandler builds the /connect handler. workspaceURL is read on every use.
+func NewHandler(workspaceURL func() string) *Handler {
+	h := &Handler{workspaceURL: workspaceURL}
+	h.subcommands = []subcommand{
+		{name: "help", help: "Show what /connect can do", execute: h.help},
+		{name: "open", help: "Open the Connect Workspace", execute: h.open},
+	}
+	return h
+}
+
+// Definition is what Mattermost registers, with autocomplete for every subcommand.
+func (h *Handler) Definition() *model.Command {
+	autocomplete := model.NewAutocompleteData(Trigger, "[command]", "Connect Chat: staff conversations and ServiceNow records")
+	for _, sub := range h.subcommands {
+		autocomplete.AddCommand(model.NewAutocompleteData(sub.name, sub.hint, sub.help))
+	}
+	return &model.Command{
+		Trigger:          Trigger,
+		DisplayName:      "Connect Chat",
+		Description:      "Connect Chat: staff conversations and ServiceNow records",
+		AutoComplete:     true,
+		AutoCompleteDesc: "Available commands: " + strings.Join(h.names(), ", "),
+		AutoCompleteHint: "[command]",
+		AutocompleteData: autocomplete,
+	}
+}
+
+// Execute runs one /connect invocation and always answers the caller privately.
+func (h *Handler) Execute(args *model.CommandArgs) *model.CommandResponse {
+	words := strings.Fields(args.Command)
+	if len(words) < 2 {
+		return h.help(args, nil)
+	}
+	name := strings.ToLower(words[1])
+	for _, sub := range h.subcommands {
+		if sub.name == name {
+			return sub.execute(args, words[2:])
+		}
+	}
+	return ephemeral(fmt.Sprintf("Unknown command `%s`. Type `/connect help` to see what /connect can do.", words[1]))
+}
+
+func (h *Handler) help(*model.CommandArgs, []string) *model.CommandResponse {
+	var b strings.Builder
+	b.WriteString("#### Connect Chat\n")
+	for _, sub := range h.subcommands {
+		usage := strings.TrimSpace("/connect " + sub.name + " " + sub.hint)
+		fmt.Fprintf(&b, "- `%s`: %s\n", usage, sub.help)
+	}
+	return ephemeral(b.String())
+}
+
+func (h *Handler) open(*model.CommandArgs, []string) *model.CommandResponse {
+	return ephemeral(fmt.Sprintf("[Open the Connect Workspace](%s)", h.workspaceURL()))
+}
+
+func (h *Handler) names() []string {
+	names := make([]string, 0, len(h.subcommands))
+	for _, sub := range h.subcommands {
+		names = append(names, sub.name)
+	}
+	return names
+}
+
+func ephemeral(text string) *model.CommandResponse {
+	return &model.CommandResponse{ResponseType: model.CommandResponseTypeEphemeral, Text: text}
+}

@@ -1,0 +1,52 @@
+package command
+
+import (
+	"testing"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func newTestHandler() *Handler {
+	return NewHandler(func() string { return "https://chat.example.com/plugins/connect-chat/workspace" })
+}
+
+func run(h *Handler, line string) *model.CommandResponse {
+	return h.Execute(&model.CommandArgs{Command: line, UserId: "user1"})
+}
+
+func TestHelpListsEverySubcommand(t *testing.T) {
+	h := newTestHandler()
+	for _, line := range []string{"/connect", "/connect help", "/connect  HELP "} {
+		resp := run(h, line)
+		assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType, line)
+		assert.Contains(t, resp.Text, "`/connect help`", line)
+		assert.Contains(t, resp.Text, "`/connect open`", line)
+	}
+}
+
+func TestOpenLinksTheWorkspace(t *testing.T) {
+	resp := run(newTestHandler(), "/connect open")
+	assert.Equal(t, "[Open the Connect Workspace](https://chat.example.com/plugins/connect-chat/workspace)", resp.Text)
+}
+
+func TestUnknownSubcommandPointsToHelp(t *testing.T) {
+	resp := run(newTestHandler(), "/connect frobnicate now")
+	assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType)
+	assert.Contains(t, resp.Text, "Unknown command `frobnicate`")
+	assert.Contains(t, resp.Text, "/connect help")
+}
+
+func TestDefinitionAutocompletesSubcommands(t *testing.T) {
+	def := newTestHandler().Definition()
+	assert.Equal(t, "connect", def.Trigger)
+	assert.True(t, def.AutoComplete)
+	require.NotNil(t, def.AutocompleteData)
+	var names []string
+	for _, sub := range def.AutocompleteData.SubCommands {
+		names = append(names, sub.Trigger)
+	}
+	assert.Equal(t, []string{"help", "open"}, names)
+	assert.NoError(t, def.AutocompleteData.IsValid())
+}

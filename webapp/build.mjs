@@ -1,0 +1,128 @@
+// Builds the plugin bundles (dist/) and the browser-test host page (dist-test/).
+import {mkdir, readFile, rm} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {gzipSync} from 'node:zlib';
+
+import * as esbuild from 'esbuild';
+
+const webappDir = dirname(fileURLToPath(import.meta.url));
+const distDir = join(webappDir, 'dist');
+const distTestDir = join(webappDir, 'dist-test');
+
+// The libraries the Mattermost web app exposes on window for plugins to share.
+const hostGlobals = new Map([
+    ['react', 'React'],
+    ['react-dom', 'ReactDOM'],
+    ['redux', 'Redux'],
+    ['react-redux', 'ReactRedux'],
+]);
+
+/** @param {string} text */
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Resolves imports of the host libraries to the web app's window globals.
+ * @param {{allowSubpathsOf?: string[]}} options packages whose subpaths (react-dom/client) may be
+ *   bundled: they are thin wrappers that require the package root, which stays the global.
+ * @returns {esbuild.Plugin}
+ */
+export function hostGlobalsPlugin({allowSubpathsOf = []} = {}) {
+    const packageNames = [...hostGlobals.keys()];
+    const alternatives = packageNames.map(escapeRegExp).join('|');
+    return {
+        name: 'host-globals',
+        setup(build) {
+            build.onResolve({filter: new RegExp(`^(${alternatives})$`)}, (args) => ({
+                path: args.path,
+                namespace: 'host-global',
+            }));
+            build.onResolve({filter: new RegExp(`^(${alternatives})/`)}, (args) => {
+                const packageName = packageNames.find((name) => args.path.startsWith(`${name}/`)) ?? args.path;
+                if (allowSubpathsOf.includes(packageName)) {
+                    return undefined;
+                }
+                return {errors: [{text: `"${args.path}" is not provided by the Mattermost web app; import "${packageName}" instead.`}]};
+            });
+            build.onLoad({filter: /.*/, namespace: 'host-global'}, (args) => ({
+                contents: `module.exports = window.${hostGlobals.get(args.path)};`,
+                loader: 'js',
+            }));
+        },
+    };
+}
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+    absWorkingDir: webappDir,
+    bundle: true,
+    format: 'iife',
+    target: ['es2020'],
+    logLevel: 'warning',
+    legalComments: 'none',
+};
+
+/** @type {esbuild.BuildOptions} */
+const production = {minify: true, define: {'process.env.NODE_ENV': '"production"'}};
+
+/** @type {esbuild.BuildOptions} */
+const development = {define: {'process.env.NODE_ENV': '"development"'}, sourcemap: 'inline'};
+
+export const pluginBundles = [join(distDir, 'main.js'), join(distDir, 'workspace.js')];
+
+export async function buildPlugin() {
+    await rm(distDir, {recursive: true, force: true});
+    await Promise.all([
+        esbuild.build({
+            ...common,
+            ...production,
+            entryPoints: ['src/index.tsx'],
+            outfile: pluginBundles[0],
+            plugins: [hostGlobalsPlugin()],
+        }),
+
+        // The standalone page runs outside the web app, so it brings its own React.
+        esbuild.build({
+            ...common,
+            ...production,
+            entryPoints: ['src/standalone/index.tsx'],
+            outfile: pluginBundles[1],
+        }),
+    ]);
+}
+
+export async function buildTestHost() {
+    await mkdir(distTestDir, {recursive: true});
+    await Promise.all([
+        esbuild.build({
+            ...common,
+            ...development,
+            entryPoints: ['tests/browser/host/globals.ts'],
+            outfile: join(distTestDir, 'host-globals.js'),
+        }),
+        esbuild.build({
+            ...common,
+            ...development,
+            entryPoints: ['tests/browser/host/index.tsx'],
+            outfile: join(distTestDir, 'host.js'),
+            plugins: [hostGlobalsPlugin({allowSubpathsOf: ['react-dom']})],
+        }),
+    ]);
+}
+
+/** @param {string[]} files */
+async function printSizes(files) {
+    for (const file of files) {
+        const contents = await readFile(file);
+        const kib = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+        console.log(`${file.slice(webappDir.length + 1)}  ${kib(contents.length)} (gzip ${kib(gzipSync(contents).length)})`);
+    }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+    await buildPlugin();
+    await buildTestHost();
+    await printSizes(pluginBundles);
+}

@@ -1,0 +1,4 @@
+import {pluginId} from './manifest';
+import {ConnectPlugin} from './plugin';
+
+window.registerPlugin(pluginId, new ConnectPlugin());

@@ -1,0 +1,68 @@
+import {act, screen, waitFor} from '@testing-library/react';
+import type {Root} from 'react-dom/client';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+
+import {alice, jsonResponse} from '../../tests/unit/fixtures';
+import type {FetchFunction} from '../client';
+import {replaceLocation} from '../navigation';
+
+import {mountWorkspace} from './mount';
+
+vi.mock('../navigation', () => ({replaceLocation: vi.fn()}));
+
+let root: Root | undefined;
+let rootElement: HTMLElement;
+
+beforeEach(() => {
+    rootElement = document.createElement('div');
+    rootElement.id = 'connect-workspace-root';
+    rootElement.dataset.siteUrl = 'https://chat.example.com';
+    document.body.appendChild(rootElement);
+});
+
+afterEach(() => {
+    act(() => root?.unmount());
+    rootElement.remove();
+    window.history.replaceState(null, '', '/');
+});
+
+function mountWith(fetchFunction: FetchFunction) {
+    act(() => {
+        root = mountWorkspace(rootElement, fetchFunction);
+    });
+}
+
+describe('the standalone workspace page', () => {
+    it('shows the workspace header and the signed-in user\'s full name', async () => {
+        const fetchFunction = vi.fn<FetchFunction>(async () => jsonResponse(200, alice));
+        mountWith(fetchFunction);
+
+        expect(await screen.findByTestId('workspace-user')).toHaveTextContent('Alice Archer');
+        expect(screen.getByRole('heading', {name: 'Connect Workspace'})).toBeInTheDocument();
+        expect(fetchFunction.mock.calls[0][0]).toBe('https://chat.example.com/api/v4/users/me');
+    });
+
+    it('shows @username for a user without a name', async () => {
+        mountWith(async () => jsonResponse(200, {...alice, first_name: '', last_name: ''}));
+
+        expect(await screen.findByTestId('workspace-user')).toHaveTextContent('@alice');
+    });
+
+    it('sends an expired session to the login page, returning to the workspace afterwards', async () => {
+        window.history.replaceState(null, '', '/plugins/connect-chat/workspace?conversation=abc');
+        mountWith(async () => jsonResponse(401, {message: 'Invalid or expired session, please login again.'}));
+
+        await waitFor(() => expect(replaceLocation).toHaveBeenCalledOnce());
+        expect(replaceLocation).toHaveBeenCalledWith(
+            'https://chat.example.com/login?redirect_to=%2Fplug%2Fconnect-chat%2Fworkspace%3Fconversation%3Dabc',
+        );
+        expect(screen.queryByTestId('workspace-user')).not.toBeInTheDocument();
+    });
+
+    it('explains other failures instead of redirecting', async () => {
+        mountWith(async () => jsonResponse(500, {message: 'Database unavailable.'}));
+
+        expect(await screen.findByRole('alert')).toHaveTextContent('Connect Workspace could not load: Database unavailable.');
+        expect(replaceLocation).not.toHaveBeenCalled();
+    });
+});

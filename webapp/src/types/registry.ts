@@ -1,0 +1,80 @@
+import type {ComponentType, ReactNode} from 'react';
+import type {Action} from 'redux';
+
+import type {HostState} from './host_state';
+
+// Mattermost's store runs redux-thunk: some actions the registry hands out are functions.
+export type HostThunk = (dispatch: HostDispatch, getState: () => HostState) => unknown;
+export type HostAction = Action<string> | HostThunk;
+export type HostDispatch = (action: HostAction) => unknown;
+
+export interface HostStore {
+    getState(): HostState;
+    dispatch: HostDispatch;
+    subscribe(listener: () => void): () => void;
+}
+
+// Minimal shapes of the channel and membership Mattermost passes to button actions.
+export interface HostChannel {
+    id: string;
+    team_id: string;
+    type: string;
+    name: string;
+    display_name: string;
+}
+
+export interface HostChannelMembership {
+    channel_id: string;
+    user_id: string;
+}
+
+export type ChannelHeaderButtonAction = (channel: HostChannel, member: HostChannelMembership) => void;
+
+// The app bar also shows outside channels, where Mattermost has no channel to pass.
+export type AppBarAction = (channel?: HostChannel, member?: HostChannelMembership) => void;
+
+export interface RightHandSidebarRegistration {
+    id: string;
+    showRHSPlugin: HostAction;
+    hideRHSPlugin: HostAction;
+    toggleRHSPlugin: HostAction;
+}
+
+// null, a product id, a plugin id or '*' (every product); null means the channels product.
+export type ProductScope = null | string | Array<null | string>;
+
+// The registry methods Connect Chat uses, in the single-object form that Mattermost's
+// registry accepts for every method (webapp/channels/src/plugins/registry.ts).
+export interface PluginRegistry {
+    registerRightHandSidebarComponent(options: {
+        component: ComponentType;
+        title: ReactNode;
+    }): RightHandSidebarRegistration;
+
+    registerAppBarComponent(options: {
+        iconUrl: string;
+        action: AppBarAction;
+        tooltipText: ReactNode;
+        supportedProductIds?: ProductScope;
+    }): string;
+
+    registerChannelHeaderButtonAction(options: {
+        icon: ReactNode;
+        action: ChannelHeaderButtonAction;
+        dropdownText: ReactNode;
+        tooltipText: ReactNode;
+    }): string;
+
+    // Mounted by the web app at /plug/<plugin id>/<route>.
+    registerCustomRoute(options: {
+        route: string;
+        component: ComponentType;
+    }): string;
+
+    unregisterComponent(componentId: string): void;
+}
+
+export interface WebappPlugin {
+    initialize(registry: PluginRegistry, store: HostStore): void | Promise<void>;
+    uninitialize?(): void;
+}

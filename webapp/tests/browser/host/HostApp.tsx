@@ -1,0 +1,125 @@
+import React, {type ReactNode} from 'react';
+import {useSelector} from 'react-redux';
+
+import type {HostChannel, HostChannelMembership} from '../../../src/types/registry';
+
+import type {CustomRouteItem, HarnessState} from './store';
+
+// Stands in for the channel the web app would have open.
+const currentChannel: HostChannel = {
+    id: 'harness-channel',
+    team_id: 'harness-team',
+    type: 'O',
+    name: 'town-square',
+    display_name: 'Town Square',
+};
+
+function textOf(node: ReactNode): string | undefined {
+    return typeof node === 'string' ? node : undefined;
+}
+
+function useHarness<T>(select: (harness: HarnessState['harness']) => T): T {
+    return useSelector((state: HarnessState) => select(state.harness));
+}
+
+function useCurrentMembership(): HostChannelMembership {
+    const userId = useSelector((state: HarnessState) => state.entities.users.currentUserId);
+    return {channel_id: currentChannel.id, user_id: userId};
+}
+
+function AppBar() {
+    const items = useHarness((harness) => harness.components.appBar);
+    const membership = useCurrentMembership();
+    return (
+        <nav
+            aria-label='App bar'
+            className='host-app-bar'
+        >
+            {items.map((item) => (
+                <button
+                    key={item.id}
+                    type='button'
+                    aria-label={textOf(item.tooltipText)}
+                    title={textOf(item.tooltipText)}
+                    onClick={() => item.action(currentChannel, membership)}
+                >
+                    <img
+                        src={item.iconUrl}
+                        alt=''
+                        width={24}
+                        height={24}
+                    />
+                </button>
+            ))}
+        </nav>
+    );
+}
+
+function ChannelHeader() {
+    const items = useHarness((harness) => harness.components.channelHeader);
+    const membership = useCurrentMembership();
+    return (
+        <header
+            aria-label='Channel header'
+            className='host-channel-header'
+        >
+            <strong>{currentChannel.display_name}</strong>
+            {items.map((item) => (
+                <button
+                    key={item.id}
+                    type='button'
+                    aria-label={textOf(item.tooltipText)}
+                    title={textOf(item.tooltipText)}
+                    onClick={() => item.action(currentChannel, membership)}
+                >
+                    {item.icon}
+                </button>
+            ))}
+        </header>
+    );
+}
+
+function RightHandSidebar() {
+    const open = useHarness((harness) => harness.components.rightHandSidebar.find((item) => item.id === harness.openRightHandSidebarId));
+    if (!open) {
+        return null;
+    }
+    const Component = open.component;
+    return (
+        <aside
+            aria-label='Right-hand sidebar'
+            className='host-rhs'
+        >
+            <div className='host-rhs-title'>{open.title}</div>
+            <Component/>
+        </aside>
+    );
+}
+
+function matchingRoute(routes: CustomRouteItem[], pathname: string): CustomRouteItem | undefined {
+    return routes.find((item) => pathname === item.route || pathname.startsWith(`${item.route}/`));
+}
+
+// Like the web app: /plug/<plugin id>/<route> shows a plugin's custom route, any other path the channel view.
+export function HostApp({pathname}: {pathname: string}) {
+    const routes = useHarness((harness) => harness.components.customRoutes);
+    const route = matchingRoute(routes, pathname);
+    if (route) {
+        const RouteComponent = route.component;
+        return (
+            <main className='host-custom-route'>
+                <RouteComponent/>
+            </main>
+        );
+    }
+    return (
+        <div className='host-layout'>
+            <main className='host-center'>
+                <ChannelHeader/>
+                <p className='host-placeholder'>{'Channel view'}</p>
+            </main>
+            <RightHandSidebar/>
+            <AppBar/>
+        </div>
+    );
+}

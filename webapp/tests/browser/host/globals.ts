@@ -1,0 +1,19 @@
+// What the Mattermost web app puts on window for plugins; loaded before anything else on the host page.
+import React from 'react';
+import * as ReactDOM from 'react-dom';
+import * as ReactRedux from 'react-redux';
+import * as Redux from 'redux';
+
+declare global {
+    interface Window {
+        React: typeof React;
+        ReactDOM: typeof ReactDOM;
+        Redux: typeof Redux;
+        ReactRedux: typeof ReactRedux;
+    }
+}
+
+window.React = React;
+window.ReactDOM = ReactDOM;
+window.Redux = Redux;
+window.ReactRedux = ReactRedux;

@@ -1,0 +1,147 @@
+import type {ComponentType, ReactNode} from 'react';
+import {applyMiddleware, legacy_createStore as createStore, type Action, type Middleware, type Store} from 'redux';
+
+import type {HostState} from '../../../src/types/host_state';
+import type {
+    AppBarAction,
+    ChannelHeaderButtonAction,
+    HostDispatch,
+    HostStore,
+    HostThunk,
+} from '../../../src/types/registry';
+import type {UserProfile} from '../../../src/types/user';
+
+export interface RightHandSidebarItem {id: string; pluginId: string; component: ComponentType; title: ReactNode}
+export interface AppBarItem {id: string; pluginId: string; iconUrl: string; action: AppBarAction; tooltipText: ReactNode}
+export interface ChannelHeaderItem {
+    id: string;
+    pluginId: string;
+    icon: ReactNode;
+    action: ChannelHeaderButtonAction;
+    dropdownText: ReactNode;
+    tooltipText: ReactNode;
+}
+export interface CustomRouteItem {id: string; pluginId: string; route: string; component: ComponentType}
+
+export interface RegisteredComponents {
+    rightHandSidebar: RightHandSidebarItem[];
+    appBar: AppBarItem[];
+    channelHeader: ChannelHeaderItem[];
+    customRoutes: CustomRouteItem[];
+}
+
+export interface HarnessState extends HostState {
+    harness: {
+        openRightHandSidebarId: string | null;
+        components: RegisteredComponents;
+    };
+}
+
+type ComponentRegistered = {
+    [Kind in keyof RegisteredComponents]: {type: 'harness/component-registered'; kind: Kind; item: RegisteredComponents[Kind][number]}
+}[keyof RegisteredComponents];
+
+type HarnessAction =
+    | ComponentRegistered
+    | {type: 'harness/component-removed'; id: string}
+    | {type: 'harness/rhs-shown'; pluggableId: string}
+    | {type: 'harness/rhs-closed'};
+
+export function harnessAction<A extends HarnessAction>(action: A): A {
+    return action;
+}
+
+function isHarnessAction<T extends HarnessAction['type']>(action: Action<string>, type: T): action is Extract<HarnessAction, {type: T}> {
+    return action.type === type;
+}
+
+function addComponent(components: RegisteredComponents, action: ComponentRegistered): RegisteredComponents {
+    switch (action.kind) {
+    case 'rightHandSidebar':
+        return {...components, rightHandSidebar: [...components.rightHandSidebar, action.item]};
+    case 'appBar':
+        return {...components, appBar: [...components.appBar, action.item]};
+    case 'channelHeader':
+        return {...components, channelHeader: [...components.channelHeader, action.item]};
+    case 'customRoutes':
+        return {...components, customRoutes: [...components.customRoutes, action.item]};
+    }
+}
+
+function removeComponent(components: RegisteredComponents, id: string): RegisteredComponents {
+    return {
+        rightHandSidebar: components.rightHandSidebar.filter((item) => item.id !== id),
+        appBar: components.appBar.filter((item) => item.id !== id),
+        channelHeader: components.channelHeader.filter((item) => item.id !== id),
+        customRoutes: components.customRoutes.filter((item) => item.id !== id),
+    };
+}
+
+function harnessReducer(state: HarnessState['harness'], action: Action<string>): HarnessState['harness'] {
+    if (isHarnessAction(action, 'harness/component-registered')) {
+        return {...state, components: addComponent(state.components, action)};
+    }
+    if (isHarnessAction(action, 'harness/component-removed')) {
+        const openRightHandSidebarId = state.openRightHandSidebarId === action.id ? null : state.openRightHandSidebarId;
+        return {openRightHandSidebarId, components: removeComponent(state.components, action.id)};
+    }
+    if (isHarnessAction(action, 'harness/rhs-shown')) {
+        return {...state, openRightHandSidebarId: action.pluggableId};
+    }
+    if (isHarnessAction(action, 'harness/rhs-closed')) {
+        return {...state, openRightHandSidebarId: null};
+    }
+    return state;
+}
+
+function initialState(siteURL: string, currentUser: UserProfile): HarnessState {
+    return {
+        entities: {
+            general: {config: {SiteURL: siteURL}},
+            users: {currentUserId: currentUser.id, profiles: {[currentUser.id]: currentUser}},
+        },
+        harness: {
+            openRightHandSidebarId: null,
+            components: {rightHandSidebar: [], appBar: [], channelHeader: [], customRoutes: []},
+        },
+    };
+}
+
+export interface HarnessStore extends HostStore {
+    getState(): HarnessState;
+
+    // The same store as the Redux store that the host's Provider hands to plugin components.
+    redux: Store<HarnessState, Action<string>>;
+}
+
+function isThunk(action: unknown): action is HostThunk {
+    return typeof action === 'function';
+}
+
+function rootReducer(siteURL: string, currentUser: UserProfile) {
+    return (state: HarnessState = initialState(siteURL, currentUser), action: Action<string>): HarnessState => ({
+        ...state,
+        harness: harnessReducer(state.harness, action),
+    });
+}
+
+// A Redux store that, like the web app's, runs thunks, holding the entities plugins read.
+export function createHarnessStore(siteURL: string, currentUser: UserProfile): HarnessStore {
+    const runThunks: Middleware<(thunk: HostThunk) => unknown, HarnessState> = ({getState}) => (next) => (action) => {
+        if (isThunk(action)) {
+            return action(dispatch, getState);
+        }
+        return next(action);
+    };
+    const store = createStore(rootReducer(siteURL, currentUser), applyMiddleware(runThunks));
+
+    const dispatch: HostDispatch = (action) => {
+        // Two calls, so that each picks its own overload of the extended dispatch.
+        if (isThunk(action)) {
+            return store.dispatch(action);
+        }
+        return store.dispatch(action);
+    };
+
+    return {getState: store.getState, subscribe: store.subscribe, dispatch, redux: store};
+}

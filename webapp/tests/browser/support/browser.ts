@@ -1,0 +1,50 @@
+import {fileURLToPath} from 'node:url';
+
+import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core';
+
+import type {RigEnvironment} from './environment';
+import type {Session} from './mattermost';
+
+const chromiumArgs = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+];
+
+// Debian's Chromium; playwright-core never downloads a browser.
+export function launchChromium(): Promise<Browser> {
+    return chromium.launch({executablePath: '/usr/bin/chromium', args: chromiumArgs});
+}
+
+// Puts a REST login into the browser the way the web app's login leaves it: as cookies.
+export async function signIn(context: BrowserContext, env: RigEnvironment, session: Session): Promise<void> {
+    const cookies = [
+        {name: 'MMAUTHTOKEN', value: session.token, url: env.url, httpOnly: true},
+        {name: 'MMUSERID', value: session.user.id, url: env.url},
+    ];
+    if (session.csrfToken) {
+        cookies.push({name: 'MMCSRF', value: session.csrfToken, url: env.url});
+    }
+    await context.addCookies(cookies);
+}
+
+// Uncaught errors of the page, to explain a failure.
+export function collectPageErrors(page: Page): string[] {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+        if (message.type() === 'error') {
+            errors.push(message.text());
+        }
+    });
+    return errors;
+}
+
+export function testResultPath(fileName: string): string {
+    return fileURLToPath(new URL(`../../../test-results/${fileName}`, import.meta.url));
+}

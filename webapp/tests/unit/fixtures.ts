@@ -1,0 +1,54 @@
+import {legacy_createStore as createStore, type Action} from 'redux';
+import {vi} from 'vitest';
+
+import type {HostState} from '../../src/types/host_state';
+import type {HostAction, HostStore, PluginRegistry, RightHandSidebarRegistration} from '../../src/types/registry';
+import type {UserProfile} from '../../src/types/user';
+
+export const alice: UserProfile = {id: 'user-alice', username: 'alice', first_name: 'Alice', last_name: 'Archer'};
+
+export function hostState({siteURL = 'https://chat.example.com', user = alice}: {siteURL?: string; user?: UserProfile} = {}): HostState {
+    return {
+        entities: {
+            general: {config: {SiteURL: siteURL}},
+            users: {currentUserId: user.id, profiles: {[user.id]: user}},
+        },
+    };
+}
+
+export function reduxStoreWith(state: HostState) {
+    return createStore((current: HostState = state, _action: Action<string>) => current);
+}
+
+export function fakeStore(state: HostState): HostStore & {dispatched: HostAction[]} {
+    const dispatched: HostAction[] = [];
+    return {
+        dispatched,
+        getState: () => state,
+        subscribe: () => () => undefined,
+        dispatch: (action) => {
+            dispatched.push(action);
+        },
+    };
+}
+
+export const sidebarRegistration: RightHandSidebarRegistration = {
+    id: 'rhs-1',
+    showRHSPlugin: {type: 'show-rhs-1'},
+    hideRHSPlugin: {type: 'hide-rhs-1'},
+    toggleRHSPlugin: {type: 'toggle-rhs-1'},
+};
+
+export function fakeRegistry() {
+    return {
+        registerRightHandSidebarComponent: vi.fn<PluginRegistry['registerRightHandSidebarComponent']>(() => sidebarRegistration),
+        registerAppBarComponent: vi.fn<PluginRegistry['registerAppBarComponent']>(() => 'app-bar-1'),
+        registerChannelHeaderButtonAction: vi.fn<PluginRegistry['registerChannelHeaderButtonAction']>(() => 'header-button-1'),
+        registerCustomRoute: vi.fn<PluginRegistry['registerCustomRoute']>(() => 'route-1'),
+        unregisterComponent: vi.fn<PluginRegistry['unregisterComponent']>(),
+    } satisfies PluginRegistry;
+}
+
+export function jsonResponse(status: number, body: unknown): Response {
+    return new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json'}});
+}
