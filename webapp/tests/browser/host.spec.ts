@@ -41,11 +41,14 @@ describe('the plugin in a host page that loads it like the Mattermost web app', 
 
     const sidebar = () => page.getByRole('region', {name: 'Connect'});
 
-    async function expectToggles(button: Locator): Promise<void> {
+    async function expectToggles(button: Locator, screenshotName?: string): Promise<void> {
         await button.click();
         await sidebar().waitFor();
         expect(await sidebar().getByRole('heading', {name: 'Connect'}).isVisible()).toBe(true);
         expect(await sidebar().textContent()).toContain(displayName(staff.user));
+        if (screenshotName) {
+            await page.screenshot({path: testResultPath(screenshotName)});
+        }
 
         await button.click();
         await sidebar().waitFor({state: 'detached'});
@@ -57,12 +60,7 @@ describe('the plugin in a host page that loads it like the Mattermost web app', 
         const icon = appBarIcon.locator('img');
         await expect.poll(() => icon.evaluate((image) => image instanceof HTMLImageElement && image.complete ? image.naturalWidth : 0)).toBeGreaterThan(0);
 
-        await appBarIcon.click();
-        await sidebar().waitFor();
-        expect(await sidebar().textContent()).toContain(displayName(staff.user));
-        await page.screenshot({path: testResultPath('host-sidebar.png')});
-        await appBarIcon.click();
-        await sidebar().waitFor({state: 'detached'});
+        await expectToggles(appBarIcon, 'host-sidebar.png');
     });
 
     it('opens and closes the Connect sidebar from its channel header button', async () => {

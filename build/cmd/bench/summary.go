@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+// pooled merges the rounds of one state: all latencies, and total posts over total time.
+func pooled(rounds []round) round {
+	var all round
+	for _, r := range rounds {
+		all.latencies = append(all.latencies, r.latencies...)
+		all.elapsed += r.elapsed
+	}
+	return all
+}
+
+func printSummary(enabledRounds, disabledRounds []round) {
+	enabled, disabled := pooled(enabledRounds), pooled(disabledRounds)
+	on, off := sortedCopy(enabled.latencies), sortedCopy(disabled.latencies)
+
+	fmt.Printf("\nall rounds  enabled   %s\n", enabled)
+	fmt.Printf("all rounds  disabled  %s\n\n", disabled)
+	fmt.Println("enabled/disabled ratios (throughput: higher is better; latency: lower is better)")
+	fmt.Printf("  throughput  %.3f\n", enabled.throughput()/disabled.throughput())
+	for _, p := range []float64{50, 99} {
+		fmt.Printf("  p%-2.0f         %.3f\n", p, ratio(percentile(on, p), percentile(off, p)))
+	}
+}
+
+func ratio(a, b time.Duration) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
