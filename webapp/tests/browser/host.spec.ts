@@ -64,6 +64,6 @@ describe('the plugin in a host page that loads it like the Mattermost web app', 
     });
 
     it('opens and closes the Connect sidebar from its channel header button', async () => {
-        await expectToggles(page.getByRole('banner', {name: 'Channel header'}).getByRole('button', {name: 'Connect'}));
+        await expectToggles(page.getByRole('toolbar', {name: 'Channel header'}).getByRole('button', {name: 'Connect'}));
     });
 });

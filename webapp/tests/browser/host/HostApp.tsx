@@ -59,7 +59,8 @@ function ChannelHeader() {
     const items = useHarness((harness) => harness.components.channelHeader);
     const membership = useCurrentMembership();
     return (
-        <header
+        <div
+            role='toolbar'
             aria-label='Channel header'
             className='host-channel-header'
         >
@@ -75,7 +76,7 @@ function ChannelHeader() {
                     {item.icon}
                 </button>
             ))}
-        </header>
+        </div>
     );
 }
 
