@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"path/filepath"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
@@ -38,7 +39,7 @@ func (p *Plugin) OnActivate() error {
 		Username:    botUsername,
 		DisplayName: "Connect",
 		Description: "Posts Connect Chat system messages and ServiceNow record cards.",
-	}); err != nil {
+	}, pluginapi.ProfileImagePath(filepath.Join("assets", "connect.png"))); err != nil {
 		return errors.Wrap(err, "failed to ensure the connect bot")
 	}
 

@@ -74,10 +74,11 @@ func TestHealthAnswersUsersAndRefusesAnonymous(t *testing.T) {
 	assert.Contains(t, string(body), `"error":"You must be logged in`)
 }
 
-func TestConnectBotExists(t *testing.T) {
+func TestConnectBotHasItsPicture(t *testing.T) {
 	bot, _, err := login(t, server.Staff[0]).GetUserByUsername(context.Background(), "connect", "")
 	require.NoError(t, err)
 	assert.True(t, bot.IsBot)
+	assert.NotZero(t, bot.LastPictureUpdate, "the bot keeps Mattermost's generated picture")
 }
 
 func TestConnectHelpAnswersInTheChannel(t *testing.T) {
@@ -96,6 +97,13 @@ func TestConnectHelpAnswersInTheChannel(t *testing.T) {
 
 	post := waitForEphemeral(t, ws, channel.Id)
 	assert.Contains(t, post.Message, "/connect help")
+}
+
+func TestConnectOpenLinksTheWorkspace(t *testing.T) {
+	alice := login(t, server.Staff[0])
+	resp, _, err := alice.ExecuteCommand(context.Background(), townSquare(t, alice).Id, "/connect open")
+	require.NoError(t, err)
+	assert.Equal(t, "[Open the Connect Workspace]("+pluginURL("/workspace")+")", resp.Text)
 }
 
 func TestConnectAutocompletes(t *testing.T) {
