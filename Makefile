@@ -86,4 +86,4 @@ check-style: $(WEBAPP_DEPS)
 	cd webapp && $(NPM) run --silent typecheck
 
 clean:
-	rm -rf dist server/dist webapp/dist webapp/dist-test webapp/test-results
+	rm -rf dist server/dist webapp/dist webapp/dist-devhost webapp/test-results

@@ -1,5 +1,7 @@
-// Builds the plugin bundles (dist/) and the browser-test host page (dist-test/).
-import {mkdir, readFile, rm} from 'node:fs/promises';
+// Builds the plugin bundles (dist/) and the dev host page (dist-devhost/), which the test rig
+// installs as the Mattermost server's web client for `make dev` and the browser tests.
+import {createHash} from 'node:crypto';
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {gzipSync} from 'node:zlib';
@@ -8,7 +10,7 @@ import * as esbuild from 'esbuild';
 
 const webappDir = dirname(fileURLToPath(import.meta.url));
 const distDir = join(webappDir, 'dist');
-const distTestDir = join(webappDir, 'dist-test');
+const distDevHostDir = join(webappDir, 'dist-devhost');
 
 // The libraries the Mattermost web app exposes on window for plugins to share.
 const hostGlobals = new Map([
@@ -93,23 +95,45 @@ export async function buildPlugin() {
     ]);
 }
 
-export async function buildTestHost() {
-    await mkdir(distTestDir, {recursive: true});
+/**
+ * The server serves /static/* with a year-long max-age but root.html with no-cache, so root.html
+ * names each script with a hash of its contents to make browsers fetch a rebuilt one.
+ * @param {string} html
+ */
+async function withScriptVersions(html) {
+    let versioned = html;
+    for (const fileName of ['host-globals.js', 'host.js']) {
+        const contents = await readFile(join(distDevHostDir, fileName));
+        const version = createHash('sha256').update(contents).digest('hex').slice(0, 12);
+        const source = `src="/static/${fileName}"`;
+        if (!versioned.includes(source)) {
+            throw new Error(`devhost/root.html does not load /static/${fileName}`);
+        }
+        versioned = versioned.replace(source, `src="/static/${fileName}?v=${version}"`);
+    }
+    return versioned;
+}
+
+export async function buildDevHost() {
+    await rm(distDevHostDir, {recursive: true, force: true});
+    await mkdir(distDevHostDir, {recursive: true});
     await Promise.all([
         esbuild.build({
             ...common,
             ...development,
-            entryPoints: ['tests/browser/host/globals.ts'],
-            outfile: join(distTestDir, 'host-globals.js'),
+            entryPoints: ['devhost/globals.ts'],
+            outfile: join(distDevHostDir, 'host-globals.js'),
         }),
         esbuild.build({
             ...common,
             ...development,
-            entryPoints: ['tests/browser/host/index.tsx'],
-            outfile: join(distTestDir, 'host.js'),
+            entryPoints: ['devhost/index.tsx'],
+            outfile: join(distDevHostDir, 'host.js'),
             plugins: [hostGlobalsPlugin({allowSubpathsOf: ['react-dom']})],
         }),
     ]);
+    const html = await readFile(join(webappDir, 'devhost', 'root.html'), 'utf8');
+    await writeFile(join(distDevHostDir, 'root.html'), await withScriptVersions(html));
 }
 
 /** @param {string[]} files */
@@ -123,6 +147,6 @@ async function printSizes(files) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
     await buildPlugin();
-    await buildTestHost();
+    await buildDevHost();
     await printSizes(pluginBundles);
 }

@@ -5,7 +5,6 @@ export default defineConfig({
     test: {
         environment: 'node',
         include: ['tests/browser/**/*.spec.ts'],
-        globalSetup: ['tests/browser/global_setup.ts'],
         fileParallelism: false,
         testTimeout: 120_000,
         hookTimeout: 120_000,

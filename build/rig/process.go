@@ -35,6 +35,9 @@ func (s *Server) startProcess(ctx context.Context, binary string, opts Options) 
 			return errors.Wrap(err, "failed to prepare the run directory")
 		}
 	}
+	if err := installDevHost(s.Dir); err != nil {
+		return err
+	}
 	configPath := filepath.Join(s.Dir, "config.json")
 	if err := os.WriteFile(configPath, []byte("{}"), 0o600); err != nil {
 		return errors.Wrap(err, "failed to write the server config")

@@ -4,16 +4,17 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '
 import {displayName} from '../../src/display_name';
 
 import {collectPageErrors, launchChromium, signIn, testResultPath} from './support/browser';
+import {waitForHostStatus} from './support/dev_host';
 import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {hostPagePath, serveHostPage, waitForHostReady} from './support/host_page';
-import {logIn, type Session} from './support/mattermost';
+import {currentUser, logIn, type Session} from './support/mattermost';
 
-describe('the plugin in a host page that loads it like the Mattermost web app', () => {
+describe('the plugin in the dev host, which the server serves as its web client', () => {
     let env: RigEnvironment;
     let browser: Browser;
     let staff: Session;
     let context: BrowserContext;
     let page: Page;
+    let pageErrors: string[];
 
     beforeAll(async () => {
         env = rigEnvironment();
@@ -21,49 +22,74 @@ describe('the plugin in a host page that loads it like the Mattermost web app', 
         staff = await logIn(env, env.staff[0]);
     });
 
-    beforeEach(async () => {
+    // What the dev host asks first; it answers 401 once the user has signed out.
+    const signedOutUserPath = '/api/v4/users/me';
+
+    // A new browser signed in with the session, on the site's front page.
+    async function openFrontPage(session: Session, expectedFailedPaths: string[] = []): Promise<void> {
         context = await browser.newContext();
-        await signIn(context, env, staff);
-        await serveHostPage(context, env);
+        await signIn(context, env, session);
         page = await context.newPage();
-        const pageErrors = collectPageErrors(page);
-        await page.goto(env.url + hostPagePath);
-        await waitForHostReady(page, pageErrors);
-    });
+        pageErrors = collectPageErrors(page, expectedFailedPaths);
+        await page.goto(env.url + '/');
+        await waitForHostStatus(page, 'ready', pageErrors);
+    }
 
     afterEach(async () => {
+        const errorsDuringTest = [...pageErrors];
         await context?.close();
+        expect(errorsDuringTest).toEqual([]);
     });
 
     afterAll(async () => {
         await browser?.close();
     });
 
-    const sidebar = () => page.getByRole('region', {name: 'Connect'});
+    describe('with the Connect icons', () => {
+        beforeEach(async () => {
+            await openFrontPage(staff);
+        });
 
-    async function expectToggles(button: Locator, screenshotName?: string): Promise<void> {
-        await button.click();
-        await sidebar().waitFor();
-        expect(await sidebar().getByRole('heading', {name: 'Connect'}).isVisible()).toBe(true);
-        expect(await sidebar().textContent()).toContain(displayName(staff.user));
-        if (screenshotName) {
-            await page.screenshot({path: testResultPath(screenshotName)});
+        const sidebar = () => page.getByRole('region', {name: 'Connect'});
+
+        async function expectToggles(button: Locator, screenshotName?: string): Promise<void> {
+            await button.click();
+            await sidebar().waitFor();
+            expect(await sidebar().getByRole('heading', {name: 'Connect'}).isVisible()).toBe(true);
+            expect(await sidebar().textContent()).toContain(displayName(staff.user));
+            if (screenshotName) {
+                await page.screenshot({path: testResultPath(screenshotName)});
+            }
+
+            await button.click();
+            await sidebar().waitFor({state: 'detached'});
         }
 
-        await button.click();
-        await sidebar().waitFor({state: 'detached'});
-    }
+        it('opens and closes the Connect sidebar from its app bar icon', async () => {
+            const appBarIcon = page.getByRole('navigation', {name: 'App bar'}).getByRole('button', {name: 'Connect'});
+            await appBarIcon.waitFor();
+            const icon = appBarIcon.locator('img');
+            await expect.poll(() => icon.evaluate((image) => image instanceof HTMLImageElement && image.complete ? image.naturalWidth : 0)).toBeGreaterThan(0);
 
-    it('opens and closes the Connect sidebar from its app bar icon', async () => {
-        const appBarIcon = page.getByRole('navigation', {name: 'App bar'}).getByRole('button', {name: 'Connect'});
-        await appBarIcon.waitFor();
-        const icon = appBarIcon.locator('img');
-        await expect.poll(() => icon.evaluate((image) => image instanceof HTMLImageElement && image.complete ? image.naturalWidth : 0)).toBeGreaterThan(0);
+            await expectToggles(appBarIcon, 'host-sidebar.png');
+        });
 
-        await expectToggles(appBarIcon, 'host-sidebar.png');
+        it('opens and closes the Connect sidebar from its channel header button', async () => {
+            await expectToggles(page.getByRole('toolbar', {name: 'Channel header'}).getByRole('button', {name: 'Connect'}));
+        });
     });
 
-    it('opens and closes the Connect sidebar from its channel header button', async () => {
-        await expectToggles(page.getByRole('toolbar', {name: 'Channel header'}).getByRole('button', {name: 'Connect'}));
+    it('shows who is signed in, and signs them out', async () => {
+        // Its own session: signing out revokes it, and the other tests share theirs.
+        const session = await logIn(env, env.staff[0]);
+        await openFrontPage(session, [signedOutUserPath]);
+        expect(await page.getByTestId('host-user').textContent()).toBe(displayName(session.user));
+
+        await page.getByRole('button', {name: 'Sign out'}).click();
+
+        await page.waitForURL(`${env.url}/login`);
+        await waitForHostStatus(page, 'signed-out', pageErrors);
+        expect(await page.getByRole('button', {name: 'Sign in'}).isVisible()).toBe(true);
+        await expect(currentUser(env, session.token)).rejects.toThrow('401');
     });
 });

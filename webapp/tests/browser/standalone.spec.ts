@@ -1,12 +1,12 @@
-import type {Browser, BrowserContext} from 'playwright-core';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 
 import {displayName} from '../../src/display_name';
 
 import {collectPageErrors, launchChromium, signIn} from './support/browser';
+import {waitForHostStatus} from './support/dev_host';
 import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {serveHostPage} from './support/host_page';
-import {logIn, type Session} from './support/mattermost';
+import {logIn, loginFailureMessage, type Session} from './support/mattermost';
 
 describe('the standalone Connect Workspace page', () => {
     let env: RigEnvironment;
@@ -29,6 +29,22 @@ describe('the standalone Connect Workspace page', () => {
     });
 
     const workspaceURL = () => `${env.url}/plugins/connect-chat/workspace`;
+    // An anonymous visitor's page asks it and gets 401.
+    const currentUserPath = '/api/v4/users/me';
+    const loginURL = () => `${env.url}/login?redirect_to=%2Fplug%2Fconnect-chat%2Fworkspace`;
+
+    // An anonymous visitor of the workspace, left on the sign-in form the server sent them to.
+    async function visitAnonymously(page: Page, pageErrors: string[]): Promise<void> {
+        await page.goto(workspaceURL());
+        expect(page.url()).toBe(loginURL());
+        await waitForHostStatus(page, 'signed-out', pageErrors);
+    }
+
+    async function fillInSignInForm(page: Page, password: string): Promise<void> {
+        await page.getByLabel('Email or username').fill(staff.user.username);
+        await page.getByLabel('Password').fill(password);
+        await page.getByRole('button', {name: 'Sign in'}).click();
+    }
 
     it('shows the signed-in user\'s name', async () => {
         context = await browser.newContext();
@@ -45,25 +61,35 @@ describe('the standalone Connect Workspace page', () => {
         expect(pageErrors).toEqual([]);
     });
 
-    it('sends an anonymous visitor to the login page, and back to the workspace afterwards', async () => {
+    it('sends an anonymous visitor through the sign-in page and back to the workspace', async () => {
         context = await browser.newContext();
         const page = await context.newPage();
+        const pageErrors = collectPageErrors(page, [currentUserPath]);
 
-        // This server has no web client, so the login page itself answers 404.
-        await page.goto(workspaceURL());
-        const loginURL = new URL(page.url());
-        expect(`${loginURL.origin}${loginURL.pathname}`).toBe(`${env.url}/login`);
-        expect(loginURL.search).toBe('?redirect_to=%2Fplug%2Fconnect-chat%2Fworkspace');
+        await visitAnonymously(page, pageErrors);
+        await fillInSignInForm(page, env.password);
 
-        // The web app's login page goes to redirect_to once signed in; the host page plays the web app.
-        await signIn(context, env, staff);
-        await serveHostPage(context, env);
-        const redirectTo = loginURL.searchParams.get('redirect_to') ?? '';
-        await page.goto(env.url + redirectTo);
-
+        await page.waitForURL(workspaceURL());
         const user = page.getByTestId('workspace-user');
         await user.waitFor();
-        expect(page.url()).toBe(workspaceURL());
         expect(await user.textContent()).toBe(displayName(staff.user));
+        expect(pageErrors).toEqual([]);
+    });
+
+    it('keeps a visitor with a wrong password on the sign-in page, saying why', async () => {
+        context = await browser.newContext();
+        const page = await context.newPage();
+        const pageErrors = collectPageErrors(page, [currentUserPath, '/api/v4/users/login']);
+        const wrongPassword = `${env.password}-wrong`;
+
+        await visitAnonymously(page, pageErrors);
+        await fillInSignInForm(page, wrongPassword);
+
+        const alert = page.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toBe(await loginFailureMessage(env, staff.user.username, wrongPassword));
+        expect(page.url()).toBe(loginURL());
+        expect(await page.getByLabel('Email or username').inputValue()).toBe(staff.user.username);
+        expect(pageErrors).toEqual([]);
     });
 });

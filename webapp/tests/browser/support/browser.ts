@@ -1,6 +1,6 @@
 import {fileURLToPath} from 'node:url';
 
-import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core';
+import {chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page} from 'playwright-core';
 
 import type {RigEnvironment} from './environment';
 import type {Session} from './mattermost';
@@ -33,12 +33,19 @@ export async function signIn(context: BrowserContext, env: RigEnvironment, sessi
     await context.addCookies(cookies);
 }
 
-// Uncaught errors of the page, to explain a failure.
-export function collectPageErrors(page: Page): string[] {
+// Chromium reports every failed response as a console error; some pages expect one, such as the
+// 401 that tells the dev host nobody is signed in. They name the paths of those requests.
+function isExpectedFailure(message: ConsoleMessage, expectedFailedPaths: string[]): boolean {
+    const url = message.location().url;
+    return message.text().startsWith('Failed to load resource') && Boolean(url) && expectedFailedPaths.includes(new URL(url).pathname);
+}
+
+// Uncaught errors and console errors of the page, to assert there are none or explain a failure.
+export function collectPageErrors(page: Page, expectedFailedPaths: string[] = []): string[] {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
-        if (message.type() === 'error') {
+        if (message.type() === 'error' && !isExpectedFailure(message, expectedFailedPaths)) {
             errors.push(`${message.text()} (${message.location().url})`);
         }
     });

@@ -18,13 +18,17 @@ function cookieValue(response: Response, name: string): string | undefined {
     return cookie?.slice(prefix.length).split(';')[0];
 }
 
-// Logs in over REST, as the web app's login page does.
-export async function logIn(env: RigEnvironment, username: string): Promise<Session> {
-    const response = await fetch(`${env.url}/api/v4/users/login`, {
+function postLogin(env: RigEnvironment, loginId: string, password: string): Promise<Response> {
+    return fetch(`${env.url}/api/v4/users/login`, {
         method: 'POST',
         headers: {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},
-        body: JSON.stringify({login_id: username, password: env.password}),
+        body: JSON.stringify({login_id: loginId, password}),
     });
+}
+
+// Logs in over REST, as the web app's login page does.
+export async function logIn(env: RigEnvironment, username: string): Promise<Session> {
+    const response = await postLogin(env, username, env.password);
     if (!response.ok) {
         throw await failure(`POST /api/v4/users/login as ${username}`, response);
     }
@@ -42,4 +46,14 @@ export async function currentUser(env: RigEnvironment, token: string): Promise<U
         throw await failure('GET /api/v4/users/me', response);
     }
     return await response.json() as UserProfile;
+}
+
+// The message the server gives for a refused login, which a sign-in page should show.
+export async function loginFailureMessage(env: RigEnvironment, loginId: string, password: string): Promise<string> {
+    const response = await postLogin(env, loginId, password);
+    if (response.ok) {
+        throw new Error(`POST /api/v4/users/login as ${loginId} succeeded; expected a refusal.`);
+    }
+    const body = await response.json() as {message?: string};
+    return body.message ?? '';
 }

@@ -1,4 +1,4 @@
-// What the Mattermost web app puts on window for plugins; loaded before anything else on the host page.
+// What the Mattermost web app puts on window for plugins; loaded before anything else on the dev host page.
 import React from 'react';
 import * as ReactDOM from 'react-dom';
 import * as ReactRedux from 'react-redux';

@@ -1,4 +1,4 @@
-import type {PluginRegistry, RightHandSidebarRegistration} from '../../../src/types/registry';
+import type {PluginRegistry, RightHandSidebarRegistration} from '../src/types/registry';
 
 import {harnessAction, type HarnessStore} from './store';
 

@@ -1,8 +1,9 @@
 import React, {type ReactNode} from 'react';
 import {useSelector} from 'react-redux';
 
-import type {HostChannel, HostChannelMembership} from '../../../src/types/registry';
+import type {HostChannel, HostChannelMembership} from '../src/types/registry';
 
+import {HostHeader, SignedInAccount} from './HostHeader';
 import type {CustomRouteItem, HarnessState} from './store';
 
 // Stands in for the channel the web app would have open.
@@ -101,8 +102,7 @@ function matchingRoute(routes: CustomRouteItem[], pathname: string): CustomRoute
     return routes.find((item) => pathname === item.route || pathname.startsWith(`${item.route}/`));
 }
 
-// Like the web app: /plug/<plugin id>/<route> shows a plugin's custom route, any other path the channel view.
-export function HostApp({pathname}: {pathname: string}) {
+function PageContent({pathname}: {pathname: string}) {
     const routes = useHarness((harness) => harness.components.customRoutes);
     const route = matchingRoute(routes, pathname);
     if (route) {
@@ -121,6 +121,18 @@ export function HostApp({pathname}: {pathname: string}) {
             </main>
             <RightHandSidebar/>
             <AppBar/>
+        </div>
+    );
+}
+
+// Like the web app: /plug/<plugin id>/<route> shows a plugin's custom route, any other path the channel view.
+export function HostApp({siteURL, pathname}: {siteURL: string; pathname: string}) {
+    return (
+        <div className='host-page'>
+            <HostHeader>
+                <SignedInAccount siteURL={siteURL}/>
+            </HostHeader>
+            <PageContent pathname={pathname}/>
         </div>
     );
 }

@@ -13,8 +13,9 @@ export async function fetchJSON<T>(url: string): Promise<T> {
     return await response.json() as T;
 }
 
-// The server serves each enabled plugin's bundle under /static/plugins/<id>/ with the file name
-// it generated, which the manifest's bundle_path ends with.
+// As the web app does: the server serves an enabled plugin's bundle at /static/plugins/<id>/<file>,
+// where <file> is the name it generated and reports at the end of bundle_path (whose directory,
+// /static/<id>/, is not where it is served).
 export function bundleURL(siteURL: string, manifest: WebappPluginManifest): string {
     const bundlePath = manifest.webapp?.bundle_path;
     if (!bundlePath) {

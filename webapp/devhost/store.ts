@@ -1,15 +1,15 @@
 import type {ComponentType, ReactNode} from 'react';
 import {applyMiddleware, legacy_createStore as createStore, type Action, type Middleware, type Store} from 'redux';
 
-import type {HostState} from '../../../src/types/host_state';
+import type {HostState} from '../src/types/host_state';
 import type {
     AppBarAction,
     ChannelHeaderButtonAction,
     HostDispatch,
     HostStore,
     HostThunk,
-} from '../../../src/types/registry';
-import type {UserProfile} from '../../../src/types/user';
+} from '../src/types/registry';
+import type {UserProfile} from '../src/types/user';
 
 export interface RightHandSidebarItem {id: string; pluginId: string; component: ComponentType; title: ReactNode}
 export interface AppBarItem {id: string; pluginId: string; iconUrl: string; action: AppBarAction; tooltipText: ReactNode}

@@ -1,0 +1,89 @@
+// Signing in and out of the dev host, the way the Mattermost web app's login page does it.
+import {ClientError, ConnectClient, type FetchFunction} from '../src/client';
+import type {UserProfile} from '../src/types/user';
+
+export type SignInResult = {ok: true} | {ok: false; message: string};
+
+const browserFetch: FetchFunction = (input, init) => fetch(input, init);
+
+// Mattermost's login page follows redirect_to only when it is a path on this site: one leading
+// slash, so neither "//evil.example" nor "https://evil.example" leaves the site.
+export function isLocalPath(path: string): boolean {
+    return /^\/([^/]|$)/.test(path);
+}
+
+// Where a successful sign-in goes, given the page's query string.
+export function signInTarget(search: string): string {
+    const redirectTo = new URLSearchParams(search).get('redirect_to');
+    return redirectTo && isLocalPath(redirectTo) ? redirectTo : '/';
+}
+
+// The MMCSRF cookie the server sets at login; the web app echoes it in X-CSRF-Token on writes.
+export function csrfTokenFromCookies(cookies: string): string | undefined {
+    const prefix = 'MMCSRF=';
+    const cookie = cookies.split(';').map((part) => part.trim()).find((part) => part.startsWith(prefix));
+    return cookie ? decodeURIComponent(cookie.slice(prefix.length)) : undefined;
+}
+
+// Mattermost's REST API explains a failure in the "message" of its JSON answer.
+export async function serverErrorMessage(response: Response): Promise<string> {
+    const fallback = `The server answered status ${response.status}.`;
+    try {
+        const body: {message?: unknown} = await response.json();
+        return typeof body.message === 'string' && body.message ? body.message : fallback;
+    } catch {
+        return fallback;
+    }
+}
+
+function reasonOf(cause: unknown): string {
+    return cause instanceof Error ? cause.message : String(cause);
+}
+
+// On success the server answers with the session cookies, which the browser keeps.
+export async function signIn(
+    siteURL: string,
+    credentials: {loginId: string; password: string},
+    fetchFunction: FetchFunction = browserFetch,
+): Promise<SignInResult> {
+    let response: Response;
+    try {
+        response = await fetchFunction(`${siteURL}/api/v4/users/login`, {
+            method: 'POST',
+            credentials: 'include',
+            headers: {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},
+            body: JSON.stringify({login_id: credentials.loginId, password: credentials.password}),
+        });
+    } catch (cause) {
+        return {ok: false, message: `Could not reach the server: ${reasonOf(cause)}`};
+    }
+    if (!response.ok) {
+        return {ok: false, message: await serverErrorMessage(response)};
+    }
+    await response.body?.cancel();
+    return {ok: true};
+}
+
+export async function signOut(siteURL: string, fetchFunction: FetchFunction = browserFetch): Promise<void> {
+    const headers: Record<string, string> = {'X-Requested-With': 'XMLHttpRequest'};
+    const csrfToken = csrfTokenFromCookies(document.cookie);
+    if (csrfToken) {
+        headers['X-CSRF-Token'] = csrfToken;
+    }
+    const response = await fetchFunction(`${siteURL}/api/v4/users/logout`, {method: 'POST', credentials: 'include', headers});
+    if (!response.ok) {
+        throw new Error(`Sign-out failed: ${await serverErrorMessage(response)}`);
+    }
+}
+
+// The session's user, or null when nobody is signed in.
+export async function fetchSignedInUser(siteURL: string): Promise<UserProfile | null> {
+    try {
+        return await new ConnectClient(siteURL).getCurrentUser();
+    } catch (error) {
+        if (error instanceof ClientError && error.isUnauthorized) {
+            return null;
+        }
+        throw error;
+    }
+}
