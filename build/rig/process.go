@@ -57,6 +57,9 @@ func (s *Server) startProcess(ctx context.Context, binary string, opts Options) 
 		return errors.Wrap(err, "failed to start the Mattermost server")
 	}
 	s.PID = cmd.Process.Pid
+	if err := writeRunRecord(s.Dir, s.PID); err != nil {
+		return errors.Wrap(err, "failed to record the run")
+	}
 	s.process = &process{cmd: cmd, exited: make(chan struct{})}
 	go func() { _ = cmd.Wait(); close(s.process.exited) }()
 

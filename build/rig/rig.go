@@ -76,7 +76,8 @@ func Start(ctx context.Context, opts Options) (srv *Server, err error) {
 		}
 	}()
 	if srv.Dir == "" {
-		if srv.Dir, err = os.MkdirTemp("", "connect-rig-"); err != nil {
+		sweepAbandonedRuns(log)
+		if srv.Dir, err = os.MkdirTemp("", runDirPattern); err != nil {
 			return srv, errors.Wrap(err, "failed to make the run directory")
 		}
 		srv.ownsDir = true
