@@ -83,6 +83,6 @@ func goCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
 	// The checksum database has no entry for the pinned server pseudo-version; go.sum pins it instead.
-	cmd.Env = append(os.Environ(), "GONOSUMDB=github.com/mattermost/mattermost", "GOFLAGS=-mod=mod")
+	cmd.Env = append(os.Environ(), "GONOSUMDB=github.com/mattermost/mattermost")
 	return cmd
 }
