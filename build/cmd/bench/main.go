@@ -21,7 +21,7 @@ type settings struct {
 
 func main() {
 	var s settings
-	flag.IntVar(&s.rounds, "rounds", 3, "interleaved rounds (each measures enabled and disabled)")
+	flag.IntVar(&s.rounds, "rounds", 5, "interleaved rounds (each measures enabled and disabled)")
 	flag.IntVar(&s.posts, "posts", 1000, "posts measured per state per round")
 	flag.IntVar(&s.warmup, "warmup", 100, "unmeasured posts after each enable/disable")
 	flag.IntVar(&s.posters, "posters", 4, "concurrent posters")

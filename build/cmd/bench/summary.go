@@ -22,10 +22,26 @@ func printSummary(enabledRounds, disabledRounds []round) {
 	fmt.Printf("\nall rounds  enabled   %s\n", enabled)
 	fmt.Printf("all rounds  disabled  %s\n\n", disabled)
 	fmt.Println("enabled/disabled ratios (throughput: higher is better; latency: lower is better)")
-	fmt.Printf("  throughput  %.3f\n", enabled.throughput()/disabled.throughput())
+	low, high := roundRatioRange(enabledRounds, disabledRounds)
+	fmt.Printf("  throughput  %.3f   (per round %.3f to %.3f: the noise of this machine)\n",
+		enabled.throughput()/disabled.throughput(), low, high)
 	for _, p := range []float64{50, 99} {
 		fmt.Printf("  p%-2.0f         %.3f\n", p, ratio(percentile(on, p), percentile(off, p)))
 	}
+}
+
+// roundRatioRange is the lowest and highest throughput ratio of the rounds taken one by one.
+func roundRatioRange(enabled, disabled []round) (low, high float64) {
+	for i := range enabled {
+		r := enabled[i].throughput() / disabled[i].throughput()
+		if i == 0 || r < low {
+			low = r
+		}
+		if i == 0 || r > high {
+			high = r
+		}
+	}
+	return low, high
 }
 
 func ratio(a, b time.Duration) float64 {
