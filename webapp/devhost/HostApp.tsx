@@ -28,6 +28,19 @@ function useCurrentMembership(): HostChannelMembership {
     return {channel_id: currentChannel.id, user_id: userId};
 }
 
+function PluginButton({label, onClick, children}: {label: ReactNode; onClick: () => void; children: ReactNode}) {
+    return (
+        <button
+            type='button'
+            aria-label={textOf(label)}
+            title={textOf(label)}
+            onClick={onClick}
+        >
+            {children}
+        </button>
+    );
+}
+
 function AppBar() {
     const items = useHarness((harness) => harness.components.appBar);
     const membership = useCurrentMembership();
@@ -37,11 +50,9 @@ function AppBar() {
             className='host-app-bar'
         >
             {items.map((item) => (
-                <button
+                <PluginButton
                     key={item.id}
-                    type='button'
-                    aria-label={textOf(item.tooltipText)}
-                    title={textOf(item.tooltipText)}
+                    label={item.tooltipText}
                     onClick={() => item.action(currentChannel, membership)}
                 >
                     <img
@@ -50,7 +61,7 @@ function AppBar() {
                         width={24}
                         height={24}
                     />
-                </button>
+                </PluginButton>
             ))}
         </nav>
     );
@@ -67,15 +78,13 @@ function ChannelHeader() {
         >
             <strong>{currentChannel.display_name}</strong>
             {items.map((item) => (
-                <button
+                <PluginButton
                     key={item.id}
-                    type='button'
-                    aria-label={textOf(item.tooltipText)}
-                    title={textOf(item.tooltipText)}
+                    label={item.tooltipText}
                     onClick={() => item.action(currentChannel, membership)}
                 >
                     {item.icon}
-                </button>
+                </PluginButton>
             ))}
         </div>
     );
