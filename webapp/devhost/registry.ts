@@ -18,7 +18,7 @@ export function createHarnessRegistry(pluginId: string, store: HarnessStore): Pl
     };
 
     return {
-        registerRightHandSidebarComponent({component, title}): RightHandSidebarRegistration {
+        registerRightHandSidebarComponent(component, title): RightHandSidebarRegistration {
             const id = nextId();
             store.dispatch(harnessAction({type: 'harness/component-registered', kind: 'rightHandSidebar', item: {id, pluginId, component, title}}));
             const showRHSPlugin = harnessAction({type: 'harness/rhs-shown', pluggableId: id});
@@ -36,13 +36,13 @@ export function createHarnessRegistry(pluginId: string, store: HarnessStore): Pl
             };
         },
 
-        registerAppBarComponent({iconUrl, action, tooltipText}) {
+        registerAppBarComponent(iconUrl, action, tooltipText) {
             const id = nextId();
             store.dispatch(harnessAction({type: 'harness/component-registered', kind: 'appBar', item: {id, pluginId, iconUrl, action, tooltipText}}));
             return id;
         },
 
-        registerChannelHeaderButtonAction({icon, action, dropdownText, tooltipText}) {
+        registerChannelHeaderButtonAction(icon, action, dropdownText, tooltipText) {
             const id = nextId();
             store.dispatch(harnessAction({
                 type: 'harness/component-registered',
@@ -52,7 +52,7 @@ export function createHarnessRegistry(pluginId: string, store: HarnessStore): Pl
             return id;
         },
 
-        registerCustomRoute({route, component}) {
+        registerCustomRoute(route, component) {
             const id = nextId();
             const path = `/plug/${pluginId}/${route.replace(/^\//, '')}`;
             store.dispatch(harnessAction({type: 'harness/component-registered', kind: 'customRoutes', item: {id, pluginId, route: path, component}}));

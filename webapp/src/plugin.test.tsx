@@ -28,18 +28,18 @@ describe('ConnectPlugin.initialize', () => {
     it('registers the Connect sidebar in the right-hand sidebar', () => {
         const {registry} = initializedPlugin();
 
-        expect(registry.registerRightHandSidebarComponent).toHaveBeenCalledExactlyOnceWith({component: ConnectSidebar, title: 'Connect'});
+        expect(registry.registerRightHandSidebarComponent).toHaveBeenCalledExactlyOnceWith(ConnectSidebar, 'Connect');
     });
 
     it('adds an app bar icon served by the plugin that toggles the sidebar', () => {
         const {registry, store} = initializedPlugin('https://chat.example.com/');
 
         expect(registry.registerAppBarComponent).toHaveBeenCalledOnce();
-        const [options] = registry.registerAppBarComponent.mock.calls[0];
-        expect(options.iconUrl).toBe('https://chat.example.com/plugins/connect-chat/assets/connect.svg');
-        expect(options.tooltipText).toBe('Connect');
+        const [iconUrl, action, tooltipText] = registry.registerAppBarComponent.mock.calls[0];
+        expect(iconUrl).toBe('https://chat.example.com/plugins/connect-chat/assets/connect.svg');
+        expect(tooltipText).toBe('Connect');
 
-        options.action(channel, member);
+        action(channel, member);
         expect(store.dispatched).toEqual([sidebarRegistration.toggleRHSPlugin]);
     });
 
@@ -47,29 +47,29 @@ describe('ConnectPlugin.initialize', () => {
         const {registry, store} = initializedPlugin();
 
         expect(registry.registerChannelHeaderButtonAction).toHaveBeenCalledOnce();
-        const [options] = registry.registerChannelHeaderButtonAction.mock.calls[0];
-        expect(options.dropdownText).toBe('Connect');
-        expect(options.tooltipText).toBe('Connect');
-        const {container} = render(<>{options.icon}</>);
+        const [icon, action, dropdownText, tooltipText] = registry.registerChannelHeaderButtonAction.mock.calls[0];
+        expect(dropdownText).toBe('Connect');
+        expect(tooltipText).toBe('Connect');
+        const {container} = render(<>{icon}</>);
         expect(container.querySelector('svg')).not.toBeNull();
 
-        options.action(channel, member);
-        options.action(channel, member);
+        action(channel, member);
+        action(channel, member);
         expect(store.dispatched).toEqual([sidebarRegistration.toggleRHSPlugin, sidebarRegistration.toggleRHSPlugin]);
     });
 
     it('registers the route a login from the workspace page returns through', () => {
         const {registry} = initializedPlugin();
 
-        expect(registry.registerCustomRoute).toHaveBeenCalledExactlyOnceWith({route: 'workspace', component: WorkspaceReturn});
+        expect(registry.registerCustomRoute).toHaveBeenCalledExactlyOnceWith('workspace', WorkspaceReturn);
     });
 
     it('takes the site URL from the page when the server has none configured', () => {
         window.basename = '/chat';
         const {registry} = initializedPlugin('');
 
-        const [options] = registry.registerAppBarComponent.mock.calls[0];
-        expect(options.iconUrl).toBe(`${window.location.origin}/chat/plugins/connect-chat/assets/connect.svg`);
+        const [iconUrl] = registry.registerAppBarComponent.mock.calls[0];
+        expect(iconUrl).toBe(`${window.location.origin}/chat/plugins/connect-chat/assets/connect.svg`);
     });
 });
 

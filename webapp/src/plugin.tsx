@@ -15,26 +15,17 @@ export class ConnectPlugin implements WebappPlugin {
     initialize(registry: PluginRegistry, store: HostStore): void {
         const siteURL = selectSiteURL(store.getState());
 
-        const sidebar = registry.registerRightHandSidebarComponent({component: ConnectSidebar, title: label});
+        const sidebar = registry.registerRightHandSidebarComponent(ConnectSidebar, label);
         const toggleSidebar = () => {
             store.dispatch(sidebar.toggleRHSPlugin);
         };
 
-        const appBarId = registry.registerAppBarComponent({
-            iconUrl: pluginAssetURL(siteURL, 'connect.svg'),
-            action: toggleSidebar,
-            tooltipText: label,
-        });
+        const appBarId = registry.registerAppBarComponent(pluginAssetURL(siteURL, 'connect.svg'), toggleSidebar, label);
 
         // For servers whose web app has no app bar.
-        const headerButtonId = registry.registerChannelHeaderButtonAction({
-            icon: <ConnectIcon/>,
-            action: toggleSidebar,
-            dropdownText: label,
-            tooltipText: label,
-        });
+        const headerButtonId = registry.registerChannelHeaderButtonAction(<ConnectIcon/>, toggleSidebar, label, label);
 
-        const workspaceRouteId = registry.registerCustomRoute({route: workspaceReturnRoute, component: WorkspaceReturn});
+        const workspaceRouteId = registry.registerCustomRoute(workspaceReturnRoute, WorkspaceReturn);
 
         this.cleanups.push(
             () => store.dispatch(sidebar.hideRHSPlugin),

@@ -40,36 +40,22 @@ export interface RightHandSidebarRegistration {
     toggleRHSPlugin: HostAction;
 }
 
-// null, a product id, a plugin id or '*' (every product); null means the channels product.
-export type ProductScope = null | string | Array<null | string>;
-
-// The registry methods Connect Chat uses, in the single-object form that Mattermost's
-// registry accepts for every method (webapp/channels/src/plugins/registry.ts).
+// The registry methods Connect Chat uses (webapp/channels/src/plugins/registry.ts). Positional
+// arguments: newer web apps also take one options object, but every version takes these.
 export interface PluginRegistry {
-    registerRightHandSidebarComponent(options: {
-        component: ComponentType;
-        title: ReactNode;
-    }): RightHandSidebarRegistration;
+    registerRightHandSidebarComponent(component: ComponentType, title: ReactNode): RightHandSidebarRegistration;
 
-    registerAppBarComponent(options: {
-        iconUrl: string;
-        action: AppBarAction;
-        tooltipText: ReactNode;
-        supportedProductIds?: ProductScope;
-    }): string;
+    registerAppBarComponent(iconUrl: string, action: AppBarAction, tooltipText: ReactNode): string;
 
-    registerChannelHeaderButtonAction(options: {
-        icon: ReactNode;
-        action: ChannelHeaderButtonAction;
-        dropdownText: ReactNode;
-        tooltipText: ReactNode;
-    }): string;
+    registerChannelHeaderButtonAction(
+        icon: ReactNode,
+        action: ChannelHeaderButtonAction,
+        dropdownText: ReactNode,
+        tooltipText: ReactNode,
+    ): string;
 
     // Mounted by the web app at /plug/<plugin id>/<route>.
-    registerCustomRoute(options: {
-        route: string;
-        component: ComponentType;
-    }): string;
+    registerCustomRoute(route: string, component: ComponentType): string;
 
     unregisterComponent(componentId: string): void;
 }
