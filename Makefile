@@ -40,10 +40,10 @@ webapp: $(WEBAPP_DEPS)
 	cd webapp && $(NPM) run --silent build
 
 package:
-	@rm -rf dist/$(PLUGIN_ID) && mkdir -p dist/$(PLUGIN_ID)/server dist/$(PLUGIN_ID)/webapp
+	@rm -rf dist/$(PLUGIN_ID) && mkdir -p dist/$(PLUGIN_ID)/server/dist dist/$(PLUGIN_ID)/webapp
 	@cp plugin.json dist/$(PLUGIN_ID)/
 	@cp -r assets dist/$(PLUGIN_ID)/
-	@cp -r server/dist dist/$(PLUGIN_ID)/server/
+	@for platform in $(PLATFORMS); do cp server/dist/plugin-$$platform* dist/$(PLUGIN_ID)/server/dist/; done
 	@cp -r webapp/dist dist/$(PLUGIN_ID)/webapp/
 	@tar -C dist -czf $(BUNDLE) $(PLUGIN_ID)
 	@echo "built $(BUNDLE)" >&2
