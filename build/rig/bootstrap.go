@@ -2,9 +2,7 @@ package rig
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -23,10 +21,10 @@ type User struct {
 	Password string
 }
 
-// Team is the team every demo user belongs to; StaffTeam holds only staff.
-type Team struct {
-	Everyone  *model.Team
-	StaffTeam *model.Team
+// Teams are the demo teams: everyone is in Support ("support"), only staff in ITIL ("itil").
+type Teams struct {
+	Support *model.Team
+	ITIL    *model.Team
 }
 
 type demoUser struct{ username, first, last string }
@@ -49,19 +47,19 @@ func (s *Server) bootstrap(ctx context.Context, bundle string) error {
 	if err != nil {
 		return err
 	}
-	if s.Team.Everyone, err = createTeam(ctx, admin, "support", "IT Support"); err != nil {
+	if s.Teams.Support, err = createTeam(ctx, admin, "support", "IT Support"); err != nil {
 		return err
 	}
-	if s.Team.StaffTeam, err = createTeam(ctx, admin, "itil", "ITIL Staff"); err != nil {
+	if s.Teams.ITIL, err = createTeam(ctx, admin, "itil", "ITIL Staff"); err != nil {
 		return err
 	}
-	if s.Staff, err = s.createMembers(ctx, admin, demoStaff, s.Team.Everyone, s.Team.StaffTeam); err != nil {
+	if s.Staff, err = createMembers(ctx, admin, demoStaff, s.Teams.Support, s.Teams.ITIL); err != nil {
 		return err
 	}
-	if s.Customers, err = s.createMembers(ctx, admin, demoCustomers, s.Team.Everyone); err != nil {
+	if s.Customers, err = createMembers(ctx, admin, demoCustomers, s.Teams.Support); err != nil {
 		return err
 	}
-	if err := addToTeams(ctx, admin, s.Admin, s.Team.Everyone, s.Team.StaffTeam); err != nil {
+	if err := addToTeams(ctx, admin, s.Admin, s.Teams.Support, s.Teams.ITIL); err != nil {
 		return err
 	}
 	return s.installPlugin(ctx, admin, bundle)
@@ -81,21 +79,7 @@ func (s *Server) AdminClient(ctx context.Context) (*model.Client4, error) {
 	return s.Login(ctx, s.Admin)
 }
 
-// CreateUser makes a new user with a unique username starting with prefix, in the given teams.
-func (s *Server) CreateUser(ctx context.Context, prefix string, teams ...*model.Team) (User, error) {
-	admin, err := s.AdminClient(ctx)
-	if err != nil {
-		return User{}, err
-	}
-	unique := fmt.Sprintf("%s%s", prefix, model.NewId()[:8])
-	users, err := s.createMembers(ctx, admin, []demoUser{{unique, strings.ToUpper(prefix[:1]) + prefix[1:], "Test"}}, teams...)
-	if err != nil {
-		return User{}, err
-	}
-	return users[0], nil
-}
-
-func (s *Server) createMembers(ctx context.Context, admin *model.Client4, people []demoUser, teams ...*model.Team) ([]User, error) {
+func createMembers(ctx context.Context, admin *model.Client4, people []demoUser, teams ...*model.Team) ([]User, error) {
 	users := make([]User, 0, len(people))
 	for _, person := range people {
 		user, err := createUser(ctx, admin, person)

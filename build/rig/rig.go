@@ -33,7 +33,7 @@ type Server struct {
 	Dir      string
 	Database string
 	PID      int
-	Team     Team
+	Teams    Teams
 	Admin    User
 	Staff    []User
 	// Customers are non-staff users (end users of IT services).
@@ -109,6 +109,10 @@ func (s *Server) Stop() {
 			fmt.Fprintf(s.log, "rig: %v\n", err)
 		}
 		s.Database = ""
+	}
+	if s.pg != nil {
+		_ = s.pg.db.Close()
+		s.pg = nil
 	}
 	if s.ownsDir && s.Dir != "" {
 		_ = os.RemoveAll(s.Dir)

@@ -108,7 +108,7 @@ func TestConnectOpenLinksTheWorkspace(t *testing.T) {
 
 func TestConnectAutocompletes(t *testing.T) {
 	alice := login(t, server.Staff[0])
-	suggestions, _, err := alice.ListCommandAutocompleteSuggestions(context.Background(), "/connect ", server.Team.Everyone.Id)
+	suggestions, _, err := alice.ListCommandAutocompleteSuggestions(context.Background(), "/connect ", server.Teams.Support.Id)
 	require.NoError(t, err)
 	var names []string
 	for _, s := range suggestions {
@@ -133,7 +133,7 @@ func TestWorkspacePage(t *testing.T) {
 
 func townSquare(t *testing.T, client *model.Client4) *model.Channel {
 	t.Helper()
-	channel, _, err := client.GetChannelByName(context.Background(), "town-square", server.Team.Everyone.Id, "")
+	channel, _, err := client.GetChannelByName(context.Background(), "town-square", server.Teams.Support.Id, "")
 	require.NoError(t, err)
 	return channel
 }

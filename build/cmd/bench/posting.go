@@ -27,7 +27,7 @@ func preparePosters(ctx context.Context, srv *rig.Server, count int) ([]poster, 
 	if err != nil {
 		return nil, err
 	}
-	public, _, err := admin.GetChannelByName(ctx, "town-square", srv.Team.Everyone.Id, "")
+	public, _, err := admin.GetChannelByName(ctx, "town-square", srv.Teams.Support.Id, "")
 	if err != nil {
 		return nil, errors.Wrap(err, "failed to find town-square")
 	}

@@ -46,7 +46,7 @@ func serverEnv(srv *rig.Server) []string {
 		"CONNECT_MM_ADMIN=" + srv.Admin.Username,
 		"CONNECT_MM_STAFF=" + usernames(srv.Staff),
 		"CONNECT_MM_CUSTOMERS=" + usernames(srv.Customers),
-		"CONNECT_MM_TEAM=" + srv.Team.Everyone.Name,
+		"CONNECT_MM_TEAM=" + srv.Teams.Support.Name,
 	}
 }
 
