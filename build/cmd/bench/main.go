@@ -61,7 +61,7 @@ func run(ctx context.Context, s settings) error {
 			if _, err := postAll(ctx, posters, messages, s.warmup); err != nil {
 				return err
 			}
-			measured, err := postAll(ctx, posters, messages, s.posts)
+			measured, err := measure(ctx, srv, posters, messages, s.posts)
 			if err != nil {
 				return err
 			}

@@ -53,13 +53,33 @@ func preparePosters(ctx context.Context, srv *rig.Server, count int) ([]poster, 
 type round struct {
 	latencies []time.Duration
 	elapsed   time.Duration
+	// cpu is the processor time the server and its plugins spent on the batch.
+	cpu time.Duration
 }
 
 func (r round) throughput() float64 { return float64(len(r.latencies)) / r.elapsed.Seconds() }
 
+func (r round) cpuPerPost() time.Duration { return r.cpu / time.Duration(len(r.latencies)) }
+
 func (r round) String() string {
 	sorted := sortedCopy(r.latencies)
-	return fmt.Sprintf("%7.1f posts/s  p50 %6.2f ms  p99 %6.2f ms", r.throughput(), ms(percentile(sorted, 50)), ms(percentile(sorted, 99)))
+	return fmt.Sprintf("%7.1f posts/s  p50 %6.2f ms  p99 %6.2f ms  server CPU %5.2f ms/post",
+		r.throughput(), ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(r.cpuPerPost()))
+}
+
+// measure posts total messages and records the latencies, the wall time and the server's CPU time.
+func measure(ctx context.Context, srv *rig.Server, posters []poster, messages *messageSource, total int) (round, error) {
+	cpuBefore, err := srv.CPUTime()
+	if err != nil {
+		return round{}, err
+	}
+	measured, err := postAll(ctx, posters, messages, total)
+	if err != nil {
+		return round{}, err
+	}
+	cpuAfter, err := srv.CPUTime()
+	measured.cpu = cpuAfter - cpuBefore
+	return measured, err
 }
 
 // postAll spreads total posts over the posters and records each request's latency.

@@ -11,6 +11,7 @@ func pooled(rounds []round) round {
 	for _, r := range rounds {
 		all.latencies = append(all.latencies, r.latencies...)
 		all.elapsed += r.elapsed
+		all.cpu += r.cpu
 	}
 	return all
 }
@@ -28,6 +29,8 @@ func printSummary(enabledRounds, disabledRounds []round) {
 	for _, p := range []float64{50, 99} {
 		fmt.Printf("  p%-2.0f         %.3f\n", p, ratio(percentile(on, p), percentile(off, p)))
 	}
+	fmt.Printf("  server CPU  %.3f   per post (Mattermost and plugin processes; PostgreSQL not counted)\n",
+		ratio(enabled.cpuPerPost(), disabled.cpuPerPost()))
 }
 
 // roundRatioRange is the lowest and highest throughput ratio of the rounds taken one by one.
