@@ -2,8 +2,6 @@ package rig
 
 import (
 	"context"
-	"os"
-	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
@@ -123,15 +121,10 @@ func addToTeams(ctx context.Context, admin *model.Client4, user User, teams ...*
 }
 
 func (s *Server) installPlugin(ctx context.Context, admin *model.Client4, bundle string) error {
-	file, err := os.Open(bundle)
-	if err != nil {
-		return errors.Wrap(err, "failed to open the plugin bundle")
+	if _, err := InstallBundle(ctx, admin, bundle); err != nil {
+		return err
 	}
-	defer file.Close()
-	if _, _, err := admin.UploadPluginForced(ctx, file); err != nil {
-		return errors.Wrap(err, "failed to upload the plugin bundle")
-	}
-	return s.SetPluginEnabled(ctx, true)
+	return errors.Wrapf(waitForPluginState(ctx, admin, PluginID, model.PluginStateRunning), "server log:\n%s", s.LogTail(20))
 }
 
 // SetPluginEnabled enables or disables the plugin and waits until it has (not) started.
@@ -147,25 +140,5 @@ func (s *Server) SetPluginEnabled(ctx context.Context, enabled bool) error {
 	if _, err := change(ctx, PluginID); err != nil {
 		return errors.Wrapf(err, "failed to set plugin enabled=%v", enabled)
 	}
-	err = waitFor(ctx, 60*time.Second, func() error {
-		state, err := s.pluginState(ctx, admin)
-		if err == nil && state != want {
-			err = errors.Errorf("plugin state is %d, want %d", state, want)
-		}
-		return err
-	})
-	return errors.Wrapf(err, "the plugin did not reach state %d:\n%s", want, s.LogTail(20))
-}
-
-func (s *Server) pluginState(ctx context.Context, admin *model.Client4) (int, error) {
-	statuses, _, err := admin.GetPluginStatuses(ctx)
-	if err != nil {
-		return 0, err
-	}
-	for _, status := range statuses {
-		if status.PluginId == PluginID {
-			return status.State, nil
-		}
-	}
-	return model.PluginStateNotRunning, nil
+	return errors.Wrapf(waitForPluginState(ctx, admin, PluginID, want), "server log:\n%s", s.LogTail(20))
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 )
 
 func main() {
@@ -29,18 +31,9 @@ func deploy(ctx context.Context, bundlePath string) error {
 	if err != nil {
 		return err
 	}
-	bundle, err := os.Open(bundlePath)
+	manifest, err := rig.InstallBundle(ctx, client, bundlePath)
 	if err != nil {
-		return errors.Wrap(err, "failed to open the bundle")
-	}
-	defer bundle.Close()
-
-	manifest, _, err := client.UploadPluginForced(ctx, bundle)
-	if err != nil {
-		return errors.Wrapf(err, "failed to upload the bundle to %s", target)
-	}
-	if _, err := client.EnablePlugin(ctx, manifest.Id); err != nil {
-		return errors.Wrapf(err, "failed to enable %s on %s", manifest.Id, target)
+		return errors.Wrapf(err, "failed to deploy to %s", target)
 	}
 	fmt.Printf("%s %s is installed and enabled on %s\n", manifest.Id, manifest.Version, target)
 	return nil
