@@ -1,0 +1,171 @@
+// Package config owns the plugin's System Console settings: the raw values Mattermost
+// stores, and the validated, immutable Config every other package reads.
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/pkg/errors"
+)
+
+// Settings mirrors plugin.json's settings_schema, as Mattermost stores it.
+type Settings struct {
+	StaffTeams             string
+	StaffGroups            string
+	StaffRoles             string
+	StaffSyncMinutes       int
+	EnforcementMode        string
+	ServiceNowURL          string
+	ServiceNowAuthMode     string
+	ServiceNowUsername     string
+	ServiceNowPassword     string
+	ServiceNowClientID     string
+	ServiceNowClientSecret string
+	RecordPrefixes         string
+	NumberDigits           int
+	MaxCardsPerMessage     int
+	RecordCacheSeconds     int
+}
+
+// Mode is what happens to a message in a conversation that mixes staff and non-staff.
+type Mode string
+
+const (
+	ModeOff     Mode = "off"
+	ModeWarn    Mode = "warn"
+	ModeEnforce Mode = "enforce"
+)
+
+// Config is the validated configuration. It is never modified after Parse.
+type Config struct {
+	StaffTeams     []string
+	StaffGroups    []string
+	StaffRoles     []string
+	StaffSync      time.Duration
+	Enforcement    Mode
+	ServiceNow     ServiceNow
+	RecordPrefixes string
+	NumberDigits   int
+	MaxCards       int
+	RecordTTL      time.Duration
+}
+
+// ServiceNow is how to reach the instance. Secrets stay in here: never log or serve a Config.
+type ServiceNow struct {
+	URL          string
+	AuthMode     string
+	Username     string
+	Password     string
+	ClientID     string
+	ClientSecret string
+}
+
+// Configured reports whether an instance URL is set.
+func (s ServiceNow) Configured() bool { return s.URL != "" }
+
+// Parse validates s; the error lists every problem, in the admin's words.
+func Parse(s Settings) (*Config, error) {
+	var problems []string
+	check := func(ok bool, format string, args ...any) {
+		if !ok {
+			problems = append(problems, fmt.Sprintf(format, args...))
+		}
+	}
+	c := &Config{
+		StaffTeams:     splitList(s.StaffTeams),
+		StaffGroups:    trimEach(splitList(s.StaffGroups), "@"),
+		StaffRoles:     splitList(s.StaffRoles),
+		StaffSync:      time.Duration(orDefault(s.StaffSyncMinutes, 60)) * time.Minute,
+		Enforcement:    Mode(strings.ToLower(strings.TrimSpace(orText(s.EnforcementMode, string(ModeEnforce))))),
+		RecordPrefixes: s.RecordPrefixes,
+		NumberDigits:   orDefault(s.NumberDigits, 7),
+		MaxCards:       orDefault(s.MaxCardsPerMessage, 5),
+		RecordTTL:      time.Duration(orDefault(s.RecordCacheSeconds, 300)) * time.Second,
+		ServiceNow: ServiceNow{
+			URL:          strings.TrimRight(strings.TrimSpace(s.ServiceNowURL), "/"),
+			AuthMode:     strings.ToLower(orText(s.ServiceNowAuthMode, "basic")),
+			Username:     strings.TrimSpace(s.ServiceNowUsername),
+			Password:     s.ServiceNowPassword,
+			ClientID:     strings.TrimSpace(s.ServiceNowClientID),
+			ClientSecret: s.ServiceNowClientSecret,
+		},
+	}
+	check(c.StaffSync >= time.Minute && c.StaffSync <= 24*time.Hour, "Role sync interval must be 1 to 1440 minutes, not %d.", s.StaffSyncMinutes)
+	check(c.Enforcement == ModeOff || c.Enforcement == ModeWarn || c.Enforcement == ModeEnforce,
+		"Staff-only enforcement must be enforce, warn or off, not %q.", s.EnforcementMode)
+	check(c.NumberDigits >= 4 && c.NumberDigits <= 12, "Digits after the prefix must be 4 to 12, not %d.", s.NumberDigits)
+	check(c.MaxCards >= 1 && c.MaxCards <= 20, "Cards per message must be 1 to 20, not %d.", s.MaxCardsPerMessage)
+	check(c.RecordTTL >= 10*time.Second && c.RecordTTL <= 24*time.Hour, "Record cache must be 10 to 86400 seconds, not %d.", s.RecordCacheSeconds)
+	problems = append(problems, c.ServiceNow.problems()...)
+	if len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, " "))
+	}
+	return c, nil
+}
+
+func (s ServiceNow) problems() []string {
+	if s.URL == "" {
+		return nil
+	}
+	var problems []string
+	if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" {
+		problems = append(problems, fmt.Sprintf("ServiceNow instance URL %q is not an http(s) address like https://example.service-now.com.", s.URL))
+	}
+	switch s.AuthMode {
+	case "basic":
+		if s.Username == "" || s.Password == "" {
+			problems = append(problems, "ServiceNow basic authentication needs a user name and a password.")
+		}
+	case "oauth":
+		if s.ClientID == "" || s.ClientSecret == "" {
+			problems = append(problems, "ServiceNow OAuth needs a client ID and a client secret.")
+		}
+	default:
+		problems = append(problems, fmt.Sprintf("ServiceNow authentication must be basic or oauth, not %q.", s.AuthMode))
+	}
+	return problems
+}
+
+func splitList(text string) []string {
+	var items []string
+	for _, item := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == '\n' || r == ';' }) {
+		if item = strings.TrimSpace(item); item != "" {
+			items = append(items, item)
+		}
+	}
+	return items
+}
+
+func trimEach(items []string, prefix string) []string {
+	for i, item := range items {
+		items[i] = strings.TrimPrefix(item, prefix)
+	}
+	return items
+}
+
+func orDefault(v, fallback int) int {
+	if v == 0 {
+		return fallback
+	}
+	return v
+}
+
+func orText(v, fallback string) string {
+	if strings.TrimSpace(v) == "" {
+		return fallback
+	}
+	return strings.TrimSpace(v)
+}
+
+// Store holds the current Config; readers never block writers.
+type Store struct{ current atomic.Pointer[Config] }
+
+// Load returns the current configuration (never nil once Set was called).
+func (s *Store) Load() *Config { return s.current.Load() }
+
+// Set swaps in a new configuration.
+func (s *Store) Set(c *Config) { s.current.Store(c) }

@@ -1,0 +1,159 @@
+package staff
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"sync"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+type fakeDirectory struct {
+	mu      sync.Mutex
+	users   map[string]*model.User
+	teams   map[string]map[string]bool // team → user ids
+	groups  map[string][]string        // user id → group names
+	lookups int
+}
+
+func newFakeDirectory() *fakeDirectory {
+	return &fakeDirectory{users: map[string]*model.User{}, teams: map[string]map[string]bool{}, groups: map[string][]string{}}
+}
+
+func (d *fakeDirectory) add(u *model.User, teams ...string) *model.User {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if u.Id == "" {
+		u.Id = model.NewId()
+	}
+	if u.Email == "" {
+		u.Email = u.Username + "@connect.example.com"
+	}
+	d.users[u.Id] = u
+	for _, team := range teams {
+		if d.teams[team] == nil {
+			d.teams[team] = map[string]bool{}
+		}
+		d.teams[team][u.Id] = true
+	}
+	return u
+}
+
+func (d *fakeDirectory) User(id string) (*model.User, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.lookups++
+	if u, ok := d.users[id]; ok {
+		return u, nil
+	}
+	return nil, errors.New("not found")
+}
+
+func (d *fakeDirectory) UserByUsername(name string) (*model.User, error) {
+	for _, u := range d.users {
+		if u.Username == name {
+			return u, nil
+		}
+	}
+	return nil, errors.New("not found")
+}
+
+func (d *fakeDirectory) InTeam(team, userID string) (bool, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.teams[team][userID], nil
+}
+
+func (d *fakeDirectory) GroupNames(userID string) ([]string, error) { return d.groups[userID], nil }
+
+func (d *fakeDirectory) Search(term string, limit int) ([]*model.User, error) {
+	var found []*model.User
+	for _, u := range d.users {
+		if strings.Contains(u.Username+" "+u.GetFullName()+" "+u.Nickname, term) && len(found) < limit {
+			found = append(found, u)
+		}
+	}
+	return found, nil
+}
+
+type fakeChannels struct {
+	channels map[string]*model.Channel
+	members  map[string][]string
+	reads    int
+}
+
+func (f *fakeChannels) Channel(id string) (*model.Channel, error) {
+	f.reads++
+	if c, ok := f.channels[id]; ok {
+		return c, nil
+	}
+	return nil, errors.New("no such channel")
+}
+
+func (f *fakeChannels) MemberIDs(id string) ([]string, error) { return f.members[id], nil }
+
+func (f *fakeChannels) direct(a, b *model.User) string {
+	c := &model.Channel{Id: model.NewId(), Type: model.ChannelTypeDirect, Name: model.GetDMNameFromIds(a.Id, b.Id)}
+	f.channels[c.Id] = c
+	return c.Id
+}
+
+func (f *fakeChannels) group(users ...*model.User) string {
+	c := &model.Channel{Id: model.NewId(), Type: model.ChannelTypeGroup}
+	f.channels[c.Id] = c
+	for _, u := range users {
+		f.members[c.Id] = append(f.members[c.Id], u.Id)
+	}
+	return c.Id
+}
+
+func (f *fakeChannels) open() string {
+	c := &model.Channel{Id: model.NewId(), Type: model.ChannelTypeOpen, Name: "town-square"}
+	f.channels[c.Id] = c
+	return c.Id
+}
+
+type memoryKV struct{ values map[string][]byte }
+
+func (kv *memoryKV) Get(key string, out any) error {
+	if data, ok := kv.values[key]; ok {
+		return json.Unmarshal(data, out)
+	}
+	return nil
+}
+
+func (kv *memoryKV) Set(key string, value any) error {
+	data, err := json.Marshal(value)
+	kv.values[key] = data
+	return err
+}
+
+type fakeRoleSource struct {
+	holders []servicenow.RoleHolder
+	err     error
+}
+
+func (s *fakeRoleSource) RoleHolders(context.Context, []string) ([]servicenow.RoleHolder, error) {
+	return s.holders, s.err
+}
+
+type recordedNote struct{ user, channel, message string }
+
+type fakeNotifier struct {
+	notes chan recordedNote
+}
+
+func (n *fakeNotifier) Ephemeral(user, channel, message string) {
+	n.notes <- recordedNote{user, channel, message}
+}
+
+type silentLog struct{}
+
+func (silentLog) Warn(string, ...any) {}
+
+func staticConfig(c config.Config) func() *config.Config { return func() *config.Config { return &c } }
