@@ -14,6 +14,10 @@ type Config struct {
 	BundlePath string
 	// SiteURL is read on every request so a changed Site URL applies at once.
 	SiteURL func() string
+	IsAdmin func(userID string) bool
+	// AdminHealth is the detail only system admins see in the health answer.
+	AdminHealth func() map[string]any
+	Staff       StaffDirectory
 }
 
 // NewRouter returns the handler for every plugin route. Each route authenticates:
@@ -21,6 +25,7 @@ type Config struct {
 func NewRouter(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /api/v1/health", requireUser(health(cfg)))
+	mux.Handle("GET /api/v1/staff", requireUser(searchStaff(cfg.Staff)))
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))
@@ -46,12 +51,18 @@ func requireUser(next http.Handler) http.Handler {
 }
 
 func health(cfg Config) http.HandlerFunc {
-	return func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{
+	return func(w http.ResponseWriter, r *http.Request) {
+		body := map[string]any{
 			"status":  "ok",
 			"plugin":  cfg.PluginID,
 			"version": cfg.Version,
-		})
+		}
+		if cfg.IsAdmin(userID(r)) {
+			for key, value := range cfg.AdminHealth() {
+				body[key] = value
+			}
+		}
+		writeJSON(w, http.StatusOK, body)
 	}
 }
 

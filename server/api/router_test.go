@@ -22,6 +22,11 @@ func newTestRouter(t *testing.T, siteURL string) http.Handler {
 		Version:    "1.2.3",
 		BundlePath: bundle,
 		SiteURL:    func() string { return siteURL },
+		IsAdmin:    func(userID string) bool { return userID == "admin" },
+		AdminHealth: func() map[string]any {
+			return map[string]any{"staff": map[string]any{"mode": "enforce"}}
+		},
+		Staff: fakeStaff{},
 	})
 }
 
@@ -54,6 +59,10 @@ func TestHealthRequiresAUser(t *testing.T) {
 	var body map[string]string
 	require.NoError(t, json.Unmarshal(user.Body.Bytes(), &body))
 	assert.Equal(t, map[string]string{"status": "ok", "plugin": "connect-chat", "version": "1.2.3"}, body)
+
+	admin := serve(router, http.MethodGet, "/api/v1/health", "admin")
+	require.Equal(t, http.StatusOK, admin.Code)
+	assert.JSONEq(t, `{"status":"ok","plugin":"connect-chat","version":"1.2.3","staff":{"mode":"enforce"}}`, admin.Body.String())
 }
 
 func TestWorkspaceSendsAnonymousVisitorsToLogin(t *testing.T) {

@@ -11,25 +11,36 @@ import (
 // Trigger is the slash command word.
 const Trigger = "connect"
 
-// Handler answers /connect. Subcommands are added by the packages that own them.
+// Deps is what the subcommands act on.
+type Deps struct {
+	// WorkspaceURL is read on every use, so a changed Site URL applies at once.
+	WorkspaceURL func() string
+	IsAdmin      func(userID string) bool
+	Staff        StaffAdmin
+}
+
+// Handler answers /connect.
 type Handler struct {
-	workspaceURL func() string
-	subcommands  []subcommand
+	deps        Deps
+	subcommands []subcommand
 }
 
 type subcommand struct {
-	name    string
-	hint    string
-	help    string
-	execute func(args *model.CommandArgs, words []string) *model.CommandResponse
+	name         string
+	hint         string
+	help         string
+	adminOnly    bool
+	autocomplete *model.AutocompleteData
+	execute      func(args *model.CommandArgs, words []string) *model.CommandResponse
 }
 
-// NewHandler builds the /connect handler. workspaceURL is read on every use.
-func NewHandler(workspaceURL func() string) *Handler {
-	h := &Handler{workspaceURL: workspaceURL}
+// NewHandler builds the /connect handler.
+func NewHandler(deps Deps) *Handler {
+	h := &Handler{deps: deps}
 	h.subcommands = []subcommand{
 		{name: "help", help: "Show what /connect can do", execute: h.help},
 		{name: "open", help: "Open the Connect Workspace", execute: h.open},
+		h.staffCommand(),
 	}
 	return h
 }
@@ -38,6 +49,10 @@ func NewHandler(workspaceURL func() string) *Handler {
 func (h *Handler) Definition() *model.Command {
 	autocomplete := model.NewAutocompleteData(Trigger, "[command]", "Connect Chat: staff conversations and ServiceNow records")
 	for _, sub := range h.subcommands {
+		if sub.autocomplete != nil {
+			autocomplete.AddCommand(sub.autocomplete)
+			continue
+		}
 		autocomplete.AddCommand(model.NewAutocompleteData(sub.name, sub.hint, sub.help))
 	}
 	return &model.Command{
@@ -59,9 +74,13 @@ func (h *Handler) Execute(args *model.CommandArgs) *model.CommandResponse {
 	}
 	name := strings.ToLower(words[1])
 	for _, sub := range h.subcommands {
-		if sub.name == name {
-			return sub.execute(args, words[2:])
+		if sub.name != name {
+			continue
 		}
+		if sub.adminOnly && !h.deps.IsAdmin(args.UserId) {
+			return ephemeral(fmt.Sprintf("Only system admins can use `/connect %s`.", sub.name))
+		}
+		return sub.execute(args, words[2:])
 	}
 	return ephemeral(fmt.Sprintf("Unknown command `%s`. Type `/connect help` to see what /connect can do.", words[1]))
 }
@@ -77,7 +96,7 @@ func (h *Handler) help(*model.CommandArgs, []string) *model.CommandResponse {
 }
 
 func (h *Handler) open(*model.CommandArgs, []string) *model.CommandResponse {
-	return ephemeral(fmt.Sprintf("[Open the Connect Workspace](%s)", h.workspaceURL()))
+	return ephemeral(fmt.Sprintf("[Open the Connect Workspace](%s)", h.deps.WorkspaceURL()))
 }
 
 func (h *Handler) names() []string {

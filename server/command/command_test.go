@@ -9,11 +9,19 @@ import (
 )
 
 func newTestHandler() *Handler {
-	return NewHandler(func() string { return "https://chat.example.com/plugins/connect-chat/workspace" })
+	return NewHandler(Deps{
+		WorkspaceURL: func() string { return "https://chat.example.com/plugins/connect-chat/workspace" },
+		IsAdmin:      func(userID string) bool { return userID == "admin" },
+		Staff:        &fakeStaffAdmin{},
+	})
 }
 
 func run(h *Handler, line string) *model.CommandResponse {
-	return h.Execute(&model.CommandArgs{Command: line, UserId: "user1"})
+	return runAs(h, "user1", line)
+}
+
+func runAs(h *Handler, userID, line string) *model.CommandResponse {
+	return h.Execute(&model.CommandArgs{Command: line, UserId: userID})
 }
 
 func TestHelpListsEverySubcommand(t *testing.T) {
@@ -47,6 +55,6 @@ func TestDefinitionAutocompletesSubcommands(t *testing.T) {
 	for _, sub := range def.AutocompleteData.SubCommands {
 		names = append(names, sub.Trigger)
 	}
-	assert.Equal(t, []string{"help", "open"}, names)
+	assert.Equal(t, []string{"help", "open", "staff"}, names)
 	assert.NoError(t, def.AutocompleteData.IsValid())
 }

@@ -36,7 +36,7 @@ const checkFailed = "Connect could not check who is in this conversation, so not
 // postType lets Mattermost's own system messages through.
 func (p *Policy) Screen(channelID, authorID, postType string) string {
 	mode := p.mode()
-	if mode == config.ModeOff || strings.HasPrefix(postType, "system_") {
+	if mode == config.ModeOff || channelID == "" || strings.HasPrefix(postType, "system_") {
 		return ""
 	}
 	refusal, err := p.refusal(channelID, authorID)

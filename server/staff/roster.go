@@ -222,3 +222,14 @@ func listOrNone(items []string) string {
 	}
 	return strings.Join(items, ", ")
 }
+
+// Stats is what admins see of the staff machinery.
+type Stats struct {
+	Mode           string     `json:"mode"`
+	Teams          []string   `json:"teams"`
+	Groups         []string   `json:"groups"`
+	Roles          []string   `json:"roles"`
+	Sync           SyncStatus `json:"sync"`
+	CachedVerdicts int        `json:"cached_verdicts"`
+	CachedChannels int        `json:"cached_channels"`
+}

@@ -1,0 +1,64 @@
+package config
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDefaultsAreValid(t *testing.T) {
+	c, err := Parse(Settings{StaffRoles: "itil"})
+	require.NoError(t, err)
+	assert.Equal(t, ModeEnforce, c.Enforcement)
+	assert.Equal(t, time.Hour, c.StaffSync)
+	assert.Equal(t, 7, c.NumberDigits)
+	assert.Equal(t, 5, c.MaxCards)
+	assert.Equal(t, 5*time.Minute, c.RecordTTL)
+	assert.False(t, c.ServiceNow.Configured())
+}
+
+func TestListsAreTrimmed(t *testing.T) {
+	c, err := Parse(Settings{StaffTeams: " itil, service-desk ,,", StaffGroups: "@desk\nnoc", StaffRoles: "itil;itil_admin"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"itil", "service-desk"}, c.StaffTeams)
+	assert.Equal(t, []string{"desk", "noc"}, c.StaffGroups)
+	assert.Equal(t, []string{"itil", "itil_admin"}, c.StaffRoles)
+}
+
+func TestServiceNowSettings(t *testing.T) {
+	c, err := Parse(Settings{ServiceNowURL: "https://acme.service-now.com/", ServiceNowUsername: "connect", ServiceNowPassword: "pw"})
+	require.NoError(t, err)
+	assert.Equal(t, "https://acme.service-now.com", c.ServiceNow.URL)
+	assert.Equal(t, "basic", c.ServiceNow.AuthMode)
+	assert.True(t, c.ServiceNow.Configured())
+}
+
+func TestProblemsAreNamed(t *testing.T) {
+	cases := map[string]struct {
+		settings Settings
+		problem  string
+	}{
+		"mode":      {Settings{EnforcementMode: "strict"}, `Staff-only enforcement must be enforce, warn or off, not "strict".`},
+		"interval":  {Settings{StaffSyncMinutes: 5000}, "Role sync interval must be 1 to 1440 minutes, not 5000."},
+		"digits":    {Settings{NumberDigits: 2}, "Digits after the prefix must be 4 to 12, not 2."},
+		"cards":     {Settings{MaxCardsPerMessage: 50}, "Cards per message must be 1 to 20, not 50."},
+		"ttl":       {Settings{RecordCacheSeconds: 1}, "Record cache must be 10 to 86400 seconds, not 1."},
+		"url":       {Settings{ServiceNowURL: "acme.service-now.com", ServiceNowUsername: "u", ServiceNowPassword: "p"}, `ServiceNow instance URL "acme.service-now.com" is not an http(s) address`},
+		"basic":     {Settings{ServiceNowURL: "https://acme.service-now.com"}, "ServiceNow basic authentication needs a user name and a password."},
+		"oauth":     {Settings{ServiceNowURL: "https://acme.service-now.com", ServiceNowAuthMode: "oauth", ServiceNowClientID: "id"}, "ServiceNow OAuth needs a client ID and a client secret."},
+		"auth mode": {Settings{ServiceNowURL: "https://acme.service-now.com", ServiceNowAuthMode: "kerberos"}, `ServiceNow authentication must be basic or oauth, not "kerberos".`},
+	}
+	for name, c := range cases {
+		_, err := Parse(c.settings)
+		require.Error(t, err, name)
+		assert.Contains(t, err.Error(), c.problem, name)
+	}
+}
+
+func TestSecretsNeverAppearInProblems(t *testing.T) {
+	_, err := Parse(Settings{ServiceNowURL: "ftp://acme", ServiceNowUsername: "u", ServiceNowPassword: "hunter2-secret"})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "hunter2-secret")
+}

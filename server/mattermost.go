@@ -1,0 +1,114 @@
+package main
+
+import (
+	"sync"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/plugin"
+	"github.com/mattermost/mattermost/server/public/pluginapi"
+	"github.com/pkg/errors"
+)
+
+// directory answers the staff package's questions from Mattermost.
+type directory struct {
+	client *pluginapi.Client
+	api    plugin.API
+
+	teamIDs sync.Map // team name → id; names of teams that do not exist are not cached
+}
+
+func (d *directory) User(userID string) (*model.User, error) { return d.client.User.Get(userID) }
+
+func (d *directory) UserByUsername(username string) (*model.User, error) {
+	return d.client.User.GetByUsername(username)
+}
+
+func (d *directory) InTeam(teamName, userID string) (bool, error) {
+	teamID, err := d.teamID(teamName)
+	if err != nil || teamID == "" {
+		return false, err
+	}
+	member, err := d.client.Team.GetMember(teamID, userID)
+	if errors.Is(err, pluginapi.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return member.DeleteAt == 0, nil
+}
+
+func (d *directory) teamID(name string) (string, error) {
+	if id, ok := d.teamIDs.Load(name); ok {
+		return id.(string), nil
+	}
+	team, err := d.client.Team.GetByName(name)
+	if errors.Is(err, pluginapi.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	d.teamIDs.Store(name, team.Id)
+	return team.Id, nil
+}
+
+func (d *directory) GroupNames(userID string) ([]string, error) {
+	groups, appErr := d.api.GetGroupsForUser(userID)
+	if appErr != nil {
+		return nil, appErr
+	}
+	names := make([]string, 0, len(groups))
+	for _, g := range groups {
+		if g.Name != nil && g.DeleteAt == 0 {
+			names = append(names, *g.Name)
+		}
+	}
+	return names, nil
+}
+
+func (d *directory) Search(term string, limit int) ([]*model.User, error) {
+	if term == "" {
+		return d.client.User.List(&model.UserGetOptions{Active: true, Page: 0, PerPage: limit})
+	}
+	return d.client.User.Search(&model.UserSearch{Term: term, Limit: limit})
+}
+
+// channels answers the staff guard's questions about channels.
+type channels struct{ client *pluginapi.Client }
+
+func (c channels) Channel(channelID string) (*model.Channel, error) {
+	return c.client.Channel.Get(channelID)
+}
+
+func (c channels) MemberIDs(channelID string) ([]string, error) {
+	members, err := c.client.Channel.ListMembers(channelID, 0, 200)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(members))
+	for _, m := range members {
+		ids = append(ids, m.UserId)
+	}
+	return ids, nil
+}
+
+// botMessenger sends private messages as the Connect bot.
+type botMessenger struct {
+	api   plugin.API
+	botID string
+}
+
+func (m botMessenger) Ephemeral(userID, channelID, message string) {
+	m.api.SendEphemeralPost(userID, &model.Post{UserId: m.botID, ChannelId: channelID, Message: message})
+}
+
+// kvStore is the plugin's key-value store with plain Set semantics.
+type kvStore struct{ kv *pluginapi.KVService }
+
+func (s kvStore) Get(key string, out any) error { return s.kv.Get(key, out) }
+
+func (s kvStore) Set(key string, value any) error {
+	_, err := s.kv.Set(key, value)
+	return err
+}
