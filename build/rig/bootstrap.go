@@ -2,6 +2,7 @@ package rig
 
 import (
 	"context"
+	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
@@ -141,4 +142,18 @@ func (s *Server) SetPluginEnabled(ctx context.Context, enabled bool) error {
 		return errors.Wrapf(err, "failed to set plugin enabled=%v", enabled)
 	}
 	return errors.Wrapf(waitForPluginState(ctx, admin, PluginID, want), "server log:\n%s", s.LogTail(20))
+}
+
+// NewUser creates a user with a unique username starting with prefix, in teams.
+func (s *Server) NewUser(ctx context.Context, prefix string, teams ...*model.Team) (User, error) {
+	admin, err := s.AdminClient(ctx)
+	if err != nil {
+		return User{}, err
+	}
+	name := prefix + "-" + strings.ToLower(model.NewId()[:8])
+	user, err := createUser(ctx, admin, demoUser{username: name, first: strings.ToUpper(prefix[:1]) + prefix[1:], last: "Tester"})
+	if err != nil {
+		return User{}, err
+	}
+	return user, addToTeams(ctx, admin, user, teams...)
 }

@@ -15,12 +15,19 @@ type Detached struct {
 	Dir      string `json:"dir"`
 	Database string `json:"database"`
 	PID      int    `json:"pid"`
+	// ServiceNowPID is the stand-in's process; ServiceNowURL where it answers.
+	ServiceNowPID int    `json:"servicenow_pid"`
+	ServiceNowURL string `json:"servicenow_url"`
 }
 
 // Detach lets the server outlive this process and returns what StopDetached needs.
 func (s *Server) Detach() Detached {
 	s.process = nil
-	return Detached{URL: s.URL, Dir: s.Dir, Database: s.Database, PID: s.PID}
+	defer func() { s.serviceNowPID = 0 }()
+	return Detached{
+		URL: s.URL, Dir: s.Dir, Database: s.Database, PID: s.PID,
+		ServiceNowPID: s.serviceNowPID, ServiceNowURL: s.ServiceNowURL,
+	}
 }
 
 // Running tells whether the detached server's process is still alive.
@@ -39,6 +46,9 @@ func StopDetached(ctx context.Context, d Detached) error {
 			return nil
 		})
 		_ = syscall.Kill(-d.PID, syscall.SIGKILL)
+	}
+	if d.ServiceNowPID > 0 && processAlive(d.ServiceNowPID) {
+		_ = syscall.Kill(-d.ServiceNowPID, syscall.SIGTERM)
 	}
 	pg, err := ensurePostgres(ctx, RepoRoot(), nil)
 	if err != nil {

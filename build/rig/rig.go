@@ -11,6 +11,8 @@ import (
 	"runtime"
 
 	"github.com/pkg/errors"
+
+	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 )
 
 // Options shape one server run. The zero value suits a test run.
@@ -38,12 +40,16 @@ type Server struct {
 	Staff    []User
 	// Customers are non-staff users (end users of IT services).
 	Customers []User
+	// ServiceNow is the in-process stand-in (nil for detached runs, whose stand-in is a process).
+	ServiceNow    *standin.Server
+	ServiceNowURL string
 
-	process  *process
-	pg       *postgres
-	ownsDir  bool
-	log      io.Writer
-	bundleID string
+	serviceNowPID int
+	process       *process
+	pg            *postgres
+	ownsDir       bool
+	log           io.Writer
+	bundleID      string
 }
 
 // Start builds what is missing (Mattermost binary, plugin bundle), starts PostgreSQL and the
@@ -88,10 +94,16 @@ func Start(ctx context.Context, opts Options) (srv *Server, err error) {
 	if err = pg.recreateDatabase(ctx, srv.Database); err != nil {
 		return srv, err
 	}
+	if err = srv.startServiceNow(ctx, opts.Detached); err != nil {
+		return srv, err
+	}
 	if err = srv.startProcess(ctx, binary, opts); err != nil {
 		return srv, err
 	}
 	if err = srv.bootstrap(ctx, bundle); err != nil {
+		return srv, err
+	}
+	if err = srv.ConfigurePlugin(ctx, nil); err != nil {
 		return srv, err
 	}
 	fmt.Fprintf(log, "rig: Mattermost is up at %s with the plugin enabled\n", srv.URL)
@@ -100,6 +112,7 @@ func Start(ctx context.Context, opts Options) (srv *Server, err error) {
 
 // Stop ends the server and removes its database and run directory. It is safe to call twice.
 func (s *Server) Stop() {
+	s.stopServiceNow()
 	if s.process != nil {
 		s.process.stop()
 		s.process = nil

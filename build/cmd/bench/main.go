@@ -1,5 +1,6 @@
 // Command bench drives the real Mattermost server with concurrent posters over REST and compares
-// the plugin enabled with the plugin disabled, interleaved over several rounds (`make bench`).
+// the plugin in several configurations with the plugin disabled, interleaved over several rounds
+// (`make bench`).
 package main
 
 import (
@@ -21,9 +22,9 @@ type settings struct {
 
 func main() {
 	var s settings
-	flag.IntVar(&s.rounds, "rounds", 5, "interleaved rounds (each measures enabled and disabled)")
+	flag.IntVar(&s.rounds, "rounds", 5, "interleaved rounds (each measures every state)")
 	flag.IntVar(&s.posts, "posts", 1000, "posts measured per state per round")
-	flag.IntVar(&s.warmup, "warmup", 100, "unmeasured posts after each enable/disable")
+	flag.IntVar(&s.warmup, "warmup", 100, "unmeasured posts after each change of state")
 	flag.IntVar(&s.posters, "posters", 4, "concurrent posters")
 	flag.Float64Var(&s.ticketShare, "tickets", 0.2, "share of messages that carry ticket numbers")
 	flag.Parse()
@@ -50,11 +51,10 @@ func run(ctx context.Context, s settings) error {
 	fmt.Printf("Posting over REST to %s: %d posters, %d posts per state per round, %d rounds, %.0f%% with ticket numbers, %d CPUs\n\n",
 		srv.URL, s.posters, s.posts, s.rounds, s.ticketShare*100, runtime.NumCPU())
 
-	results := map[bool][]round{}
+	results := map[string][]round{}
 	for r := 0; r < s.rounds; r++ {
-		// Alternate which state goes first so warm-up and drift do not favour one side.
-		for _, enabled := range []bool{r%2 == 0, r%2 != 0} {
-			if err := srv.SetPluginEnabled(ctx, enabled); err != nil {
+		for _, st := range rotated(r) {
+			if err := st.apply(ctx, srv); err != nil {
 				return err
 			}
 			messages := newMessageSource(int64(r), s.ticketShare)
@@ -65,17 +65,10 @@ func run(ctx context.Context, s settings) error {
 			if err != nil {
 				return err
 			}
-			results[enabled] = append(results[enabled], measured)
-			fmt.Printf("round %d  %-8s  %s\n", r+1, stateName(enabled), measured)
+			results[st.name] = append(results[st.name], measured)
+			fmt.Printf("round %d  %-8s  %s\n", r+1, st.name, measured)
 		}
 	}
-	printSummary(results[true], results[false])
+	printSummary(results)
 	return nil
-}
-
-func stateName(enabled bool) string {
-	if enabled {
-		return "enabled"
-	}
-	return "disabled"
 }

@@ -16,21 +16,25 @@ func pooled(rounds []round) round {
 	return all
 }
 
-func printSummary(enabledRounds, disabledRounds []round) {
-	enabled, disabled := pooled(enabledRounds), pooled(disabledRounds)
-	on, off := sortedCopy(enabled.latencies), sortedCopy(disabled.latencies)
-
-	fmt.Printf("\nall rounds  enabled   %s\n", enabled)
-	fmt.Printf("all rounds  disabled  %s\n\n", disabled)
-	fmt.Println("enabled/disabled ratios (throughput: higher is better; latency: lower is better)")
-	low, high := roundRatioRange(enabledRounds, disabledRounds)
-	fmt.Printf("  throughput  %.3f   (per round %.3f to %.3f: the noise of this machine)\n",
-		enabled.throughput()/disabled.throughput(), low, high)
-	for _, p := range []float64{50, 99} {
-		fmt.Printf("  p%-2.0f         %.3f\n", p, ratio(percentile(on, p), percentile(off, p)))
+func printSummary(results map[string][]round) {
+	fmt.Println()
+	for _, st := range states {
+		fmt.Printf("all rounds  %-8s  %s   (%s)\n", st.name, pooled(results[st.name]), st.about)
 	}
-	fmt.Printf("  server CPU  %.3f   per post (Mattermost and plugin processes; PostgreSQL not counted)\n",
-		ratio(enabled.cpuPerPost(), disabled.cpuPerPost()))
+	fmt.Println("\nratios (throughput: higher is better; latency and CPU: lower is better)")
+	for _, pair := range [][2]string{{"floor", "disabled"}, {"enforce", "disabled"}, {"all", "disabled"}, {"enforce", "floor"}, {"all", "floor"}} {
+		printRatios(pair[0], pair[1], results[pair[0]], results[pair[1]])
+	}
+}
+
+func printRatios(name, base string, rounds, baseRounds []round) {
+	measured, reference := pooled(rounds), pooled(baseRounds)
+	low, high := roundRatioRange(rounds, baseRounds)
+	on, off := sortedCopy(measured.latencies), sortedCopy(reference.latencies)
+	fmt.Printf("  %-7s / %-8s  throughput %.3f (per round %.3f to %.3f)  p50 %.3f  p99 %.3f  server CPU per post %.3f\n",
+		name, base, measured.throughput()/reference.throughput(), low, high,
+		ratio(percentile(on, 50), percentile(off, 50)), ratio(percentile(on, 99), percentile(off, 99)),
+		ratio(measured.cpuPerPost(), reference.cpuPerPost()))
 }
 
 // roundRatioRange is the lowest and highest throughput ratio of the rounds taken one by one.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
+	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 )
 
 const devPort = 8065
@@ -60,16 +61,17 @@ Connect Chat development server
   Connect Workspace:    %[1]s/plugins/%[2]s/workspace
   Plugin health:        %[1]s/plugins/%[2]s/api/v1/health
   Server logs:          %[3]s/logs
+  ServiceNow stand-in:  %[5]s (user %[6]q, password %[7]q)
 
 Logins (password %[4]q for all):
   sysadmin              system admin
-  alice, bob, carol     IT staff (teams "support" and "itil")
+  alice, bob, carol     ITIL staff (teams "support" and "itil", the staff team)
   dave, erin            customers (team "support" only)
 
 This server has no Mattermost web client (it is not published anywhere this machine can reach):
 log in through the REST API or an existing Mattermost web client pointed at it; the Connect
 Workspace page works in any browser once the MMAUTHTOKEN cookie is set.
-`, state.URL, rig.PluginID, state.Dir, rig.Password)
+`, state.URL, rig.PluginID, state.Dir, rig.Password, state.ServiceNowURL, standin.DefaultUsername, standin.DefaultPassword)
 }
 
 func devPortOrFree() int {

@@ -47,6 +47,7 @@ func serverEnv(srv *rig.Server) []string {
 		"CONNECT_MM_STAFF=" + usernames(srv.Staff),
 		"CONNECT_MM_CUSTOMERS=" + usernames(srv.Customers),
 		"CONNECT_MM_TEAM=" + srv.Teams.Support.Name,
+		"CONNECT_SN_URL=" + srv.ServiceNowURL,
 	}
 }
 

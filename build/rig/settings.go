@@ -1,0 +1,45 @@
+package rig
+
+import (
+	"context"
+	"maps"
+
+	"github.com/pkg/errors"
+
+	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
+)
+
+// StaffTeam is the demo team whose members are ITIL staff.
+const StaffTeam = "itil"
+
+// DefaultPluginSettings point the plugin at the ServiceNow stand-in at serviceNowURL and
+// make the ITIL team staff.
+func DefaultPluginSettings(serviceNowURL string) map[string]any {
+	return map[string]any{
+		"StaffTeams":         StaffTeam,
+		"StaffRoles":         "itil",
+		"EnforcementMode":    "enforce",
+		"ServiceNowURL":      serviceNowURL,
+		"ServiceNowAuthMode": "basic",
+		"ServiceNowUsername": standin.DefaultUsername,
+		"ServiceNowPassword": standin.DefaultPassword,
+	}
+}
+
+// ConfigurePlugin sets the plugin's System Console settings to the defaults with changes
+// applied, as an admin saving the plugin's settings page would.
+func (s *Server) ConfigurePlugin(ctx context.Context, changes map[string]any) error {
+	settings := DefaultPluginSettings(s.ServiceNowURL)
+	maps.Copy(settings, changes)
+	admin, err := s.AdminClient(ctx)
+	if err != nil {
+		return err
+	}
+	cfg, _, err := admin.GetConfig(ctx)
+	if err != nil {
+		return errors.Wrap(err, "failed to read the server configuration")
+	}
+	cfg.PluginSettings.Plugins[PluginID] = settings
+	_, _, err = admin.UpdateConfig(ctx, cfg)
+	return errors.Wrap(err, "failed to save the plugin settings")
+}
