@@ -79,6 +79,7 @@ func (s *Server) serverEnv(port int) []string {
 		"SERVICESETTINGS_ENABLEUSERACCESSTOKENS":     "true",
 		"SERVICESETTINGS_ENABLESECURITYFIXALERT":     "false",
 		"SERVICESETTINGS_ENABLEONBOARDINGFLOW":       "false",
+		"SERVICESETTINGS_ENABLEBOTACCOUNTCREATION":   "true",
 		"PLUGINSETTINGS_ENABLE":                      "true",
 		"PLUGINSETTINGS_ENABLEUPLOADS":               "true",
 		"PLUGINSETTINGS_ENABLEMARKETPLACE":           "false",
