@@ -1,0 +1,45 @@
+package records
+
+import (
+	"testing"
+)
+
+const (
+	plainMessage = "Hi team, the VPN for the Paris office dropped again around 9:30 this morning. " +
+		"Users see error 809 when they connect. I restarted the gateway twice; it holds for about 20 minutes."
+	twoNumbersMessage = "Hi team, INC0010001 is back: the VPN for the Paris office dropped again around 9:30. " +
+		"Users see error 809 when they connect. I linked it to PRB0040012 and restarted the gateway twice."
+)
+
+func benchmarkFind(b *testing.B, message string, want int) {
+	r := newTestRecognizer(b)
+	if got := len(r.Find(message, 10)); got != want {
+		b.Fatalf("found %d, want %d", got, want)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(message)))
+	for b.Loop() {
+		r.Find(message, 10)
+	}
+}
+
+func BenchmarkFindPlain(b *testing.B) {
+	benchmarkFind(b, plainMessage, 0)
+}
+
+func BenchmarkFindTwoNumbers(b *testing.B) {
+	benchmarkFind(b, twoNumbersMessage, 2)
+}
+
+func BenchmarkFindURL(b *testing.B) {
+	message := "Could someone on the network team pick this up? " + testInstance +
+		"/nav_to.do?uri=incident.do%3Fsys_id%3D" + testSysID + " It has been waiting since Monday, thanks."
+	benchmarkFind(b, message, 1)
+}
+
+// BenchmarkFindForeignURL is a message that needs the full scan but mentions nothing.
+func BenchmarkFindForeignURL(b *testing.B) {
+	message := "The vendor ticket is https://support.example.com/case/REF0012345 and the runbook is " +
+		"`restart-vpn.sh`; nothing for us to file yet, just keeping everyone posted on progress."
+	benchmarkFind(b, message, 0)
+}
