@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -28,6 +29,7 @@ type Plugin struct {
 	botID      string
 
 	staff    *staff.Service
+	records  *records.Service
 	roleSync *cluster.Job
 	router   http.Handler
 	commands *command.Handler
@@ -49,6 +51,7 @@ func (p *Plugin) OnActivate() error {
 	if p.botID, err = p.ensureBot(); err != nil {
 		return err
 	}
+	p.records = records.NewService(postStore{client: p.client}, &p.client.Log)
 	if err := p.OnConfigurationChange(); err != nil {
 		return err
 	}
@@ -61,6 +64,7 @@ func (p *Plugin) OnActivate() error {
 		WorkspaceURL: func() string { return api.WorkspaceURL(site.SiteURL(), manifest.Id) },
 		IsAdmin:      p.isAdmin,
 		Staff:        p.staff,
+		Records:      recordCommands{plugin: p},
 	})
 	if err := p.client.SlashCommand.Register(p.commands.Definition()); err != nil {
 		return errors.Wrap(err, "failed to register /connect")
@@ -79,6 +83,9 @@ func (p *Plugin) OnActivate() error {
 
 // OnDeactivate stops the background jobs.
 func (p *Plugin) OnDeactivate() error {
+	if p.records != nil {
+		p.records.Close()
+	}
 	if p.roleSync != nil {
 		return p.roleSync.Close()
 	}
@@ -112,6 +119,7 @@ func (p *Plugin) OnConfigurationChange() error {
 	p.configErr.Store(nil)
 	p.config.Set(cfg)
 	p.serviceNow.update(cfg.ServiceNow)
+	p.configureRecords(cfg)
 	p.afterConfigurationChange()
 	return nil
 }
@@ -154,6 +162,7 @@ func (p *Plugin) adminHealth() map[string]any {
 	health := map[string]any{
 		"staff":      p.staff.Stats(),
 		"servicenow": p.serviceNow.health(),
+		"records":    p.records.Stats(),
 	}
 	if problem := p.configErr.Load(); problem != nil {
 		health["configuration_error"] = *problem

@@ -81,22 +81,6 @@ func (p *Plugin) alertAdmins(problem string) {
 	}
 }
 
-// MessageWillBePosted refuses messages in conversations that mix staff and non-staff.
-func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*model.Post, string) {
-	if reason := p.staff.Policy.Screen(post.ChannelId, post.UserId, post.Type); reason != "" {
-		return nil, reason
-	}
-	return post, ""
-}
-
-// MessageWillBeUpdated applies the same rule to edits.
-func (p *Plugin) MessageWillBeUpdated(_ *plugin.Context, newPost, _ *model.Post) (*model.Post, string) {
-	if reason := p.staff.Policy.Screen(newPost.ChannelId, newPost.UserId, newPost.Type); reason != "" {
-		return nil, reason
-	}
-	return newPost, ""
-}
-
 // FileWillBeUploaded applies the same rule to files; allowed files pass unchanged.
 func (p *Plugin) FileWillBeUploaded(_ *plugin.Context, info *model.FileInfo, _ io.Reader, _ io.Writer) (*model.FileInfo, string) {
 	return nil, p.staff.Policy.Screen(uploadChannelID(info), info.CreatorId, "")

@@ -17,6 +17,7 @@ type Deps struct {
 	WorkspaceURL func() string
 	IsAdmin      func(userID string) bool
 	Staff        StaffAdmin
+	Records      RecordLinker
 }
 
 // Handler answers /connect.
@@ -40,6 +41,7 @@ func NewHandler(deps Deps) *Handler {
 	h.subcommands = []subcommand{
 		{name: "help", help: "Show what /connect can do", execute: h.help},
 		{name: "open", help: "Open the Connect Workspace", execute: h.open},
+		h.recordCommand(),
 		h.staffCommand(),
 	}
 	return h

@@ -13,6 +13,7 @@ func newTestHandler() *Handler {
 		WorkspaceURL: func() string { return "https://chat.example.com/plugins/connect-chat/workspace" },
 		IsAdmin:      func(userID string) bool { return userID == "admin" },
 		Staff:        &fakeStaffAdmin{},
+		Records:      &fakeLinker{},
 	})
 }
 
@@ -55,6 +56,6 @@ func TestDefinitionAutocompletesSubcommands(t *testing.T) {
 	for _, sub := range def.AutocompleteData.SubCommands {
 		names = append(names, sub.Trigger)
 	}
-	assert.Equal(t, []string{"help", "open", "staff"}, names)
+	assert.Equal(t, []string{"help", "open", "record", "staff"}, names)
 	assert.NoError(t, def.AutocompleteData.IsValid())
 }

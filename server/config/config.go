@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
 
 // Settings mirrors plugin.json's settings_schema, as Mattermost stores it.
@@ -42,16 +44,16 @@ const (
 
 // Config is the validated configuration. It is never modified after Parse.
 type Config struct {
-	StaffTeams     []string
-	StaffGroups    []string
-	StaffRoles     []string
-	StaffSync      time.Duration
-	Enforcement    Mode
-	ServiceNow     ServiceNow
-	RecordPrefixes string
-	NumberDigits   int
-	MaxCards       int
-	RecordTTL      time.Duration
+	StaffTeams   []string
+	StaffGroups  []string
+	StaffRoles   []string
+	StaffSync    time.Duration
+	Enforcement  Mode
+	ServiceNow   ServiceNow
+	Prefixes     records.PrefixMap
+	NumberDigits int
+	MaxCards     int
+	RecordTTL    time.Duration
 }
 
 // ServiceNow is how to reach the instance. Secrets stay in here: never log or serve a Config.
@@ -76,15 +78,14 @@ func Parse(s Settings) (*Config, error) {
 		}
 	}
 	c := &Config{
-		StaffTeams:     splitList(s.StaffTeams),
-		StaffGroups:    trimEach(splitList(s.StaffGroups), "@"),
-		StaffRoles:     splitList(s.StaffRoles),
-		StaffSync:      time.Duration(orDefault(s.StaffSyncMinutes, 60)) * time.Minute,
-		Enforcement:    Mode(strings.ToLower(strings.TrimSpace(orText(s.EnforcementMode, string(ModeEnforce))))),
-		RecordPrefixes: s.RecordPrefixes,
-		NumberDigits:   orDefault(s.NumberDigits, 7),
-		MaxCards:       orDefault(s.MaxCardsPerMessage, 5),
-		RecordTTL:      time.Duration(orDefault(s.RecordCacheSeconds, 300)) * time.Second,
+		StaffTeams:   splitList(s.StaffTeams),
+		StaffGroups:  trimEach(splitList(s.StaffGroups), "@"),
+		StaffRoles:   splitList(s.StaffRoles),
+		StaffSync:    time.Duration(orDefault(s.StaffSyncMinutes, 60)) * time.Minute,
+		Enforcement:  Mode(strings.ToLower(strings.TrimSpace(orText(s.EnforcementMode, string(ModeEnforce))))),
+		NumberDigits: orDefault(s.NumberDigits, 7),
+		MaxCards:     orDefault(s.MaxCardsPerMessage, 5),
+		RecordTTL:    time.Duration(orDefault(s.RecordCacheSeconds, 300)) * time.Second,
 		ServiceNow: ServiceNow{
 			URL:          strings.TrimRight(strings.TrimSpace(s.ServiceNowURL), "/"),
 			AuthMode:     strings.ToLower(orText(s.ServiceNowAuthMode, "basic")),
@@ -101,6 +102,10 @@ func Parse(s Settings) (*Config, error) {
 	check(c.MaxCards >= 1 && c.MaxCards <= 20, "Cards per message must be 1 to 20, not %d.", s.MaxCardsPerMessage)
 	check(c.RecordTTL >= 10*time.Second && c.RecordTTL <= 24*time.Hour, "Record cache must be 10 to 86400 seconds, not %d.", s.RecordCacheSeconds)
 	problems = append(problems, c.ServiceNow.problems()...)
+	var err error
+	if c.Prefixes, err = parsePrefixes(s.RecordPrefixes); err != nil {
+		problems = append(problems, "Number prefixes: "+err.Error()+".")
+	}
 	if len(problems) > 0 {
 		return nil, errors.New(strings.Join(problems, " "))
 	}
@@ -128,6 +133,13 @@ func (s ServiceNow) problems() []string {
 		problems = append(problems, fmt.Sprintf("ServiceNow authentication must be basic or oauth, not %q.", s.AuthMode))
 	}
 	return problems
+}
+
+func parsePrefixes(text string) (records.PrefixMap, error) {
+	if strings.TrimSpace(text) == "" {
+		return records.DefaultPrefixes(), nil
+	}
+	return records.ParsePrefixes(text)
 }
 
 func splitList(text string) []string {

@@ -17,6 +17,14 @@ func TestDefaultsAreValid(t *testing.T) {
 	assert.Equal(t, 5, c.MaxCards)
 	assert.Equal(t, 5*time.Minute, c.RecordTTL)
 	assert.False(t, c.ServiceNow.Configured())
+	assert.Equal(t, "sc_task", c.Prefixes["SCTASK"])
+}
+
+func TestCustomPrefixes(t *testing.T) {
+	c, err := Parse(Settings{RecordPrefixes: "INC=incident\nHR=sn_hr_core_case"})
+	require.NoError(t, err)
+	assert.Equal(t, "sn_hr_core_case", c.Prefixes["HR"])
+	assert.NotContains(t, c.Prefixes, "RITM")
 }
 
 func TestListsAreTrimmed(t *testing.T) {
@@ -45,6 +53,7 @@ func TestProblemsAreNamed(t *testing.T) {
 		"digits":    {Settings{NumberDigits: 2}, "Digits after the prefix must be 4 to 12, not 2."},
 		"cards":     {Settings{MaxCardsPerMessage: 50}, "Cards per message must be 1 to 20, not 50."},
 		"ttl":       {Settings{RecordCacheSeconds: 1}, "Record cache must be 10 to 86400 seconds, not 1."},
+		"prefixes":  {Settings{RecordPrefixes: "INC=incident\ninc=problem"}, "Number prefixes: line 2"},
 		"url":       {Settings{ServiceNowURL: "acme.service-now.com", ServiceNowUsername: "u", ServiceNowPassword: "p"}, `ServiceNow instance URL "acme.service-now.com" is not an http(s) address`},
 		"basic":     {Settings{ServiceNowURL: "https://acme.service-now.com"}, "ServiceNow basic authentication needs a user name and a password."},
 		"oauth":     {Settings{ServiceNowURL: "https://acme.service-now.com", ServiceNowAuthMode: "oauth", ServiceNowClientID: "id"}, "ServiceNow OAuth needs a client ID and a client secret."},

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/plugin"
+)
+
+// MessageWillBePosted refuses messages in conversations that mix staff and non-staff, and
+// attaches record cards from what is already known (it never waits on ServiceNow).
+func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*model.Post, string) {
+	if reason := p.staff.Policy.Screen(post.ChannelId, post.UserId, post.Type); reason != "" {
+		return nil, reason
+	}
+	if withCards := p.records.Attach(post); withCards != nil {
+		return withCards, ""
+	}
+	return post, ""
+}
+
+// MessageWillBeUpdated applies the same rule to edits, and re-reads the records of an edited
+// message. Connect's own card updates leave the message as it was and pass untouched.
+func (p *Plugin) MessageWillBeUpdated(_ *plugin.Context, newPost, oldPost *model.Post) (*model.Post, string) {
+	if reason := p.staff.Policy.Screen(newPost.ChannelId, newPost.UserId, newPost.Type); reason != "" {
+		return nil, reason
+	}
+	if newPost.Message == oldPost.Message {
+		return newPost, ""
+	}
+	if withCards := p.records.Attach(newPost); withCards != nil {
+		return withCards, ""
+	}
+	return newPost, ""
+}
+
+// MessageHasBeenPosted fills in record details after the post, off the posting path.
+func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
+	p.records.Posted(post)
+}
+
+// MessageHasBeenUpdated fills in the records of an edited message.
+func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, _ *model.Post) {
+	p.records.Posted(newPost)
+}

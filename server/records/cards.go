@@ -1,0 +1,181 @@
+package records
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+// Status is how much a card knows about its record.
+type Status string
+
+const (
+	// Pending: posted before the details were known; they are being fetched.
+	Pending Status = "pending"
+	// Found: the card shows the record's details.
+	Found Status = "found"
+	// Missing: ServiceNow has no such record (or hides it from Connect).
+	Missing Status = "missing"
+	// Unavailable: ServiceNow did not answer; the details are fetched again later.
+	Unavailable Status = "unavailable"
+)
+
+// Card is one record card on a post, as stored in the post's props.
+type Card struct {
+	Table   string `json:"table"`
+	Number  string `json:"number,omitempty"`
+	SysID   string `json:"sys_id,omitempty"`
+	Status  Status `json:"status"`
+	Problem string `json:"problem,omitempty"`
+
+	record *servicenow.Record
+}
+
+// Key is the record the card is about.
+func (c Card) Key() servicenow.RecordKey {
+	return servicenow.RecordKey{Table: c.Table, Number: c.Number, SysID: c.SysID}
+}
+
+// Settled reports a card that needs no more fetching.
+func (c Card) Settled() bool { return c.Status == Found || c.Status == Missing }
+
+func cardFor(key servicenow.RecordKey, record *servicenow.Record) Card {
+	card := Card{Table: key.Table, Number: key.Number, SysID: key.SysID, Status: Pending}
+	if record != nil {
+		card.Status, card.record = Found, record
+	}
+	return card
+}
+
+// Attachment renders the card as a message attachment, which every Mattermost client shows.
+// ServiceNow text is escaped so no markdown in a record is ever interpreted.
+func (c Card) Attachment(instanceURL string) *model.SlackAttachment {
+	if c.record != nil {
+		return foundAttachment(*c.record)
+	}
+	a := &model.SlackAttachment{
+		Title:     escapeMarkdown(c.label()),
+		TitleLink: c.link(instanceURL),
+		Color:     colorUnknown,
+		Footer:    footer(c.Table),
+	}
+	switch c.Status {
+	case Missing:
+		a.Text = escapeMarkdown(notFound(c))
+	case Unavailable:
+		a.Text = escapeMarkdown("Details unavailable: "+c.Problem) + ". They fill in when ServiceNow answers."
+	default:
+		a.Text = "Loading details from ServiceNow…"
+	}
+	a.Fallback = c.label() + ": " + strings.TrimSuffix(a.Text, "…")
+	return a
+}
+
+func foundAttachment(r servicenow.Record) *model.SlackAttachment {
+	title := r.Number
+	if r.ShortDescription != "" {
+		title += ": " + r.ShortDescription
+	}
+	a := &model.SlackAttachment{
+		Title:     escapeMarkdown(title),
+		TitleLink: r.URL,
+		Color:     priorityColor(r.Priority),
+		Footer:    footer(r.Table),
+		Fallback:  fmt.Sprintf("%s (%s)", title, strings.Join(nonEmpty(r.State, r.Priority, r.AssignedTo), ", ")),
+	}
+	for _, f := range [][2]string{{"State", r.State}, {"Priority", r.Priority}, {"Assigned to", r.AssignedTo}, {"Updated", r.UpdatedOn}} {
+		if f[1] != "" {
+			a.Fields = append(a.Fields, &model.SlackAttachmentField{Title: f[0], Value: escapeMarkdown(f[1]), Short: true})
+		}
+	}
+	return a
+}
+
+func notFound(c Card) string {
+	if c.Number != "" {
+		return servicenow.NotFoundMessage(c.Number)
+	}
+	return fmt.Sprintf("This %s record was not found in ServiceNow", c.Table)
+}
+
+func (c Card) label() string {
+	if c.Number != "" {
+		return c.Number
+	}
+	return tableLabel(c.Table) + " record"
+}
+
+// link opens the record in ServiceNow before its sys_id is known.
+func (c Card) link(instanceURL string) string {
+	switch {
+	case c.SysID != "":
+		return instanceURL + "/" + url.PathEscape(c.Table) + ".do?sys_id=" + url.QueryEscape(c.SysID)
+	case c.Table == "kb_knowledge":
+		return instanceURL + "/kb_view.do?sysparm_article=" + url.QueryEscape(c.Number)
+	default:
+		return instanceURL + "/" + url.PathEscape(c.Table) + ".do?sysparm_query=" + url.QueryEscape("number="+c.Number)
+	}
+}
+
+const colorUnknown = "#8f959e"
+
+func priorityColor(priority string) string {
+	switch {
+	case strings.HasPrefix(priority, "1"):
+		return "#d24b4e"
+	case strings.HasPrefix(priority, "2"):
+		return "#f5a623"
+	case strings.HasPrefix(priority, "3"):
+		return "#1c58d9"
+	}
+	return colorUnknown
+}
+
+func footer(table string) string { return "ServiceNow · " + tableLabel(table) }
+
+var tableLabels = map[string]string{
+	"sc_request": "Request", "sc_req_item": "Requested item", "sc_task": "Catalog task",
+	"kb_knowledge": "Knowledge article", "sn_customerservice_case": "Case",
+}
+
+func tableLabel(table string) string {
+	if label, ok := tableLabels[table]; ok {
+		return label
+	}
+	label := strings.ReplaceAll(table, "_", " ")
+	if label == "" {
+		return "Record"
+	}
+	return strings.ToUpper(label[:1]) + label[1:]
+}
+
+func nonEmpty(values ...string) []string {
+	kept := values[:0:0]
+	for _, v := range values {
+		if v != "" {
+			kept = append(kept, v)
+		}
+	}
+	return kept
+}
+
+// escapeMarkdown backslash-escapes every ASCII punctuation mark, which CommonMark always
+// allows, so record text renders literally: no emphasis, links, mentions, emoji or autolinks.
+func escapeMarkdown(text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/4)
+	for _, r := range text {
+		if r < 128 && strings.ContainsRune("\\`*_{}[]()#+-.!|<>~:@&=\"'/$%^,;?", r) {
+			b.WriteByte('\\')
+		}
+		if r == '\n' || r == '\r' {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

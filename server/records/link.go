@@ -1,0 +1,61 @@
+package records
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+// ErrNotConfigured is the answer while ServiceNow has no instance URL and credentials.
+var ErrNotConfigured = errors.New("ServiceNow is not configured yet: a system admin sets it up in the System Console (Plugins > Connect Chat)")
+
+// Poster creates posts on a user's behalf.
+type Poster interface {
+	CreatePost(post *model.Post) error
+}
+
+// Link posts userID's message naming the records in words into channelID, once every one
+// of them was found in ServiceNow; the message gets its cards like any other.
+func (s *Service) Link(ctx context.Context, poster Poster, userID, channelID string, words []string) error {
+	setup := s.current.Load()
+	if setup == nil {
+		return ErrNotConfigured
+	}
+	if len(words) == 0 {
+		return errors.New("Name at least one record: `/connect record INC0010001` or a link to the record")
+	}
+	if len(words) > setup.maxCards {
+		return fmt.Errorf("One message shows at most %d records; name fewer", setup.maxCards)
+	}
+	keys, err := setup.recognizeEach(words)
+	if err != nil {
+		return err
+	}
+	found, err := setup.lookup.Get(ctx, keys)
+	if err != nil {
+		return errors.New(readable(err))
+	}
+	for i, key := range keys {
+		if _, ok := found[key]; !ok {
+			return errors.New(notFound(Card{Table: key.Table, Number: key.Number}) + " (" + words[i] + ")")
+		}
+	}
+	return poster.CreatePost(&model.Post{UserId: userID, ChannelId: channelID, Message: strings.Join(words, " ")})
+}
+
+func (s *setup) recognizeEach(words []string) ([]servicenow.RecordKey, error) {
+	keys := make([]servicenow.RecordKey, len(words))
+	for i, word := range words {
+		mentions := s.recognizer.Find(word, 1)
+		if len(mentions) == 0 {
+			return nil, fmt.Errorf("%q is not a record number or a link to a record in %s", word, s.instanceURL)
+		}
+		keys[i] = mentions[0].Key
+	}
+	return keys, nil
+}

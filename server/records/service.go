@@ -1,0 +1,297 @@
+package records
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+// Post props Connect owns. Cards are the last len(cards) attachments of a post; attachments
+// before them belong to whoever else made the post (a webhook, another integration).
+const (
+	CardsProp       = "connect_records"
+	attachmentsProp = model.PostPropsAttachments
+)
+
+// Posts is what the service needs from Mattermost's posts.
+type Posts interface {
+	GetPost(postID string) (*model.Post, error)
+	UpdatePost(post *model.Post) error
+}
+
+// Logger records what an admin may need to know.
+type Logger interface {
+	Warn(message string, keyValuePairs ...any)
+}
+
+// setup is everything derived from one configuration; it is swapped whole.
+type setup struct {
+	recognizer  *Recognizer
+	lookup      *servicenow.Lookup
+	instanceURL string
+	maxCards    int
+}
+
+// Service turns record mentions in posts into cards and keeps the cards filled in.
+type Service struct {
+	current atomic.Pointer[setup]
+	posts   Posts
+	log     Logger
+	fills   *fillQueue
+}
+
+// NewService builds the service; Configure must be called before cards appear.
+func NewService(posts Posts, log Logger) *Service {
+	s := &Service{posts: posts, log: log}
+	s.fills = newFillQueue(s.fill)
+	return s
+}
+
+// Options are the admin's settings for cards.
+type Options struct {
+	Prefixes PrefixMap
+	Digits   int
+	MaxCards int
+	TTL      time.Duration
+}
+
+// Configure applies new settings. client is nil while ServiceNow is not configured, and
+// then no cards are made.
+func (s *Service) Configure(opts Options, client *servicenow.Client) error {
+	if client == nil {
+		s.current.Store(nil)
+		return nil
+	}
+	recognizer, err := NewRecognizer(opts.Prefixes, opts.Digits, client.InstanceURL())
+	if err != nil {
+		return errors.Wrap(err, "failed to build the record recognizer")
+	}
+	s.current.Store(&setup{
+		recognizer:  recognizer,
+		lookup:      servicenow.NewLookup(client, opts.TTL, notFoundTTL(opts.TTL)),
+		instanceURL: client.InstanceURL(),
+		maxCards:    opts.MaxCards,
+	})
+	return nil
+}
+
+func notFoundTTL(ttl time.Duration) time.Duration { return min(ttl, time.Minute) }
+
+// Close stops the fill workers.
+func (s *Service) Close() { s.fills.close() }
+
+// Attach adds cards for the records post mentions, from what is already known: it never
+// waits on ServiceNow. It returns nil when the post needs no change.
+func (s *Service) Attach(post *model.Post) *model.Post {
+	setup := s.current.Load()
+	if setup == nil {
+		return nil
+	}
+	mentions := setup.recognizer.Find(post.Message, setup.maxCards)
+	if len(mentions) == 0 && post.GetProp(CardsProp) == nil {
+		return nil
+	}
+	keys := make([]servicenow.RecordKey, len(mentions))
+	for i, m := range mentions {
+		keys[i] = m.Key
+	}
+	known := setup.lookup.Peek(keys)
+	cards := make([]Card, len(keys))
+	for i, key := range keys {
+		record, ok := known[key]
+		cards[i] = cardFor(key, pointerIf(record, ok))
+	}
+	updated := post.Clone()
+	setCards(updated, cards, setup.instanceURL)
+	return updated
+}
+
+// Posted queues a new post whose cards still need details.
+func (s *Service) Posted(post *model.Post) {
+	for _, card := range cardsOf(post) {
+		if !card.Settled() {
+			s.fills.add(post.Id, 0)
+			return
+		}
+	}
+}
+
+func pointerIf(record servicenow.Record, ok bool) *servicenow.Record {
+	if !ok {
+		return nil
+	}
+	return &record
+}
+
+// cardsOf reads the cards stored on post.
+func cardsOf(post *model.Post) []Card {
+	raw := post.GetProp(CardsProp)
+	if raw == nil {
+		return nil
+	}
+	data, err := json.Marshal(raw)
+	if err != nil {
+		return nil
+	}
+	var cards []Card
+	if json.Unmarshal(data, &cards) != nil {
+		return nil
+	}
+	return cards
+}
+
+// setCards replaces the post's cards, keeping attachments that are not Connect's.
+func setCards(post *model.Post, cards []Card, instanceURL string) {
+	foreign := foreignAttachments(post)
+	attachments := append([]*model.SlackAttachment{}, foreign...)
+	for _, card := range cards {
+		attachments = append(attachments, card.Attachment(instanceURL))
+	}
+	if len(cards) == 0 {
+		post.DelProp(CardsProp)
+	} else {
+		post.AddProp(CardsProp, cards)
+	}
+	if len(attachments) == 0 {
+		post.DelProp(attachmentsProp)
+		return
+	}
+	post.AddProp(attachmentsProp, attachments)
+}
+
+func foreignAttachments(post *model.Post) []*model.SlackAttachment {
+	all := post.Attachments()
+	ours := len(cardsOf(post))
+	if ours > len(all) {
+		ours = len(all)
+	}
+	return all[:len(all)-ours]
+}
+
+// Stats are the record lookup counters (for health and benchmarks).
+func (s *Service) Stats() servicenow.LookupStats {
+	if setup := s.current.Load(); setup != nil {
+		return setup.lookup.Stats()
+	}
+	return servicenow.LookupStats{}
+}
+
+// fill fetches the details of postID's unsettled cards and updates the post. It reports
+// whether to try again later.
+func (s *Service) fill(postID string) (retry bool) {
+	setup := s.current.Load()
+	if setup == nil {
+		return false
+	}
+	post, err := s.posts.GetPost(postID)
+	if err != nil {
+		return false // deleted meanwhile
+	}
+	cards := cardsOf(post)
+	ctx, cancel := context.WithTimeout(context.Background(), fillTimeout)
+	defer cancel()
+	found, err := setup.lookup.Get(ctx, keysOf(cards))
+	for i := range cards {
+		cards[i] = settle(cards[i], found, err)
+	}
+	updated := post.Clone()
+	setCards(updated, cards, setup.instanceURL)
+	if updateErr := s.posts.UpdatePost(updated); updateErr != nil {
+		s.log.Warn("Failed to update record cards", "post_id", postID, "error", updateErr.Error())
+	}
+	return err != nil
+}
+
+const fillTimeout = 20 * time.Second
+
+func keysOf(cards []Card) []servicenow.RecordKey {
+	keys := make([]servicenow.RecordKey, len(cards))
+	for i, c := range cards {
+		keys[i] = c.Key()
+	}
+	return keys
+}
+
+func settle(card Card, found map[servicenow.RecordKey]servicenow.Record, err error) Card {
+	if record, ok := found[card.Key()]; ok {
+		return cardFor(card.Key(), &record)
+	}
+	if err != nil {
+		card.Status, card.Problem = Unavailable, readable(err)
+		return card
+	}
+	card.Status, card.Problem = Missing, ""
+	return card
+}
+
+// readable is an error as an agent may read it: ServiceNow's own wording, never internals.
+func readable(err error) string {
+	var snErr *servicenow.Error
+	if errors.As(err, &snErr) {
+		return snErr.Error()
+	}
+	return "ServiceNow did not answer"
+}
+
+// fillQueue runs fills on a few workers and retries failed ones with growing pauses.
+type fillQueue struct {
+	fill    func(postID string) bool
+	work    chan fillJob
+	stop    chan struct{}
+	once    sync.Once
+	workers sync.WaitGroup
+}
+
+type fillJob struct {
+	postID  string
+	attempt int
+}
+
+const fillWorkers = 4
+
+// retryPauses are the waits before each retry of a fill ServiceNow did not answer:
+// about half an hour in all, after which the card keeps its number and link.
+var retryPauses = []time.Duration{5 * time.Second, 15 * time.Second, 45 * time.Second, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 15 * time.Minute}
+
+func newFillQueue(fill func(string) bool) *fillQueue {
+	q := &fillQueue{fill: fill, work: make(chan fillJob, 4096), stop: make(chan struct{})}
+	for range fillWorkers {
+		q.workers.Add(1)
+		go q.run()
+	}
+	return q
+}
+
+func (q *fillQueue) add(postID string, attempt int) {
+	select {
+	case q.work <- fillJob{postID, attempt}:
+	case <-q.stop:
+	default: // full: the card keeps its number and link until the post is seen again
+	}
+}
+
+func (q *fillQueue) run() {
+	defer q.workers.Done()
+	for {
+		select {
+		case job := <-q.work:
+			if q.fill(job.postID) && job.attempt < len(retryPauses) {
+				time.AfterFunc(retryPauses[job.attempt], func() { q.add(job.postID, job.attempt+1) })
+			}
+		case <-q.stop:
+			return
+		}
+	}
+}
+
+func (q *fillQueue) close() {
+	q.once.Do(func() { close(q.stop) })
+	q.workers.Wait()
+}

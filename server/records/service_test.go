@@ -1,0 +1,210 @@
+package records
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/pkg/errors"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+type fakePosts struct {
+	mu      sync.Mutex
+	posts   map[string]*model.Post
+	updates chan *model.Post
+}
+
+func newFakePosts() *fakePosts {
+	return &fakePosts{posts: map[string]*model.Post{}, updates: make(chan *model.Post, 100)}
+}
+
+func (f *fakePosts) GetPost(id string) (*model.Post, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if p, ok := f.posts[id]; ok {
+		return p.Clone(), nil
+	}
+	return nil, errors.New("not found")
+}
+
+func (f *fakePosts) UpdatePost(p *model.Post) error {
+	f.mu.Lock()
+	f.posts[p.Id] = p.Clone()
+	f.mu.Unlock()
+	f.updates <- p
+	return nil
+}
+
+func (f *fakePosts) CreatePost(p *model.Post) error {
+	p.Id = model.NewId()
+	return f.UpdatePost(p)
+}
+
+type silentLog struct{}
+
+func (silentLog) Warn(string, ...any) {}
+
+type fixture struct {
+	sn      *standin.Server
+	client  *servicenow.Client
+	posts   *fakePosts
+	service *Service
+}
+
+func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	sn, err := standin.Start(standin.Options{})
+	require.NoError(t, err)
+	t.Cleanup(sn.Close)
+	client, err := servicenow.New(servicenow.Config{InstanceURL: sn.URL(), Username: standin.DefaultUsername, Password: standin.DefaultPassword, Timeout: time.Second, MaxAttempts: 1})
+	require.NoError(t, err)
+	f := &fixture{sn: sn, client: client, posts: newFakePosts()}
+	f.service = NewService(f.posts, silentLog{})
+	t.Cleanup(f.service.Close)
+	require.NoError(t, f.service.Configure(Options{Prefixes: DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, client))
+	return f
+}
+
+// post runs a message through the hooks the way Mattermost does and returns the stored post.
+func (f *fixture) post(message string) *model.Post {
+	post := &model.Post{Id: model.NewId(), Message: message}
+	if withCards := f.service.Attach(post); withCards != nil {
+		post = withCards
+	}
+	f.posts.mu.Lock()
+	f.posts.posts[post.Id] = post.Clone()
+	f.posts.mu.Unlock()
+	f.service.Posted(post)
+	return post
+}
+
+func (f *fixture) nextUpdate(t *testing.T) *model.Post {
+	t.Helper()
+	select {
+	case p := <-f.posts.updates:
+		return p
+	case <-time.After(10 * time.Second):
+		t.Fatal("the cards were not filled in")
+		return nil
+	}
+}
+
+func TestPostingAttachesNumberAndLinkAtOnceThenFillsIn(t *testing.T) {
+	f := newFixture(t)
+	posted := f.post("Customer says " + standin.SampleIncident + " is back, see also " + standin.SampleRequestItem)
+
+	cards := cardsOf(posted)
+	require.Len(t, cards, 2)
+	assert.Equal(t, Pending, cards[0].Status)
+	first := posted.Attachments()[0]
+	assert.Equal(t, standin.SampleIncident, first.Title)
+	assert.Equal(t, f.sn.URL()+"/incident.do?sysparm_query=number%3D"+standin.SampleIncident, first.TitleLink)
+	assert.Equal(t, "Loading details from ServiceNow…", first.Text)
+
+	filled := f.nextUpdate(t)
+	assert.Equal(t, []Status{Found, Found}, statuses(cardsOf(filled)))
+	card := filled.Attachments()[0]
+	assert.Equal(t, standin.SampleIncident+"\\: Email server is down for the Finance floor", card.Title)
+	_, sysID, _ := f.sn.Find(standin.SampleIncident)
+	assert.Equal(t, f.sn.URL()+"/incident.do?sys_id="+sysID, card.TitleLink)
+	assert.Equal(t, map[string]string{"State": "In Progress", "Priority": "2 \\- High", "Assigned to": "Beth Anglin", "Updated": "2026\\-11\\-20 09\\:14\\:03"}, fields(card))
+	assert.Equal(t, "ServiceNow · Incident", card.Footer)
+
+	again := f.post("Still " + standin.SampleIncident)
+	assert.Equal(t, Found, cardsOf(again)[0].Status, "a known record is attached whole at once")
+}
+
+func TestMissingRecordsSaySo(t *testing.T) {
+	f := newFixture(t)
+	f.post("INC0099999 please")
+	filled := f.nextUpdate(t)
+	assert.Equal(t, []Status{Missing}, statuses(cardsOf(filled)))
+	assert.Equal(t, "INC0099999 was not found in ServiceNow", filled.Attachments()[0].Text)
+}
+
+func TestCardsFillInAfterAnOutage(t *testing.T) {
+	saved := retryPauses
+	retryPauses = []time.Duration{100 * time.Millisecond, 100 * time.Millisecond}
+	t.Cleanup(func() { retryPauses = saved })
+	f := newFixture(t)
+	f.sn.SetFault(standin.Fault{Status: 503, Times: 1})
+
+	f.post(standin.SampleChange + " is scheduled")
+	degraded := f.nextUpdate(t)
+	assert.Equal(t, []Status{Unavailable}, statuses(cardsOf(degraded)))
+	assert.Contains(t, degraded.Attachments()[0].Text, "Details unavailable")
+	assert.Equal(t, standin.SampleChange, degraded.Attachments()[0].Title, "the number and link stay")
+
+	recovered := f.nextUpdate(t)
+	assert.Equal(t, []Status{Found}, statuses(cardsOf(recovered)))
+}
+
+func TestRecordTextIsNeverMarkup(t *testing.T) {
+	f := newFixture(t)
+	f.post(standin.HostileIncident)
+	card := f.nextUpdate(t).Attachments()[0]
+	assert.Equal(t, standin.HostileIncident+"\\: "+escapeMarkdown(standin.HostileDescription), card.Title)
+	assert.NotContains(t, card.Title, "<script>")
+	assert.NotContains(t, card.Title, "**bold**")
+	assert.NotContains(t, card.Title, "](")
+}
+
+func TestOtherAttachmentsAreKept(t *testing.T) {
+	f := newFixture(t)
+	post := &model.Post{Id: model.NewId(), Message: "Alert for " + standin.SampleIncident}
+	post.AddProp(model.PostPropsAttachments, []*model.SlackAttachment{{Title: "Monitoring alert"}})
+	withCards := f.service.Attach(post)
+	require.NotNil(t, withCards)
+	titles := []string{withCards.Attachments()[0].Title, withCards.Attachments()[1].Title}
+	assert.Equal(t, []string{"Monitoring alert", standin.SampleIncident}, titles)
+
+	edited := withCards.Clone()
+	edited.Message = "Alert resolved"
+	withoutCards := f.service.Attach(edited)
+	require.Len(t, withoutCards.Attachments(), 1, "an edit that drops the number drops its card only")
+	assert.Equal(t, "Monitoring alert", withoutCards.Attachments()[0].Title)
+	assert.Nil(t, withoutCards.GetProp(CardsProp))
+}
+
+func TestNoServiceNowNoCards(t *testing.T) {
+	s := NewService(newFakePosts(), silentLog{})
+	t.Cleanup(s.Close)
+	require.NoError(t, s.Configure(Options{Prefixes: DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, nil))
+	assert.Nil(t, s.Attach(&model.Post{Message: standin.SampleIncident}))
+	assert.ErrorIs(t, s.Link(context.Background(), newFakePosts(), "u", "c", []string{standin.SampleIncident}), ErrNotConfigured)
+}
+
+func TestLinkPostsOnlyFoundRecords(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	err := f.service.Link(ctx, f.posts, "u", "c", []string{"INC0099999"})
+	require.EqualError(t, err, "INC0099999 was not found in ServiceNow (INC0099999)")
+	err = f.service.Link(ctx, f.posts, "u", "c", []string{"hello"})
+	require.EqualError(t, err, `"hello" is not a record number or a link to a record in `+f.sn.URL())
+	require.NoError(t, f.service.Link(ctx, f.posts, "u", "c", []string{standin.SampleIncident, standin.SampleProblem}))
+	created := f.nextUpdate(t)
+	assert.Equal(t, standin.SampleIncident+" "+standin.SampleProblem, created.Message)
+}
+
+func statuses(cards []Card) []Status {
+	var s []Status
+	for _, c := range cards {
+		s = append(s, c.Status)
+	}
+	return s
+}
+
+func fields(a *model.SlackAttachment) map[string]string {
+	m := map[string]string{}
+	for _, f := range a.Fields {
+		m[f.Title] = f.Value.(string)
+	}
+	return m
+}
