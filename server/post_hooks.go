@@ -3,6 +3,8 @@ package main
 import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
 
 // MessageWillBePosted refuses messages in conversations that mix staff and non-staff, and
@@ -18,10 +20,15 @@ func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*mode
 }
 
 // MessageWillBeUpdated applies the same rule to edits, and re-reads the records of an edited
-// message. Connect's own card updates leave the message as it was and pass untouched.
+// message. Connect's own card updates leave the message as it was: Mattermost would mark
+// them as the author's edit, so they keep the post's edit time.
 func (p *Plugin) MessageWillBeUpdated(_ *plugin.Context, newPost, oldPost *model.Post) (*model.Post, string) {
 	if reason := p.staff.Policy.Screen(newPost.ChannelId, newPost.UserId, newPost.Type); reason != "" {
 		return nil, reason
+	}
+	if records.IsCardUpdate(newPost, oldPost) {
+		newPost.EditAt = oldPost.EditAt
+		return newPost, ""
 	}
 	if newPost.Message == oldPost.Message {
 		return newPost, ""

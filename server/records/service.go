@@ -147,6 +147,22 @@ func cardsOf(post *model.Post) []Card {
 	return cards
 }
 
+// propValue turns cards into plain JSON values: post props cross the plugin RPC boundary,
+// whose encoding only knows Mattermost's own and plain types.
+func propValue(cards []Card) []any {
+	value := make([]any, len(cards))
+	for i, c := range cards {
+		entry := map[string]any{"table": c.Table, "status": string(c.Status)}
+		for key, text := range map[string]string{"number": c.Number, "sys_id": c.SysID, "problem": c.Problem} {
+			if text != "" {
+				entry[key] = text
+			}
+		}
+		value[i] = entry
+	}
+	return value
+}
+
 // setCards replaces the post's cards, keeping attachments that are not Connect's.
 func setCards(post *model.Post, cards []Card, instanceURL string) {
 	foreign := foreignAttachments(post)
@@ -157,7 +173,7 @@ func setCards(post *model.Post, cards []Card, instanceURL string) {
 	if len(cards) == 0 {
 		post.DelProp(CardsProp)
 	} else {
-		post.AddProp(CardsProp, cards)
+		post.AddProp(CardsProp, propValue(cards))
 	}
 	if len(attachments) == 0 {
 		post.DelProp(attachmentsProp)
@@ -173,6 +189,12 @@ func foreignAttachments(post *model.Post) []*model.SlackAttachment {
 		ours = len(all)
 	}
 	return all[:len(all)-ours]
+}
+
+// IsCardUpdate reports an update that changes nothing but Connect's cards.
+func IsCardUpdate(newPost, oldPost *model.Post) bool {
+	return newPost.Message == oldPost.Message && newPost.FileIds.Equals(oldPost.FileIds) &&
+		newPost.GetProp(CardsProp) != nil && oldPost.GetProp(CardsProp) != nil
 }
 
 // Stats are the record lookup counters (for health and benchmarks).

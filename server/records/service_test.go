@@ -1,12 +1,15 @@
 package records
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
+	_ "github.com/mattermost/mattermost/server/public/plugin" // registers the types the plugin RPC can carry
 	"github.com/pkg/errors"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -207,4 +210,15 @@ func fields(a *model.SlackAttachment) map[string]string {
 		m[f.Title] = f.Value.(string)
 	}
 	return m
+}
+
+func TestCardPropsCrossThePluginBoundary(t *testing.T) {
+	f := newFixture(t)
+	post := f.service.Attach(&model.Post{Message: standin.SampleIncident})
+	require.NotNil(t, post)
+	var buf bytes.Buffer
+	require.NoError(t, gob.NewEncoder(&buf).Encode(post), "Mattermost sends posts between the server and plugins with gob")
+	var decoded model.Post
+	require.NoError(t, gob.NewDecoder(&buf).Decode(&decoded))
+	assert.Equal(t, []Status{Pending}, statuses(cardsOf(&decoded)))
 }

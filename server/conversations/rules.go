@@ -1,0 +1,165 @@
+package conversations
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mattermost/mattermost/server/public/model"
+)
+
+const (
+	// maxMembers bounds a conversation, the caller included.
+	maxMembers = 50
+	// maxNameLength is Mattermost's limit for a channel's display name.
+	maxNameLength = model.ChannelDisplayNameMaxRunes
+)
+
+// shape is how a Mattermost channel takes part in Connect.
+type shape int
+
+const (
+	notConversation shape = iota
+	directShape
+	groupMessageShape
+	managedShape
+)
+
+// shapeOf classifies a channel. Managed groups are private channels the Connect bot created.
+func shapeOf(ch *model.Channel, botID string) shape {
+	switch {
+	case ch.DeleteAt != 0:
+		return notConversation
+	case ch.Type == model.ChannelTypeDirect && len(directMemberIDs(ch)) == 2:
+		return directShape
+	case ch.Type == model.ChannelTypeGroup:
+		return groupMessageShape
+	case ch.Type == model.ChannelTypePrivate && botID != "" && ch.CreatorId == botID:
+		return managedShape
+	}
+	return notConversation
+}
+
+func (s shape) kind() Kind {
+	if s == directShape {
+		return Direct
+	}
+	return Group
+}
+
+// directMemberIDs reads a DM's two members from its name; nothing for a DM with oneself.
+func directMemberIDs(ch *model.Channel) []string {
+	ids := strings.Split(ch.Name, "__")
+	if len(ids) != 2 || ids[0] == ids[1] {
+		return nil
+	}
+	return ids
+}
+
+// cleanMemberIDs validates the ids a caller sent: well formed, without duplicates and
+// without the caller.
+func cleanMemberIDs(callerID string, ids []string) ([]string, error) {
+	if len(ids) == 0 {
+		return nil, invalid("Choose at least one person.")
+	}
+	seen := map[string]bool{callerID: true}
+	var cleaned []string
+	for _, id := range ids {
+		id = strings.TrimSpace(id)
+		if !model.IsValidId(id) {
+			return nil, invalid("No user with id %q.", id)
+		}
+		if !seen[id] {
+			seen[id] = true
+			cleaned = append(cleaned, id)
+		}
+	}
+	return cleaned, nil
+}
+
+// checkSize refuses conversations of more than maxMembers people.
+func checkSize(people int) error {
+	if people > maxMembers {
+		return invalid("A conversation can have at most %d people.", maxMembers)
+	}
+	return nil
+}
+
+// cleanName trims a group name and checks its length; "" means "use the member names".
+func cleanName(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) > maxNameLength {
+		return "", invalid("A group name can be at most %d characters.", maxNameLength)
+	}
+	return name, nil
+}
+
+// isOpen: a conversation closed at closedAt reopens with the first post after it.
+func isOpen(closedAt, lastPostAt int64) bool {
+	return closedAt == 0 || lastPostAt > closedAt
+}
+
+// unreadCounts are Mattermost's root-post counts: posts the member has not read, and mentions.
+func unreadCounts(ch *model.Channel, member *model.ChannelMember) (unread, mentions int64) {
+	if member == nil {
+		return 0, 0
+	}
+	return max(ch.TotalMsgCountRoot-member.MsgCountRoot, 0), member.MentionCountRoot
+}
+
+// lastActivity is the last post's time, or the creation time of a conversation without posts.
+func lastActivity(ch *model.Channel) int64 {
+	return max(ch.LastPostAt, ch.CreateAt)
+}
+
+// sortByActivity puts the most recently active conversations first.
+func sortByActivity(list []Conversation) {
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].LastActivityAt != list[j].LastActivityAt {
+			return list[i].LastActivityAt > list[j].LastActivityAt
+		}
+		return list[i].ID < list[j].ID
+	})
+}
+
+// matches reports whether term (lower case) is in the conversation's name or in the
+// username or display name of a member other than the viewer.
+func matches(c Conversation, term, viewerID string) bool {
+	if strings.Contains(strings.ToLower(c.Name), term) {
+		return true
+	}
+	for _, m := range c.Members {
+		if m.ID == viewerID {
+			continue
+		}
+		if strings.Contains(strings.ToLower(m.Username), term) || strings.Contains(strings.ToLower(m.DisplayName), term) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameMembers reports whether a conversation has exactly the people in ids.
+func sameMembers(c Conversation, ids []string) bool {
+	if len(c.Members) != len(ids) {
+		return false
+	}
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	for _, m := range c.Members {
+		if !want[m.ID] {
+			return false
+		}
+	}
+	return true
+}
+
+func totals(list []Conversation) (unread, mentions int64) {
+	for _, c := range list {
+		unread += c.UnreadCount
+		mentions += c.MentionCount
+	}
+	return unread, mentions
+}

@@ -1,0 +1,81 @@
+package conversations
+
+import "fmt"
+
+// Kind is "direct" (a Mattermost DM) or "group" (a Mattermost GM or a managed private channel).
+type Kind string
+
+const (
+	Direct Kind = "direct"
+	Group  Kind = "group"
+)
+
+// Member is one person in a conversation.
+type Member struct {
+	ID          string `json:"id"`
+	Username    string `json:"username"`
+	DisplayName string `json:"display_name"`
+}
+
+// LastPost is the newest message of a conversation, as a plain-text preview.
+type LastPost struct {
+	ID       string `json:"id"`
+	UserID   string `json:"user_id"`
+	Message  string `json:"message"`
+	CreateAt int64  `json:"create_at"`
+}
+
+// Conversation is one conversation as one member sees it.
+type Conversation struct {
+	ID             string    `json:"id"`
+	Kind           Kind      `json:"kind"`
+	Name           string    `json:"name"`
+	CustomName     bool      `json:"custom_name"`
+	Members        []Member  `json:"members"`
+	AvatarURL      string    `json:"avatar_url"`
+	LastPost       *LastPost `json:"last_post"`
+	LastActivityAt int64     `json:"last_activity_at"`
+	UnreadCount    int64     `json:"unread_count"`
+	MentionCount   int64     `json:"mention_count"`
+	Open           bool      `json:"open"`
+	Managed        bool      `json:"managed"`
+}
+
+// List is the sidebar: the open conversations and their unread totals.
+type List struct {
+	Conversations []Conversation `json:"conversations"`
+	TotalUnread   int64          `json:"total_unread"`
+	TotalMentions int64          `json:"total_mentions"`
+}
+
+// CreateRequest starts a conversation with UserIDs (the caller is added implicitly).
+type CreateRequest struct {
+	UserIDs []string `json:"user_ids"`
+	Name    string   `json:"name"`
+}
+
+// ErrorKind says how a request failed, so the HTTP layer can pick a status.
+type ErrorKind int
+
+const (
+	// NotFound: the conversation (or member) does not exist for the caller.
+	NotFound ErrorKind = iota + 1
+	// Invalid: the request cannot be done as asked; Message says why.
+	Invalid
+	// Unavailable: the plugin is not configured for the request.
+	Unavailable
+)
+
+// Error is a failure the caller can act on; Message is a sentence for them.
+type Error struct {
+	Kind    ErrorKind
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+func invalid(format string, args ...any) error {
+	return &Error{Kind: Invalid, Message: fmt.Sprintf(format, args...)}
+}
+
+var errNoSuchConversation = &Error{Kind: NotFound, Message: "No such conversation."}
