@@ -77,6 +77,7 @@ func (p *Plugin) OnActivate() error {
 		IsAdmin:     p.isAdmin,
 		AdminHealth: p.adminHealth,
 		Staff:       p.staff,
+		Cards:       recordCards{plugin: p},
 	})
 	return nil
 }

@@ -48,3 +48,12 @@ func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
 func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, _ *model.Post) {
 	p.records.Posted(newPost)
 }
+
+// EmailNotificationWillBeSent adds the post's record cards to Mattermost's notification email.
+func (p *Plugin) EmailNotificationWillBeSent(email *model.EmailNotification) (*model.EmailNotificationContent, string) {
+	post, err := p.client.Post.GetPost(email.PostId)
+	if err != nil {
+		return nil, ""
+	}
+	return records.EmailContent(email.EmailNotificationContent, post), ""
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
@@ -55,4 +56,15 @@ func describeCheck(taskCount int, sample string) string {
 		return "Connect can read task records, for example " + sample
 	}
 	return "the credentials work, but Connect sees no task records: check the integration user's roles (it needs read access to task and its child tables)"
+}
+
+// recordCards refreshes cards for users who can read the post.
+type recordCards struct{ plugin *Plugin }
+
+func (c recordCards) Refresh(ctx context.Context, userID, postID string) (bool, error) {
+	post, err := c.plugin.client.Post.GetPost(postID)
+	if err != nil || !c.plugin.API.HasPermissionToChannel(userID, post.ChannelId, model.PermissionReadChannelContent) {
+		return false, api.ErrNoSuchPost
+	}
+	return c.plugin.records.Refresh(ctx, postID)
 }

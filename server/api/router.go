@@ -18,6 +18,7 @@ type Config struct {
 	// AdminHealth is the detail only system admins see in the health answer.
 	AdminHealth func() map[string]any
 	Staff       StaffDirectory
+	Cards       CardRefresher
 }
 
 // NewRouter returns the handler for every plugin route. Each route authenticates:
@@ -26,6 +27,7 @@ func NewRouter(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /api/v1/health", requireUser(health(cfg)))
 	mux.Handle("GET /api/v1/staff", requireUser(searchStaff(cfg.Staff)))
+	mux.Handle("POST /api/v1/posts/{post_id}/cards/refresh", requireUser(refreshCards(cfg.Cards)))
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))

@@ -27,6 +27,7 @@ func newTestRouter(t *testing.T, siteURL string) http.Handler {
 			return map[string]any{"staff": map[string]any{"mode": "enforce"}}
 		},
 		Staff: fakeStaff{},
+		Cards: fakeCards{},
 	})
 }
 

@@ -82,7 +82,7 @@ func parallel(n int, work func(i int) error) error {
 	return firstErr
 }
 
-// all runs calls at the same time and returns the first error.
-func all(calls ...func() error) error {
+// concurrently runs calls at the same time and returns the first error.
+func concurrently(calls ...func() error) error {
 	return parallel(len(calls), func(i int) error { return calls[i]() })
 }

@@ -31,7 +31,13 @@ func pluginURL(path string) string {
 // get requests a plugin route, with the client's session when client is not nil, without following redirects.
 func get(t *testing.T, client *model.Client4, path string) (*http.Response, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, pluginURL(path), nil)
+	return send(t, client, http.MethodGet, path)
+}
+
+// send is get for any method, without a body.
+func send(t *testing.T, client *model.Client4, method, path string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, pluginURL(path), nil)
 	require.NoError(t, err)
 	if client != nil {
 		req.Header.Set(model.HeaderAuth, model.HeaderBearer+" "+client.AuthToken)

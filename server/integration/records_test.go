@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -256,4 +257,21 @@ func waitForPostEdited(t *testing.T, ws *model.WebSocketClient, postID string) *
 			t.Fatal("the card update never reached the other member")
 		}
 	}
+}
+
+func TestOnlyReadersCanRefreshCards(t *testing.T) {
+	alice, _, dm := staffPair(t)
+	posted := mustPost(t, alice, dm, standin.SampleProblem)
+	waitForCards(t, alice.client, posted.Id, "found")
+	path := "/api/v1/posts/" + posted.Id + "/cards/refresh"
+
+	resp, body := send(t, alice.client, http.MethodPost, path)
+	assert.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+	assert.JSONEq(t, `{"changed":false}`, string(body))
+
+	resp, body = send(t, newCustomer(t).client, http.MethodPost, path)
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "no record data for people outside the conversation")
+	assert.JSONEq(t, `{"error":"No such post."}`, string(body))
+	resp, _ = send(t, nil, http.MethodPost, path)
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
 }

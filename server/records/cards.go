@@ -63,15 +63,9 @@ func (c Card) Attachment(instanceURL string) *model.SlackAttachment {
 		Color:     colorUnknown,
 		Footer:    footer(c.Table),
 	}
-	switch c.Status {
-	case Missing:
-		a.Text = escapeMarkdown(notFound(c))
-	case Unavailable:
-		a.Text = escapeMarkdown("Details unavailable: "+c.Problem) + ". They fill in when ServiceNow answers."
-	default:
-		a.Text = "Loading details from ServiceNow…"
-	}
-	a.Fallback = c.label() + ": " + strings.TrimSuffix(a.Text, "…")
+	plain := c.statusText()
+	a.Text = escapeMarkdown(plain)
+	a.Fallback = c.label() + ": " + plain
 	return a
 }
 
@@ -93,6 +87,17 @@ func foundAttachment(r servicenow.Record) *model.SlackAttachment {
 		}
 	}
 	return a
+}
+
+// statusText says, in plain text, why a card has no details.
+func (c Card) statusText() string {
+	switch c.Status {
+	case Missing:
+		return notFound(c)
+	case Unavailable:
+		return "Details unavailable: " + c.Problem + ". They fill in when ServiceNow answers."
+	}
+	return "Loading details from ServiceNow…"
 }
 
 func notFound(c Card) string {

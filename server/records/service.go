@@ -208,27 +208,50 @@ func (s *Service) Stats() servicenow.LookupStats {
 // fill fetches the details of postID's unsettled cards and updates the post. It reports
 // whether to try again later.
 func (s *Service) fill(postID string) (retry bool) {
-	setup := s.current.Load()
-	if setup == nil {
-		return false
-	}
-	post, err := s.posts.GetPost(postID)
-	if err != nil {
-		return false // deleted meanwhile
-	}
-	cards := cardsOf(post)
 	ctx, cancel := context.WithTimeout(context.Background(), fillTimeout)
 	defer cancel()
+	_, err := s.Refresh(ctx, postID)
+	return err != nil && !errors.Is(err, errNoPost)
+}
+
+var errNoPost = errors.New("no such post")
+
+// Refresh reads the records on postID's cards again (through the cache, so at most once per
+// TTL) and updates the post when a card changed; every client viewing it then shows the
+// new card. It reports whether the post changed.
+func (s *Service) Refresh(ctx context.Context, postID string) (changed bool, err error) {
+	setup := s.current.Load()
+	if setup == nil {
+		return false, ErrNotConfigured
+	}
+	post, getErr := s.posts.GetPost(postID)
+	if getErr != nil {
+		return false, errNoPost
+	}
+	cards := cardsOf(post)
+	if len(cards) == 0 {
+		return false, nil
+	}
 	found, err := setup.lookup.Get(ctx, keysOf(cards))
 	for i := range cards {
 		cards[i] = settle(cards[i], found, err)
 	}
 	updated := post.Clone()
 	setCards(updated, cards, setup.instanceURL)
+	if sameCards(post, updated) {
+		return false, err
+	}
 	if updateErr := s.posts.UpdatePost(updated); updateErr != nil {
 		s.log.Warn("Failed to update record cards", "post_id", postID, "error", updateErr.Error())
+		return false, err
 	}
-	return err != nil
+	return true, err
+}
+
+func sameCards(a, b *model.Post) bool {
+	before, _ := json.Marshal([]any{a.GetProp(CardsProp), a.Attachments()})
+	after, _ := json.Marshal([]any{b.GetProp(CardsProp), b.Attachments()})
+	return string(before) == string(after)
 }
 
 const fillTimeout = 20 * time.Second

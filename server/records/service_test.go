@@ -222,3 +222,43 @@ func TestCardPropsCrossThePluginBoundary(t *testing.T) {
 	require.NoError(t, gob.NewDecoder(&buf).Decode(&decoded))
 	assert.Equal(t, []Status{Pending}, statuses(cardsOf(&decoded)))
 }
+
+func TestRefreshShowsTheRecordsCurrentStateAfterTheTTL(t *testing.T) {
+	f := newFixture(t)
+	require.NoError(t, f.service.Configure(Options{Prefixes: DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: 200 * time.Millisecond}, f.client))
+	posted := f.post(standin.SampleIncident2)
+	f.nextUpdate(t)
+
+	changed, err := f.service.Refresh(context.Background(), posted.Id)
+	require.NoError(t, err)
+	assert.False(t, changed, "nothing changed in ServiceNow")
+
+	_, sysID, _ := f.sn.Find(standin.SampleIncident2)
+	f.sn.PutRecord("incident", standin.Record{SysID: sysID, Number: standin.SampleIncident2, ShortDescription: "VPN disconnects every 10 minutes", State: "6", Priority: "3"})
+	changed, err = f.service.Refresh(context.Background(), posted.Id)
+	require.NoError(t, err)
+	assert.False(t, changed, "within the TTL the cached record stands")
+
+	time.Sleep(250 * time.Millisecond)
+	changed, err = f.service.Refresh(context.Background(), posted.Id)
+	require.NoError(t, err)
+	assert.True(t, changed)
+	assert.Equal(t, "Resolved", fields(f.nextUpdate(t).Attachments()[0])["State"])
+}
+
+func TestNotificationEmailsShowTheRecords(t *testing.T) {
+	f := newFixture(t)
+	f.post(standin.HostileIncident)
+	post := f.nextUpdate(t)
+	base := model.EmailNotificationContent{MessageText: "look at this", MessageHTML: "<p>look at this</p>"}
+
+	content := EmailContent(base, post)
+	require.NotNil(t, content)
+	_, sysID, _ := f.sn.Find(standin.HostileIncident)
+	link := f.sn.URL() + "/incident.do?sys_id=" + sysID
+	assert.Equal(t, "look at this\n\n"+standin.HostileIncident+": "+standin.HostileDescription+" (On Hold, 4 - Low, David Loo) "+link, content.MessageText)
+	assert.Contains(t, content.MessageHTML, `<a href="`+link+`">`)
+	assert.Contains(t, content.MessageHTML, "&lt;script&gt;", "record text is escaped in the email's HTML")
+	assert.NotContains(t, content.MessageHTML, "<script>")
+	assert.Nil(t, EmailContent(base, &model.Post{Message: "no records"}))
+}

@@ -1,0 +1,36 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+)
+
+// ErrNoSuchPost is what CardRefresher answers for a post the caller cannot read.
+var ErrNoSuchPost = errors.New("no such post")
+
+// CardRefresher re-reads the records on a post's cards for a caller who can read the post.
+type CardRefresher interface {
+	Refresh(ctx context.Context, userID, postID string) (changed bool, err error)
+}
+
+const refreshTimeout = 10 * time.Second
+
+// refreshCards answers POST /api/v1/posts/{post_id}/cards/refresh: the web app asks it for
+// the cards it shows, so they reflect the records' current state within the cache TTL.
+func refreshCards(cards CardRefresher) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), refreshTimeout)
+		defer cancel()
+		changed, err := cards.Refresh(ctx, userID(r), r.PathValue("post_id"))
+		switch {
+		case errors.Is(err, ErrNoSuchPost):
+			writeError(w, http.StatusNotFound, "No such post.")
+		case err != nil && !changed:
+			writeError(w, http.StatusBadGateway, err.Error())
+		default:
+			writeJSON(w, http.StatusOK, map[string]bool{"changed": changed})
+		}
+	}
+}

@@ -1,0 +1,175 @@
+// Package conversations owns Connect conversations: the caller's list with unread counts
+// and last posts, search, starting direct and group conversations, group members and
+// names, per-user open/closed state, and the websocket events that keep clients current.
+// A conversation is a Mattermost DM, a GM, or a private channel the Connect bot created
+// (a managed group, whose members can change while the history stays visible).
+package conversations
+
+import (
+	"strings"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/pluginapi"
+	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/staff"
+)
+
+// ErrMissing is what Reader and Writer return for something that does not exist.
+var ErrMissing = pluginapi.ErrNotFound
+
+// Reader is what the service reads from Mattermost.
+type Reader interface {
+	// ChannelsOf returns every channel userID is in, DMs and GMs included.
+	ChannelsOf(userID string) ([]*model.Channel, error)
+	MembershipsOf(userID string) ([]*model.ChannelMember, error)
+	Channel(channelID string) (*model.Channel, error)
+	Membership(channelID, userID string) (*model.ChannelMember, error)
+	MemberIDs(channelID string) ([]string, error)
+	Users(userIDs []string) ([]*model.User, error)
+	// LatestPost returns the channel's newest post, or nil when it has none.
+	LatestPost(channelID string) (*model.Post, error)
+	TeamID(name string) (string, error)
+}
+
+// Writer is what the service changes in Mattermost.
+type Writer interface {
+	DirectChannel(userID, otherID string) (*model.Channel, error)
+	CreateChannel(channel *model.Channel) (*model.Channel, error)
+	UpdateChannel(channel *model.Channel) (*model.Channel, error)
+	JoinTeam(teamID, userID string) error
+	// AddMember adds userID to a channel; actorID is who added them ("" for the system).
+	AddMember(channelID, userID, actorID string) error
+	RemoveMember(channelID, userID string) error
+}
+
+// Events reach users' clients and the plugin on the other servers of a cluster.
+type Events interface {
+	Publish(userID, event string, payload map[string]any)
+	Ephemeral(userID, channelID, message string)
+	Broadcast(event, data string) error
+}
+
+// KV is the slice of pluginapi's KV service the service uses.
+type KV interface {
+	Get(key string, out any) error
+	Set(key string, value any, options ...pluginapi.KVSetOption) (bool, error)
+	Delete(key string) error
+}
+
+// Staff says who is ITIL staff.
+type Staff interface {
+	Verdict(userID string) (staff.Verdict, error)
+}
+
+// Logger records what an admin may need to know.
+type Logger interface {
+	Warn(message string, keyValuePairs ...any)
+	Error(message string, keyValuePairs ...any)
+}
+
+// Deps are the service's collaborators.
+type Deps struct {
+	Reader Reader
+	Writer Writer
+	Events Events
+	KV     KV
+	Staff  Staff
+	Log    Logger
+	Config func() *config.Config
+	BotID  string
+	// SettleDelay gives Mattermost time to count a new post's mentions before members
+	// are told about it; updates arriving within it are sent together.
+	SettleDelay time.Duration
+	Now         func() time.Time
+}
+
+// Service is the conversations domain.
+type Service struct {
+	read   Reader
+	write  Writer
+	events Events
+	kv     KV
+	staff  Staff
+	log    Logger
+	config func() *config.Config
+	botID  string
+	now    func() time.Time
+
+	groups  cache[groupInfo]
+	posts   cache[postEntry]
+	facts   cache[channelFacts]
+	teams   cache[string]
+	refresh *refresher
+	renames chan struct{} // one regeneration of a group's stored name at a time
+}
+
+// NewService builds the service.
+func NewService(d Deps) *Service {
+	s := &Service{
+		read: d.Reader, write: d.Writer, events: d.Events, kv: d.KV, staff: d.Staff, log: d.Log,
+		config: d.Config, botID: d.BotID, now: d.Now, renames: make(chan struct{}, 1),
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	s.refresh = newRefresher(d.SettleDelay, s.sendUpdates)
+	return s
+}
+
+// logFailure logs errors the caller cannot act on; the HTTP layer answers them with a 500.
+func (s *Service) logFailure(action string, err *error) {
+	var known *Error
+	if *err != nil && !errors.As(*err, &known) {
+		s.log.Error("Connect failed to "+action, "error", (*err).Error())
+	}
+}
+
+// List returns the caller's open conversations, most recent first, with unread totals.
+func (s *Service) List(userID string) (list List, err error) {
+	defer s.logFailure("list conversations", &err)
+	everything, err := s.everything(userID)
+	if err != nil {
+		return List{}, err
+	}
+	open := openOnly(everything)
+	list.Conversations = open
+	list.TotalUnread, list.TotalMentions = totals(open)
+	return list, nil
+}
+
+// Search returns all the caller's conversations, closed ones too, whose name or other
+// members match term (case-insensitive).
+func (s *Service) Search(userID, term string) (found []Conversation, err error) {
+	defer s.logFailure("search conversations", &err)
+	everything, err := s.everything(userID)
+	if err != nil {
+		return nil, err
+	}
+	found = []Conversation{}
+	for _, c := range everything {
+		if matches(c, strings.ToLower(term), userID) {
+			found = append(found, c)
+		}
+	}
+	return found, nil
+}
+
+// Get returns one of the caller's conversations.
+func (s *Service) Get(userID, channelID string) (c Conversation, err error) {
+	defer s.logFailure("read a conversation", &err)
+	loaded, err := s.load(userID, channelID)
+	return loaded.conversation, err
+}
+
+func openOnly(list []Conversation) []Conversation {
+	open := make([]Conversation, 0, len(list))
+	for _, c := range list {
+		if c.Open {
+			open = append(open, c)
+		}
+	}
+	return open
+}
