@@ -3,6 +3,7 @@ package records
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -102,11 +103,14 @@ func (s *Service) Attach(post *model.Post) *model.Post {
 	for i, m := range mentions {
 		keys[i] = m.Key
 	}
-	known := setup.lookup.Peek(keys)
+	known, missing := setup.lookup.Peek(keys)
 	cards := make([]Card, len(keys))
 	for i, key := range keys {
 		record, ok := known[key]
 		cards[i] = cardFor(key, pointerIf(record, ok))
+		if slices.Contains(missing, key) {
+			cards[i].Status = Missing
+		}
 	}
 	updated := post.Clone()
 	setCards(updated, cards, setup.instanceURL)

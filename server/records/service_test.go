@@ -130,6 +130,9 @@ func TestMissingRecordsSaySo(t *testing.T) {
 	filled := f.nextUpdate(t)
 	assert.Equal(t, []Status{Missing}, statuses(cardsOf(filled)))
 	assert.Equal(t, "INC0099999 was not found in ServiceNow", filled.Attachments()[0].Text)
+
+	again := f.post("INC0099999 again")
+	assert.Equal(t, []Status{Missing}, statuses(cardsOf(again)), "a known not-found answer is used at once")
 }
 
 func TestCardsFillInAfterAnOutage(t *testing.T) {

@@ -182,19 +182,24 @@ func (l *Lookup) prune(now time.Time) {
 	}
 }
 
-// Peek returns the fresh cached records among keys, without calling upstream: for paths
-// that must not wait on ServiceNow.
-func (l *Lookup) Peek(keys []RecordKey) map[RecordKey]Record {
+// Peek returns what the cache knows fresh about keys, without calling upstream: for paths
+// that must not wait on ServiceNow. missing lists the keys ServiceNow recently said do not exist.
+func (l *Lookup) Peek(keys []RecordKey) (found map[RecordKey]Record, missing []RecordKey) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	found := make(map[RecordKey]Record, len(keys))
+	found = make(map[RecordKey]Record, len(keys))
 	for _, key := range keys {
-		if entry, ok := l.entries[key]; ok && entry.found && now.Before(entry.expires) {
+		entry, ok := l.entries[key]
+		switch {
+		case !ok || !now.Before(entry.expires):
+		case entry.found:
 			found[key] = entry.record
+		default:
+			missing = append(missing, key)
 		}
 	}
-	return found
+	return found, missing
 }
 
 // Invalidate forgets a key, found or not, so the next Get fetches it.

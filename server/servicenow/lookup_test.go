@@ -205,14 +205,19 @@ func TestLookupDoesNotCacheErrors(t *testing.T) {
 func TestLookupPeekNeverCallsUpstream(t *testing.T) {
 	f := newFakeFetcher("INC0000001", "INC0000002")
 	l, clock := newTestLookup(f)
-	assert.Empty(t, l.Peek(keysOf("INC0000001")))
+	found, missing := l.Peek(keysOf("INC0000001"))
+	assert.Empty(t, found)
+	assert.Empty(t, missing)
 	_, err := l.Get(context.Background(), keysOf("INC0000001", "INC0099999"))
 	require.NoError(t, err)
 
-	got := l.Peek(keysOf("INC0000001", "INC0000002", "INC0099999"))
-	assert.Equal(t, []string{"INC0000001"}, numbersOf(got))
+	found, missing = l.Peek(keysOf("INC0000001", "INC0000002", "INC0099999"))
+	assert.Equal(t, []string{"INC0000001"}, numbersOf(found))
+	assert.Equal(t, keysOf("INC0099999"), missing, "a known not-found answer")
 	clock.Advance(time.Minute)
-	assert.Empty(t, l.Peek(keysOf("INC0000001")), "expired")
+	found, missing = l.Peek(keysOf("INC0000001", "INC0099999"))
+	assert.Empty(t, found, "expired")
+	assert.Empty(t, missing, "expired")
 	assert.Equal(t, 1, f.callCount())
 }
 
@@ -225,7 +230,8 @@ func TestLookupInvalidate(t *testing.T) {
 		require.NoError(t, err)
 	}
 	l.Invalidate(key[0])
-	assert.Empty(t, l.Peek(key))
+	found, _ := l.Peek(key)
+	assert.Empty(t, found)
 	_, err := l.Get(context.Background(), key)
 	require.NoError(t, err)
 	assert.Equal(t, 2, f.callCount())

@@ -14,6 +14,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
+	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 )
 
 // poster is one logged-in staff member who posts into a public channel and a direct conversation.
@@ -131,7 +132,16 @@ var chatLines = []string{
 	"The new laptop images are on the share; the Finance team gets theirs first thing on Monday morning.",
 }
 
-var ticketPrefixes = []string{"INC", "RITM", "CHG", "PRB", "REQ", "SCTASK", "TASK", "KB"}
+// ticketNumbers are the stand-in's records: agents talk about tickets that exist.
+var ticketNumbers = sampleNumbers()
+
+func sampleNumbers() []string {
+	var numbers []string
+	for _, s := range standin.Samples() {
+		numbers = append(numbers, s.Record.Number)
+	}
+	return numbers
+}
 
 func (m *messageSource) next() string {
 	m.mu.Lock()
@@ -140,8 +150,7 @@ func (m *messageSource) next() string {
 	if m.rand.Float64() >= m.ticketShare {
 		return line
 	}
-	first := fmt.Sprintf("%s%07d", ticketPrefixes[m.rand.Intn(len(ticketPrefixes))], 10000+m.rand.Intn(50))
-	second := fmt.Sprintf("INC%07d", 10000+m.rand.Intn(50))
+	first, second := ticketNumbers[m.rand.Intn(len(ticketNumbers))], ticketNumbers[m.rand.Intn(len(ticketNumbers))]
 	return fmt.Sprintf("%s Related: %s and %s.", line, first, second)
 }
 
