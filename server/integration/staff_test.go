@@ -198,6 +198,13 @@ func TestEveryOtherPathIsRefusedToo(t *testing.T) {
 		require.NoError(t, err)
 		assert.Empty(t, messages(t, admin, dm.Id))
 	})
+	t.Run("the plugin's own /connect record", func(t *testing.T) {
+		dm := alice.directWith(t, dave)
+		resp, _, err := alice.client.ExecuteCommandWithTeam(context.Background(), dm, server.Teams.Support.Id, "/connect record "+standin.SampleIncident)
+		require.NoError(t, err)
+		assert.Contains(t, resp.Text, refusedFor(dave.Username))
+		assert.Empty(t, messages(t, alice.client, dm))
+	})
 	t.Run("editing an earlier message", func(t *testing.T) {
 		dm := alice.directWith(t, dave)
 		require.NoError(t, server.ConfigurePlugin(context.Background(), map[string]any{"EnforcementMode": "off"}))
