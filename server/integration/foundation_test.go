@@ -146,20 +146,26 @@ func townSquare(t *testing.T, client *model.Client4) *model.Channel {
 
 func waitForEphemeral(t *testing.T, ws *model.WebSocketClient, channelID string) *model.Post {
 	t.Helper()
-	timeout := time.After(10 * time.Second)
+	return waitForPostEvent(t, ws, model.WebsocketEventEphemeralMessage, func(p *model.Post) bool { return p.ChannelId == channelID })
+}
+
+// waitForPostEvent returns the post of the first websocket event of that type whose post matches.
+func waitForPostEvent(t *testing.T, ws *model.WebSocketClient, eventType model.WebsocketEventType, matches func(*model.Post) bool) *model.Post {
+	t.Helper()
+	timeout := time.After(30 * time.Second)
 	for {
 		select {
 		case event := <-ws.EventChannel:
-			if event.EventType() != model.WebsocketEventEphemeralMessage {
+			if event.EventType() != eventType {
 				continue
 			}
 			var post model.Post
 			require.NoError(t, json.Unmarshal([]byte(event.GetData()["post"].(string)), &post))
-			if post.ChannelId == channelID {
+			if matches(&post) {
 				return &post
 			}
 		case <-timeout:
-			t.Fatal("no ephemeral message arrived over the websocket")
+			t.Fatalf("no %s event arrived over the websocket", eventType)
 		}
 	}
 }

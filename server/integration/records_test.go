@@ -82,7 +82,7 @@ func TestTicketNumbersBecomeCardsThatFillInForEveryone(t *testing.T) {
 	assert.Equal(t, number, pending.Title)
 	assert.Equal(t, server.ServiceNowURL+"/incident.do?sysparm_query="+url.QueryEscape("number="+number), pending.TitleLink)
 
-	edited := waitForPostEdited(t, bob.ws, posted.Id)
+	edited := waitForPostEvent(t, bob.ws, model.WebsocketEventPostEdited, func(p *model.Post) bool { return p.Id == posted.Id })
 	filled := cardsOn(edited)[0]
 	assert.Equal(t, number+`\: Printer on 3rd floor jams`, filled.Title)
 	assert.Equal(t, "New", filled.Fields["State"])
@@ -237,26 +237,6 @@ func mustPost(t *testing.T, p *person, channelID, message string) *model.Post {
 	post, err := p.post(channelID, message)
 	require.NoError(t, err)
 	return post
-}
-
-func waitForPostEdited(t *testing.T, ws *model.WebSocketClient, postID string) *model.Post {
-	t.Helper()
-	timeout := time.After(30 * time.Second)
-	for {
-		select {
-		case event := <-ws.EventChannel:
-			if event.EventType() != model.WebsocketEventPostEdited {
-				continue
-			}
-			var post model.Post
-			require.NoError(t, json.Unmarshal([]byte(event.GetData()["post"].(string)), &post))
-			if post.Id == postID {
-				return &post
-			}
-		case <-timeout:
-			t.Fatal("the card update never reached the other member")
-		}
-	}
 }
 
 func TestOnlyReadersCanRefreshCards(t *testing.T) {
