@@ -1,7 +1,9 @@
 package main
 
 import (
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
@@ -15,6 +17,10 @@ type directory struct {
 	api    plugin.API
 
 	teamIDs sync.Map // team name → id; names of teams that do not exist are not cached
+
+	usersMu   sync.Mutex
+	users     []*model.User
+	usersRead time.Time
 }
 
 func (d *directory) User(userID string) (*model.User, error) { return d.client.User.Get(userID) }
@@ -67,11 +73,61 @@ func (d *directory) GroupNames(userID string) ([]string, error) {
 	return names, nil
 }
 
+// Search matches term against usernames, first, last and full names and nicknames. The
+// plugin API's user search leaves full names out, so it searches a list of the active users
+// it refreshes at most once a minute.
 func (d *directory) Search(term string, limit int) ([]*model.User, error) {
-	if term == "" {
-		return d.client.User.List(&model.UserGetOptions{Active: true, Page: 0, PerPage: limit})
+	users, err := d.activeUsers()
+	if err != nil {
+		return nil, err
 	}
-	return d.client.User.Search(&model.UserSearch{Term: term, Limit: limit})
+	term = strings.ToLower(term)
+	var found []*model.User
+	for _, u := range users {
+		if len(found) == limit {
+			break
+		}
+		if term == "" || userMatches(u, term) {
+			found = append(found, u)
+		}
+	}
+	return found, nil
+}
+
+func userMatches(u *model.User, term string) bool {
+	for _, text := range []string{u.Username, u.FirstName, u.LastName, u.Nickname, u.FirstName + " " + u.LastName} {
+		if strings.Contains(strings.ToLower(text), term) {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	userListTTL  = time.Minute
+	userListPage = 200
+	maxUserList  = 50_000
+)
+
+func (d *directory) activeUsers() ([]*model.User, error) {
+	d.usersMu.Lock()
+	defer d.usersMu.Unlock()
+	if time.Since(d.usersRead) < userListTTL {
+		return d.users, nil
+	}
+	var users []*model.User
+	for page := 0; len(users) < maxUserList; page++ {
+		batch, err := d.client.User.List(&model.UserGetOptions{Active: true, Page: page, PerPage: userListPage})
+		if err != nil {
+			return nil, err
+		}
+		users = append(users, batch...)
+		if len(batch) < userListPage {
+			break
+		}
+	}
+	d.users, d.usersRead = users, time.Now()
+	return users, nil
 }
 
 // channels answers the staff guard's questions about channels.

@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
@@ -33,6 +34,8 @@ type Plugin struct {
 	roleSync *cluster.Job
 	router   http.Handler
 	commands *command.Handler
+
+	conversations *conversations.Service
 }
 
 const botUsername = "connect"
@@ -58,6 +61,9 @@ func (p *Plugin) OnActivate() error {
 	if err := p.startStaff(); err != nil {
 		return err
 	}
+	if err := p.startConversations(); err != nil {
+		return err
+	}
 
 	site := siteURLReader{client: p.client}
 	p.commands = command.NewHandler(command.Deps{
@@ -78,6 +84,8 @@ func (p *Plugin) OnActivate() error {
 		AdminHealth: p.adminHealth,
 		Staff:       p.staff,
 		Cards:       recordCards{plugin: p},
+		// Conversations are staff-only conversations: list, search, start, members, close.
+		Conversations: p.conversations,
 	})
 	return nil
 }

@@ -39,14 +39,17 @@ func (p *Plugin) MessageWillBeUpdated(_ *plugin.Context, newPost, oldPost *model
 	return newPost, ""
 }
 
-// MessageHasBeenPosted fills in record details after the post, off the posting path.
+// MessageHasBeenPosted fills in record details after the post, off the posting path, and
+// updates the conversation lists of its members.
 func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
 	p.records.Posted(post)
+	p.conversations.MessageHasBeenPosted(post)
 }
 
 // MessageHasBeenUpdated fills in the records of an edited message.
 func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, _ *model.Post) {
 	p.records.Posted(newPost)
+	p.conversations.MessageHasBeenUpdated(newPost)
 }
 
 // EmailNotificationWillBeSent adds the post's record cards to Mattermost's notification email.

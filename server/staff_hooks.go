@@ -115,8 +115,11 @@ func (p *Plugin) UserHasBeenDeactivated(_ *plugin.Context, user *model.User) {
 	p.staff.Changed(user.Id)
 }
 
-// OnPluginClusterEvent applies staff changes made on another server.
+// OnPluginClusterEvent applies staff and conversation changes made on another server.
 func (p *Plugin) OnPluginClusterEvent(_ *plugin.Context, ev model.PluginClusterEvent) {
+	if p.conversations.OnClusterEvent(ev) {
+		return
+	}
 	if ev.Id != staffChangedEvent {
 		return
 	}

@@ -19,6 +19,8 @@ type Config struct {
 	AdminHealth func() map[string]any
 	Staff       StaffDirectory
 	Cards       CardRefresher
+	// Conversations serves the conversation routes (staff only).
+	Conversations ConversationService
 }
 
 // NewRouter returns the handler for every plugin route. Each route authenticates:
@@ -28,6 +30,7 @@ func NewRouter(cfg Config) http.Handler {
 	mux.Handle("GET /api/v1/health", requireUser(health(cfg)))
 	mux.Handle("GET /api/v1/staff", requireUser(searchStaff(cfg.Staff)))
 	mux.Handle("POST /api/v1/posts/{post_id}/cards/refresh", requireUser(refreshCards(cfg.Cards)))
+	registerConversations(mux, cfg.Conversations, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))

@@ -31,6 +31,7 @@ type Settings struct {
 	NumberDigits           int
 	MaxCardsPerMessage     int
 	RecordCacheSeconds     int
+	ConversationTeam       string
 }
 
 // Mode is what happens to a message in a conversation that mixes staff and non-staff.
@@ -54,6 +55,9 @@ type Config struct {
 	NumberDigits int
 	MaxCards     int
 	RecordTTL    time.Duration
+
+	// ConversationTeam is the team Connect's group conversations live in; "" means the first staff team.
+	ConversationTeam string
 }
 
 // ServiceNow is how to reach the instance. Secrets stay in here: never log or serve a Config.
@@ -95,6 +99,7 @@ func Parse(s Settings) (*Config, error) {
 			ClientSecret: s.ServiceNowClientSecret,
 		},
 	}
+	c.ConversationTeam = strings.ToLower(strings.TrimSpace(s.ConversationTeam))
 	check(c.StaffSync >= time.Minute && c.StaffSync <= 24*time.Hour, "Role sync interval must be 1 to 1440 minutes, not %d.", s.StaffSyncMinutes)
 	check(c.Enforcement == ModeOff || c.Enforcement == ModeWarn || c.Enforcement == ModeEnforce,
 		"Staff-only enforcement must be enforce, warn or off, not %q.", s.EnforcementMode)

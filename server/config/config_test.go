@@ -71,3 +71,13 @@ func TestSecretsNeverAppearInProblems(t *testing.T) {
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), "hunter2-secret")
 }
+
+func TestConversationTeamIsTrimmedAndLowerCased(t *testing.T) {
+	c, err := Parse(Settings{ConversationTeam: "  Service-Desk "})
+	require.NoError(t, err)
+	assert.Equal(t, "service-desk", c.ConversationTeam)
+
+	c, err = Parse(Settings{})
+	require.NoError(t, err)
+	assert.Empty(t, c.ConversationTeam, "empty means the first staff team")
+}

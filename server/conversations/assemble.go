@@ -6,6 +6,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -153,9 +154,10 @@ func (s *Service) assemble(viewerID string, sources []source, closed closedSet) 
 	if err != nil {
 		return nil, err
 	}
+	strict := s.config().Enforcement == config.ModeEnforce
 	list := make([]Conversation, 0, len(sources))
 	for i, src := range sources {
-		if welcome(infos[i].memberIDs, people, viewerID) {
+		if welcome(infos[i].memberIDs, people, viewerID, strict) {
 			list = append(list, build(viewerID, src, infos[i], people, lastPosts[i], closed))
 		}
 	}
@@ -194,15 +196,18 @@ func naming(sh shape, displayName, generated string, members []Member, viewerID 
 	}
 }
 
-// welcome reports whether everyone besides the viewer may take part in Connect: staff,
-// or deactivated people whose past conversations stay readable. Unknown ids are ignored.
-func welcome(memberIDs []string, people map[string]person, viewerID string) bool {
+// welcome reports whether a conversation belongs in Connect: no bots, and when strict
+// (enforce mode, where posting to them fails) no active non-staff either. Deactivated
+// people keep their past conversations readable; unknown ids are ignored.
+func welcome(memberIDs []string, people map[string]person, viewerID string, strict bool) bool {
 	for _, id := range memberIDs {
 		p, known := people[id]
-		if id == viewerID || !known || p.kind == staff.Staff || (p.kind == staff.NonStaff && !p.active) {
-			continue
+		switch {
+		case id == viewerID || !known || p.kind == staff.Staff:
+		case p.kind == staff.NonStaff && (!p.active || !strict):
+		default:
+			return false
 		}
-		return false
 	}
 	return true
 }
@@ -239,9 +244,11 @@ func (s *Service) fetchGroupInfo(channelID string, sh shape) (groupInfo, error) 
 	}
 	info := groupInfo{memberIDs: ids}
 	if sh == managedShape {
-		if err := s.kv.Get(generatedNameKey(channelID), &info.generated); err != nil {
+		generated, err := s.kv.Get(generatedNameKey(channelID))
+		if err != nil {
 			return groupInfo{}, errors.Wrapf(err, "failed to read the name of %s", channelID)
 		}
+		info.generated = string(generated)
 		info.expires = s.now().Add(groupInfoTTL)
 	}
 	s.groups.put(channelID, info)

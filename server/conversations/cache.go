@@ -49,12 +49,6 @@ func (c *cache[V]) forget(key string) {
 	delete(c.entries, key)
 }
 
-func (c *cache[V]) size() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.entries)
-}
-
 // maxWorkers bounds the Mattermost calls one request makes at the same time.
 const maxWorkers = 8
 

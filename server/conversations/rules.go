@@ -40,6 +40,12 @@ func shapeOf(ch *model.Channel, botID string) shape {
 	return notConversation
 }
 
+// IsManagedGroup reports whether a channel is a group Connect manages: a private channel
+// the Connect bot created.
+func IsManagedGroup(ch *model.Channel, botID string) bool {
+	return shapeOf(ch, botID) == managedShape
+}
+
 func (s shape) kind() Kind {
 	if s == directShape {
 		return Direct

@@ -7,6 +7,7 @@ package conversations
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -52,11 +53,15 @@ type Events interface {
 	Broadcast(event, data string) error
 }
 
-// KV is the slice of pluginapi's KV service the service uses.
+// KV is the plugin's key-value store, shared by every server of a cluster.
 type KV interface {
-	Get(key string, out any) error
-	Set(key string, value any, options ...pluginapi.KVSetOption) (bool, error)
-	Delete(key string) error
+	// Get returns nil for a missing key.
+	Get(key string) ([]byte, error)
+	// Set stores value; nil deletes the key.
+	Set(key string, value []byte) error
+	// CompareAndSet stores newValue only while the key holds oldValue (nil: the key is
+	// missing); a nil newValue deletes the key.
+	CompareAndSet(key string, oldValue, newValue []byte) (bool, error)
 }
 
 // Staff says who is ITIL staff.
@@ -83,7 +88,10 @@ type Deps struct {
 	// SettleDelay gives Mattermost time to count a new post's mentions before members
 	// are told about it; updates arriving within it are sent together.
 	SettleDelay time.Duration
-	Now         func() time.Time
+	// NameDelay is how long a managed group's members must stay unchanged before its
+	// stored name follows them, so a group being filled is renamed once.
+	NameDelay time.Duration
+	Now       func() time.Time
 }
 
 // Service is the conversations domain.
@@ -98,19 +106,22 @@ type Service struct {
 	botID  string
 	now    func() time.Time
 
-	groups  cache[groupInfo]
-	posts   cache[postEntry]
-	facts   cache[channelFacts]
-	teams   cache[string]
-	refresh *refresher
-	renames chan struct{} // one regeneration of a group's stored name at a time
+	groups    cache[groupInfo]
+	posts     cache[postEntry]
+	facts     cache[channelFacts]
+	teams     cache[string]
+	refresh   *refresher
+	renaming  sync.Mutex
+	nameDelay time.Duration
+	renames   map[string]*time.Timer // pending regenerations of a group's stored name
+	renamesMu sync.Mutex
 }
 
 // NewService builds the service.
 func NewService(d Deps) *Service {
 	s := &Service{
 		read: d.Reader, write: d.Writer, events: d.Events, kv: d.KV, staff: d.Staff, log: d.Log,
-		config: d.Config, botID: d.BotID, now: d.Now, renames: make(chan struct{}, 1),
+		config: d.Config, botID: d.BotID, now: d.Now, nameDelay: d.NameDelay, renames: map[string]*time.Timer{},
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -160,8 +171,12 @@ func (s *Service) Search(userID, term string) (found []Conversation, err error) 
 // Get returns one of the caller's conversations.
 func (s *Service) Get(userID, channelID string) (c Conversation, err error) {
 	defer s.logFailure("read a conversation", &err)
-	loaded, err := s.load(userID, channelID)
-	return loaded.conversation, err
+	return s.conversation(userID, channelID)
+}
+
+func (s *Service) conversation(userID, channelID string) (Conversation, error) {
+	l, err := s.load(userID, channelID)
+	return l.conversation, err
 }
 
 func openOnly(list []Conversation) []Conversation {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -328,6 +329,12 @@ func TestStaffPickerFindsStaffOnly(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(body, &page))
 	require.Len(t, page.People, 1)
+	assert.Equal(t, colleague.Username, page.People[0].Username)
+
+	resp, body = get(t, alice.client, "/api/v1/staff?q="+url.QueryEscape("picker tester"))
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+	require.NoError(t, json.Unmarshal(body, &page))
+	require.Len(t, page.People, 1, "full names match too")
 	assert.Equal(t, colleague.Username, page.People[0].Username)
 
 	resp, body = get(t, dave.client, "/api/v1/staff?q=picker")

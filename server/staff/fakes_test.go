@@ -112,6 +112,12 @@ func (f *fakeChannels) group(users ...*model.User) string {
 	return c.Id
 }
 
+func (f *fakeChannels) managed(creatorID string, users ...*model.User) string {
+	id := f.group(users...)
+	f.channels[id].Type, f.channels[id].CreatorId = model.ChannelTypePrivate, creatorID
+	return id
+}
+
 func (f *fakeChannels) open() string {
 	c := &model.Channel{Id: model.NewId(), Type: model.ChannelTypeOpen, Name: "town-square"}
 	f.channels[c.Id] = c

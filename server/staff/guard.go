@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
@@ -15,23 +16,35 @@ type Channels interface {
 	MemberIDs(channelID string) ([]string, error)
 }
 
-// Guard decides whether a message may go into a channel. A direct or group message with
-// at least one staff member and at least one human non-staff member is a mixed
-// conversation; team channels are never Connect conversations.
+// Guard decides whether a message may go into a channel. A conversation (a direct or group
+// message, or a group Connect manages) with at least one staff member and at least one human
+// non-staff member is a mixed conversation; team channels are never Connect conversations.
 type Guard struct {
 	roster   *Roster
 	channels Channels
+	now      func() time.Time
 
 	mu      sync.RWMutex
-	members map[string][]string // DM/GM channel id → member ids; nil slice = not a DM/GM
+	members map[string]cachedMembers
 }
+
+// cachedMembers are a channel's members; empty for channels that are not conversations.
+// DM and GM membership never changes, so those never expire.
+type cachedMembers struct {
+	ids     []string
+	expires time.Time
+}
+
+// managedGroupTTL bounds how long a managed group's members are reused: joins and leaves
+// on this server forget them at once, those on other servers count within this time.
+const managedGroupTTL = 10 * time.Second
 
 // maxCachedChannels bounds the channel cache; past it the cache starts over.
 const maxCachedChannels = 50_000
 
 // NewGuard builds a guard over roster.
 func NewGuard(roster *Roster, channels Channels) *Guard {
-	return &Guard{roster: roster, channels: channels, members: map[string][]string{}}
+	return &Guard{roster: roster, channels: channels, now: time.Now, members: map[string]cachedMembers{}}
 }
 
 // Outsiders returns the human non-staff members of channelID when it is a mixed
@@ -59,46 +72,60 @@ func (g *Guard) Outsiders(channelID string) ([]Verdict, error) {
 	return outsiders, nil
 }
 
-// conversationMembers returns a DM's or GM's members, or nil for any other channel.
-// DM and GM membership never changes, so the answer is cached for good.
+// conversationMembers returns a conversation's members, or nothing for any other channel.
 func (g *Guard) conversationMembers(channelID string) ([]string, error) {
 	g.mu.RLock()
-	members, ok := g.members[channelID]
+	cached, ok := g.members[channelID]
 	g.mu.RUnlock()
-	if ok {
-		return members, nil
+	if ok && (cached.expires.IsZero() || g.now().Before(cached.expires)) {
+		return cached.ids, nil
 	}
-	members, err := g.lookUpMembers(channelID)
+	cached, err := g.lookUpMembers(channelID)
 	if err != nil {
 		return nil, err
 	}
 	g.mu.Lock()
 	if len(g.members) >= maxCachedChannels {
-		g.members = map[string][]string{}
+		g.members = map[string]cachedMembers{}
 	}
-	g.members[channelID] = members
+	g.members[channelID] = cached
 	g.mu.Unlock()
-	return members, nil
+	return cached.ids, nil
 }
 
-func (g *Guard) lookUpMembers(channelID string) ([]string, error) {
+// ForgetChannel drops a channel's cached members (someone joined or left it).
+func (g *Guard) ForgetChannel(channelID string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	delete(g.members, channelID)
+}
+
+func (g *Guard) lookUpMembers(channelID string) (cachedMembers, error) {
 	channel, err := g.channels.Channel(channelID)
 	if err != nil {
-		return nil, errors.Wrapf(err, "failed to read channel %s", channelID)
+		return cachedMembers{}, errors.Wrapf(err, "failed to read channel %s", channelID)
 	}
-	switch channel.Type {
-	case model.ChannelTypeDirect:
+	switch {
+	case channel.Type == model.ChannelTypeDirect:
 		ids := strings.Split(channel.Name, "__")
 		if len(ids) != 2 || ids[0] == ids[1] {
-			return []string{}, nil
+			return cachedMembers{}, nil
 		}
-		return ids, nil
-	case model.ChannelTypeGroup:
+		return cachedMembers{ids: ids}, nil
+	case channel.Type == model.ChannelTypeGroup:
 		ids, err := g.channels.MemberIDs(channelID)
-		return ids, errors.Wrapf(err, "failed to read the members of %s", channelID)
+		return cachedMembers{ids: ids}, errors.Wrapf(err, "failed to read the members of %s", channelID)
+	case g.isManagedGroup(channel):
+		ids, err := g.channels.MemberIDs(channelID)
+		return cachedMembers{ids: ids, expires: g.now().Add(managedGroupTTL)}, errors.Wrapf(err, "failed to read the members of %s", channelID)
 	default:
-		return []string{}, nil
+		return cachedMembers{}, nil
 	}
+}
+
+// isManagedGroup is the conversations package's rule: a private channel the Connect bot created.
+func (g *Guard) isManagedGroup(channel *model.Channel) bool {
+	return channel.Type == model.ChannelTypePrivate && channel.DeleteAt == 0 && channel.CreatorId == g.roster.botID
 }
 
 // CachedChannels is how many channels the guard remembers (for stats).

@@ -122,6 +122,26 @@ func TestOutsidersOfConversations(t *testing.T) {
 	}
 }
 
+func TestManagedGroupsAreConversationsWithChangingMembers(t *testing.T) {
+	w := newWorld(t)
+	group := w.channels.managed(w.connectBot.Id, w.alice, w.bob)
+	other := w.channels.managed(w.alice.Id, w.alice, w.dave)
+	outsiders, err := w.guard.Outsiders(group)
+	require.NoError(t, err)
+	assert.Empty(t, outsiders)
+
+	w.channels.members[group] = append(w.channels.members[group], w.dave.Id)
+	w.guard.ForgetChannel(group)
+	outsiders, err = w.guard.Outsiders(group)
+	require.NoError(t, err)
+	require.Len(t, outsiders, 1, "a member who is not staff makes the group mixed")
+	assert.Equal(t, "dave", outsiders[0].Username)
+
+	outsiders, err = w.guard.Outsiders(other)
+	require.NoError(t, err)
+	assert.Empty(t, outsiders, "a private channel a person created is a team channel, never touched")
+}
+
 func TestChannelsAreReadOnce(t *testing.T) {
 	w := newWorld(t)
 	dm := w.channels.direct(w.alice, w.bob)

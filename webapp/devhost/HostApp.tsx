@@ -107,6 +107,19 @@ function RightHandSidebar() {
     );
 }
 
+// Like the web app's root pluggables: mounted on every signed-in page.
+function RootComponents() {
+    const items = useHarness((harness) => harness.components.root);
+    return (
+        <>
+            {items.map((item) => {
+                const Component = item.component;
+                return <Component key={item.id}/>;
+            })}
+        </>
+    );
+}
+
 function matchingRoute(routes: CustomRouteItem[], pathname: string): CustomRouteItem | undefined {
     return routes.find((item) => pathname === item.route || pathname.startsWith(`${item.route}/`));
 }
@@ -142,6 +155,7 @@ export function HostApp({siteURL, pathname}: {siteURL: string; pathname: string}
                 <SignedInAccount siteURL={siteURL}/>
             </HostHeader>
             <PageContent pathname={pathname}/>
+            <RootComponents/>
         </div>
     );
 }

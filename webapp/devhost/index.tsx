@@ -14,16 +14,17 @@ import {createHarnessRegistry} from './registry';
 import {fetchSignedInUser, signInTarget} from './session';
 import {SignInPage} from './SignInPage';
 import {createHarnessStore, type HarnessStore} from './store';
+import {connectWebSocket, PluginSocketHandlers} from './websocket';
 
 // The browser tests wait for <body data-host-status> to be "ready", "signed-out" or "error: ...".
 function setStatus(status: string): void {
     document.body.dataset.hostStatus = status;
 }
 
-function waitForRegistration(store: HarnessStore): Promise<WebappPlugin> {
+function waitForRegistration(store: HarnessStore, socketHandlers: PluginSocketHandlers): Promise<WebappPlugin> {
     return new Promise((resolve) => {
         window.registerPlugin = (id, plugin) => {
-            void plugin.initialize(createHarnessRegistry(id, store), store);
+            void plugin.initialize(createHarnessRegistry(id, store, socketHandlers), store);
             resolve(plugin);
         };
     });
@@ -39,7 +40,8 @@ function createPageRoot(): Root {
 
 async function loadPlugin(siteURL: string, currentUser: UserProfile, root: Root): Promise<void> {
     const store = createHarnessStore(siteURL, currentUser);
-    const registered = waitForRegistration(store);
+    const socketHandlers = new PluginSocketHandlers();
+    const registered = waitForRegistration(store, socketHandlers);
     root.render(
         <Provider store={store.redux}>
             <HostApp
@@ -56,6 +58,11 @@ async function loadPlugin(siteURL: string, currentUser: UserProfile, root: Root)
     }
     await loadScript(bundleURL(siteURL, manifest));
     await registered;
+
+    // The browser tests wait for <body data-host-socket="connected"> before expecting live events.
+    connectWebSocket(siteURL, socketHandlers, {onStatus: (status) => {
+        document.body.dataset.hostSocket = status;
+    }});
 }
 
 async function boot(): Promise<void> {

@@ -1,6 +1,7 @@
 import type {PluginRegistry, RightHandSidebarRegistration} from '../src/types/registry';
 
 import {harnessAction, type HarnessStore} from './store';
+import type {PluginSocketHandlers} from './websocket';
 
 let lastId = 0;
 function nextId(): string {
@@ -10,7 +11,7 @@ function nextId(): string {
 
 // The registry the host page hands each plugin. Like the web app's, its RHS actions are a plain
 // "show" action and two thunks.
-export function createHarnessRegistry(pluginId: string, store: HarnessStore): PluginRegistry {
+export function createHarnessRegistry(pluginId: string, store: HarnessStore, socketHandlers: PluginSocketHandlers): PluginRegistry {
     const closeIfOpen = (pluggableId: string) => () => {
         if (store.getState().harness.openRightHandSidebarId === pluggableId) {
             store.dispatch(harnessAction({type: 'harness/rhs-closed'}));
@@ -57,6 +58,32 @@ export function createHarnessRegistry(pluginId: string, store: HarnessStore): Pl
             const path = `/plug/${pluginId}/${route.replace(/^\//, '')}`;
             store.dispatch(harnessAction({type: 'harness/component-registered', kind: 'customRoutes', item: {id, pluginId, route: path, component}}));
             return id;
+        },
+
+        registerRootComponent(component) {
+            const id = nextId();
+            store.dispatch(harnessAction({type: 'harness/component-registered', kind: 'root', item: {id, pluginId, component}}));
+            return id;
+        },
+
+        registerReducer(reducer) {
+            store.registerPluginReducer(pluginId, reducer);
+        },
+
+        registerWebSocketEventHandler(event, handler) {
+            socketHandlers.register(pluginId, event, handler);
+        },
+
+        unregisterWebSocketEventHandler(event) {
+            socketHandlers.unregister(pluginId, event);
+        },
+
+        registerReconnectHandler(handler) {
+            socketHandlers.registerReconnect(pluginId, handler);
+        },
+
+        unregisterReconnectHandler() {
+            socketHandlers.unregisterReconnect(pluginId);
         },
 
         unregisterComponent(componentId) {

@@ -1,5 +1,5 @@
 // Signing in and out of the dev host, the way the Mattermost web app's login page does it.
-import {ClientError, ConnectClient, type FetchFunction} from '../src/client';
+import {ClientError, ConnectClient, csrfTokenFromCookies, type FetchFunction} from '../src/client';
 import type {UserProfile} from '../src/types/user';
 
 export type SignInResult = {ok: true} | {ok: false; message: string};
@@ -18,12 +18,7 @@ export function signInTarget(search: string): string {
     return redirectTo && isLocalPath(redirectTo) ? redirectTo : '/';
 }
 
-// The MMCSRF cookie the server sets at login; the web app echoes it in X-CSRF-Token on writes.
-export function csrfTokenFromCookies(cookies: string): string | undefined {
-    const prefix = 'MMCSRF=';
-    const cookie = cookies.split(';').map((part) => part.trim()).find((part) => part.startsWith(prefix));
-    return cookie ? decodeURIComponent(cookie.slice(prefix.length)) : undefined;
-}
+export {csrfTokenFromCookies};
 
 // Mattermost's REST API explains a failure in the "message" of its JSON answer.
 export async function serverErrorMessage(response: Response): Promise<string> {

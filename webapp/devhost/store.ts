@@ -1,5 +1,5 @@
 import type {ComponentType, ReactNode} from 'react';
-import {applyMiddleware, legacy_createStore as createStore, type Action, type Middleware, type Store} from 'redux';
+import {applyMiddleware, legacy_createStore as createStore, type Action, type Middleware, type Reducer, type Store} from 'redux';
 
 import type {HostState} from '../src/types/host_state';
 import type {
@@ -22,20 +22,26 @@ export interface ChannelHeaderItem {
     tooltipText: ReactNode;
 }
 export interface CustomRouteItem {id: string; pluginId: string; route: string; component: ComponentType}
+export interface RootComponentItem {id: string; pluginId: string; component: ComponentType}
 
 export interface RegisteredComponents {
     rightHandSidebar: RightHandSidebarItem[];
     appBar: AppBarItem[];
     channelHeader: ChannelHeaderItem[];
     customRoutes: CustomRouteItem[];
+    root: RootComponentItem[];
 }
 
+// Like the web app's, the state also holds each plugin's registered reducer state at plugins-<id>.
 export interface HarnessState extends HostState {
     harness: {
         openRightHandSidebarId: string | null;
         components: RegisteredComponents;
     };
+    [pluginState: `plugins-${string}`]: unknown;
 }
+
+type PluginReducer = Reducer<unknown, Action<string>>;
 
 type ComponentRegistered = {
     [Kind in keyof RegisteredComponents]: {type: 'harness/component-registered'; kind: Kind; item: RegisteredComponents[Kind][number]}
@@ -65,6 +71,8 @@ function addComponent(components: RegisteredComponents, action: ComponentRegiste
         return {...components, channelHeader: [...components.channelHeader, action.item]};
     case 'customRoutes':
         return {...components, customRoutes: [...components.customRoutes, action.item]};
+    case 'root':
+        return {...components, root: [...components.root, action.item]};
     }
 }
 
@@ -74,6 +82,7 @@ function removeComponent(components: RegisteredComponents, id: string): Register
         appBar: components.appBar.filter((item) => item.id !== id),
         channelHeader: components.channelHeader.filter((item) => item.id !== id),
         customRoutes: components.customRoutes.filter((item) => item.id !== id),
+        root: components.root.filter((item) => item.id !== id),
     };
 }
 
@@ -102,7 +111,7 @@ function initialState(siteURL: string, currentUser: UserProfile): HarnessState {
         },
         harness: {
             openRightHandSidebarId: null,
-            components: {rightHandSidebar: [], appBar: [], channelHeader: [], customRoutes: []},
+            components: {rightHandSidebar: [], appBar: [], channelHeader: [], customRoutes: [], root: []},
         },
     };
 }
@@ -112,17 +121,24 @@ export interface HarnessStore extends HostStore {
 
     // The same store as the Redux store that the host's Provider hands to plugin components.
     redux: Store<HarnessState, Action<string>>;
+
+    // registerReducer: the reducer's state lives at state['plugins-<plugin id>'] from now on.
+    registerPluginReducer(pluginId: string, reducer: (state: never, action: Action<string>) => unknown): void;
 }
 
 function isThunk(action: unknown): action is HostThunk {
     return typeof action === 'function';
 }
 
-function rootReducer(siteURL: string, currentUser: UserProfile) {
-    return (state: HarnessState = initialState(siteURL, currentUser), action: Action<string>): HarnessState => ({
-        ...state,
-        harness: harnessReducer(state.harness, action),
-    });
+function rootReducer(siteURL: string, currentUser: UserProfile, pluginReducers: Map<string, PluginReducer>) {
+    return (state: HarnessState = initialState(siteURL, currentUser), action: Action<string>): HarnessState => {
+        const next: HarnessState = {...state, harness: harnessReducer(state.harness, action)};
+        for (const [pluginId, reducer] of pluginReducers) {
+            const key = `plugins-${pluginId}` as const;
+            next[key] = reducer(state[key], action);
+        }
+        return next;
+    };
 }
 
 // A Redux store that, like the web app's, runs thunks, holding the entities plugins read.
@@ -133,7 +149,8 @@ export function createHarnessStore(siteURL: string, currentUser: UserProfile): H
         }
         return next(action);
     };
-    const store = createStore(rootReducer(siteURL, currentUser), applyMiddleware(runThunks));
+    const pluginReducers = new Map<string, PluginReducer>();
+    const store = createStore(rootReducer(siteURL, currentUser, pluginReducers), applyMiddleware(runThunks));
 
     const dispatch: HostDispatch = (action) => {
         // Two calls, so that each picks its own overload of the extended dispatch.
@@ -143,5 +160,13 @@ export function createHarnessStore(siteURL: string, currentUser: UserProfile): H
         return store.dispatch(action);
     };
 
-    return {getState: store.getState, subscribe: store.subscribe, dispatch, redux: store};
+    const registerPluginReducer = (pluginId: string, reducer: (state: never, action: Action<string>) => unknown) => {
+        // The state under the plugin's key only ever comes from this same reducer.
+        pluginReducers.set(pluginId, (state, action) => reducer(state as never, action));
+
+        // Redux dispatches its replace action, which gives the new reducer its initial state.
+        store.replaceReducer(rootReducer(siteURL, currentUser, pluginReducers));
+    };
+
+    return {getState: store.getState, subscribe: store.subscribe, dispatch, redux: store, registerPluginReducer};
 }

@@ -1,3 +1,6 @@
+import {pluginId} from './manifest';
+import type {Conversation, ConversationList, StaffPage} from './types/connect';
+import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
 import type {UserProfile} from './types/user';
 
 // Status 0 stands for a request that got no HTTP answer at all (network down, CORS, aborted).
@@ -40,31 +43,163 @@ async function errorMessage(response: Response): Promise<string> {
     }
 }
 
+// The MMCSRF cookie the server sets at login; Mattermost wants it back in X-CSRF-Token on
+// every write made with a cookie session, the plugin's own routes included.
+export function csrfTokenFromCookies(cookies: string): string | undefined {
+    const prefix = 'MMCSRF=';
+    const cookie = cookies.split(';').map((part) => part.trim()).find((part) => part.startsWith(prefix));
+    return cookie ? decodeURIComponent(cookie.slice(prefix.length)) : undefined;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Query = Record<string, string | number | undefined>;
+
+interface RequestOptions {
+    query?: Query;
+    body?: unknown;
+}
+
+function queryString(query: Query | undefined): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+        if (value !== undefined) {
+            params.set(key, String(value));
+        }
+    }
+    const text = params.toString();
+    return text ? `?${text}` : '';
+}
+
+export interface PostPage {
+    // Oldest first.
+    posts: Post[];
+
+    // True when the page reached the conversation's first post.
+    reachedStart: boolean;
+}
+
+const connectAPI = `/plugins/${pluginId}/api/v1`;
+
+// What the components and operations call: the client's public methods, which tests fake.
+export type ConnectAPI = Pick<ConnectClient, keyof ConnectClient>;
+
 export class ConnectClient {
     constructor(
         private readonly siteURL: string,
         // Wrapped so the browser's fetch is never called detached from window.
         private readonly fetchFunction: FetchFunction = (input, init) => fetch(input, init),
+        private readonly readCookies: () => string = () => document.cookie,
     ) {}
 
     getCurrentUser(): Promise<UserProfile> {
-        return this.getJSON<UserProfile>('/api/v4/users/me');
+        return this.request<UserProfile>('GET', '/api/v4/users/me');
     }
 
-    private async getJSON<T>(path: string): Promise<T> {
-        const url = this.siteURL + path;
+    // Connect's conversations API.
+
+    getConversations(): Promise<ConversationList> {
+        return this.request<ConversationList>('GET', `${connectAPI}/conversations`);
+    }
+
+    async searchConversations(text: string): Promise<Conversation[]> {
+        const answer = await this.request<{conversations: Conversation[]}>('GET', `${connectAPI}/conversations/search`, {query: {q: text}});
+        return answer.conversations;
+    }
+
+    getConversation(id: string): Promise<Conversation> {
+        return this.request<Conversation>('GET', `${connectAPI}/conversations/${encodeURIComponent(id)}`);
+    }
+
+    createConversation(userIds: string[], name?: string): Promise<Conversation> {
+        return this.request<Conversation>('POST', `${connectAPI}/conversations`, {body: name ? {user_ids: userIds, name} : {user_ids: userIds}});
+    }
+
+    addMembers(id: string, userIds: string[]): Promise<Conversation> {
+        return this.request<Conversation>('POST', `${connectAPI}/conversations/${encodeURIComponent(id)}/members`, {body: {user_ids: userIds}});
+    }
+
+    removeMember(id: string, userId: string): Promise<Conversation> {
+        return this.request<Conversation>('DELETE', `${connectAPI}/conversations/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`);
+    }
+
+    renameConversation(id: string, name: string): Promise<Conversation> {
+        return this.request<Conversation>('PATCH', `${connectAPI}/conversations/${encodeURIComponent(id)}`, {body: {name}});
+    }
+
+    async closeConversation(id: string): Promise<void> {
+        await this.request<unknown>('POST', `${connectAPI}/conversations/${encodeURIComponent(id)}/close`);
+    }
+
+    openConversation(id: string): Promise<Conversation> {
+        return this.request<Conversation>('POST', `${connectAPI}/conversations/${encodeURIComponent(id)}/open`);
+    }
+
+    searchStaff(text: string, page = 0, perPage = 20): Promise<StaffPage> {
+        return this.request<StaffPage>('GET', `${connectAPI}/staff`, {query: {q: text, page, per_page: perPage}});
+    }
+
+    // Mattermost's REST API: messages are ordinary posts.
+
+    // The latest posts, or with before the ones older than that post.
+    async getPosts(channelId: string, {perPage, before}: {perPage: number; before?: string}): Promise<PostPage> {
+        const list = await this.request<PostList>('GET', `/api/v4/channels/${encodeURIComponent(channelId)}/posts`, {
+            query: before ? {before, per_page: perPage} : {page: 0, per_page: perPage},
+        });
+        const posts = list.order.map((id) => list.posts[id]).filter((post): post is Post => Boolean(post)).reverse();
+        return {posts, reachedStart: list.order.length < perPage};
+    }
+
+    createPost(post: NewPost): Promise<Post> {
+        return this.request<Post>('POST', '/api/v4/posts', {body: post});
+    }
+
+    async uploadFiles(channelId: string, files: File[]): Promise<FileInfo[]> {
+        // Mattermost streams the upload only when channel_id comes before the files.
+        const form = new FormData();
+        form.append('channel_id', channelId);
+        for (const file of files) {
+            form.append('files', file, file.name);
+        }
+        const answer = await this.request<FileUploadResponse>('POST', '/api/v4/files', {query: {channel_id: channelId}, body: form});
+        return answer.file_infos;
+    }
+
+    async viewChannel(channelId: string): Promise<void> {
+        await this.request<unknown>('POST', '/api/v4/channels/members/me/view', {body: {channel_id: channelId}});
+    }
+
+    getUsersByIds(ids: string[]): Promise<UserProfile[]> {
+        return this.request<UserProfile[]>('POST', '/api/v4/users/ids', {body: ids});
+    }
+
+    private headersFor(method: Method, body: unknown): Headers {
+        const headers = new Headers({
+            Accept: 'application/json',
+
+            // Sent by Mattermost's own web app on every call.
+            'X-Requested-With': 'XMLHttpRequest',
+        });
+        if (body !== undefined && !(body instanceof FormData)) {
+            headers.set('Content-Type', 'application/json');
+        }
+        if (method !== 'GET') {
+            const csrfToken = csrfTokenFromCookies(this.readCookies());
+            if (csrfToken) {
+                headers.set('X-CSRF-Token', csrfToken);
+            }
+        }
+        return headers;
+    }
+
+    private async request<T>(method: Method, path: string, {query, body}: RequestOptions = {}): Promise<T> {
+        const url = this.siteURL + path + queryString(query);
         let response: Response;
         try {
             response = await this.fetchFunction(url, {
-                method: 'GET',
+                method,
                 credentials: 'include',
-                headers: {
-                    Accept: 'application/json',
-
-                    // Sent by Mattermost's own web app on every call; with a cookie session, the server's
-                    // legacy CSRF check still accepts it on writes.
-                    'X-Requested-With': 'XMLHttpRequest',
-                },
+                headers: this.headersFor(method, body),
+                body: body instanceof FormData || body === undefined ? body : JSON.stringify(body),
             });
         } catch (cause) {
             const reason = cause instanceof Error ? cause.message : String(cause);
@@ -73,6 +208,10 @@ export class ConnectClient {
         if (!response.ok) {
             throw new ClientError(response.status, await errorMessage(response), url);
         }
-        return await response.json() as T;
+        if (response.status === 204) {
+            return undefined as T;
+        }
+        const text = await response.text();
+        return (text ? JSON.parse(text) : undefined) as T;
     }
 }

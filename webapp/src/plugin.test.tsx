@@ -1,16 +1,22 @@
-import {render} from '@testing-library/react';
+import {render, screen, waitFor} from '@testing-library/react';
 import React from 'react';
-import {afterEach, describe, expect, it} from 'vitest';
+import {Provider} from 'react-redux';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 
-import {alice, fakeRegistry, fakeStore, hostState, sidebarRegistration} from '../tests/unit/fixtures';
+import {connectStore, directConversation} from '../tests/unit/connect_fixtures';
+import {alice, fakeRegistry, fakeStore, hostState, jsonResponse, sidebarRegistration} from '../tests/unit/fixtures';
 
-import {ConnectSidebar} from './components/sidebar/ConnectSidebar';
+import {conversationsLoaded, windowsRestored} from './state/actions';
+import {miniWindowsStorageKey} from './state/persistence';
+import {connectReducer} from './state/reducer';
+import {pluginStateKey} from './state/types';
 import {WorkspaceReturn} from './components/workspace_return/WorkspaceReturn';
 import {ConnectPlugin} from './plugin';
 import type {HostChannel, HostChannelMembership} from './types/registry';
 
 const channel: HostChannel = {id: 'channel-1', team_id: 'team-1', type: 'O', name: 'town-square', display_name: 'Town Square'};
 const member: HostChannelMembership = {channel_id: 'channel-1', user_id: alice.id};
+const emptyList = {conversations: [], total_unread: 0, total_mentions: 0};
 
 function initializedPlugin(siteURL = 'https://chat.example.com') {
     const registry = fakeRegistry();
@@ -20,15 +26,35 @@ function initializedPlugin(siteURL = 'https://chat.example.com') {
     return {plugin, registry, store};
 }
 
+beforeEach(() => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, emptyList)));
+});
+
+afterEach(() => {
+    delete window.basename;
+    window.localStorage.clear();
+});
+
 describe('ConnectPlugin.initialize', () => {
-    afterEach(() => {
-        delete window.basename;
+    it('keeps its own state with a registered reducer', () => {
+        const {registry} = initializedPlugin();
+
+        expect(registry.registerReducer).toHaveBeenCalledExactlyOnceWith(connectReducer);
+        expect(pluginStateKey).toBe('plugins-connect-chat');
     });
 
     it('registers the Connect sidebar in the right-hand sidebar', () => {
         const {registry} = initializedPlugin();
 
-        expect(registry.registerRightHandSidebarComponent).toHaveBeenCalledExactlyOnceWith(ConnectSidebar, 'Connect');
+        expect(registry.registerRightHandSidebarComponent).toHaveBeenCalledOnce();
+        const [Sidebar, title] = registry.registerRightHandSidebarComponent.mock.calls[0];
+        expect(title).toBe('Connect');
+        render(
+            <Provider store={connectStore()}>
+                <Sidebar/>
+            </Provider>,
+        );
+        expect(screen.getByRole('region', {name: 'Connect'})).toBeInTheDocument();
     });
 
     it('adds an app bar icon served by the plugin that toggles the sidebar', () => {
@@ -40,28 +66,71 @@ describe('ConnectPlugin.initialize', () => {
         expect(tooltipText).toBe('Connect');
 
         action(channel, member);
-        expect(store.dispatched).toEqual([sidebarRegistration.toggleRHSPlugin]);
+        expect(store.dispatched).toContain(sidebarRegistration.toggleRHSPlugin);
     });
 
-    it('adds a channel header button with the Connect icon that toggles the sidebar', () => {
+    it('adds a channel header button whose icon carries the unread count', () => {
         const {registry, store} = initializedPlugin();
 
         expect(registry.registerChannelHeaderButtonAction).toHaveBeenCalledOnce();
         const [icon, action, dropdownText, tooltipText] = registry.registerChannelHeaderButtonAction.mock.calls[0];
         expect(dropdownText).toBe('Connect');
         expect(tooltipText).toBe('Connect');
-        const {container} = render(<>{icon}</>);
-        expect(container.querySelector('svg')).not.toBeNull();
+        const connect = connectStore();
+        connect.dispatch(conversationsLoaded({conversations: [directConversation({unread_count: 3})], total_unread: 3, total_mentions: 0}));
+        render(<Provider store={connect}>{icon}</Provider>);
+        expect(screen.getByTestId('connect-header-icon').querySelector('svg')).not.toBeNull();
+        expect(screen.getByTestId('unread-badge')).toHaveTextContent('3');
 
         action(channel, member);
-        action(channel, member);
-        expect(store.dispatched).toEqual([sidebarRegistration.toggleRHSPlugin, sidebarRegistration.toggleRHSPlugin]);
+        expect(store.dispatched.filter((dispatched) => dispatched === sidebarRegistration.toggleRHSPlugin)).toHaveLength(1);
     });
 
     it('registers the route a login from the workspace page returns through', () => {
         const {registry} = initializedPlugin();
 
         expect(registry.registerCustomRoute).toHaveBeenCalledExactlyOnceWith('workspace', WorkspaceReturn);
+    });
+
+    it('floats the mini windows over every page with a root component', () => {
+        const {registry} = initializedPlugin();
+
+        expect(registry.registerRootComponent).toHaveBeenCalledOnce();
+    });
+
+    it('listens to its own websocket events and the core post events', () => {
+        const {registry} = initializedPlugin();
+
+        const events = registry.registerWebSocketEventHandler.mock.calls.map(([event]) => event);
+        expect(events).toEqual(expect.arrayContaining([
+            'custom_connect-chat_conversation_updated',
+            'custom_connect-chat_conversation_closed',
+            'custom_connect-chat_unread_totals',
+            'posted',
+            'post_edited',
+            'post_deleted',
+            'channel_viewed',
+        ]));
+        expect(registry.registerReconnectHandler).toHaveBeenCalledOnce();
+    });
+
+    it('loads the open conversations at once, for the unread badge', async () => {
+        const list = {conversations: [directConversation({unread_count: 2})], total_unread: 2, total_mentions: 0};
+        const fetchMock = vi.fn(async () => jsonResponse(200, list));
+        vi.stubGlobal('fetch', fetchMock);
+
+        const {store} = initializedPlugin();
+
+        await waitFor(() => expect(store.dispatched).toContainEqual(conversationsLoaded(list)));
+        expect(fetchMock.mock.calls[0]).toEqual(['https://chat.example.com/plugins/connect-chat/api/v1/conversations', expect.anything()]);
+    });
+
+    it('restores the user\'s mini windows from the browser\'s storage', () => {
+        window.localStorage.setItem(miniWindowsStorageKey(alice.id), JSON.stringify([{id: 'dm-bob', collapsed: true}]));
+
+        const {store} = initializedPlugin();
+
+        expect(store.dispatched).toContainEqual(windowsRestored([{id: 'dm-bob', collapsed: true}]));
     });
 
     it('takes the site URL from the page when the server has none configured', () => {
@@ -76,11 +145,15 @@ describe('ConnectPlugin.initialize', () => {
 describe('ConnectPlugin.uninitialize', () => {
     it('closes the sidebar and removes everything it registered', () => {
         const {plugin, registry, store} = initializedPlugin();
+        store.dispatched.length = 0;
 
         plugin.uninitialize();
 
         expect(store.dispatched).toEqual([sidebarRegistration.hideRHSPlugin]);
-        expect(registry.unregisterComponent.mock.calls.map(([id]) => id).sort()).toEqual(['app-bar-1', 'header-button-1', 'rhs-1', 'route-1']);
+        expect(registry.unregisterComponent.mock.calls.map(([id]) => id).sort()).toEqual(['app-bar-1', 'header-button-1', 'rhs-1', 'root-1', 'route-1']);
+        const registered = registry.registerWebSocketEventHandler.mock.calls.map(([event]) => event).sort();
+        expect(registry.unregisterWebSocketEventHandler.mock.calls.map(([event]) => event).sort()).toEqual(registered);
+        expect(registry.unregisterReconnectHandler).toHaveBeenCalledOnce();
     });
 
     it('does nothing the second time', () => {
@@ -89,6 +162,6 @@ describe('ConnectPlugin.uninitialize', () => {
         plugin.uninitialize();
         plugin.uninitialize();
 
-        expect(registry.unregisterComponent).toHaveBeenCalledTimes(4);
+        expect(registry.unregisterComponent).toHaveBeenCalledTimes(5);
     });
 });

@@ -2,6 +2,7 @@ import type {ComponentType, ReactNode} from 'react';
 import type {Action} from 'redux';
 
 import type {HostState} from './host_state';
+import type {WebSocketMessage} from './mattermost';
 
 // Mattermost's store runs redux-thunk: some actions the registry hands out are functions.
 export type HostThunk = (dispatch: HostDispatch, getState: () => HostState) => unknown;
@@ -56,6 +57,21 @@ export interface PluginRegistry {
 
     // Mounted by the web app at /plug/<plugin id>/<route>.
     registerCustomRoute(route: string, component: ComponentType): string;
+
+    // Mounted on every page of the signed-in web app, for floating UI.
+    registerRootComponent(component: ComponentType): string;
+
+    // The web app keeps the reducer's state at state['plugins-<plugin id>']. The state parameter
+    // is typed never so that a reducer of any state fits: only the plugin knows its shape.
+    registerReducer(reducer: (state: never, action: Action<string>) => unknown): void;
+
+    // One handler per event and plugin: core events (posted, ...) and custom_<plugin id>_<event>.
+    registerWebSocketEventHandler(event: string, handler: (message: WebSocketMessage) => void): void;
+    unregisterWebSocketEventHandler(event: string): void;
+
+    // Called after the websocket reconnects, when events may have been missed.
+    registerReconnectHandler(handler: () => void): void;
+    unregisterReconnectHandler(): void;
 
     unregisterComponent(componentId: string): void;
 }

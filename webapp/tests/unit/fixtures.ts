@@ -45,6 +45,12 @@ export function fakeRegistry() {
         registerAppBarComponent: vi.fn<PluginRegistry['registerAppBarComponent']>(() => 'app-bar-1'),
         registerChannelHeaderButtonAction: vi.fn<PluginRegistry['registerChannelHeaderButtonAction']>(() => 'header-button-1'),
         registerCustomRoute: vi.fn<PluginRegistry['registerCustomRoute']>(() => 'route-1'),
+        registerRootComponent: vi.fn<PluginRegistry['registerRootComponent']>(() => 'root-1'),
+        registerReducer: vi.fn<PluginRegistry['registerReducer']>(),
+        registerWebSocketEventHandler: vi.fn<PluginRegistry['registerWebSocketEventHandler']>(),
+        unregisterWebSocketEventHandler: vi.fn<PluginRegistry['unregisterWebSocketEventHandler']>(),
+        registerReconnectHandler: vi.fn<PluginRegistry['registerReconnectHandler']>(),
+        unregisterReconnectHandler: vi.fn<PluginRegistry['unregisterReconnectHandler']>(),
         unregisterComponent: vi.fn<PluginRegistry['unregisterComponent']>(),
     } satisfies PluginRegistry;
 }

@@ -1,39 +1,210 @@
-import React from 'react';
+import React, {useCallback, useRef, useState} from 'react';
 import {useSelector} from 'react-redux';
 
-import {displayName} from '../../display_name';
-import {selectCurrentUser} from '../../host/selectors';
+import {workspacePageURL} from '../../routes';
+import {closeConversation, loadConversations, messageOf, showConversation, startConversation} from '../../state/operations';
+import {selectConversationsById, selectConversationsError, selectConversationsLoaded, selectOpenConversationIds, selectTotalUnread} from '../../state/selectors';
+import type {Conversation, StaffPerson} from '../../types/connect';
+import {useNow} from '../common/time';
+import {useConnectDeps, useConnectEnvironment} from '../connect_context';
+import {PeoplePicker} from '../people_picker/PeoplePicker';
+import {useConnectStylesheet} from '../stylesheet';
 
-import {sidebarStyles} from './styles';
+import {ConversationFilter} from './ConversationFilter';
+import {ConversationRow} from './ConversationRow';
+import {SidebarHeader} from './SidebarHeader';
+import {useConversationSearch} from './use_conversation_search';
+import {useSidebarInset} from './use_sidebar_inset';
 
-const headingId = 'connect-sidebar-heading';
-
-// The right-hand sidebar. It reads the signed-in user from the host store, which the web app
-// provides to every plugin component.
+// The Connect sidebar (F-10..F-15): the open conversations, most recent first, a filter that
+// searches all of them, and the buttons to start one, open the workspace and hide the sidebar.
 export function ConnectSidebar() {
-    const currentUser = useSelector(selectCurrentUser);
+    useConnectStylesheet();
+    const deps = useConnectDeps();
+    const {siteURL, currentUserId, hideSidebar} = useConnectEnvironment();
+    const openIds = useSelector(selectOpenConversationIds);
+    const byId = useSelector(selectConversationsById);
+    const loaded = useSelector(selectConversationsLoaded);
+    const loadError = useSelector(selectConversationsError);
+    const totalUnread = useSelector(selectTotalUnread);
+    const [pickerOpen, setPickerOpen] = useState(false);
+    const [query, setQuery] = useState('');
+    const [failure, setFailure] = useState<string | null>(null);
+    const search = useConversationSearch(deps, query);
+    const now = useNow();
+    const regionRef = useSidebarInset<HTMLElement>();
+    const listRef = useRef<HTMLUListElement>(null);
+    const newButtonRef = useRef<HTMLButtonElement>(null);
+
+    const run = useCallback((operation: () => Promise<unknown>) => {
+        setFailure(null);
+        operation().catch((error: unknown) => setFailure(messageOf(error)));
+    }, []);
+
+    const open = (conversation: Conversation) => run(() => showConversation(deps, conversation));
+
+    const openSearchResult = (conversation: Conversation) => run(async () => {
+        await showConversation(deps, conversation);
+        setQuery('');
+    });
+
+    // Focus goes to the row that takes the closed one's place, or the filter when none is left.
+    const close = (conversation: Conversation) => run(async () => {
+        const index = openIds.indexOf(conversation.id);
+        await closeConversation(deps, conversation.id);
+        requestAnimationFrame(() => {
+            const rows = listRef.current?.querySelectorAll<HTMLButtonElement>('.cc-row-main');
+            const next = rows?.[Math.min(index, rows.length - 1)];
+            (next ?? regionRef.current?.querySelector<HTMLInputElement>('input[type="search"]'))?.focus();
+        });
+    });
+
+    const start = async (people: StaffPerson[]) => {
+        await startConversation(deps, people.map((person) => person.id));
+        setPickerOpen(false);
+    };
+
+    const openStandalone = () => {
+        window.open(workspacePageURL(siteURL), '_blank', 'noopener');
+    };
+
+    const rowFor = (conversation: Conversation, onClose?: (conversation: Conversation) => void) => (
+        <ConversationRow
+            key={conversation.id}
+            conversation={conversation}
+            siteURL={siteURL}
+            currentUserId={currentUserId}
+            now={now}
+            onOpen={onClose ? open : openSearchResult}
+            onClose={onClose}
+        />
+    );
+
+    const filtering = query.trim() !== '';
 
     return (
         <section
-            aria-labelledby={headingId}
-            style={sidebarStyles.region}
+            ref={regionRef}
+            className='cc-sidebar'
+            aria-label='Connect'
         >
-            <h2
-                id={headingId}
-                style={sidebarStyles.heading}
-            >
-                {'Connect'}
-            </h2>
-            {currentUser && (
+            <SidebarHeader
+                newButtonRef={newButtonRef}
+                totalUnread={totalUnread}
+                pickerOpen={pickerOpen}
+                onNewConversation={() => setPickerOpen((shown) => !shown)}
+                onOpenStandalone={openStandalone}
+                onCollapse={hideSidebar}
+            />
+            {pickerOpen && (
+                <PeoplePicker
+                    title='New conversation'
+                    hint='Pick one person for a direct conversation, or more for a group.'
+                    submitLabel='Start'
+                    onSubmit={start}
+                    onCancel={() => {
+                        setPickerOpen(false);
+                        newButtonRef.current?.focus();
+                    }}
+                />
+            )}
+            <ConversationFilter
+                query={query}
+                onChange={setQuery}
+            />
+            {failure && (
                 <p
-                    data-testid='connect-sidebar-user'
-                    style={sidebarStyles.signedInAs}
+                    className='cc-alert'
+                    role='alert'
                 >
-                    {'Signed in as '}
-                    <strong>{displayName(currentUser)}</strong>
+                    {failure}
                 </p>
             )}
-            <p style={sidebarStyles.emptyState}>{'No conversations yet.'}</p>
+            {filtering ? (
+                <>
+                    <h3 className='cc-sidebar-section-title'>{'All conversations'}</h3>
+                    {search.searching && <p className='cc-status'>{'Searching…'}</p>}
+                    {search.error && (
+                        <p
+                            className='cc-alert'
+                            role='alert'
+                        >
+                            {search.error}
+                        </p>
+                    )}
+                    {!search.searching && !search.error && search.results.length === 0 && (
+                        <p className='cc-status'>{`No conversations match “${query.trim()}”.`}</p>
+                    )}
+                    <ul
+                        className='cc-list'
+                        aria-label='Matching conversations'
+                    >
+                        {search.results.map((conversation) => rowFor(conversation))}
+                    </ul>
+                </>
+            ) : (
+                <OpenConversations
+                    loaded={loaded}
+                    loadError={loadError}
+                    pickerOpen={pickerOpen}
+                    onRetry={() => void loadConversations(deps)}
+                    onStart={() => setPickerOpen(true)}
+                >
+                    {openIds.length > 0 && (
+                        <ul
+                            ref={listRef}
+                            className='cc-list'
+                            aria-label='Open conversations'
+                        >
+                            {openIds.map((id) => byId[id]).filter(Boolean).map((conversation) => rowFor(conversation, close))}
+                        </ul>
+                    )}
+                </OpenConversations>
+            )}
         </section>
     );
+}
+
+interface OpenConversationsProps {
+    loaded: boolean;
+    loadError: string | null;
+    pickerOpen: boolean;
+    onRetry: () => void;
+    onStart: () => void;
+    children: React.ReactNode;
+}
+
+function OpenConversations({loaded, loadError, pickerOpen, onRetry, onStart, children}: OpenConversationsProps) {
+    if (loadError) {
+        return (
+            <div className='cc-empty'>
+                <p role='alert'>{`Connect could not load your conversations: ${loadError}`}</p>
+                <button
+                    type='button'
+                    className='cc-button cc-button--secondary'
+                    onClick={onRetry}
+                >
+                    {'Try again'}
+                </button>
+            </div>
+        );
+    }
+    if (!loaded) {
+        return <p className='cc-status'>{'Loading conversations…'}</p>;
+    }
+    if (!children) {
+        return pickerOpen ? null : (
+            <div className='cc-empty'>
+                <p>{'No conversations yet. Chat with a colleague about a ticket, a change or anything else.'}</p>
+                <button
+                    type='button'
+                    className='cc-button'
+                    onClick={onStart}
+                >
+                    {'Start a conversation'}
+                </button>
+            </div>
+        );
+    }
+    return <>{children}</>;
 }

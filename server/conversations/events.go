@@ -1,0 +1,351 @@
+package conversations
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/staff"
+)
+
+// Websocket events (clients receive custom_<plugin id>_<event>) and the cluster event.
+const (
+	EventConversationUpdated = "conversation_updated"
+	EventConversationClosed  = "conversation_closed"
+	EventUnreadTotals        = "unread_totals"
+	// ClusterMembersChanged tells the other servers that a managed group's members or name changed.
+	ClusterMembersChanged = "conversation_members_changed"
+)
+
+// channelFacts are what never changes about a channel: its shape and a DM's two members.
+type channelFacts struct {
+	shape     shape
+	directIDs []string
+}
+
+// MessageHasBeenPosted records a conversation's new last post and tells every member
+// (which also reopens it for those who had closed it).
+func (s *Service) MessageHasBeenPosted(post *model.Post) {
+	facts, err := s.factsOf(post.ChannelId)
+	if err != nil {
+		s.log.Warn("Failed to read a new post's channel", "channel_id", post.ChannelId, "error", err.Error())
+		return
+	}
+	if facts.shape == notConversation {
+		return
+	}
+	last := preview(post)
+	s.posts.update(post.ChannelId, func(old postEntry, found bool) (postEntry, bool) {
+		return postEntry{lastPostAt: post.CreateAt, post: last}, !found || old.lastPostAt <= post.CreateAt
+	})
+	s.tellMembers(post.ChannelId, facts)
+}
+
+// MessageHasBeenUpdated refreshes the preview when a conversation's last post was edited.
+func (s *Service) MessageHasBeenUpdated(post *model.Post) {
+	if s.changeLastPost(post, func(old postEntry) (postEntry, bool) {
+		return postEntry{lastPostAt: old.lastPostAt, post: preview(post)}, true
+	}) {
+		s.tellMembersOf(post.ChannelId)
+	}
+}
+
+// MessageHasBeenDeleted drops the preview when a conversation's last post was deleted; the
+// next list reads the post before it.
+func (s *Service) MessageHasBeenDeleted(post *model.Post) {
+	if s.changeLastPost(post, func(postEntry) (postEntry, bool) { return postEntry{}, false }) {
+		s.posts.forget(post.ChannelId)
+		s.tellMembersOf(post.ChannelId)
+	}
+}
+
+// changeLastPost applies change when post is the channel's cached last post.
+func (s *Service) changeLastPost(post *model.Post, change func(postEntry) (postEntry, bool)) bool {
+	wasLast := false
+	s.posts.update(post.ChannelId, func(old postEntry, found bool) (postEntry, bool) {
+		wasLast = found && old.post != nil && old.post.ID == post.Id
+		if !wasLast {
+			return old, false
+		}
+		return change(old)
+	})
+	return wasLast
+}
+
+// MemberJoined handles a join to a managed group by any path: people who may not take
+// part are removed at once (enforce mode) and whoever added them is told why.
+func (s *Service) MemberJoined(channelID, userID, actorID string) {
+	if !s.isManaged(channelID) {
+		return
+	}
+	s.membersChanged(channelID)
+	if s.refuseOutsider(channelID, userID, actorID) {
+		return
+	}
+	s.afterMembersChanged(channelID)
+}
+
+// MemberLeft handles someone leaving (or being removed from) a managed group.
+func (s *Service) MemberLeft(channelID, userID string) {
+	if !s.isManaged(channelID) {
+		return
+	}
+	s.membersChanged(channelID)
+	s.events.Publish(userID, EventConversationClosed, map[string]any{"id": channelID})
+	s.afterMembersChanged(channelID)
+}
+
+// OnClusterEvent applies a change made on another server; it reports whether ev was for us.
+func (s *Service) OnClusterEvent(ev model.PluginClusterEvent) bool {
+	if ev.Id != ClusterMembersChanged {
+		return false
+	}
+	s.groups.forget(string(ev.Data))
+	return true
+}
+
+func (s *Service) isManaged(channelID string) bool {
+	facts, err := s.factsOf(channelID)
+	if err != nil {
+		s.log.Warn("Failed to read a channel", "channel_id", channelID, "error", err.Error())
+	}
+	return facts.shape == managedShape
+}
+
+// refuseOutsider applies the enforcement mode to a non-staff newcomer; it reports whether
+// they were removed.
+func (s *Service) refuseOutsider(channelID, userID, actorID string) bool {
+	verdict, err := s.staff.Verdict(userID)
+	if err != nil {
+		s.log.Warn("Failed to check a new group member", "user_id", userID, "error", err.Error())
+		return false
+	}
+	if verdict.Kind == staff.Staff || verdict.Kind == staff.ConnectBot {
+		return false
+	}
+	reason := staff.Refusal([]staff.Verdict{verdict})
+	tell := actorID
+	if tell == "" {
+		tell = userID
+	}
+	switch s.config().Enforcement {
+	case config.ModeOff:
+		return false
+	case config.ModeWarn:
+		s.events.Ephemeral(tell, channelID, "Added, but note: "+reason)
+		return false
+	}
+	if err := s.write.RemoveMember(channelID, userID); err != nil {
+		s.log.Error("Failed to remove a non-staff member from a Connect group", "channel_id", channelID, "user_id", userID, "error", err.Error())
+		return false
+	}
+	s.events.Ephemeral(tell, channelID, fmt.Sprintf("@%s was removed from this conversation: %s", verdict.Username, reason))
+	return true
+}
+
+func (s *Service) afterMembersChanged(channelID string) {
+	s.tellMembersOf(channelID)
+	s.renameSoon(channelID)
+}
+
+// renameSoon regenerates a group's stored name once its members stop changing.
+func (s *Service) renameSoon(channelID string) {
+	s.renamesMu.Lock()
+	defer s.renamesMu.Unlock()
+	if timer, pending := s.renames[channelID]; pending {
+		timer.Reset(s.nameDelay)
+		return
+	}
+	s.renames[channelID] = time.AfterFunc(s.nameDelay, func() {
+		s.renamesMu.Lock()
+		delete(s.renames, channelID)
+		s.renamesMu.Unlock()
+		renamed, err := s.regenerateName(channelID)
+		if err != nil {
+			s.log.Warn("Failed to update a group's name after a member change", "channel_id", channelID, "error", err.Error())
+		}
+		if renamed {
+			s.tellMembersOf(channelID)
+		}
+	})
+}
+
+// regenerateName keeps the stored display name of a group nobody named in step with its
+// members, for native clients. Connect itself names such groups from the members it reads.
+func (s *Service) regenerateName(channelID string) (renamed bool, err error) {
+	s.renaming.Lock()
+	defer s.renaming.Unlock()
+	channel, err := s.read.Channel(channelID)
+	if err != nil {
+		return false, err
+	}
+	info, err := s.fetchGroupInfo(channelID, managedShape)
+	if err != nil || len(info.memberIDs) == 0 || info.generated == "" || channel.DisplayName != info.generated {
+		return false, err
+	}
+	name, err := s.generatedNameOf(info.memberIDs)
+	if err != nil || name == channel.DisplayName {
+		return false, err
+	}
+	if err := s.kv.Set(generatedNameKey(channelID), []byte(name)); err != nil {
+		return false, err
+	}
+	channel.DisplayName = name
+	if _, err := s.write.UpdateChannel(channel); err != nil {
+		return false, err
+	}
+	s.membersChanged(channelID)
+	return true, nil
+}
+
+// membersChanged drops what this and the other servers remember about a group's members.
+func (s *Service) membersChanged(channelID string) {
+	s.groups.forget(channelID)
+	if err := s.events.Broadcast(ClusterMembersChanged, channelID); err != nil {
+		s.log.Warn("Failed to tell the other servers about a group change", "channel_id", channelID, "error", err.Error())
+	}
+}
+
+func (s *Service) tellMembersOf(channelID string) {
+	facts, err := s.factsOf(channelID)
+	if err != nil {
+		s.log.Warn("Failed to read a channel", "channel_id", channelID, "error", err.Error())
+		return
+	}
+	s.tellMembers(channelID, facts)
+}
+
+// tellMembers queues conversation_updated and unread_totals for every member.
+func (s *Service) tellMembers(channelID string, facts channelFacts) {
+	ids, err := s.memberIDsOf(channelID, facts)
+	if err != nil {
+		s.log.Warn("Failed to read a conversation's members", "channel_id", channelID, "error", err.Error())
+		return
+	}
+	s.refresh.add(ids, channelID)
+}
+
+func (s *Service) factsOf(channelID string) (channelFacts, error) {
+	if facts, ok := s.facts.get(channelID); ok {
+		return facts, nil
+	}
+	channel, err := s.read.Channel(channelID)
+	if err != nil {
+		return channelFacts{}, errors.Wrapf(err, "failed to read channel %s", channelID)
+	}
+	facts := channelFacts{shape: shapeOf(channel, s.botID)}
+	if facts.shape == directShape {
+		facts.directIDs = directMemberIDs(channel)
+	}
+	s.facts.put(channelID, facts)
+	return facts, nil
+}
+
+func (s *Service) memberIDsOf(channelID string, facts channelFacts) ([]string, error) {
+	if facts.shape == directShape {
+		return facts.directIDs, nil
+	}
+	if info, ok := s.groups.get(channelID); ok && info.fresh(s.now()) {
+		return info.memberIDs, nil
+	}
+	info, err := s.fetchGroupInfo(channelID, facts.shape)
+	return info.memberIDs, err
+}
+
+// sendUpdates tells one staff user about conversations that changed, and their totals.
+func (s *Service) sendUpdates(userID string, channelIDs []string) {
+	verdict, err := s.staff.Verdict(userID)
+	if err != nil || verdict.Kind != staff.Staff {
+		return
+	}
+	everything, err := s.everything(userID)
+	if err != nil {
+		s.log.Warn("Failed to send conversation updates", "user_id", userID, "error", err.Error())
+		return
+	}
+	wanted := make(map[string]bool, len(channelIDs))
+	for _, id := range channelIDs {
+		wanted[id] = true
+	}
+	for _, c := range everything {
+		if wanted[c.ID] {
+			s.events.Publish(userID, EventConversationUpdated, map[string]any{"conversation": payloadOf(c)})
+		}
+	}
+	unread, mentions := totals(openOnly(everything))
+	s.events.Publish(userID, EventUnreadTotals, map[string]any{"total_unread": unread, "total_mentions": mentions})
+}
+
+// payloadOf turns a conversation into the plain map a websocket event carries.
+func payloadOf(c Conversation) map[string]any {
+	data, _ := json.Marshal(c)
+	var payload map[string]any
+	_ = json.Unmarshal(data, &payload)
+	return payload
+}
+
+// refresher collects which conversations each user should hear about and sends them
+// together after a short delay, so bursts of posts cost one update per user.
+type refresher struct {
+	delay time.Duration
+	send  func(userID string, channelIDs []string)
+
+	mu        sync.Mutex
+	pending   map[string]map[string]bool // user → channel ids ("" entries are never stored)
+	scheduled bool
+}
+
+func newRefresher(delay time.Duration, send func(userID string, channelIDs []string)) *refresher {
+	return &refresher{delay: delay, send: send}
+}
+
+// add queues channelID for each user; channelID "" queues only their unread totals.
+func (r *refresher) add(userIDs []string, channelID string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.pending == nil {
+		r.pending = map[string]map[string]bool{}
+	}
+	for _, id := range userIDs {
+		if r.pending[id] == nil {
+			r.pending[id] = map[string]bool{}
+		}
+		if channelID != "" {
+			r.pending[id][channelID] = true
+		}
+	}
+	if !r.scheduled {
+		r.scheduled = true
+		time.AfterFunc(r.delay, r.flush)
+	}
+}
+
+func (r *refresher) flush() {
+	r.mu.Lock()
+	pending := r.pending
+	r.pending, r.scheduled = nil, false
+	r.mu.Unlock()
+	users := make([]string, 0, len(pending))
+	for id := range pending {
+		users = append(users, id)
+	}
+	_ = parallel(len(users), func(i int) error {
+		r.send(users[i], sortedKeys(pending[users[i]]))
+		return nil
+	})
+}
+
+func sortedKeys(set map[string]bool) []string {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

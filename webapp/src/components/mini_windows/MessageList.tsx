@@ -1,0 +1,149 @@
+import React, {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
+import {useSelector} from 'react-redux';
+
+import {loadLatestPosts, loadOlderPosts, messageOf} from '../../state/operations';
+import {selectPosts} from '../../state/selectors';
+import type {ConnectRootState} from '../../state/types';
+import type {Post} from '../../types/mattermost';
+import {useConnectDeps} from '../connect_context';
+
+import {isSystemMessage} from './attachments';
+import {Message} from './Message';
+
+interface Props {
+    conversationId: string;
+    conversationName: string;
+
+    // Called with true when the newest message is in view, false when scrolled away from it.
+    onAtBottomChange: (atBottom: boolean) => void;
+
+    // Changes whenever the user sent something: the list scrolls down to it.
+    sentCount: number;
+}
+
+// Within this distance of an end counts as at that end.
+const edgePx = 32;
+
+// Messages by the same author within five minutes share one header.
+const continuationMs = 5 * 60_000;
+
+function continues(previous: Post | undefined, post: Post): boolean {
+    if (!previous || isSystemMessage(previous)) {
+        return false;
+    }
+    return previous.user_id === post.user_id && post.create_at - previous.create_at < continuationMs;
+}
+
+// The conversation area (F-20, F-23): a live log that keeps to the newest message while the user
+// is there, keeps its place when older messages load above, and loads them at the top.
+export function MessageList({conversationId, conversationName, onAtBottomChange, sentCount}: Props) {
+    const deps = useConnectDeps();
+    const posts = useSelector((state: ConnectRootState) => selectPosts(state, conversationId));
+    const [loadingOlder, setLoadingOlder] = useState(false);
+    const [failure, setFailure] = useState<string | null>(null);
+    const logRef = useRef<HTMLDivElement>(null);
+    const atBottomRef = useRef(true);
+    const previousRef = useRef<{firstId?: string; scrollHeight: number}>({scrollHeight: 0});
+
+    useEffect(() => {
+        if (posts) {
+            return;
+        }
+        setFailure(null);
+        loadLatestPosts(deps, conversationId).catch((error: unknown) => setFailure(messageOf(error)));
+    }, [deps, conversationId, posts]);
+
+    const loadOlder = useCallback(() => {
+        if (loadingOlder || !posts || posts.reachedStart) {
+            return;
+        }
+        setLoadingOlder(true);
+        setFailure(null);
+        loadOlderPosts(deps, conversationId).then(
+            () => setLoadingOlder(false),
+            (error: unknown) => {
+                setFailure(messageOf(error));
+                setLoadingOlder(false);
+            },
+        );
+    }, [deps, conversationId, loadingOlder, posts]);
+
+    const reportPosition = useCallback(() => {
+        const log = logRef.current;
+        if (!log) {
+            return;
+        }
+        const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight <= edgePx;
+        if (atBottom !== atBottomRef.current) {
+            atBottomRef.current = atBottom;
+            onAtBottomChange(atBottom);
+        }
+    }, [onAtBottomChange]);
+
+    // New messages keep a reader at the bottom there; older ones loaded above keep the reader's place.
+    useLayoutEffect(() => {
+        const log = logRef.current;
+        if (!log) {
+            return;
+        }
+        const firstId = posts?.order[0];
+        const previous = previousRef.current;
+        if (previous.firstId && firstId !== previous.firstId && !atBottomRef.current) {
+            log.scrollTop += log.scrollHeight - previous.scrollHeight;
+        } else if (atBottomRef.current) {
+            log.scrollTop = log.scrollHeight;
+        }
+        previousRef.current = {firstId, scrollHeight: log.scrollHeight};
+        reportPosition();
+    }, [posts, reportPosition]);
+
+    useLayoutEffect(() => {
+        const log = logRef.current;
+        if (log && sentCount > 0) {
+            log.scrollTop = log.scrollHeight;
+            reportPosition();
+        }
+    }, [sentCount, reportPosition]);
+
+    const onScroll = () => {
+        reportPosition();
+        if (logRef.current && logRef.current.scrollTop <= edgePx) {
+            loadOlder();
+        }
+    };
+
+    const order = posts?.order ?? [];
+    const byId = posts?.byId ?? {};
+    return (
+        <div
+            ref={logRef}
+            className='cc-log'
+            role='log'
+            aria-live='polite'
+            aria-label={`Messages in ${conversationName}`}
+            tabIndex={0}
+            onScroll={onScroll}
+        >
+            {posts?.reachedStart && <p className='cc-log-start'>{'This is the start of the conversation.'}</p>}
+            {posts && !posts.reachedStart && (
+                <button
+                    type='button'
+                    className='cc-load-older'
+                    disabled={loadingOlder}
+                    onClick={loadOlder}
+                >
+                    {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
+                </button>
+            )}
+            {!posts && !failure && <p className='cc-log-start'>{'Loading messages…'}</p>}
+            {failure && <p className='cc-alert'>{`Messages could not load: ${failure}`}</p>}
+            {order.map((id, index) => (
+                <Message
+                    key={id}
+                    post={byId[id]}
+                    continued={continues(byId[order[index - 1]], byId[id])}
+                />
+            ))}
+        </div>
+    );
+}

@@ -1,0 +1,266 @@
+import React, {useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent} from 'react';
+import {useDispatch, useSelector} from 'react-redux';
+
+import {workspacePageURL} from '../../routes';
+import {windowClosed, windowCollapsed, windowFocused} from '../../state/actions';
+import {addPeople, messageOf, sendFiles, sendMessage} from '../../state/operations';
+import {selectConversation} from '../../state/selectors';
+import type {ConnectRootState} from '../../state/types';
+import type {Conversation, StaffPerson} from '../../types/connect';
+import {IconButton} from '../common/IconButton';
+import {CloseIcon} from '../common/icons';
+import {useConnectDeps, useConnectEnvironment} from '../connect_context';
+import {PeoplePicker} from '../people_picker/PeoplePicker';
+
+import {Composer} from './Composer';
+import type {DroppedContent} from './drop';
+import {MessageList} from './MessageList';
+import {MiniWindowHeader} from './MiniWindowHeader';
+import {useDropZone} from './use_drop_zone';
+import {useMarkReadWhileSeen} from './use_mark_read';
+
+interface Props {
+    id: string;
+    collapsed: boolean;
+    focused: boolean;
+
+    // Changes each time the focused window is opened (again): focus goes to it.
+    focusRequest: number;
+}
+
+function filesLabel(files: File[]): string {
+    return files.length === 1 ? files[0].name : `${files.length} files`;
+}
+
+// One Connect mini window (F-20..F-23): header, conversation and message field. Dropping files
+// uploads them; dropping a ticket number or link posts it as a record (F-41).
+export function MiniWindow({id, collapsed, focused, focusRequest}: Props) {
+    const conversation = useSelector((state: ConnectRootState) => selectConversation(state, id));
+    if (!conversation) {
+        return <PendingWindow id={id}/>;
+    }
+    return (
+        <ConversationWindow
+            conversation={conversation}
+            collapsed={collapsed}
+            focused={focused}
+            focusRequest={focusRequest}
+        />
+    );
+}
+
+// A window restored from an earlier visit, while its conversation is fetched.
+function PendingWindow({id}: {id: string}) {
+    const dispatch = useDispatch();
+    return (
+        <section
+            className='cc-window cc-window--collapsed'
+            aria-label='Loading conversation'
+            data-conversation-id={id}
+        >
+            <header className='cc-window-header'>
+                <p className='cc-window-title'>{'Loading…'}</p>
+                <IconButton
+                    label='Close'
+                    onClick={() => dispatch(windowClosed(id))}
+                >
+                    <CloseIcon/>
+                </IconButton>
+            </header>
+        </section>
+    );
+}
+
+interface ConversationWindowProps {
+    conversation: Conversation;
+    collapsed: boolean;
+    focused: boolean;
+    focusRequest: number;
+}
+
+function ConversationWindow({conversation, collapsed, focused, focusRequest}: ConversationWindowProps) {
+    const {id} = conversation;
+    const deps = useConnectDeps();
+    const {siteURL} = useConnectEnvironment();
+    const dispatch = useDispatch();
+    const titleId = useId();
+    const windowRef = useRef<HTMLElement>(null);
+    const composerRef = useRef<HTMLTextAreaElement>(null);
+    const [draft, setDraft] = useState('');
+    const [failure, setFailure] = useState<string | null>(null);
+    const [activity, setActivity] = useState<string | null>(null);
+    const [addingPeople, setAddingPeople] = useState(false);
+    const [atBottom, setAtBottom] = useState(true);
+    const [sentCount, setSentCount] = useState(0);
+
+    useMarkReadWhileSeen(deps, conversation, focused && atBottom && !collapsed);
+
+    // Opening a window (or closing the one that had focus) hands focus to it.
+    useEffect(() => {
+        const element = windowRef.current;
+        if (focused && element && !element.contains(document.activeElement)) {
+            (composerRef.current ?? element.querySelector<HTMLButtonElement>('button[aria-expanded]'))?.focus();
+        }
+    }, [focused, collapsed, focusRequest]);
+
+    const post = useCallback(async (message: string, description: string | null = null) => {
+        setFailure(null);
+        setActivity(description);
+        try {
+            await sendMessage(deps, id, message);
+            setSentCount((count) => count + 1);
+            return true;
+        } catch (error) {
+            setFailure(messageOf(error));
+            return false;
+        } finally {
+            setActivity(null);
+        }
+    }, [deps, id]);
+
+    // A refused message stays in the field, with the server's reason above it (F-07).
+    const send = async () => {
+        const message = draft.trim();
+        if (!message || activity) {
+            return;
+        }
+        setDraft(message);
+        if (await post(message, 'Sending…')) {
+            setDraft((current) => (current === message ? '' : current));
+        }
+    };
+
+    const attach = async (files: File[]) => {
+        setFailure(null);
+        setActivity(`Uploading ${filesLabel(files)}…`);
+        try {
+            await sendFiles(deps, id, files);
+            setSentCount((count) => count + 1);
+        } catch (error) {
+            setFailure(messageOf(error));
+        } finally {
+            setActivity(null);
+        }
+    };
+
+    const {dragging, handlers} = useDropZone((content: DroppedContent) => {
+        switch (content.kind) {
+        case 'files':
+            void attach(content.files);
+            break;
+        case 'record':
+            void post(content.text, 'Adding the record…');
+            break;
+        case 'text':
+            setDraft((current) => (current ? `${current} ${content.text}` : content.text));
+            composerRef.current?.focus();
+            break;
+        }
+    });
+
+    const add = async (people: StaffPerson[]) => {
+        await addPeople(deps, id, people.map((person) => person.id));
+        setAddingPeople(false);
+        composerRef.current?.focus();
+    };
+
+    const close = () => dispatch(windowClosed(id));
+
+    const onKeyDown = (event: KeyboardEvent) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+            event.preventDefault();
+            close();
+        }
+    };
+
+    const onBlur = (event: FocusEvent) => {
+        if (focused && !(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) {
+            dispatch(windowFocused(null));
+        }
+    };
+
+    const classes = ['cc-window', collapsed ? 'cc-window--collapsed' : '', focused ? 'cc-window--focused' : ''].filter(Boolean).join(' ');
+    return (
+        <section
+            ref={windowRef}
+            className={classes}
+            aria-labelledby={titleId}
+            data-conversation-id={id}
+            data-testid='mini-window'
+            onKeyDown={onKeyDown}
+            onFocus={() => !focused && dispatch(windowFocused(id))}
+            onBlur={onBlur}
+            {...handlers}
+        >
+            <MiniWindowHeader
+                conversation={conversation}
+                siteURL={siteURL}
+                titleId={titleId}
+                collapsed={collapsed}
+                addingPeople={addingPeople}
+                onAddPeople={() => setAddingPeople((shown) => !shown)}
+                onNewWindow={() => window.open(`${workspacePageURL(siteURL)}?conversation=${encodeURIComponent(id)}`, '_blank', 'noopener')}
+                onToggleCollapsed={() => dispatch(windowCollapsed(id, !collapsed))}
+                onClose={close}
+            />
+            {!collapsed && (
+                <div className='cc-window-body'>
+                    {addingPeople && (
+                        <PeoplePicker
+                            title='Add people'
+                            hint='They see the whole conversation, earlier messages included.'
+                            submitLabel='Add'
+                            excludeIds={conversation.members.map((member) => member.id)}
+                            onSubmit={add}
+                            onCancel={() => {
+                                setAddingPeople(false);
+                                composerRef.current?.focus();
+                            }}
+                        />
+                    )}
+                    <MessageList
+                        conversationId={id}
+                        conversationName={conversation.name}
+                        onAtBottomChange={setAtBottom}
+                        sentCount={sentCount}
+                    />
+                    {activity && (
+                        <p
+                            className='cc-window-status'
+                            role='status'
+                        >
+                            {activity}
+                        </p>
+                    )}
+                    {failure && (
+                        <p
+                            className='cc-alert cc-window-alert'
+                            role='alert'
+                        >
+                            {failure}
+                        </p>
+                    )}
+                    <Composer
+                        inputRef={composerRef}
+                        conversationName={conversation.name}
+                        draft={draft}
+                        onDraftChange={(text) => {
+                            setDraft(text);
+                            setFailure(null);
+                        }}
+                        onSend={() => void send()}
+                        onAttach={(files) => void attach(files)}
+                    />
+                </div>
+            )}
+            {dragging && (
+                <div
+                    className='cc-drop-overlay'
+                    aria-hidden='true'
+                >
+                    {'Drop to share in this conversation'}
+                </div>
+            )}
+        </section>
+    );
+}

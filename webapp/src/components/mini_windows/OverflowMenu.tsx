@@ -1,0 +1,107 @@
+import React, {useEffect, useId, useRef, useState, type KeyboardEvent} from 'react';
+import {useDispatch, useSelector} from 'react-redux';
+
+import {windowOpened} from '../../state/actions';
+import {selectConversationsById} from '../../state/selectors';
+import type {MiniWindow} from '../../state/types';
+import {UnreadBadge} from '../common/UnreadBadge';
+
+// The "+N" chip holding the windows that do not fit (F-21); choosing one brings it into the dock.
+export function OverflowMenu({windows}: {windows: MiniWindow[]}) {
+    const dispatch = useDispatch();
+    const byId = useSelector(selectConversationsById);
+    const [open, setOpen] = useState(false);
+    const menuId = useId();
+    const containerRef = useRef<HTMLDivElement>(null);
+    const chipRef = useRef<HTMLButtonElement>(null);
+    const unread = windows.reduce((total, window) => total + (byId[window.id]?.unread_count ?? 0), 0);
+
+    useEffect(() => {
+        if (open) {
+            containerRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+        }
+    }, [open]);
+
+    const items = () => Array.from(containerRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? []);
+
+    const onMenuKeyDown = (event: KeyboardEvent) => {
+        const all = items();
+        const index = all.findIndex((item) => item === document.activeElement);
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            const step = event.key === 'ArrowDown' ? 1 : -1;
+            all[(index + step + all.length) % all.length]?.focus();
+        } else if (event.key === 'Escape' || event.key === 'Tab') {
+            if (event.key === 'Escape') {
+                event.preventDefault();
+                event.stopPropagation();
+                chipRef.current?.focus();
+            }
+            setOpen(false);
+        }
+    };
+
+    const choose = (id: string) => {
+        setOpen(false);
+        dispatch(windowOpened(id));
+    };
+
+    return (
+        <div
+            ref={containerRef}
+            className='cc-overflow'
+            onBlur={(event) => {
+                if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) {
+                    setOpen(false);
+                }
+            }}
+        >
+            <button
+                ref={chipRef}
+                type='button'
+                className='cc-overflow-chip'
+                aria-haspopup='menu'
+                aria-expanded={open}
+                aria-controls={menuId}
+                aria-label={`${windows.length} more conversations`}
+                onClick={() => setOpen((shown) => !shown)}
+            >
+                {`+${windows.length}`}
+                {unread > 0 && ' '}
+                <UnreadBadge
+                    count={unread}
+                    decorative={true}
+                />
+            </button>
+            {open && (
+                <ul
+                    id={menuId}
+                    role='menu'
+                    aria-label='More conversations'
+                    className='cc-overflow-menu'
+                    onKeyDown={onMenuKeyDown}
+                >
+                    {windows.map((window) => (
+                        <li
+                            key={window.id}
+                            role='none'
+                        >
+                            <button
+                                type='button'
+                                role='menuitem'
+                                className='cc-overflow-item'
+                                onClick={() => choose(window.id)}
+                            >
+                                <span style={{flex: 1}}>{byId[window.id]?.name ?? 'Conversation'}</span>
+                                <UnreadBadge
+                                    count={byId[window.id]?.unread_count ?? 0}
+                                    decorative={true}
+                                />
+                            </button>
+                        </li>
+                    ))}
+                </ul>
+            )}
+        </div>
+    );
+}

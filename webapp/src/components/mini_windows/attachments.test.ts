@@ -1,0 +1,45 @@
+import {describe, expect, it} from 'vitest';
+
+import {post} from '../../../tests/unit/connect_fixtures';
+
+import {cardsOf, filesOf, isSystemMessage, safeLink, unescapeMarkdown} from './attachments';
+
+describe('attachments', () => {
+    it('reads cards defensively from post props', () => {
+        const cards = cardsOf(post({props: {attachments: [{title: 'INC\\-1', color: 'danger', fields: [{title: 'State', value: 3}, 'junk', {}]}, 'junk']}}));
+
+        expect(cards).toEqual([{
+            color: '#d24b4e',
+            pretext: '',
+            authorName: '',
+            title: 'INC-1',
+            titleLink: undefined,
+            text: '',
+            fields: [{title: 'State', value: '3', short: false}],
+            footer: '',
+        }]);
+        expect(cardsOf(post({props: {attachments: 'nope'}}))).toEqual([]);
+        expect(cardsOf(post())).toEqual([]);
+    });
+
+    it('drops markdown escapes, leaving other backslashes', () => {
+        expect(unescapeMarkdown('1 \\- Critical \\(P1\\) C:\\Users')).toBe('1 - Critical (P1) C:\\Users');
+    });
+
+    it('links only to web addresses', () => {
+        expect(safeLink('https://example.com/a')).toBe('https://example.com/a');
+        expect(safeLink('javascript:alert(1)')).toBeUndefined();
+        expect(safeLink('data:text/html,hi')).toBeUndefined();
+        expect(safeLink('not a url')).toBeUndefined();
+    });
+
+    it('names files from the post metadata, else by id', () => {
+        expect(filesOf(post({metadata: {files: [{id: 'f1', name: 'a.txt'}]}, file_ids: ['f1']}))).toEqual([{id: 'f1', name: 'a.txt'}]);
+        expect(filesOf(post({file_ids: ['f2']}))).toEqual([{id: 'f2', name: 'Attached file'}]);
+    });
+
+    it('tells system messages', () => {
+        expect(isSystemMessage(post({type: 'system_add_to_channel'}))).toBe(true);
+        expect(isSystemMessage(post({type: ''}))).toBe(false);
+    });
+});

@@ -1,0 +1,100 @@
+import type {FileInfo, Post} from '../../types/mattermost';
+
+// A message attachment (post.props.attachments) as the window shows it: a card of plain text.
+// Record cards are attachments too; the server fills them in later with a post edit.
+export interface CardField {
+    title: string;
+    value: string;
+    short: boolean;
+}
+
+export interface Card {
+    color: string;
+    pretext: string;
+    authorName: string;
+    title: string;
+    titleLink: string | undefined;
+    text: string;
+    fields: CardField[];
+    footer: string;
+}
+
+const namedColors: Record<string, string> = {good: '#3db887', warning: '#ffbc1f', danger: '#d24b4e'};
+const defaultColor = 'rgba(63, 67, 80, 0.32)';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Attachments are markdown; shown as text, markdown's backslash escapes are dropped.
+export function unescapeMarkdown(text: string): string {
+    return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+function textOf(value: unknown): string {
+    if (typeof value === 'string') {
+        return unescapeMarkdown(value);
+    }
+    return typeof value === 'number' ? String(value) : '';
+}
+
+// Only web links: a javascript: or data: URL in an attachment must never become a link.
+export function safeLink(value: unknown): string | undefined {
+    if (typeof value !== 'string') {
+        return undefined;
+    }
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+function colorOf(value: unknown): string {
+    if (typeof value !== 'string') {
+        return defaultColor;
+    }
+    if (/^#[0-9a-fA-F]{3,8}$/.test(value)) {
+        return value;
+    }
+    return namedColors[value] ?? defaultColor;
+}
+
+function fieldOf(value: unknown): CardField | undefined {
+    if (!isRecord(value)) {
+        return undefined;
+    }
+    const field = {title: textOf(value.title), value: textOf(value.value), short: value.short === true};
+    return field.title || field.value ? field : undefined;
+}
+
+export function cardsOf(post: Post): Card[] {
+    const attachments = post.props?.attachments;
+    if (!Array.isArray(attachments)) {
+        return [];
+    }
+    return attachments.filter(isRecord).map((attachment) => ({
+        color: colorOf(attachment.color),
+        pretext: textOf(attachment.pretext),
+        authorName: textOf(attachment.author_name),
+        title: textOf(attachment.title),
+        titleLink: safeLink(attachment.title_link),
+        text: textOf(attachment.text),
+        fields: Array.isArray(attachment.fields) ? attachment.fields.map(fieldOf).filter((field): field is CardField => Boolean(field)) : [],
+        footer: textOf(attachment.footer),
+    }));
+}
+
+// The post's files, named when the server sent their details.
+export function filesOf(post: Post): FileInfo[] {
+    const detailed = post.metadata?.files;
+    if (detailed?.length) {
+        return detailed;
+    }
+    return (post.file_ids ?? []).map((id) => ({id, name: 'Attached file'}));
+}
+
+export function isSystemMessage(post: Post): boolean {
+    return Boolean(post.type?.startsWith('system_'));
+}

@@ -1,0 +1,90 @@
+import React, {useId} from 'react';
+
+import type {Conversation} from '../../types/connect';
+import {ConversationAvatar} from '../common/Avatar';
+import {IconButton} from '../common/IconButton';
+import {CloseIcon} from '../common/icons';
+import {formatFullTime, formatRelativeTime} from '../common/time';
+import {UnreadBadge, unreadLabel} from '../common/UnreadBadge';
+
+interface Props {
+    conversation: Conversation;
+    siteURL: string;
+    currentUserId: string;
+    now: number;
+    onOpen: (conversation: Conversation) => void;
+
+    // Rows without it (search results) have no close button.
+    onClose?: (conversation: Conversation) => void;
+}
+
+function firstName(displayName: string): string {
+    return displayName.replace(/^@/, '').split(' ')[0] ?? displayName;
+}
+
+// "You: ..." for the user's own message; in a group, the author's first name before it.
+export function previewOf(conversation: Conversation, currentUserId: string): string {
+    const lastPost = conversation.last_post;
+    if (!lastPost) {
+        return 'No messages yet';
+    }
+    if (lastPost.user_id === currentUserId) {
+        return `You: ${lastPost.message}`;
+    }
+    const author = conversation.members.find((member) => member.id === lastPost.user_id);
+    return conversation.kind === 'group' && author ? `${firstName(author.display_name || author.username)}: ${lastPost.message}` : lastPost.message;
+}
+
+export function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose}: Props) {
+    const previewId = useId();
+    const unread = conversation.unread_count;
+    const label = unread > 0 ? `${conversation.name}, ${unreadLabel(unread)}` : conversation.name;
+
+    return (
+        <li className={unread > 0 ? 'cc-row cc-row--unread' : 'cc-row'}>
+            <button
+                type='button'
+                className='cc-row-main'
+                aria-label={label}
+                aria-describedby={previewId}
+                onClick={() => onOpen(conversation)}
+            >
+                <ConversationAvatar
+                    conversation={conversation}
+                    siteURL={siteURL}
+                />
+                <span className='cc-row-text'>
+                    <span className='cc-row-name'>{conversation.name}</span>
+                    <span
+                        id={previewId}
+                        className='cc-row-preview'
+                    >
+                        {previewOf(conversation, currentUserId)}
+                    </span>
+                </span>
+                <span className='cc-row-meta'>
+                    <time
+                        className='cc-row-time'
+                        dateTime={new Date(conversation.last_activity_at).toISOString()}
+                        title={formatFullTime(conversation.last_activity_at)}
+                    >
+                        {formatRelativeTime(conversation.last_activity_at, now)}
+                    </time>
+                    <UnreadBadge
+                        count={unread}
+                        decorative={true}
+                    />
+                </span>
+            </button>
+            {onClose && (
+                <IconButton
+                    className='cc-row-close'
+                    label={`Close ${conversation.name}`}
+                    onClick={() => onClose(conversation)}
+                >
+                    <CloseIcon size={16}/>
+                </IconButton>
+            )}
+        </li>
+    );
+}

@@ -1,0 +1,71 @@
+import type {Conversation, ConversationList, Member, UnreadTotals} from '../types/connect';
+import type {Post} from '../types/mattermost';
+
+import type {MiniWindow} from './types';
+
+// Every action the plugin's reducer handles. Mattermost's store also passes the web app's own
+// actions through it, which it ignores.
+export type ConnectAction =
+    | {type: 'connect/conversations-loaded'; list: ConversationList}
+    | {type: 'connect/conversations-failed'; message: string}
+    | {type: 'connect/conversation-received'; conversation: Conversation}
+    | {type: 'connect/conversation-closed'; id: string}
+    | {type: 'connect/conversation-read'; id: string}
+    | {type: 'connect/conversation-posted'; post: Post; unread: boolean}
+    | {type: 'connect/conversation-gone'; id: string}
+    | {type: 'connect/totals-received'; totals: UnreadTotals}
+    | {type: 'connect/users-received'; users: Member[]}
+    | {type: 'connect/search-started'; query: string}
+    | {type: 'connect/search-succeeded'; query: string; conversations: Conversation[]}
+    | {type: 'connect/search-failed'; query: string; message: string}
+    | {type: 'connect/search-cleared'}
+    | {type: 'connect/window-opened'; id: string}
+    | {type: 'connect/window-closed'; id: string}
+    | {type: 'connect/window-collapsed'; id: string; collapsed: boolean}
+    | {type: 'connect/window-focused'; id: string | null}
+    | {type: 'connect/windows-restored'; windows: MiniWindow[]}
+    | {type: 'connect/dock-capacity-changed'; capacity: number}
+    | {type: 'connect/sidebar-inset-changed'; inset: number | null}
+    | {type: 'connect/posts-loaded'; channelId: string; posts: Post[]; reachedStart?: boolean}
+    | {type: 'connect/post-received'; post: Post}
+    | {type: 'connect/post-deleted'; post: Pick<Post, 'id' | 'channel_id'>}
+    | {type: 'connect/posts-reset'};
+
+export const conversationsLoaded = (list: ConversationList): ConnectAction => ({type: 'connect/conversations-loaded', list});
+export const conversationsFailed = (message: string): ConnectAction => ({type: 'connect/conversations-failed', message});
+export const conversationReceived = (conversation: Conversation): ConnectAction => ({type: 'connect/conversation-received', conversation});
+export const conversationClosed = (id: string): ConnectAction => ({type: 'connect/conversation-closed', id});
+export const conversationRead = (id: string): ConnectAction => ({type: 'connect/conversation-read', id});
+
+// A new post seen on the websocket: the row moves up and counts it at once, before the server's
+// own conversation_updated (which replaces the row with the server's figures) arrives.
+export const conversationPosted = (post: Post, unread: boolean): ConnectAction => ({type: 'connect/conversation-posted', post, unread});
+
+// The user is no longer in it (or it no longer exists): it leaves the list and its window closes.
+export const conversationGone = (id: string): ConnectAction => ({type: 'connect/conversation-gone', id});
+export const totalsReceived = (totals: UnreadTotals): ConnectAction => ({type: 'connect/totals-received', totals});
+export const usersReceived = (users: Member[]): ConnectAction => ({type: 'connect/users-received', users});
+
+export const searchStarted = (query: string): ConnectAction => ({type: 'connect/search-started', query});
+export const searchSucceeded = (query: string, conversations: Conversation[]): ConnectAction => ({type: 'connect/search-succeeded', query, conversations});
+export const searchFailed = (query: string, message: string): ConnectAction => ({type: 'connect/search-failed', query, message});
+export const searchCleared = (): ConnectAction => ({type: 'connect/search-cleared'});
+
+export const windowOpened = (id: string): ConnectAction => ({type: 'connect/window-opened', id});
+export const windowClosed = (id: string): ConnectAction => ({type: 'connect/window-closed', id});
+export const windowCollapsed = (id: string, collapsed: boolean): ConnectAction => ({type: 'connect/window-collapsed', id, collapsed});
+export const windowFocused = (id: string | null): ConnectAction => ({type: 'connect/window-focused', id});
+export const windowsRestored = (windows: MiniWindow[]): ConnectAction => ({type: 'connect/windows-restored', windows});
+
+// How many windows fit side by side in the viewport; the older ones go to the overflow menu.
+export const dockCapacityChanged = (capacity: number): ConnectAction => ({type: 'connect/dock-capacity-changed', capacity});
+
+// How far from the right edge of the viewport the sidebar begins; null while it is hidden.
+export const sidebarInsetChanged = (inset: number | null): ConnectAction => ({type: 'connect/sidebar-inset-changed', inset});
+
+export const postsLoaded = (channelId: string, posts: Post[], reachedStart?: boolean): ConnectAction => ({type: 'connect/posts-loaded', channelId, posts, reachedStart});
+export const postReceived = (post: Post): ConnectAction => ({type: 'connect/post-received', post});
+export const postDeleted = (post: Pick<Post, 'id' | 'channel_id'>): ConnectAction => ({type: 'connect/post-deleted', post});
+
+// After the websocket reconnects: whatever was missed is fetched again by the open windows.
+export const postsReset = (): ConnectAction => ({type: 'connect/posts-reset'});

@@ -1,0 +1,158 @@
+import {ClientError, type ConnectAPI} from '../client';
+import {displayName} from '../display_name';
+import type {Conversation} from '../types/connect';
+import type {Post} from '../types/mattermost';
+
+import {
+    conversationClosed,
+    conversationGone,
+    conversationRead,
+    conversationReceived,
+    conversationsFailed,
+    conversationsLoaded,
+    postReceived,
+    postsLoaded,
+    postsReset,
+    searchFailed,
+    searchStarted,
+    searchSucceeded,
+    usersReceived,
+    windowOpened,
+    type ConnectAction,
+} from './actions';
+import {selectConnect} from './selectors';
+import type {ConnectRootState} from './types';
+
+// What the operations work with: the REST client and the store holding the plugin's state
+// (Mattermost's store in the web app, the page's own store in the standalone workspace).
+export interface ConnectDeps {
+    client: ConnectAPI;
+    dispatch: (action: ConnectAction) => unknown;
+    getState: () => ConnectRootState;
+}
+
+// How many messages a window fetches at a time.
+export const postsPageSize = 30;
+
+export function messageOf(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+export async function loadConversations({client, dispatch}: ConnectDeps): Promise<void> {
+    try {
+        dispatch(conversationsLoaded(await client.getConversations()));
+    } catch (error) {
+        dispatch(conversationsFailed(messageOf(error)));
+    }
+}
+
+// After the websocket was away: the list and the open windows' messages are fetched anew.
+export async function refreshAfterReconnect(deps: ConnectDeps): Promise<void> {
+    deps.dispatch(postsReset());
+    await loadConversations(deps);
+}
+
+export async function searchConversations({client, dispatch}: ConnectDeps, query: string): Promise<void> {
+    dispatch(searchStarted(query));
+    try {
+        dispatch(searchSucceeded(query, await client.searchConversations(query)));
+    } catch (error) {
+        dispatch(searchFailed(query, messageOf(error)));
+    }
+}
+
+// Shows a conversation in a mini window, first putting a closed one back among the open ones.
+export async function showConversation({client, dispatch}: ConnectDeps, conversation: Conversation): Promise<void> {
+    if (!conversation.open) {
+        dispatch(conversationReceived(await client.openConversation(conversation.id)));
+    }
+    dispatch(windowOpened(conversation.id));
+}
+
+export async function closeConversation({client, dispatch}: ConnectDeps, id: string): Promise<void> {
+    await client.closeConversation(id);
+    dispatch(conversationClosed(id));
+}
+
+export async function startConversation({client, dispatch}: ConnectDeps, userIds: string[]): Promise<Conversation> {
+    const conversation = await client.createConversation(userIds);
+    dispatch(conversationReceived(conversation));
+    dispatch(windowOpened(conversation.id));
+    return conversation;
+}
+
+// Adding people to a group Connect does not manage answers a new group: its window opens.
+export async function addPeople({client, dispatch}: ConnectDeps, id: string, userIds: string[]): Promise<Conversation> {
+    const conversation = await client.addMembers(id, userIds);
+    dispatch(conversationReceived(conversation));
+    if (conversation.id !== id) {
+        dispatch(windowOpened(conversation.id));
+    }
+    return conversation;
+}
+
+// A window restored from an earlier visit may show a conversation the list does not hold (a
+// closed one) or one the user has left since.
+export async function ensureConversation({client, dispatch, getState}: ConnectDeps, id: string): Promise<void> {
+    if (selectConnect(getState()).conversations.byId[id]) {
+        return;
+    }
+    try {
+        dispatch(conversationReceived(await client.getConversation(id)));
+    } catch (error) {
+        if (error instanceof ClientError && (error.status === 404 || error.status === 403)) {
+            dispatch(conversationGone(id));
+            return;
+        }
+        throw error;
+    }
+}
+
+// Names the authors the plugin has not met in a conversation's member list (people who left).
+async function learnAuthors({client, dispatch, getState}: ConnectDeps, posts: Post[]): Promise<void> {
+    const known = selectConnect(getState()).users;
+    const unknown = [...new Set(posts.map((post) => post.user_id))].filter((userId) => userId && !known[userId]);
+    if (unknown.length === 0) {
+        return;
+    }
+    try {
+        const users = await client.getUsersByIds(unknown);
+        dispatch(usersReceived(users.map((user) => ({id: user.id, username: user.username, display_name: displayName(user)}))));
+    } catch {
+        // Their messages keep showing without a name; nothing else depends on it.
+    }
+}
+
+export async function loadLatestPosts(deps: ConnectDeps, channelId: string): Promise<void> {
+    const page = await deps.client.getPosts(channelId, {perPage: postsPageSize});
+    deps.dispatch(postsLoaded(channelId, page.posts, page.reachedStart));
+    await learnAuthors(deps, page.posts);
+}
+
+export async function loadOlderPosts(deps: ConnectDeps, channelId: string): Promise<void> {
+    const loaded = selectConnect(deps.getState()).posts[channelId];
+    const oldestId = loaded?.order[0];
+    if (!loaded || loaded.reachedStart || !oldestId) {
+        return;
+    }
+    const page = await deps.client.getPosts(channelId, {perPage: postsPageSize, before: oldestId});
+    deps.dispatch(postsLoaded(channelId, page.posts, page.reachedStart));
+    await learnAuthors(deps, page.posts);
+}
+
+// Posts a message; a refusal (such as the staff policy's) rejects with the server's reason.
+export async function sendMessage({client, dispatch}: ConnectDeps, channelId: string, message: string, fileIds?: string[]): Promise<Post> {
+    const post = await client.createPost(fileIds?.length ? {channel_id: channelId, message, file_ids: fileIds} : {channel_id: channelId, message});
+    dispatch(postReceived(post));
+    return post;
+}
+
+export async function sendFiles(deps: ConnectDeps, channelId: string, files: File[]): Promise<Post> {
+    const infos = await deps.client.uploadFiles(channelId, files);
+    return sendMessage(deps, channelId, '', infos.map((info) => info.id));
+}
+
+export async function markRead({client, dispatch}: ConnectDeps, channelId: string): Promise<void> {
+    await client.viewChannel(channelId);
+    dispatch(conversationRead(channelId));
+}

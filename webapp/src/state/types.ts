@@ -1,0 +1,61 @@
+import type {Conversation, Member} from '../types/connect';
+import type {Post} from '../types/mattermost';
+
+export interface MiniWindow {
+    id: string;
+    collapsed: boolean;
+}
+
+export interface ConversationPosts {
+    // Oldest first.
+    order: string[];
+    byId: Record<string, Post>;
+
+    // The first post of the conversation is loaded: there is nothing older to fetch.
+    reachedStart: boolean;
+}
+
+export type SearchStatus = 'idle' | 'searching' | 'done' | 'failed';
+
+export interface ConnectState {
+    conversations: {
+        byId: Record<string, Conversation>;
+
+        // The open conversations, most recent activity first: the sidebar's rows.
+        openIds: string[];
+        loaded: boolean;
+        loadError: string | null;
+    };
+    totals: {unread: number; mentions: number};
+    miniWindows: {
+        // Oldest first; the newest sit nearest the sidebar.
+        windows: MiniWindow[];
+        focusedId: string | null;
+
+        // Counts window openings, so that opening the focused window again still brings focus to it.
+        focusRequest: number;
+
+        // How many windows fit beside each other; the rest wait in the overflow menu.
+        capacity: number;
+
+        // Distance of the sidebar's left edge from the right of the viewport, null while hidden.
+        sidebarInset: number | null;
+    };
+    search: {
+        query: string;
+        status: SearchStatus;
+        resultIds: string[];
+        error: string | null;
+    };
+    posts: Record<string, ConversationPosts | undefined>;
+
+    // Everyone the plugin has seen, for naming the authors of messages.
+    users: Record<string, Member | undefined>;
+}
+
+// Mattermost keeps a plugin's reducer state at state['plugins-<plugin id>'].
+export const pluginStateKey = 'plugins-connect-chat';
+
+export interface ConnectRootState {
+    [pluginStateKey]?: ConnectState;
+}

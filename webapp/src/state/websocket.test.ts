@@ -1,0 +1,119 @@
+import {describe, expect, it} from 'vitest';
+
+import {bob, connectStore, directConversation, fakeClient, me, post, stateOf} from '../../tests/unit/connect_fixtures';
+import type {WebSocketMessage} from '../types/mattermost';
+
+import {conversationsLoaded, postsLoaded} from './actions';
+import {pluginEvent, postOf, webSocketHandlers} from './websocket';
+
+function setup() {
+    const store = connectStore();
+    const handlers = webSocketHandlers({client: fakeClient(), dispatch: store.dispatch, getState: store.getState}, me.id);
+    const deliver = (event: string, data: Record<string, unknown>) => {
+        const message: WebSocketMessage = {event, data, broadcast: {}};
+        handlers[event](message);
+    };
+    return {store, deliver};
+}
+
+describe('websocket events', () => {
+    it('names the plugin\'s events as Mattermost delivers them', () => {
+        expect(pluginEvent('conversation_updated')).toBe('custom_connect-chat_conversation_updated');
+    });
+
+    it('update, close and count conversations', () => {
+        const {store, deliver} = setup();
+
+        deliver(pluginEvent('conversation_updated'), {conversation: directConversation({unread_count: 2})});
+        expect(stateOf(store).conversations.openIds).toEqual(['dm-bob']);
+
+        deliver(pluginEvent('unread_totals'), {total_unread: 5, total_mentions: 1});
+        expect(stateOf(store).totals).toEqual({unread: 5, mentions: 1});
+
+        deliver(pluginEvent('conversation_closed'), {id: 'dm-bob'});
+        expect(stateOf(store).conversations.openIds).toEqual([]);
+    });
+
+    it('ignore malformed payloads', () => {
+        const {store, deliver} = setup();
+
+        deliver(pluginEvent('conversation_updated'), {conversation: 'nonsense'});
+        deliver('posted', {post: '{not json'});
+        deliver(pluginEvent('unread_totals'), {total_unread: 'many'});
+
+        expect(stateOf(store).conversations.byId).toEqual({});
+        expect(stateOf(store).totals).toEqual({unread: 0, mentions: 0});
+    });
+
+    it('add posted and edited posts to loaded conversations, and drop deleted ones', () => {
+        const {store, deliver} = setup();
+        store.dispatch(postsLoaded('dm-bob', [], true));
+        const live = post({id: 'live', message: 'INC0010001'});
+
+        deliver('posted', {post: JSON.stringify(live)});
+        deliver('post_edited', {post: JSON.stringify({...live, props: {attachments: [{title: 'INC0010001: Email down'}]}})});
+        expect(stateOf(store).posts['dm-bob']?.byId.live.props).toEqual({attachments: [{title: 'INC0010001: Email down'}]});
+
+        deliver('post_deleted', {post: JSON.stringify(live)});
+        expect(stateOf(store).posts['dm-bob']?.order).toEqual([]);
+    });
+
+    it('mark a conversation read when it was viewed elsewhere', () => {
+        const {store, deliver} = setup();
+        store.dispatch(conversationsLoaded({conversations: [directConversation({unread_count: 2}), directConversation({id: 'dm-carol', unread_count: 1})], total_unread: 3, total_mentions: 0}));
+
+        deliver('channel_viewed', {channel_id: 'dm-bob'});
+        expect(stateOf(store).totals.unread).toBe(1);
+
+        deliver('multiple_channels_viewed', {channel_times: {'dm-carol': 123, 'town-square': 456}});
+        expect(stateOf(store).totals.unread).toBe(0);
+    });
+
+    it('reads a post only from a JSON string with an id and channel', () => {
+        expect(postOf(JSON.stringify({id: 'p', channel_id: 'c'}))).toEqual({id: 'p', channel_id: 'c'});
+        expect(postOf(JSON.stringify({id: 'p'}))).toBeUndefined();
+        expect(postOf({id: 'p', channel_id: 'c'})).toBeUndefined();
+    });
+});
+
+describe('a posted event', () => {
+    it('moves the conversation up and counts someone else\'s post as unread at once', () => {
+        const {store, deliver} = setup();
+        store.dispatch(conversationsLoaded({conversations: [directConversation({last_activity_at: 10}), directConversation({id: 'dm-carol', last_activity_at: 20})], total_unread: 0, total_mentions: 0}));
+        const fromBob = post({id: 'live', user_id: bob.id, message: 'Are you   around?', create_at: 30});
+
+        deliver('posted', {post: JSON.stringify(fromBob)});
+        deliver('posted', {post: JSON.stringify(post({id: 'mine', user_id: me.id, message: 'Yes', create_at: 40}))});
+
+        const state = stateOf(store);
+        expect(state.conversations.openIds).toEqual(['dm-bob', 'dm-carol']);
+        expect(state.conversations.byId['dm-bob']).toMatchObject({unread_count: 1, last_activity_at: 40, last_post: {id: 'mine', message: 'Yes'}});
+        expect(state.totals.unread).toBe(1);
+    });
+
+    it('counts nothing twice once the server\'s figures include the post', () => {
+        const {store, deliver} = setup();
+        const counted = post({id: 'counted', create_at: 30});
+        store.dispatch(conversationsLoaded({
+            conversations: [directConversation({unread_count: 1, last_activity_at: 30, last_post: {id: 'counted', user_id: bob.id, message: 'x', create_at: 30}})],
+            total_unread: 1,
+            total_mentions: 0,
+        }));
+
+        deliver('posted', {post: JSON.stringify(counted)});
+
+        expect(stateOf(store).totals.unread).toBe(1);
+    });
+
+    it('previews files alone as "Sent a file", and leaves replies and system messages out of the count', () => {
+        const {store, deliver} = setup();
+        store.dispatch(conversationsLoaded({conversations: [directConversation({last_activity_at: 0})], total_unread: 0, total_mentions: 0}));
+
+        deliver('posted', {post: JSON.stringify(post({message: '', file_ids: ['f1'], create_at: 10}))});
+        expect(stateOf(store).conversations.byId['dm-bob'].last_post?.message).toBe('Sent a file');
+        deliver('posted', {post: JSON.stringify(post({root_id: 'root', create_at: 20}))});
+        deliver('posted', {post: JSON.stringify(post({type: 'system_join_channel', create_at: 30}))});
+
+        expect(stateOf(store).conversations.byId['dm-bob']).toMatchObject({unread_count: 1, last_activity_at: 20});
+    });
+});

@@ -1,0 +1,324 @@
+import {mkdir} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+
+import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+
+import {collectPageErrors, launchChromium, signIn} from './support/browser';
+import {
+    conversationsOf,
+    leaveStaffTeam,
+    mayPost,
+    newStaffMember,
+    nonce,
+    postAs,
+    readEverything,
+    staffSearchFinds,
+    startConversationAs,
+} from './support/connect';
+import {waitForHostStatus} from './support/dev_host';
+import {rigEnvironment, type RigEnvironment} from './support/environment';
+import {logIn, type Session} from './support/mattermost';
+
+const screenshotDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
+interface UserPage {
+    page: Page;
+    errors: string[];
+}
+
+// The sidebar, the people picker and the mini windows, used by two or three people at once in
+// their own browsers against the real server.
+describe('Connect conversations in the dev host', () => {
+    let env: RigEnvironment;
+    let browser: Browser;
+    let admin: Session;
+    let alice: Session;
+    let bob: Session;
+    let carol: Session;
+    let contexts: BrowserContext[] = [];
+    let pages: UserPage[] = [];
+
+    beforeAll(async () => {
+        env = rigEnvironment();
+        browser = await launchChromium();
+        admin = await logIn(env, env.admin);
+        [alice, bob, carol] = await Promise.all(env.staff.slice(0, 3).map((username) => logIn(env, username)));
+    });
+
+    afterEach(async () => {
+        const errors = pages.flatMap((userPage) => userPage.errors);
+        await Promise.all(contexts.map((context) => context.close()));
+        contexts = [];
+        pages = [];
+        expect(errors).toEqual([]);
+    });
+
+    afterAll(async () => {
+        await browser?.close();
+    });
+
+    // A browser of the user's own, on the front page with the plugin loaded and the websocket up.
+    async function openAs(session: Session, expectedFailedPaths: string[] = []): Promise<Page> {
+        const context = await browser.newContext({viewport: {width: 1440, height: 900}});
+        contexts.push(context);
+        await signIn(context, env, session);
+        const page = await context.newPage();
+        const errors = collectPageErrors(page, expectedFailedPaths);
+        pages.push({page, errors});
+        await page.goto(env.url + '/');
+        await waitForHostStatus(page, 'ready', errors);
+        await page.locator('body[data-host-socket="connected"]').waitFor();
+        return page;
+    }
+
+    const sidebarOf = (page: Page) => page.getByRole('region', {name: 'Connect', exact: true});
+    const windowOf = (page: Page, name: string) => page.getByRole('region', {name, exact: true});
+    const composerOf = (window: Locator) => window.getByRole('textbox', {name: /^Write to /});
+    const logOf = (window: Locator) => window.getByRole('log');
+    // A sidebar row is named after its conversation, with the unread count when there is one.
+    const row = (name: string) => ({name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, \\d+ unread messages?)?$`)});
+    const appBarBadge = (page: Page) => page.getByTestId('app-bar-unread-badge');
+    const headerBadge = (page: Page) => page.getByTestId('connect-header-icon').getByTestId('unread-badge');
+
+    async function openSidebar(page: Page): Promise<Locator> {
+        await page.getByRole('navigation', {name: 'App bar'}).getByRole('button', {name: 'Connect'}).click();
+        const sidebar = sidebarOf(page);
+        await sidebar.waitFor();
+        await sidebar.getByText('Loading conversations…').waitFor({state: 'detached'});
+        return sidebar;
+    }
+
+    // Types each person's first name and picks them from the suggestions.
+    async function pickPeople(picker: Locator, names: string[]): Promise<void> {
+        const field = picker.getByRole('combobox', {name: 'Search staff by name'});
+        for (const name of names) {
+            await field.fill(name.split(' ')[0]);
+            await picker.getByRole('option', {name: new RegExp(name)}).click();
+        }
+    }
+
+    async function startConversation(page: Page, names: string[]): Promise<void> {
+        const sidebar = await openSidebar(page);
+        await sidebar.getByRole('button', {name: 'New conversation'}).click();
+        const picker = sidebar.getByRole('region', {name: 'New conversation'});
+        await pickPeople(picker, names);
+        await picker.getByRole('button', {name: 'Start'}).click();
+    }
+
+    async function send(window: Locator, message: string): Promise<void> {
+        await composerOf(window).fill(message);
+        await composerOf(window).press('Enter');
+        await logOf(window).getByText(message).waitFor();
+    }
+
+    // Waits until the server counts someone as staff (or no longer does) after a team change.
+    async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+        await expect.poll(check, {timeout: 10_000, message: what}).toBe(true);
+    }
+
+    it('starts a direct conversation from the people picker, and messages arrive live both ways', async () => {
+        const alicePage = await openAs(alice);
+        const bobPage = await openAs(bob);
+        const greeting = `Hi Bob, can you look at the mail queue? ${nonce()}`;
+
+        await startConversation(alicePage, ['Bob Baker']);
+        const aliceWindow = windowOf(alicePage, 'Bob Baker');
+        await expect.poll(() => composerOf(aliceWindow).evaluate((element) => element === document.activeElement)).toBe(true);
+        await send(aliceWindow, greeting);
+
+        const bobSidebar = await openSidebar(bobPage);
+        await bobSidebar.getByRole('button', row('Alice Archer')).click();
+        const bobWindow = windowOf(bobPage, 'Alice Archer');
+        await logOf(bobWindow).getByText(greeting).waitFor();
+        expect(await logOf(bobWindow).getByText('Alice Archer').first().isVisible()).toBe(true);
+
+        const firstLine = `On it. ${nonce()}`;
+        await composerOf(bobWindow).fill(firstLine);
+        await composerOf(bobWindow).press('Shift+Enter');
+        await composerOf(bobWindow).pressSequentially('Queue is draining now.');
+        await composerOf(bobWindow).press('Enter');
+
+        const reply = logOf(aliceWindow).getByText(firstLine);
+        await reply.waitFor();
+        expect(await reply.textContent()).toBe(`${firstLine}\nQueue is draining now.`);
+        expect(await composerOf(bobWindow).inputValue()).toBe('');
+    });
+
+    it('counts unread messages on the Connect icons, live, and clears them once the window is read', async () => {
+        const direct = await startConversationAs(env, alice, [bob.user.id]);
+        await readEverything(env, bob);
+        const bobPage = await openAs(bob);
+        expect(await appBarBadge(bobPage).count()).toBe(0);
+
+        const question = `Are you around? ${nonce()}`;
+        await postAs(env, alice, direct.id, question);
+        await postAs(env, alice, direct.id, 'INC0010001 needs a second pair of eyes.');
+
+        await expect.poll(() => appBarBadge(bobPage).textContent()).toBe('2');
+        expect(await headerBadge(bobPage).textContent()).toBe('2');
+        const sidebar = await openSidebar(bobPage);
+        const unreadRow = sidebar.getByRole('button', {name: 'Alice Archer, 2 unread messages'});
+        await unreadRow.waitFor();
+
+        await unreadRow.click();
+        await logOf(windowOf(bobPage, 'Alice Archer')).getByText(question).waitFor();
+
+        await expect.poll(() => appBarBadge(bobPage).count()).toBe(0);
+        expect(await headerBadge(bobPage).count()).toBe(0);
+        await sidebar.getByRole('button', {name: 'Alice Archer', exact: true}).waitFor();
+        expect((await conversationsOf(env, bob)).total_unread).toBe(0);
+    });
+
+    it('starts a group, and someone added later sees its history', async () => {
+        const lastName = `Newman${nonce()}`;
+        const newcomer = await newStaffMember(env, admin, 'Xavier', lastName);
+        await eventually(() => staffSearchFinds(env, alice, 'Xavier', newcomer.user.id), 'the newcomer is offered as staff');
+        const alicePage = await openAs(alice);
+        const history = `Before Xavier joined ${nonce()}`;
+
+        await startConversation(alicePage, ['Bob Baker', 'Carol Chen']);
+        const group = windowOf(alicePage, 'Bob Baker, Carol Chen');
+        await group.getByTestId('group-avatar').waitFor();
+        const groupId = await group.getAttribute('data-conversation-id');
+        await send(group, history);
+
+        await group.getByRole('button', {name: 'Add people'}).click();
+        const picker = group.getByRole('region', {name: 'Add people'});
+        await pickPeople(picker, [`Xavier ${lastName}`]);
+        await picker.getByRole('button', {name: 'Add'}).click();
+        await windowOf(alicePage, `Bob Baker, Carol Chen, Xavier ${lastName}`).waitFor();
+
+        const newcomerPage = await openAs(newcomer);
+        const sidebar = await openSidebar(newcomerPage);
+        await sidebar.getByRole('button', {name: /^Alice Archer, Bob Baker, Carol Chen/}).click();
+        const newcomerWindow = newcomerPage.locator(`[data-conversation-id="${groupId}"]`);
+        await logOf(newcomerWindow).getByText(history).waitFor();
+    });
+
+    it('closes a conversation from the sidebar and reopens it from the filter', async () => {
+        const direct = await startConversationAs(env, alice, [carol.user.id]);
+        await readEverything(env, alice);
+        const alicePage = await openAs(alice);
+        const sidebar = await openSidebar(alicePage);
+        const openList = sidebar.getByRole('list', {name: 'Open conversations'});
+        const carolRow = openList.getByRole('button', {name: 'Carol Chen', exact: true});
+        await carolRow.waitFor();
+
+        await carolRow.hover();
+        await sidebar.getByRole('button', {name: 'Close Carol Chen'}).click();
+        await carolRow.waitFor({state: 'detached'});
+        expect((await conversationsOf(env, alice)).conversations.some((conversation) => conversation.id === direct.id)).toBe(false);
+
+        await sidebar.getByRole('searchbox', {name: 'Filter conversations'}).fill('carol');
+        await sidebar.getByRole('list', {name: 'Matching conversations'}).getByRole('button', {name: 'Carol Chen', exact: true}).click();
+
+        await windowOf(alicePage, 'Carol Chen').waitFor();
+        await carolRow.waitFor();
+        expect(await sidebar.getByRole('searchbox', {name: 'Filter conversations'}).inputValue()).toBe('');
+        expect((await conversationsOf(env, alice)).conversations.some((conversation) => conversation.id === direct.id)).toBe(true);
+    });
+
+    it('attaches a file, which the other person gets live', async () => {
+        await startConversationAs(env, alice, [bob.user.id]);
+        const alicePage = await openAs(alice);
+        const bobPage = await openAs(bob);
+        const fileName = `queue-${nonce()}.log`;
+        await (await openSidebar(bobPage)).getByRole('button', row('Alice Archer')).click();
+        await (await openSidebar(alicePage)).getByRole('button', row('Bob Baker')).click();
+        const aliceWindow = windowOf(alicePage, 'Bob Baker');
+
+        await aliceWindow.getByTestId('attach-input').setInputFiles({name: fileName, mimeType: 'text/plain', buffer: Buffer.from('queue stalled at 09:12\n')});
+
+        const link = logOf(aliceWindow).getByRole('link', {name: fileName});
+        await link.waitFor();
+        expect(await link.getAttribute('href')).toMatch(new RegExp(`^${env.url}/api/v4/files/[a-z0-9]+$`));
+        await logOf(windowOf(bobPage, 'Alice Archer')).getByRole('link', {name: fileName}).waitFor();
+    });
+
+    it('turns a ticket number dropped on a mini window into a record card', async () => {
+        await startConversationAs(env, alice, [bob.user.id]);
+        const alicePage = await openAs(alice);
+        await (await openSidebar(alicePage)).getByRole('button', row('Bob Baker')).click();
+        const aliceWindow = windowOf(alicePage, 'Bob Baker');
+        await logOf(aliceWindow).waitFor();
+
+        // What a drag from a ServiceNow list view in another tab delivers.
+        await aliceWindow.evaluate((element) => {
+            const data = new DataTransfer();
+            data.setData('text/plain', 'INC0010001');
+            for (const type of ['dragenter', 'dragover', 'drop']) {
+                element.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+            }
+        });
+
+        const card = logOf(aliceWindow).getByTestId('message').last().getByTestId('attachment-card');
+        await expect.poll(() => card.textContent(), {timeout: 15_000}).toContain('INC0010001: Email server is down for the Finance floor');
+        expect(await card.getByRole('link').getAttribute('target')).toBe('_blank');
+    });
+
+    it('keeps a message the server refuses in the field, saying why', async () => {
+        const lastName = `Leaver${nonce()}`;
+        const leaver = await newStaffMember(env, admin, 'Yves', lastName);
+        await eventually(() => staffSearchFinds(env, alice, 'Yves', leaver.user.id), 'the leaver is offered as staff');
+        const alicePage = await openAs(alice, ['/api/v4/posts']);
+        await startConversation(alicePage, [`Yves ${lastName}`]);
+        const window = windowOf(alicePage, `Yves ${lastName}`);
+        await logOf(window).waitFor();
+        const direct = await window.getAttribute('data-conversation-id');
+
+        await leaveStaffTeam(env, admin, leaver.user.id);
+        await eventually(async () => !(await mayPost(env, alice, direct ?? '')), 'the server refuses posts to someone who left staff');
+
+        const draft = `Are you still on the service desk? ${nonce()}`;
+        await composerOf(window).fill(draft);
+        await composerOf(window).press('Enter');
+
+        const alert = window.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toContain(`@${leaver.user.username} is not ITIL staff`);
+        expect(await composerOf(window).inputValue()).toBe(draft);
+    });
+
+    it('keeps the mini windows, collapsed or not, across a reload, and closes the focused one with Escape', async () => {
+        await startConversationAs(env, alice, [bob.user.id]);
+        await startConversationAs(env, alice, [carol.user.id]);
+        const alicePage = await openAs(alice);
+        const sidebar = await openSidebar(alicePage);
+        await sidebar.getByRole('button', row('Bob Baker')).click();
+        await sidebar.getByRole('button', row('Carol Chen')).click();
+        await windowOf(alicePage, 'Carol Chen').getByRole('button', {name: 'Collapse'}).click();
+
+        await alicePage.reload();
+        await waitForHostStatus(alicePage, 'ready', []);
+
+        const carolWindow = windowOf(alicePage, 'Carol Chen');
+        await carolWindow.getByRole('button', {name: 'Expand'}).waitFor();
+        expect(await carolWindow.getByRole('log').count()).toBe(0);
+        const bobWindow = windowOf(alicePage, 'Bob Baker');
+        await composerOf(bobWindow).click();
+        await composerOf(bobWindow).press('Escape');
+        await bobWindow.waitFor({state: 'detached'});
+        expect(await carolWindow.isVisible()).toBe(true);
+    });
+
+    it('shows the sidebar and two mini windows (screenshots)', async () => {
+        const direct = await startConversationAs(env, alice, [bob.user.id]);
+        const group = await startConversationAs(env, alice, [bob.user.id, carol.user.id]);
+        await postAs(env, bob, group.id, 'Finance floor reports the mail outage is back. INC0010001');
+        await postAs(env, bob, direct.id, 'Can you take the change review at 3?');
+        const withCarol = await startConversationAs(env, alice, [carol.user.id]);
+        await postAs(env, carol, withCarol.id, 'The VPN change is approved for tonight.');
+        const alicePage = await openAs(alice);
+        const sidebar = await openSidebar(alicePage);
+        await sidebar.getByRole('button', row('Bob Baker, Carol Chen')).click();
+        await sidebar.getByRole('button', row('Bob Baker')).click();
+        await logOf(windowOf(alicePage, 'Bob Baker')).getByText('Can you take the change review at 3?').last().waitFor();
+        await logOf(windowOf(alicePage, 'Bob Baker, Carol Chen')).getByTestId('attachment-card').last().waitFor();
+
+        await alicePage.mouse.move(0, 0);
+        await mkdir(screenshotDir, {recursive: true});
+        await alicePage.getByRole('complementary', {name: 'Right-hand sidebar'}).screenshot({path: `${screenshotDir}sidebar.png`});
+        await alicePage.screenshot({path: `${screenshotDir}mini-windows.png`});
+    });
+});

@@ -1,0 +1,130 @@
+// Builders and a fake client for the tests of the plugin's state and components.
+import {render, type RenderResult} from '@testing-library/react';
+import React, {type ReactElement} from 'react';
+import {Provider} from 'react-redux';
+import {legacy_createStore as createStore, type Action, type Store} from 'redux';
+import {vi, type Mock} from 'vitest';
+
+import type {ConnectAPI} from '../../src/client';
+import {ConnectProvider, type ConnectEnvironment} from '../../src/components/connect_context';
+import type {ConnectAction} from '../../src/state/actions';
+import {connectReducer, initialConnectState} from '../../src/state/reducer';
+import {pluginStateKey, type ConnectRootState, type ConnectState} from '../../src/state/types';
+import type {Conversation, Member, StaffPerson} from '../../src/types/connect';
+import type {Post} from '../../src/types/mattermost';
+
+export const me: Member = {id: 'user-alice', username: 'alice', display_name: 'Alice Archer'};
+export const bob: Member = {id: 'user-bob', username: 'bob', display_name: 'Bob Baker'};
+export const carol: Member = {id: 'user-carol', username: 'carol', display_name: 'Carol Chen'};
+
+export function staffPerson(member: Member): StaffPerson {
+    const [first_name = '', last_name = ''] = member.display_name.split(' ');
+    return {id: member.id, username: member.username, first_name, last_name, nickname: '', display_name: member.display_name};
+}
+
+export function directConversation(overrides: Partial<Conversation> = {}): Conversation {
+    return {
+        id: 'dm-bob',
+        kind: 'direct',
+        name: 'Bob Baker',
+        custom_name: false,
+        members: [me, bob],
+        avatar_url: `/api/v4/users/${bob.id}/image`,
+        last_post: null,
+        last_activity_at: 1_700_000_000_000,
+        unread_count: 0,
+        mention_count: 0,
+        open: true,
+        managed: false,
+        ...overrides,
+    };
+}
+
+export function groupConversation(overrides: Partial<Conversation> = {}): Conversation {
+    return directConversation({
+        id: 'group-1',
+        kind: 'group',
+        name: 'Bob Baker, Carol Chen',
+        members: [me, bob, carol],
+        avatar_url: '',
+        managed: true,
+        ...overrides,
+    });
+}
+
+let postCount = 0;
+export function post(overrides: Partial<Post> = {}): Post {
+    postCount += 1;
+    return {
+        id: `post-${postCount}`,
+        channel_id: 'dm-bob',
+        user_id: bob.id,
+        create_at: 1_700_000_000_000 + postCount * 1000,
+        message: `Message ${postCount}`,
+        type: '',
+        ...overrides,
+    };
+}
+
+type FakeClient = {[Method in keyof ConnectAPI]: Mock<ConnectAPI[Method]>};
+
+function unexpected(name: string) {
+    return () => Promise.reject(new Error(`The test did not expect a call to ${name}`));
+}
+
+// Every method rejects until a test says what it answers.
+export function fakeClient(): FakeClient {
+    return {
+        getCurrentUser: vi.fn(unexpected('getCurrentUser')),
+        getConversations: vi.fn(unexpected('getConversations')),
+        searchConversations: vi.fn(unexpected('searchConversations')),
+        getConversation: vi.fn(unexpected('getConversation')),
+        createConversation: vi.fn(unexpected('createConversation')),
+        addMembers: vi.fn(unexpected('addMembers')),
+        removeMember: vi.fn(unexpected('removeMember')),
+        renameConversation: vi.fn(unexpected('renameConversation')),
+        closeConversation: vi.fn(unexpected('closeConversation')),
+        openConversation: vi.fn(unexpected('openConversation')),
+        searchStaff: vi.fn(unexpected('searchStaff')),
+        getPosts: vi.fn(unexpected('getPosts')),
+        createPost: vi.fn(unexpected('createPost')),
+        uploadFiles: vi.fn(unexpected('uploadFiles')),
+        viewChannel: vi.fn(unexpected('viewChannel')),
+        getUsersByIds: vi.fn(unexpected('getUsersByIds')),
+    };
+}
+
+export type ConnectTestStore = Store<ConnectRootState, Action<string>> & {actions: ConnectAction[]};
+
+// A store holding only the plugin's state, recording what is dispatched.
+export function connectStore(state: Partial<ConnectState> = {}): ConnectTestStore {
+    const actions: ConnectAction[] = [];
+    const rootReducer = (root: ConnectRootState = {[pluginStateKey]: {...initialConnectState, ...state}}, action: Action<string>): ConnectRootState => {
+        if (action.type.startsWith('connect/')) {
+            actions.push(action as ConnectAction);
+        }
+        return {[pluginStateKey]: connectReducer(root[pluginStateKey], action)};
+    };
+    return Object.assign(createStore(rootReducer), {actions});
+}
+
+export function stateOf(store: ConnectTestStore): ConnectState {
+    const state = store.getState()[pluginStateKey];
+    if (!state) {
+        throw new Error('The store has no Connect state.');
+    }
+    return state;
+}
+
+export function renderWithConnect(
+    ui: ReactElement,
+    {client = fakeClient(), store = connectStore(), environment = {}}: {client?: FakeClient; store?: ConnectTestStore; environment?: Partial<ConnectEnvironment>} = {},
+): RenderResult & {client: FakeClient; store: ConnectTestStore} {
+    const value: ConnectEnvironment = {client, siteURL: 'https://chat.example.com', currentUserId: me.id, ...environment};
+    const result = render(
+        <Provider store={store}>
+            <ConnectProvider value={value}>{ui}</ConnectProvider>
+        </Provider>,
+    );
+    return {...result, client, store};
+}
