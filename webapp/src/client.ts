@@ -134,6 +134,12 @@ export class ConnectClient {
         return this.request<Conversation>('POST', `${connectAPI}/conversations/${encodeURIComponent(id)}/open`);
     }
 
+    // Asks the server to read the records on a post's cards again (through its cache); when a
+    // record changed, the post is updated and arrives as post_edited.
+    async refreshCards(postId: string): Promise<void> {
+        await this.request<unknown>('POST', `${connectAPI}/posts/${encodeURIComponent(postId)}/cards/refresh`);
+    }
+
     searchStaff(text: string, page = 0, perPage = 20): Promise<StaffPage> {
         return this.request<StaffPage>('GET', `${connectAPI}/staff`, {query: {q: text, page, per_page: perPage}});
     }

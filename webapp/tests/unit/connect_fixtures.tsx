@@ -85,6 +85,7 @@ export function fakeClient(): FakeClient {
         renameConversation: vi.fn(unexpected('renameConversation')),
         closeConversation: vi.fn(unexpected('closeConversation')),
         openConversation: vi.fn(unexpected('openConversation')),
+        refreshCards: vi.fn(() => Promise.resolve()),
         searchStaff: vi.fn(unexpected('searchStaff')),
         getPosts: vi.fn(unexpected('getPosts')),
         createPost: vi.fn(unexpected('createPost')),

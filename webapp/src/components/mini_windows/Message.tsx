@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {useEffect} from 'react';
 import {useSelector} from 'react-redux';
 
 import {authorName, selectUser} from '../../state/selectors';
@@ -23,8 +23,23 @@ function overrideName(post: Post): string | undefined {
     return typeof name === 'string' && name ? name : undefined;
 }
 
+// Cards Connect made carry connect_records; showing one asks the server whether its records
+// changed, so a card shows the record's current state (within the server's cache time).
+function useFreshCards(post: Post) {
+    const {client} = useConnectEnvironment();
+    const hasConnectCards = Boolean(post.props?.connect_records);
+    useEffect(() => {
+        if (hasConnectCards) {
+            client.refreshCards(post.id).catch(() => {
+                // The card keeps what it shows; the next view asks again.
+            });
+        }
+    }, [client, post.id, hasConnectCards]);
+}
+
 export function Message({post, continued}: Props) {
     const {siteURL} = useConnectEnvironment();
+    useFreshCards(post);
     const author = useSelector((state: ConnectRootState) => selectUser(state, post.user_id));
     const system = isSystemMessage(post);
     const files = filesOf(post);

@@ -72,6 +72,15 @@ describe('a mini window', () => {
         expect(screen.getByRole('link', {name: 'error.log'})).toHaveAttribute('href', 'https://chat.example.com/api/v4/files/f1');
     });
 
+    it('asks the server to refresh Connect cards it shows, and only those', async () => {
+        const connectCard = post({id: 'with-cards', message: 'INC0010001', props: {attachments: [{title: 'INC0010001'}], connect_records: [{table: 'incident', number: 'INC0010001', status: 'found'}]}});
+        const foreignCard = post({id: 'webhook', message: 'alert', props: {attachments: [{title: 'Monitoring'}]}});
+        const {client} = renderDock([directConversation()], [connectCard, foreignCard]);
+        await screen.findAllByTestId('attachment-card');
+        expect(client.refreshCards).toHaveBeenCalledTimes(1);
+        expect(client.refreshCards).toHaveBeenCalledWith('with-cards');
+    });
+
     it('has header buttons: add people for groups, a bell that is not there yet, New Window, collapse, close', async () => {
         const openWindow = vi.spyOn(window, 'open').mockReturnValue(null);
         const {store} = renderDock([groupConversation()]);
