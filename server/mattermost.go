@@ -109,6 +109,13 @@ const (
 	maxUserList  = 50_000
 )
 
+// forgetUsers makes the next search read the users again (someone joined, left or changed).
+func (d *directory) forgetUsers() {
+	d.usersMu.Lock()
+	defer d.usersMu.Unlock()
+	d.usersRead = time.Time{}
+}
+
 func (d *directory) activeUsers() ([]*model.User, error) {
 	d.usersMu.Lock()
 	defer d.usersMu.Unlock()

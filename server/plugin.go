@@ -29,11 +29,12 @@ type Plugin struct {
 	serviceNow serviceNowHolder
 	botID      string
 
-	staff    *staff.Service
-	records  *records.Service
-	roleSync *cluster.Job
-	router   http.Handler
-	commands *command.Handler
+	directory *directory
+	staff     *staff.Service
+	records   *records.Service
+	roleSync  *cluster.Job
+	router    http.Handler
+	commands  *command.Handler
 
 	conversations *conversations.Service
 }

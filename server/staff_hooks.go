@@ -20,8 +20,9 @@ const (
 )
 
 func (p *Plugin) startStaff() error {
+	p.directory = &directory{client: p.client, api: p.API}
 	service, err := staff.NewService(staff.ServiceDeps{
-		Directory: &directory{client: p.client, api: p.API},
+		Directory: p.directory,
 		Channels:  channels{client: p.client},
 		KV:        kvStore{kv: &p.client.KV},
 		Cluster:   staffCluster{plugin: p},
@@ -100,9 +101,15 @@ func uploadChannelID(info *model.FileInfo) string {
 	return channelID
 }
 
-// UserHasJoinedTeam makes a new staff team member count at once.
+// UserHasJoinedTeam makes a new staff team member count, and be found, at once.
 func (p *Plugin) UserHasJoinedTeam(_ *plugin.Context, member *model.TeamMember, _ *model.User) {
+	p.directory.forgetUsers()
 	p.staff.Changed(member.UserId)
+}
+
+// UserHasBeenCreated makes a new user findable in the people picker at once.
+func (p *Plugin) UserHasBeenCreated(_ *plugin.Context, _ *model.User) {
+	p.directory.forgetUsers()
 }
 
 // UserHasLeftTeam makes a departed staff team member stop counting at once.
@@ -112,6 +119,7 @@ func (p *Plugin) UserHasLeftTeam(_ *plugin.Context, member *model.TeamMember, _ 
 
 // UserHasBeenDeactivated makes a deactivated user stop counting at once.
 func (p *Plugin) UserHasBeenDeactivated(_ *plugin.Context, user *model.User) {
+	p.directory.forgetUsers()
 	p.staff.Changed(user.Id)
 }
 
