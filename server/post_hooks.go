@@ -58,5 +58,5 @@ func (p *Plugin) EmailNotificationWillBeSent(email *model.EmailNotification) (*m
 	if err != nil {
 		return nil, ""
 	}
-	return records.EmailContent(email.EmailNotificationContent, post), ""
+	return p.records.EmailContent(email.EmailNotificationContent, post), ""
 }

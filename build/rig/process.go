@@ -39,7 +39,8 @@ func (s *Server) startProcess(ctx context.Context, binary string, opts Options) 
 		return err
 	}
 	configPath := filepath.Join(s.Dir, "config.json")
-	if err := os.WriteFile(configPath, []byte("{}"), 0o600); err != nil {
+	// Settings tests change through the API live in the file: environment variables would pin them.
+	if err := os.WriteFile(configPath, []byte(`{"EmailSettings":{"SendEmailNotifications":false}}`), 0o600); err != nil {
 		return errors.Wrap(err, "failed to write the server config")
 	}
 	logFile, err := os.Create(filepath.Join(s.Dir, "logs", "server.out"))
@@ -93,7 +94,15 @@ func (s *Server) serverEnv(port int) []string {
 		"TEAMSETTINGS_ENABLEOPENSERVER":              "true",
 		"TEAMSETTINGS_MAXUSERSPERTEAM":               "10000",
 		"RATELIMITSETTINGS_ENABLE":                   "false",
-		"EMAILSETTINGS_SENDEMAILNOTIFICATIONS":       "false",
+		"EMAILSETTINGS_FEEDBACKEMAIL":                "mattermost@connect.example.com",
+		"EMAILSETTINGS_FEEDBACKNAME":                 "Mattermost",
+	}
+	if s.Mail != nil {
+		// Tests that read email switch EmailSettings.SendEmailNotifications on for themselves.
+		settings["EMAILSETTINGS_SMTPSERVER"] = "127.0.0.1"
+		settings["EMAILSETTINGS_SMTPPORT"] = strconv.Itoa(s.Mail.Port())
+		settings["EMAILSETTINGS_ENABLESMTPAUTH"] = "false"
+		settings["EMAILSETTINGS_CONNECTIONSECURITY"] = ""
 	}
 	env := make([]string, 0, len(settings))
 	for key, value := range settings {

@@ -43,6 +43,8 @@ type Server struct {
 	// ServiceNow is the in-process stand-in (nil for detached runs, whose stand-in is a process).
 	ServiceNow    *standin.Server
 	ServiceNowURL string
+	// Mail keeps the email the server sends (test runs only; nil for detached runs).
+	Mail *MailSink
 
 	serviceNowPID int
 	process       *process
@@ -97,6 +99,11 @@ func Start(ctx context.Context, opts Options) (srv *Server, err error) {
 	if err = srv.startServiceNow(ctx, opts.Detached); err != nil {
 		return srv, err
 	}
+	if !opts.Detached {
+		if srv.Mail, err = startMailSink(); err != nil {
+			return srv, err
+		}
+	}
 	if err = srv.startProcess(ctx, binary, opts); err != nil {
 		return srv, err
 	}
@@ -113,6 +120,10 @@ func Start(ctx context.Context, opts Options) (srv *Server, err error) {
 // Stop ends the server and removes its database and run directory. It is safe to call twice.
 func (s *Server) Stop() {
 	s.stopServiceNow()
+	if s.Mail != nil {
+		s.Mail.close()
+		s.Mail = nil
+	}
 	if s.process != nil {
 		s.process.stop()
 		s.process = nil

@@ -255,7 +255,7 @@ func TestNotificationEmailsShowTheRecords(t *testing.T) {
 	post := f.nextUpdate(t)
 	base := model.EmailNotificationContent{MessageText: "look at this", MessageHTML: "<p>look at this</p>"}
 
-	content := EmailContent(base, post)
+	content := f.service.EmailContent(base, post)
 	require.NotNil(t, content)
 	_, sysID, _ := f.sn.Find(standin.HostileIncident)
 	link := f.sn.URL() + "/incident.do?sys_id=" + sysID
@@ -263,5 +263,10 @@ func TestNotificationEmailsShowTheRecords(t *testing.T) {
 	assert.Contains(t, content.MessageHTML, `<a href="`+link+`">`)
 	assert.Contains(t, content.MessageHTML, "&lt;script&gt;", "record text is escaped in the email's HTML")
 	assert.NotContains(t, content.MessageHTML, "<script>")
-	assert.Nil(t, EmailContent(base, &model.Post{Message: "no records"}))
+	assert.Nil(t, f.service.EmailContent(base, &model.Post{Message: "no records"}))
+
+	loading := f.post(standin.SampleChange2)
+	content = f.service.EmailContent(base, loading)
+	assert.Contains(t, content.MessageText, standin.SampleChange2+": ", "a card still loading is looked up for the email")
+	assert.NotContains(t, content.MessageText, "Loading details")
 }

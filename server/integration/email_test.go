@@ -1,0 +1,88 @@
+package integration
+
+import (
+	"context"
+	"encoding/base64"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
+	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
+)
+
+// sendEmailNotifications switches Mattermost's notification email on for one test.
+func sendEmailNotifications(t *testing.T) {
+	t.Helper()
+	admin := login(t, server.Admin)
+	set := func(on bool) {
+		cfg, _, err := admin.GetConfig(context.Background())
+		require.NoError(t, err)
+		cfg.EmailSettings.SendEmailNotifications = model.NewPointer(on)
+		_, _, err = admin.UpdateConfig(context.Background(), cfg)
+		require.NoError(t, err)
+	}
+	set(true)
+	t.Cleanup(func() { set(false) })
+}
+
+func TestNotificationEmailShowsTheRecord(t *testing.T) {
+	sendEmailNotifications(t)
+	alice := newStaff(t)
+	offline, err := server.NewUser(context.Background(), "offline", server.Teams.Support, server.Teams.ITIL)
+	require.NoError(t, err)
+	dm, _, err := alice.client.CreateDirectChannel(context.Background(), alice.Id, offline.Id)
+	require.NoError(t, err)
+	mustPost(t, alice, dm.Id, "Could you take "+standin.SampleIncident+" tonight?")
+
+	sent, err := server.Mail.WaitFor(offline.Email, func(m rig.Mail) bool {
+		return strings.Contains(readableBody(t, m), "Could you take")
+	}, 30*time.Second)
+	require.NoError(t, err)
+	body := readableBody(t, sent)
+	assert.Contains(t, body, standin.SampleIncident+": Email server is down for the Finance floor (In Progress, 2 - High, Beth Anglin)")
+	_, sysID, _ := server.ServiceNow.Find(standin.SampleIncident)
+	assert.Contains(t, body, server.ServiceNowURL+"/incident.do?sys_id="+sysID)
+}
+
+// readableBody is the mail's text and HTML parts, decoded.
+func readableBody(t *testing.T, m rig.Mail) string {
+	t.Helper()
+	msg, err := mail.ReadMessage(strings.NewReader(m.Data))
+	require.NoError(t, err)
+	return decodePart(t, msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), msg.Body)
+}
+
+func decodePart(t *testing.T, contentType, encoding string, body io.Reader) string {
+	t.Helper()
+	mediaType, params, err := mime.ParseMediaType(contentType)
+	if err == nil && strings.HasPrefix(mediaType, "multipart/") {
+		var parts []string
+		reader := multipart.NewReader(body, params["boundary"])
+		for {
+			part, err := reader.NextRawPart()
+			if err != nil {
+				return strings.Join(parts, "\n")
+			}
+			parts = append(parts, decodePart(t, part.Header.Get("Content-Type"), part.Header.Get("Content-Transfer-Encoding"), part))
+		}
+	}
+	switch strings.ToLower(encoding) {
+	case "quoted-printable":
+		body = quotedprintable.NewReader(body)
+	case "base64":
+		body = base64.NewDecoder(base64.StdEncoding, body)
+	}
+	data, err := io.ReadAll(body)
+	require.NoError(t, err)
+	return string(data)
+}
