@@ -77,15 +77,14 @@ func (p *Plugin) OnActivate() error {
 		return errors.Wrap(err, "failed to register /connect")
 	}
 	p.router = api.NewRouter(api.Config{
-		PluginID:    manifest.Id,
-		Version:     manifest.Version,
-		BundlePath:  bundlePath,
-		SiteURL:     site.SiteURL,
-		IsAdmin:     p.isAdmin,
-		AdminHealth: p.adminHealth,
-		Staff:       p.staff,
-		Cards:       recordCards{plugin: p},
-		// Conversations are staff-only conversations: list, search, start, members, close.
+		PluginID:      manifest.Id,
+		Version:       manifest.Version,
+		BundlePath:    bundlePath,
+		SiteURL:       site.SiteURL,
+		IsAdmin:       p.isAdmin,
+		AdminHealth:   p.adminHealth,
+		Staff:         p.staff,
+		Cards:         recordCards{plugin: p},
 		Conversations: p.conversations,
 	})
 	return nil
