@@ -11,7 +11,7 @@ WEBAPP_DEPS    := webapp/node_modules/.package-lock.json
 UNIT_PACKAGES   = $(shell $(GO) list ./... | grep -v /integration)
 
 .PHONY: all dist bundle print-bundle server webapp package test test-go test-integration \
-        test-webapp test-browser bench dev dev-stop deploy check-style clean
+        test-webapp test-browser screenshots bench dev dev-stop deploy check-style clean
 
 all: check-style dist
 
@@ -63,6 +63,11 @@ test-webapp: $(WEBAPP_DEPS)
 test-browser: $(WEBAPP_DEPS)
 	build/scripts/ensure-chromium.sh
 	$(GO) run ./build/cmd/rig exec -- $(NPM) --prefix webapp run test:browser
+
+## screenshots: the README's pictures of the sidebar and mini windows, from the browser tests.
+screenshots: $(WEBAPP_DEPS)
+	build/scripts/ensure-chromium.sh
+	CONNECT_SCREENSHOTS=docs $(GO) run ./build/cmd/rig exec -- $(NPM) --prefix webapp run test:browser -- -t screenshots
 
 ## bench: posting throughput and latency with the plugin enabled vs disabled, interleaved.
 bench:

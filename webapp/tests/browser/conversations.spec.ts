@@ -20,7 +20,10 @@ import {waitForHostStatus} from './support/dev_host';
 import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {logIn, type Session} from './support/mattermost';
 
-const screenshotDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+// `make screenshots` refreshes the README's pictures; ordinary runs keep theirs out of the tree.
+const screenshotDir = process.env.CONNECT_SCREENSHOTS === 'docs' ?
+    fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url)) :
+    fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
 interface UserPage {
     page: Page;
