@@ -46,9 +46,12 @@ func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
 	p.conversations.MessageHasBeenPosted(post)
 }
 
-// MessageHasBeenUpdated fills in the records of an edited message.
-func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, _ *model.Post) {
-	p.records.Posted(newPost)
+// MessageHasBeenUpdated fills in the records of an edited message (Connect's own card
+// updates are already being filled in).
+func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, oldPost *model.Post) {
+	if newPost.Message != oldPost.Message {
+		p.records.Posted(newPost)
+	}
 	p.conversations.MessageHasBeenUpdated(newPost)
 }
 
