@@ -229,7 +229,7 @@ func (s *Service) groupInfos(sources []source) ([]groupInfo, error) {
 		}
 		misses = append(misses, i)
 	}
-	err := parallel(len(misses), func(k int) (err error) {
+	err := inParallel(len(misses), func(k int) (err error) {
 		src := sources[misses[k]]
 		infos[misses[k]], err = s.fetchGroupInfo(src.channel.Id, src.shape)
 		return err
@@ -263,7 +263,7 @@ func (s *Service) people(viewerID string, infos []groupInfo) (map[string]person,
 		return nil, errors.Wrap(err, "failed to read the conversation members")
 	}
 	kinds := make([]staff.Kind, len(users))
-	err = parallel(len(users), func(i int) error {
+	err = inParallel(len(users), func(i int) error {
 		if users[i].Id == viewerID {
 			kinds[i] = staff.Staff
 			return nil
@@ -313,7 +313,7 @@ func (s *Service) lastPosts(sources []source) []*LastPost {
 		}
 		misses = append(misses, i)
 	}
-	_ = parallel(len(misses), func(k int) error {
+	_ = inParallel(len(misses), func(k int) error {
 		i := misses[k]
 		posts[i] = s.fetchLastPost(sources[i].channel)
 		return nil

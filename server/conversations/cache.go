@@ -2,7 +2,8 @@ package conversations
 
 import (
 	"sync"
-	"sync/atomic"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/parallel"
 )
 
 // maxCached bounds each cache; past it the cache starts over.
@@ -52,31 +53,10 @@ func (c *cache[V]) forget(key string) {
 // maxWorkers bounds the Mattermost calls one request makes at the same time.
 const maxWorkers = 8
 
-// parallel runs work(0..n-1) on up to maxWorkers goroutines and returns the first error.
-func parallel(n int, work func(i int) error) error {
-	var (
-		next     atomic.Int64
-		wg       sync.WaitGroup
-		once     sync.Once
-		firstErr error
-	)
-	for range min(n, maxWorkers) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				if err := work(i); err != nil {
-					once.Do(func() { firstErr = err })
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return firstErr
-}
+// inParallel runs work(0..n-1) on up to maxWorkers goroutines and returns the first error.
+func inParallel(n int, work func(i int) error) error { return parallel.Run(n, maxWorkers, work) }
 
 // concurrently runs calls at the same time and returns the first error.
 func concurrently(calls ...func() error) error {
-	return parallel(len(calls), func(i int) error { return calls[i]() })
+	return inParallel(len(calls), func(i int) error { return calls[i]() })
 }

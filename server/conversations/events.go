@@ -335,7 +335,7 @@ func (r *refresher) flush() {
 	for id := range pending {
 		users = append(users, id)
 	}
-	_ = parallel(len(users), func(i int) error {
+	_ = inParallel(len(users), func(i int) error {
 		r.send(users[i], sortedKeys(pending[users[i]]))
 		return nil
 	})

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,6 +18,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/parallel"
 )
 
 // The benchmark's user has benchDirects DMs, benchGMs GMs and benchGroups managed groups
@@ -199,28 +199,7 @@ func benchPosts(ctx context.Context, client *model.Client4, channelIDs []string)
 }
 
 // inParallel runs work(0..n-1) on benchWorkers goroutines and returns the first error.
-func inParallel(n int, work func(i int) error) error {
-	var (
-		next     atomic.Int64
-		wg       sync.WaitGroup
-		once     sync.Once
-		firstErr error
-	)
-	for range benchWorkers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				if err := work(i); err != nil {
-					once.Do(func() { firstErr = err })
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return firstErr
-}
+func inParallel(n int, work func(i int) error) error { return parallel.Run(n, benchWorkers, work) }
 
 // pluginRequest requests a plugin route with client's session.
 func pluginRequest(client *model.Client4, method, path string, body io.Reader) (int, []byte, error) {
