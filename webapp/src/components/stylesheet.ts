@@ -171,6 +171,28 @@ export const connectStylesheet = `
     flex: 1; min-width: 0; margin: 0 0 0 4px; font-size: 14px; font-weight: 600;
     overflow: hidden; white-space: nowrap; text-overflow: ellipsis; cursor: default;
 }
+button.cc-window-title-button {
+    padding: 2px 4px; border: 0; border-radius: 4px; background: transparent; color: inherit;
+    font-family: inherit; text-align: left; cursor: text;
+}
+button.cc-window-title-button:hover { background: rgba(var(--sidebar-text-rgb, 255, 255, 255), 0.16); }
+input.cc-window-title-input {
+    padding: 2px 4px; border: 1px solid rgba(var(--sidebar-text-rgb, 255, 255, 255), 0.48); border-radius: 4px;
+    background: rgba(0, 0, 0, 0.16); color: inherit; font-family: inherit;
+}
+input.cc-window-title-input::placeholder { color: rgba(var(--sidebar-text-rgb, 255, 255, 255), 0.56); }
+.cc-members-head { display: flex; align-items: center; justify-content: space-between; }
+.cc-members-list { list-style: none; margin: 0; padding: 0; max-height: 240px; overflow-y: auto; }
+.cc-member { display: flex; align-items: center; gap: 8px; padding: 4px 0; }
+.cc-member .cc-avatar { width: 24px; height: 24px; }
+.cc-member-name { flex: 1; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.cc-member-you { color: rgba(${ccc}, 0.64); }
+.cc-member-action {
+    padding: 2px 8px; border: 1px solid rgba(${ccc}, 0.24); border-radius: 4px; background: transparent;
+    color: inherit; font: inherit; font-size: 12px; cursor: pointer;
+}
+.cc-member-action:hover { background: rgba(${ccc}, 0.08); }
+.cc-member-action:disabled { opacity: 0.48; cursor: not-allowed; }
 .cc-window-body { position: relative; flex: 1; min-height: 0; display: flex; flex-direction: column; }
 .cc-window .cc-picker { margin: 8px; position: absolute; top: 0; left: 0; right: 0; z-index: 2; }
 .cc-log { flex: 1; min-height: 0; overflow-y: auto; padding: 4px 12px 8px; display: flex; flex-direction: column; }

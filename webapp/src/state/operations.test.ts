@@ -14,6 +14,8 @@ import {
     markRead,
     postsPageSize,
     refreshAfterReconnect,
+    removeFromGroup,
+    renameGroup,
     searchConversations,
     sendFiles,
     sendMessage,
@@ -28,6 +30,36 @@ function setup() {
 }
 
 describe('operations', () => {
+    it('rename a group from the answered conversation', async () => {
+        const {client, store, deps} = setup();
+        store.dispatch(conversationsLoaded({conversations: [groupConversation()], total_unread: 0, total_mentions: 0}));
+        client.renameConversation.mockResolvedValue(groupConversation({name: 'Mail outage', custom_name: true}));
+
+        await renameGroup(deps, 'group-1', 'Mail outage');
+
+        expect(client.renameConversation).toHaveBeenCalledWith('group-1', 'Mail outage');
+        expect(stateOf(store).conversations.byId['group-1']).toMatchObject({name: 'Mail outage', custom_name: true});
+    });
+
+    it('remove someone from a group, and leaving closes its window and its sidebar row', async () => {
+        const {client, store, deps} = setup();
+        store.dispatch(conversationsLoaded({conversations: [groupConversation()], total_unread: 0, total_mentions: 0}));
+        store.dispatch(windowOpened('group-1'));
+        client.removeMember.mockResolvedValueOnce(groupConversation({members: [groupConversation().members[0], bob], name: 'Bob Baker'}));
+
+        await removeFromGroup(deps, 'group-1', carol.id);
+
+        expect(client.removeMember).toHaveBeenCalledWith('group-1', carol.id);
+        expect(stateOf(store).conversations.byId['group-1'].members.map((member) => member.id)).toEqual(['user-alice', bob.id]);
+        expect(stateOf(store).miniWindows.windows).toEqual([{id: 'group-1', collapsed: false}]);
+
+        client.removeMember.mockResolvedValueOnce(groupConversation({members: [bob], open: false}));
+        await removeFromGroup(deps, 'group-1', 'user-alice');
+
+        expect(stateOf(store).conversations.openIds).toEqual([]);
+        expect(stateOf(store).miniWindows.windows).toEqual([]);
+    });
+
     it('load the open conversations, or say why they could not', async () => {
         const {client, store, deps} = setup();
         client.getConversations.mockResolvedValueOnce({conversations: [directConversation()], total_unread: 0, total_mentions: 0});

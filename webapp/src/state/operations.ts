@@ -17,6 +17,7 @@ import {
     searchStarted,
     searchSucceeded,
     usersReceived,
+    windowClosed,
     windowOpened,
     type ConnectAction,
 } from './actions';
@@ -87,6 +88,24 @@ export async function addPeople({client, dispatch}: ConnectDeps, id: string, use
     dispatch(conversationReceived(conversation));
     if (conversation.id !== id) {
         dispatch(windowOpened(conversation.id));
+    }
+    return conversation;
+}
+
+// Names a managed group (F-03); an empty name goes back to the member names.
+export async function renameGroup({client, dispatch}: ConnectDeps, id: string, name: string): Promise<Conversation> {
+    const conversation = await client.renameConversation(id, name);
+    dispatch(conversationReceived(conversation));
+    return conversation;
+}
+
+// Takes someone out of a managed group (F-04). Removing yourself leaves it: the answer is closed,
+// so it leaves the sidebar and its window closes.
+export async function removeFromGroup({client, dispatch}: ConnectDeps, id: string, userId: string): Promise<Conversation> {
+    const conversation = await client.removeMember(id, userId);
+    dispatch(conversationReceived(conversation));
+    if (!conversation.open) {
+        dispatch(windowClosed(id));
     }
     return conversation;
 }

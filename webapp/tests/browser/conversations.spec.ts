@@ -199,6 +199,33 @@ describe('Connect conversations in the dev host', () => {
         await logOf(newcomerWindow).getByText(history).waitFor();
     });
 
+    it('renames a group, which the others see live, and removes someone, whose sidebar drops it', async () => {
+        const alicePage = await openAs(alice);
+        await startConversation(alicePage, ['Bob Baker', 'Carol Chen']);
+        const group = alicePage.getByTestId('mini-window');
+        await group.getByTestId('group-avatar').waitFor();
+        const bobSidebar = await openSidebar(await openAs(bob));
+        const carolSidebar = await openSidebar(await openAs(carol));
+        const name = `Mail outage ${nonce()}`;
+
+        await group.getByRole('button', {name: 'Rename group'}).click();
+        const field = group.getByRole('textbox', {name: 'Group name'});
+        await field.fill(name);
+        await field.press('Enter');
+        await windowOf(alicePage, name).waitFor();
+        await bobSidebar.getByRole('button', row(name)).waitFor();
+        const carolRow = carolSidebar.getByRole('button', row(name));
+        await carolRow.waitFor();
+
+        await group.getByRole('button', {name: 'Members'}).click();
+        const members = group.getByRole('region', {name: 'Members'});
+        await members.getByRole('button', {name: 'Remove Carol Chen'}).click();
+        await members.getByText('Carol Chen').waitFor({state: 'detached'});
+        await carolRow.waitFor({state: 'detached'});
+        expect(await members.getByText('Bob Baker').isVisible()).toBe(true);
+        expect(await members.getByRole('button', {name: 'Remove Carol Chen'}).count()).toBe(0);
+    });
+
     it('closes a conversation from the sidebar and reopens it from the filter', async () => {
         const direct = await startConversationAs(env, alice, [carol.user.id]);
         await readEverything(env, alice);

@@ -3,16 +3,17 @@ import {useDispatch, useSelector} from 'react-redux';
 
 import {workspacePageURL} from '../../routes';
 import {windowClosed, windowCollapsed, windowFocused} from '../../state/actions';
-import {addPeople, messageOf, sendFiles, sendMessage} from '../../state/operations';
+import {addPeople, messageOf, removeFromGroup, renameGroup, sendFiles, sendMessage} from '../../state/operations';
 import {selectConversation} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
-import type {Conversation, StaffPerson} from '../../types/connect';
+import type {Conversation, Member, StaffPerson} from '../../types/connect';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 import {PeoplePicker} from '../people_picker/PeoplePicker';
 
 import {Composer} from './Composer';
+import {MembersPanel} from './MembersPanel';
 import type {DroppedContent} from './drop';
 import {MessageList} from './MessageList';
 import {MiniWindowHeader} from './MiniWindowHeader';
@@ -81,7 +82,7 @@ interface ConversationWindowProps {
 function ConversationWindow({conversation, collapsed, focused, focusRequest}: ConversationWindowProps) {
     const {id} = conversation;
     const deps = useConnectDeps();
-    const {siteURL} = useConnectEnvironment();
+    const {siteURL, currentUserId} = useConnectEnvironment();
     const dispatch = useDispatch();
     const titleId = useId();
     const windowRef = useRef<HTMLElement>(null);
@@ -90,6 +91,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
     const [failure, setFailure] = useState<string | null>(null);
     const [activity, setActivity] = useState<string | null>(null);
     const [addingPeople, setAddingPeople] = useState(false);
+    const [showingMembers, setShowingMembers] = useState(false);
     const [atBottom, setAtBottom] = useState(true);
     const [sentCount, setSentCount] = useState(0);
 
@@ -164,6 +166,31 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
         composerRef.current?.focus();
     };
 
+    // F-03: a failure shows in the window's alert; the name stays what the server has.
+    const rename = async (name: string) => {
+        setFailure(null);
+        try {
+            await renameGroup(deps, id, name);
+        } catch (error) {
+            setFailure(messageOf(error));
+        }
+    };
+
+    // F-04: removing yourself leaves the group, which closes this window.
+    const remove = async (member: Member) => {
+        setFailure(null);
+        try {
+            await removeFromGroup(deps, id, member.id);
+        } catch (error) {
+            setFailure(messageOf(error));
+        }
+    };
+
+    const closeMembers = () => {
+        setShowingMembers(false);
+        composerRef.current?.focus();
+    };
+
     const close = () => dispatch(windowClosed(id));
 
     const onKeyDown = (event: KeyboardEvent) => {
@@ -198,7 +225,16 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                 titleId={titleId}
                 collapsed={collapsed}
                 addingPeople={addingPeople}
-                onAddPeople={() => setAddingPeople((shown) => !shown)}
+                onAddPeople={() => {
+                    setShowingMembers(false);
+                    setAddingPeople((shown) => !shown);
+                }}
+                showingMembers={showingMembers}
+                onMembers={() => {
+                    setAddingPeople(false);
+                    setShowingMembers((shown) => !shown);
+                }}
+                onRename={(name) => void rename(name)}
                 onNewWindow={() => window.open(`${workspacePageURL(siteURL)}?conversation=${encodeURIComponent(id)}`, '_blank', 'noopener')}
                 onToggleCollapsed={() => dispatch(windowCollapsed(id, !collapsed))}
                 onClose={close}
@@ -216,6 +252,15 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                                 setAddingPeople(false);
                                 composerRef.current?.focus();
                             }}
+                        />
+                    )}
+                    {showingMembers && conversation.kind === 'group' && (
+                        <MembersPanel
+                            conversation={conversation}
+                            siteURL={siteURL}
+                            currentUserId={currentUserId}
+                            onRemove={remove}
+                            onClose={closeMembers}
                         />
                     )}
                     <MessageList

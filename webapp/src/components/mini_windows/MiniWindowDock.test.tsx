@@ -2,7 +2,7 @@ import {act, fireEvent, screen, waitFor, within} from '@testing-library/react';
 import React from 'react';
 import {describe, expect, it, vi} from 'vitest';
 
-import {bob, carol, connectStore, directConversation, groupConversation, post, renderWithConnect, staffPerson, stateOf} from '../../../tests/unit/connect_fixtures';
+import {bob, carol, connectStore, me, directConversation, groupConversation, post, renderWithConnect, staffPerson, stateOf} from '../../../tests/unit/connect_fixtures';
 import {ClientError} from '../../client';
 import {conversationReceived, conversationsLoaded, dockCapacityChanged, windowFocused, windowOpened, windowsRestored} from '../../state/actions';
 import type {Conversation} from '../../types/connect';
@@ -266,6 +266,122 @@ describe('a mini window', () => {
 
         await waitFor(() => expect(client.addMembers).toHaveBeenCalledWith('group-1', [carol.id]));
         await waitFor(() => expect(screen.queryByRole('region', {name: 'Add people'})).toBeNull());
+    });
+
+    describe('renaming a group (F-03)', () => {
+        it('turns the name into a field: Enter saves, and the window takes the answered name', async () => {
+            const {client, store} = renderDock([groupConversation()]);
+            client.renameConversation.mockResolvedValue(groupConversation({name: 'Mail outage', custom_name: true}));
+
+            fireEvent.click(screen.getByRole('button', {name: 'Rename group'}));
+            const field = screen.getByRole('textbox', {name: 'Group name'});
+            expect(field).toHaveValue('Bob Baker, Carol Chen');
+            expect(field).toHaveAttribute('maxLength', '64');
+            await waitFor(() => expect(field).toHaveFocus());
+            fireEvent.change(field, {target: {value: '  Mail outage '}});
+            fireEvent.keyDown(field, {key: 'Enter'});
+
+            await waitFor(() => expect(windowNamed('Mail outage')).toBeInTheDocument());
+            expect(client.renameConversation).toHaveBeenCalledTimes(1);
+            expect(client.renameConversation).toHaveBeenCalledWith('group-1', 'Mail outage');
+            expect(stateOf(store).conversations.byId['group-1'].custom_name).toBe(true);
+            expect(screen.queryByRole('textbox', {name: 'Group name'})).toBeNull();
+            await waitFor(() => expect(screen.getByRole('button', {name: 'Rename group'})).toHaveFocus());
+        });
+
+        it('cancels with Escape, keeping the window open, and saves on leaving the field', async () => {
+            const {client, store} = renderDock([groupConversation({name: 'Mail outage', custom_name: true})]);
+            client.renameConversation.mockResolvedValue(groupConversation());
+
+            fireEvent.click(screen.getByRole('button', {name: 'Rename group'}));
+            fireEvent.change(screen.getByRole('textbox', {name: 'Group name'}), {target: {value: 'Something else'}});
+            fireEvent.keyDown(screen.getByRole('textbox', {name: 'Group name'}), {key: 'Escape'});
+            expect(client.renameConversation).not.toHaveBeenCalled();
+            expect(stateOf(store).miniWindows.windows).toHaveLength(1);
+            expect(windowNamed('Mail outage')).toBeInTheDocument();
+
+            // An empty name goes back to the member names.
+            fireEvent.click(screen.getByRole('button', {name: 'Rename group'}));
+            fireEvent.change(screen.getByRole('textbox', {name: 'Group name'}), {target: {value: ''}});
+            fireEvent.blur(screen.getByRole('textbox', {name: 'Group name'}));
+
+            await waitFor(() => expect(windowNamed('Bob Baker, Carol Chen')).toBeInTheDocument());
+            expect(client.renameConversation).toHaveBeenCalledWith('group-1', '');
+        });
+
+        it('shows why the server refused a name', async () => {
+            const {client} = renderDock([groupConversation()]);
+            client.renameConversation.mockRejectedValue(new ClientError(400, 'The name is too long.', 'url'));
+
+            fireEvent.click(screen.getByRole('button', {name: 'Rename group'}));
+            fireEvent.change(screen.getByRole('textbox', {name: 'Group name'}), {target: {value: 'Mail outage'}});
+            fireEvent.keyDown(screen.getByRole('textbox', {name: 'Group name'}), {key: 'Enter'});
+
+            expect(await within(windowNamed('Bob Baker, Carol Chen')).findByRole('alert')).toHaveTextContent('The name is too long.');
+        });
+
+        it('is offered only for a group Connect manages', () => {
+            renderDock([directConversation(), groupConversation({id: 'gm-1', name: 'Carol Chen, Dan Doe', managed: false})]);
+
+            expect(screen.queryByRole('button', {name: 'Rename group'})).toBeNull();
+            expect(windowNamed('Carol Chen, Dan Doe')).toBeInTheDocument();
+        });
+    });
+
+    describe('the members of a group (F-04)', () => {
+        it('lists them, you first, and removes someone', async () => {
+            const {client} = renderDock([groupConversation()]);
+            client.removeMember.mockResolvedValue(groupConversation({members: [me, bob], name: 'Bob Baker'}));
+
+            fireEvent.click(screen.getByRole('button', {name: 'Members'}));
+            const panel = screen.getByRole('region', {name: 'Members'});
+            expect(screen.getByRole('button', {name: 'Members'})).toHaveAttribute('aria-expanded', 'true');
+            const rows = within(within(panel).getByRole('list', {name: 'Members'})).getAllByRole('listitem');
+            expect(rows.map((row) => row.textContent)).toEqual(['Alice Archer (you)Leave group', 'Bob BakerRemove', 'Carol ChenRemove']);
+            await waitFor(() => expect(panel).toHaveFocus());
+
+            fireEvent.click(within(panel).getByRole('button', {name: 'Remove Carol Chen'}));
+
+            await waitFor(() => expect(within(panel).queryByText('Carol Chen')).toBeNull());
+            expect(client.removeMember).toHaveBeenCalledWith('group-1', carol.id);
+            expect(windowNamed('Bob Baker')).toBeInTheDocument();
+        });
+
+        it('leaves the group: its window closes and it leaves the sidebar', async () => {
+            const {client, store} = renderDock([groupConversation()]);
+            client.removeMember.mockResolvedValue(groupConversation({members: [bob, carol], open: false}));
+
+            fireEvent.click(screen.getByRole('button', {name: 'Members'}));
+            fireEvent.click(screen.getByRole('button', {name: 'Leave group'}));
+
+            await waitFor(() => expect(stateOf(store).miniWindows.windows).toEqual([]));
+            expect(client.removeMember).toHaveBeenCalledWith('group-1', me.id);
+            expect(stateOf(store).conversations.openIds).toEqual([]);
+        });
+
+        it('shows why the server refused, and Escape closes the panel but not the window', async () => {
+            const {client, store} = renderDock([groupConversation()]);
+            client.removeMember.mockRejectedValue(new ClientError(403, 'You may not do that.', 'url'));
+
+            fireEvent.click(screen.getByRole('button', {name: 'Members'}));
+            fireEvent.click(screen.getByRole('button', {name: 'Remove Bob Baker'}));
+            expect(await screen.findByRole('alert')).toHaveTextContent('You may not do that.');
+
+            fireEvent.keyDown(screen.getByRole('region', {name: 'Members'}), {key: 'Escape'});
+            expect(screen.queryByRole('region', {name: 'Members'})).toBeNull();
+            expect(stateOf(store).miniWindows.windows).toHaveLength(1);
+            await waitFor(() => expect(screen.getByRole('textbox', {name: 'Write to Bob Baker, Carol Chen'})).toHaveFocus());
+        });
+
+        it('only lists the members of a group Connect does not manage, and has no panel for a direct conversation', () => {
+            renderDock([directConversation(), groupConversation({id: 'gm-1', managed: false})]);
+
+            fireEvent.click(screen.getByRole('button', {name: 'Members'}));
+            const panel = screen.getByRole('region', {name: 'Members'});
+            expect(within(panel).getAllByRole('listitem')).toHaveLength(3);
+            expect(within(panel).queryByRole('button', {name: /^(Remove|Leave)/})).toBeNull();
+            expect(within(windowNamed('Bob Baker')).queryByRole('button', {name: 'Members'})).toBeNull();
+        });
     });
 
     it('loads older messages on request, keeping them in order', async () => {

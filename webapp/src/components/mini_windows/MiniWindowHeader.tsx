@@ -1,9 +1,9 @@
-import React from 'react';
+import React, {useEffect, useRef, useState, type KeyboardEvent} from 'react';
 
 import type {Conversation} from '../../types/connect';
 import {ConversationAvatar} from '../common/Avatar';
 import {IconButton} from '../common/IconButton';
-import {AddPeopleIcon, BellIcon, CloseIcon, ExpandIcon, ExternalIcon, MinimizeIcon} from '../common/icons';
+import {AddPeopleIcon, BellIcon, CloseIcon, ExpandIcon, ExternalIcon, GroupIcon, MinimizeIcon} from '../common/icons';
 import {UnreadBadge} from '../common/UnreadBadge';
 
 interface Props {
@@ -13,6 +13,11 @@ interface Props {
     collapsed: boolean;
     addingPeople: boolean;
     onAddPeople: () => void;
+    showingMembers: boolean;
+    onMembers: () => void;
+
+    // Only for a group Connect manages; "" goes back to the member names.
+    onRename: (name: string) => void;
     onNewWindow: () => void;
     onToggleCollapsed: () => void;
     onClose: () => void;
@@ -20,8 +25,107 @@ interface Props {
 
 export const bellTooltip = 'Notification preferences arrive with the notifications feature';
 
+// The longest group name the server accepts.
+export const maxGroupNameLength = 64;
+
+interface TitleProps {
+    conversation: Conversation;
+    titleId: string;
+    renamable: boolean;
+    onRename: (name: string) => void;
+}
+
+// The window's name, which names the window itself. A managed group's name is a button that turns
+// into a field (F-03): Enter or leaving the field saves, Escape cancels.
+function WindowTitle({conversation, titleId, renamable, onRename}: TitleProps) {
+    const [editing, setEditing] = useState(false);
+    const inputRef = useRef<HTMLInputElement>(null);
+    const buttonRef = useRef<HTMLButtonElement>(null);
+    const finished = useRef(false);
+    const refocus = useRef(false);
+
+    useEffect(() => {
+        if (editing) {
+            inputRef.current?.focus();
+            inputRef.current?.select();
+        } else if (refocus.current) {
+            refocus.current = false;
+            buttonRef.current?.focus();
+        }
+    }, [editing]);
+
+    const finish = (save: boolean, focusButton: boolean) => {
+        // Enter and Escape end the editing; the blur that may follow must not save again.
+        if (finished.current) {
+            return;
+        }
+        finished.current = true;
+        refocus.current = focusButton;
+        const name = inputRef.current?.value.trim() ?? '';
+        setEditing(false);
+        if (save && name !== conversation.name) {
+            onRename(name);
+        }
+    };
+
+    const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+        if (event.key === 'Enter') {
+            event.preventDefault();
+            finish(true, true);
+        } else if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            finish(false, true);
+        }
+    };
+
+    const heading = (
+        <h2
+            id={titleId}
+            className={renamable ? 'cc-visually-hidden' : 'cc-window-title'}
+            title={conversation.name}
+        >
+            {conversation.name}
+        </h2>
+    );
+    if (!renamable) {
+        return heading;
+    }
+    return (
+        <>
+            {heading}
+            {editing ? (
+                <input
+                    ref={inputRef}
+                    className='cc-window-title cc-window-title-input'
+                    aria-label='Group name'
+                    maxLength={maxGroupNameLength}
+                    defaultValue={conversation.name}
+                    placeholder='Member names'
+                    onKeyDown={onKeyDown}
+                    onBlur={() => finish(true, false)}
+                />
+            ) : (
+                <button
+                    ref={buttonRef}
+                    type='button'
+                    className='cc-window-title cc-window-title-button'
+                    aria-label='Rename group'
+                    title={`${conversation.name} (click to rename)`}
+                    onClick={() => {
+                        finished.current = false;
+                        setEditing(true);
+                    }}
+                >
+                    {conversation.name}
+                </button>
+            )}
+        </>
+    );
+}
+
 // F-22: avatar, name and the window's buttons. A collapsed window also shows its unread count.
-export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, addingPeople, onAddPeople, onNewWindow, onToggleCollapsed, onClose}: Props) {
+export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, addingPeople, onAddPeople, showingMembers, onMembers, onRename, onNewWindow, onToggleCollapsed, onClose}: Props) {
     return (
         <header
             className='cc-window-header'
@@ -37,13 +141,12 @@ export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, add
                 siteURL={siteURL}
                 size={24}
             />
-            <h2
-                id={titleId}
-                className='cc-window-title'
-                title={conversation.name}
-            >
-                {conversation.name}
-            </h2>
+            <WindowTitle
+                conversation={conversation}
+                titleId={titleId}
+                renamable={conversation.kind === 'group' && conversation.managed && !collapsed}
+                onRename={onRename}
+            />
             {collapsed && <UnreadBadge count={conversation.unread_count}/>}
             {conversation.kind === 'group' && !collapsed && (
                 <IconButton
@@ -52,6 +155,15 @@ export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, add
                     onClick={onAddPeople}
                 >
                     <AddPeopleIcon/>
+                </IconButton>
+            )}
+            {conversation.kind === 'group' && !collapsed && (
+                <IconButton
+                    label='Members'
+                    expanded={showingMembers}
+                    onClick={onMembers}
+                >
+                    <GroupIcon/>
                 </IconButton>
             )}
             {!collapsed && (
