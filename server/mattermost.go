@@ -9,6 +9,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/plugin"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
 	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 )
 
 // directory answers the staff package's questions from Mattermost.
@@ -138,7 +140,14 @@ func (d *directory) activeUsers() ([]*model.User, error) {
 }
 
 // channels answers the staff guard's questions about channels.
-type channels struct{ client *pluginapi.Client }
+type channels struct {
+	client *pluginapi.Client
+	botID  string
+}
+
+func (c channels) IsManagedGroup(channel *model.Channel) bool {
+	return conversations.IsManagedGroup(channel, c.botID)
+}
 
 func (c channels) Channel(channelID string) (*model.Channel, error) {
 	return c.client.Channel.Get(channelID)

@@ -23,7 +23,7 @@ func (p *Plugin) startStaff() error {
 	p.directory = &directory{client: p.client, api: p.API}
 	service, err := staff.NewService(staff.ServiceDeps{
 		Directory: p.directory,
-		Channels:  channels{client: p.client},
+		Channels:  channels{client: p.client, botID: p.botID},
 		KV:        kvStore{kv: &p.client.KV},
 		Cluster:   staffCluster{plugin: p},
 		Notifier:  botMessenger{api: p.API, botID: p.botID},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 
+	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
@@ -31,6 +32,11 @@ func DefaultPluginSettings(serviceNowURL string) map[string]any {
 func (s *Server) ConfigurePlugin(ctx context.Context, changes map[string]any) error {
 	settings := DefaultPluginSettings(s.ServiceNowURL)
 	maps.Copy(settings, changes)
+	return s.UpdateConfig(ctx, func(cfg *model.Config) { cfg.PluginSettings.Plugins[PluginID] = settings })
+}
+
+// UpdateConfig changes the server's configuration as a system admin saving the System Console would.
+func (s *Server) UpdateConfig(ctx context.Context, change func(*model.Config)) error {
 	admin, err := s.AdminClient(ctx)
 	if err != nil {
 		return err
@@ -39,7 +45,7 @@ func (s *Server) ConfigurePlugin(ctx context.Context, changes map[string]any) er
 	if err != nil {
 		return errors.Wrap(err, "failed to read the server configuration")
 	}
-	cfg.PluginSettings.Plugins[PluginID] = settings
+	change(cfg)
 	_, _, err = admin.UpdateConfig(ctx, cfg)
-	return errors.Wrap(err, "failed to save the plugin settings")
+	return errors.Wrap(err, "failed to save the server configuration")
 }

@@ -23,13 +23,10 @@ import (
 // sendEmailNotifications switches Mattermost's notification email on for one test.
 func sendEmailNotifications(t *testing.T) {
 	t.Helper()
-	admin := login(t, server.Admin)
 	set := func(on bool) {
-		cfg, _, err := admin.GetConfig(context.Background())
-		require.NoError(t, err)
-		cfg.EmailSettings.SendEmailNotifications = model.NewPointer(on)
-		_, _, err = admin.UpdateConfig(context.Background(), cfg)
-		require.NoError(t, err)
+		require.NoError(t, server.UpdateConfig(context.Background(), func(cfg *model.Config) {
+			cfg.EmailSettings.SendEmailNotifications = model.NewPointer(on)
+		}))
 	}
 	set(true)
 	t.Cleanup(func() { set(false) })

@@ -82,6 +82,7 @@ func (d *fakeDirectory) Search(term string, limit int) ([]*model.User, error) {
 }
 
 type fakeChannels struct {
+	botID    string
 	channels map[string]*model.Channel
 	members  map[string][]string
 	reads    int
@@ -96,6 +97,10 @@ func (f *fakeChannels) Channel(id string) (*model.Channel, error) {
 }
 
 func (f *fakeChannels) MemberIDs(id string) ([]string, error) { return f.members[id], nil }
+
+func (f *fakeChannels) IsManagedGroup(c *model.Channel) bool {
+	return c.Type == model.ChannelTypePrivate && c.CreatorId == f.botID
+}
 
 func (f *fakeChannels) direct(a, b *model.User) string {
 	c := &model.Channel{Id: model.NewId(), Type: model.ChannelTypeDirect, Name: model.GetDMNameFromIds(a.Id, b.Id)}

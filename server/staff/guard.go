@@ -14,6 +14,9 @@ import (
 type Channels interface {
 	Channel(channelID string) (*model.Channel, error)
 	MemberIDs(channelID string) ([]string, error)
+	// IsManagedGroup reports a group conversation Connect manages (the conversations
+	// package decides what that is).
+	IsManagedGroup(channel *model.Channel) bool
 }
 
 // Guard decides whether a message may go into a channel. A conversation (a direct or group
@@ -115,17 +118,12 @@ func (g *Guard) lookUpMembers(channelID string) (cachedMembers, error) {
 	case channel.Type == model.ChannelTypeGroup:
 		ids, err := g.channels.MemberIDs(channelID)
 		return cachedMembers{ids: ids}, errors.Wrapf(err, "failed to read the members of %s", channelID)
-	case g.isManagedGroup(channel):
+	case g.channels.IsManagedGroup(channel):
 		ids, err := g.channels.MemberIDs(channelID)
 		return cachedMembers{ids: ids, expires: g.now().Add(managedGroupTTL)}, errors.Wrapf(err, "failed to read the members of %s", channelID)
 	default:
 		return cachedMembers{}, nil
 	}
-}
-
-// isManagedGroup is the conversations package's rule: a private channel the Connect bot created.
-func (g *Guard) isManagedGroup(channel *model.Channel) bool {
-	return channel.Type == model.ChannelTypePrivate && channel.DeleteAt == 0 && channel.CreatorId == g.roster.botID
 }
 
 // CachedChannels is how many channels the guard remembers (for stats).
