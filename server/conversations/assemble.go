@@ -7,6 +7,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/shape"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -34,7 +35,7 @@ type postEntry struct {
 // source is one conversation's raw material from Mattermost.
 type source struct {
 	channel    *model.Channel
-	shape      shape
+	shape      shape.Shape
 	membership *model.ChannelMember
 }
 
@@ -61,11 +62,11 @@ func (s *Service) everything(userID string) ([]Conversation, error) {
 	)
 	err := concurrently(
 		func() (err error) {
-			channels, err = s.read.ChannelsOf(userID)
+			channels, err = s.channels.ChannelsOf(userID)
 			return errors.Wrap(err, "failed to read the user's channels")
 		},
 		func() (err error) {
-			memberships, err = s.read.MembershipsOf(userID)
+			memberships, err = s.channels.MembershipsOf(userID)
 			return errors.Wrap(err, "failed to read the user's channel memberships")
 		},
 		func() (err error) { closed, err = s.closedOf(userID); return err },
@@ -95,8 +96,8 @@ func (s *Service) load(userID, channelID string) (loaded, error) {
 		closed     closedSet
 	)
 	err := concurrently(
-		func() (err error) { channel, err = s.read.Channel(channelID); return err },
-		func() (err error) { membership, err = s.read.Membership(channelID, userID); return err },
+		func() (err error) { channel, err = s.channels.Channel(channelID); return err },
+		func() (err error) { membership, err = s.channels.Membership(channelID, userID); return err },
 		func() (err error) { closed, err = s.closedOf(userID); return err },
 	)
 	if errors.Is(err, ErrMissing) {
@@ -105,8 +106,8 @@ func (s *Service) load(userID, channelID string) (loaded, error) {
 	if err != nil {
 		return loaded{}, errors.Wrapf(err, "failed to read conversation %s", channelID)
 	}
-	sh := shapeOf(channel, s.botID)
-	if sh == notConversation {
+	sh := shape.Of(channel, s.botID)
+	if sh == shape.None {
 		return loaded{}, errNoSuchConversation
 	}
 	list, err := s.assemble(userID, []source{{channel: channel, shape: sh, membership: membership}}, closed)
@@ -126,7 +127,7 @@ func sourcesOf(channels []*model.Channel, memberships []*model.ChannelMember, bo
 	}
 	sources := make([]source, 0, len(channels))
 	for _, ch := range channels {
-		if sh := shapeOf(ch, botID); sh != notConversation {
+		if sh := shape.Of(ch, botID); sh != shape.None {
 			sources = append(sources, source{channel: ch, shape: sh, membership: byChannel[ch.Id]})
 		}
 	}
@@ -174,8 +175,8 @@ func build(viewerID string, src source, info groupInfo, people map[string]person
 	}
 	sortMembers(members)
 	c := Conversation{
-		ID: ch.Id, Kind: src.shape.kind(), Members: members, LastPost: last,
-		LastActivityAt: lastActivity(ch), Open: isOpen(closed[ch.Id], ch.LastPostAt), Managed: src.shape == managedShape,
+		ID: ch.Id, Kind: kindOf(src.shape), Members: members, LastPost: last,
+		LastActivityAt: lastActivity(ch), Open: isOpen(closed[ch.Id], ch.LastPostAt), Managed: src.shape == shape.Managed,
 	}
 	c.UnreadCount, c.MentionCount = unreadCounts(ch, src.membership)
 	c.Name, c.CustomName, c.AvatarURL = naming(src.shape, ch.DisplayName, info.generated, members, viewerID)
@@ -184,12 +185,12 @@ func build(viewerID string, src source, info groupInfo, people map[string]person
 
 // naming returns a conversation's name for viewerID, whether a user chose it, and its avatar.
 // A managed group whose display name is not the one Connect generated was named by a user.
-func naming(sh shape, displayName, generated string, members []Member, viewerID string) (name string, custom bool, avatar string) {
+func naming(sh shape.Shape, displayName, generated string, members []Member, viewerID string) (name string, custom bool, avatar string) {
 	switch {
-	case sh == directShape:
+	case sh == shape.Direct:
 		other := otherMember(members, viewerID)
 		return other.DisplayName, false, avatarURL(other.ID)
-	case sh == managedShape && displayName != generated:
+	case sh == shape.Managed && displayName != generated:
 		return displayName, true, ""
 	default:
 		return groupTitle(members, viewerID), false, ""
@@ -219,8 +220,8 @@ func (s *Service) groupInfos(sources []source) ([]groupInfo, error) {
 	var misses []int
 	now := s.now()
 	for i, src := range sources {
-		if src.shape == directShape {
-			infos[i] = groupInfo{memberIDs: directMemberIDs(src.channel)}
+		if src.shape == shape.Direct {
+			infos[i] = groupInfo{memberIDs: shape.DirectMemberIDs(src.channel)}
 			continue
 		}
 		if info, ok := s.groups.get(src.channel.Id); ok && info.fresh(now) {
@@ -237,13 +238,13 @@ func (s *Service) groupInfos(sources []source) ([]groupInfo, error) {
 	return infos, err
 }
 
-func (s *Service) fetchGroupInfo(channelID string, sh shape) (groupInfo, error) {
-	ids, err := s.read.MemberIDs(channelID)
+func (s *Service) fetchGroupInfo(channelID string, sh shape.Shape) (groupInfo, error) {
+	ids, err := s.channels.MemberIDs(channelID)
 	if err != nil {
 		return groupInfo{}, errors.Wrapf(err, "failed to read the members of %s", channelID)
 	}
 	info := groupInfo{memberIDs: ids}
-	if sh == managedShape {
+	if sh == shape.Managed {
 		generated, err := s.kv.Get(generatedNameKey(channelID))
 		if err != nil {
 			return groupInfo{}, errors.Wrapf(err, "failed to read the name of %s", channelID)
@@ -258,7 +259,7 @@ func (s *Service) fetchGroupInfo(channelID string, sh shape) (groupInfo, error) 
 // people reads every member once, in bulk, with their staff verdicts.
 func (s *Service) people(viewerID string, infos []groupInfo) (map[string]person, error) {
 	ids := uniqueIDs(viewerID, infos)
-	users, err := s.read.Users(ids)
+	users, err := s.directory.Users(ids)
 	if err != nil {
 		return nil, errors.Wrap(err, "failed to read the conversation members")
 	}
@@ -322,7 +323,7 @@ func (s *Service) lastPosts(sources []source) []*LastPost {
 }
 
 func (s *Service) fetchLastPost(ch *model.Channel) *LastPost {
-	post, err := s.read.LatestPost(ch.Id)
+	post, err := s.channels.LatestPost(ch.Id)
 	if err != nil {
 		s.log.Warn("Failed to read a conversation's last post", "channel_id", ch.Id, "error", err.Error())
 		return nil

@@ -1,9 +1,10 @@
 package conversations
 
 import (
+	"context"
 	"sync"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/parallel"
+	"golang.org/x/sync/errgroup"
 )
 
 // maxCached bounds each cache; past it the cache starts over.
@@ -53,8 +54,21 @@ func (c *cache[V]) forget(key string) {
 // maxWorkers bounds the Mattermost calls one request makes at the same time.
 const maxWorkers = 8
 
-// inParallel runs work(0..n-1) on up to maxWorkers goroutines and returns the first error.
-func inParallel(n int, work func(i int) error) error { return parallel.Run(n, maxWorkers, work) }
+// inParallel runs work(0..n-1) on up to maxWorkers goroutines and returns the first error;
+// after an error, pieces not yet started are skipped.
+func inParallel(n int, work func(i int) error) error {
+	group, ctx := errgroup.WithContext(context.Background())
+	group.SetLimit(maxWorkers)
+	for i := range n {
+		group.Go(func() error {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return work(i)
+		})
+	}
+	return group.Wait()
+}
 
 // concurrently runs calls at the same time and returns the first error.
 func concurrently(calls ...func() error) error {

@@ -11,6 +11,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/shape"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -25,7 +26,7 @@ const (
 
 // channelFacts are what never changes about a channel: its shape and a DM's two members.
 type channelFacts struct {
-	shape     shape
+	shape     shape.Shape
 	directIDs []string
 }
 
@@ -37,7 +38,7 @@ func (s *Service) MessageHasBeenPosted(post *model.Post) {
 		s.log.Warn("Failed to read a new post's channel", "channel_id", post.ChannelId, "error", err.Error())
 		return
 	}
-	if facts.shape == notConversation {
+	if facts.shape == shape.None {
 		return
 	}
 	last := preview(post)
@@ -97,17 +98,13 @@ func (s *Service) MemberLeft(channelID, userID string) {
 		return
 	}
 	s.membersChanged(channelID)
-	s.events.Publish(userID, EventConversationClosed, map[string]any{"id": channelID})
+	s.clients.Publish(userID, EventConversationClosed, map[string]any{"id": channelID})
 	s.afterMembersChanged(channelID)
 }
 
-// OnClusterEvent applies a change made on another server; it reports whether ev was for us.
-func (s *Service) OnClusterEvent(ev model.PluginClusterEvent) bool {
-	if ev.Id != ClusterMembersChanged {
-		return false
-	}
-	s.groups.forget(string(ev.Data))
-	return true
+// OnMembersChanged applies a ClusterMembersChanged event from another server: data is the group's id.
+func (s *Service) OnMembersChanged(data []byte) {
+	s.groups.forget(string(data))
 }
 
 func (s *Service) isManaged(channelID string) bool {
@@ -115,7 +112,7 @@ func (s *Service) isManaged(channelID string) bool {
 	if err != nil {
 		s.log.Warn("Failed to read a channel", "channel_id", channelID, "error", err.Error())
 	}
-	return facts.shape == managedShape
+	return facts.shape == shape.Managed
 }
 
 // refuseOutsider applies the enforcement mode to a non-staff newcomer; it reports whether
@@ -138,14 +135,14 @@ func (s *Service) refuseOutsider(channelID, userID, actorID string) bool {
 	case config.ModeOff:
 		return false
 	case config.ModeWarn:
-		s.events.Ephemeral(tell, channelID, "Added, but note: "+reason)
+		s.notifier.Ephemeral(tell, channelID, "Added, but note: "+reason)
 		return false
 	}
-	if err := s.write.RemoveMember(channelID, userID); err != nil {
+	if err := s.channels.RemoveMember(channelID, userID); err != nil {
 		s.log.Error("Failed to remove a non-staff member from a Connect group", "channel_id", channelID, "user_id", userID, "error", err.Error())
 		return false
 	}
-	s.events.Ephemeral(tell, channelID, fmt.Sprintf("@%s was removed from this conversation: %s", verdict.Username, reason))
+	s.notifier.Ephemeral(tell, channelID, fmt.Sprintf("@%s was removed from this conversation: %s", verdict.Username, reason))
 	return true
 }
 
@@ -181,11 +178,11 @@ func (s *Service) renameSoon(channelID string) {
 func (s *Service) regenerateName(channelID string) (renamed bool, err error) {
 	s.renaming.Lock()
 	defer s.renaming.Unlock()
-	channel, err := s.read.Channel(channelID)
+	channel, err := s.channels.Channel(channelID)
 	if err != nil {
 		return false, err
 	}
-	info, err := s.fetchGroupInfo(channelID, managedShape)
+	info, err := s.fetchGroupInfo(channelID, shape.Managed)
 	if err != nil || len(info.memberIDs) == 0 || info.generated == "" || channel.DisplayName != info.generated {
 		return false, err
 	}
@@ -197,7 +194,7 @@ func (s *Service) regenerateName(channelID string) (renamed bool, err error) {
 		return false, err
 	}
 	channel.DisplayName = name
-	if _, err := s.write.UpdateChannel(channel); err != nil {
+	if _, err := s.channels.UpdateChannel(channel); err != nil {
 		return false, err
 	}
 	s.membersChanged(channelID)
@@ -207,7 +204,7 @@ func (s *Service) regenerateName(channelID string) (renamed bool, err error) {
 // membersChanged drops what this and the other servers remember about a group's members.
 func (s *Service) membersChanged(channelID string) {
 	s.groups.forget(channelID)
-	if err := s.events.Broadcast(ClusterMembersChanged, channelID); err != nil {
+	if err := s.cluster.Broadcast(ClusterMembersChanged, channelID); err != nil {
 		s.log.Warn("Failed to tell the other servers about a group change", "channel_id", channelID, "error", err.Error())
 	}
 }
@@ -235,20 +232,20 @@ func (s *Service) factsOf(channelID string) (channelFacts, error) {
 	if facts, ok := s.facts.get(channelID); ok {
 		return facts, nil
 	}
-	channel, err := s.read.Channel(channelID)
+	channel, err := s.channels.Channel(channelID)
 	if err != nil {
 		return channelFacts{}, errors.Wrapf(err, "failed to read channel %s", channelID)
 	}
-	facts := channelFacts{shape: shapeOf(channel, s.botID)}
-	if facts.shape == directShape {
-		facts.directIDs = directMemberIDs(channel)
+	facts := channelFacts{shape: shape.Of(channel, s.botID)}
+	if facts.shape == shape.Direct {
+		facts.directIDs = shape.DirectMemberIDs(channel)
 	}
 	s.facts.put(channelID, facts)
 	return facts, nil
 }
 
 func (s *Service) memberIDsOf(channelID string, facts channelFacts) ([]string, error) {
-	if facts.shape == directShape {
+	if facts.shape == shape.Direct {
 		return facts.directIDs, nil
 	}
 	if info, ok := s.groups.get(channelID); ok && info.fresh(s.now()) {
@@ -275,11 +272,11 @@ func (s *Service) sendUpdates(userID string, channelIDs []string) {
 	}
 	for _, c := range everything {
 		if wanted[c.ID] {
-			s.events.Publish(userID, EventConversationUpdated, map[string]any{"conversation": payloadOf(c)})
+			s.clients.Publish(userID, EventConversationUpdated, map[string]any{"conversation": payloadOf(c)})
 		}
 	}
 	unread, mentions := totals(openOnly(everything))
-	s.events.Publish(userID, EventUnreadTotals, map[string]any{"total_unread": unread, "total_mentions": mentions})
+	s.clients.Publish(userID, EventUnreadTotals, map[string]any{"total_unread": unread, "total_mentions": mentions})
 }
 
 // payloadOf turns a conversation into the plain map a websocket event carries.

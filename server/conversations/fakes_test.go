@@ -349,7 +349,7 @@ func newTestService(t *testing.T, cfg *config.Config) (*Service, *fakeMattermost
 		cfg = &config.Config{StaffTeams: []string{"itil"}, Enforcement: config.ModeEnforce}
 	}
 	s := NewService(Deps{
-		Reader: f, Writer: f, Events: f, KV: f, Staff: f, Log: nopLog{},
+		Channels: f, Directory: f, Clients: f, Notifier: f, Cluster: f, KV: f, Staff: f, Log: nopLog{},
 		Config: func() *config.Config { return cfg }, BotID: botID, SettleDelay: time.Millisecond, NameDelay: time.Millisecond,
 		Now: func() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return time.UnixMilli(f.tick()) },
 	})

@@ -22,7 +22,7 @@ func (s *Service) AddMembers(callerID, channelID string, userIDs []string) (c Co
 		return s.regroup(callerID, l.conversation, newcomers)
 	}
 	for _, id := range newcomers {
-		if err := s.write.JoinTeam(l.channel.TeamId, id); err != nil {
+		if err := s.directory.JoinTeam(l.channel.TeamId, id); err != nil {
 			return Conversation{}, errors.Wrapf(err, "failed to add %s to the conversation team", id)
 		}
 	}
@@ -77,7 +77,7 @@ func (s *Service) RemoveMember(callerID, channelID, memberID string) (c Conversa
 	if err := checkRemovable(l.conversation, memberID); err != nil {
 		return Conversation{}, err
 	}
-	if err := s.write.RemoveMember(channelID, memberID); err != nil {
+	if err := s.channels.RemoveMember(channelID, memberID); err != nil {
 		return Conversation{}, errors.Wrapf(err, "failed to remove %s", memberID)
 	}
 	s.membersChanged(channelID)
@@ -141,7 +141,7 @@ func (s *Service) Rename(callerID, channelID, name string) (c Conversation, err 
 	if err != nil {
 		return Conversation{}, errors.Wrap(err, "failed to save the group's name")
 	}
-	if _, err := s.write.UpdateChannel(channel); err != nil {
+	if _, err := s.channels.UpdateChannel(channel); err != nil {
 		return Conversation{}, errors.Wrap(err, "failed to rename the group channel")
 	}
 	s.membersChanged(channelID)
@@ -159,7 +159,7 @@ func (s *Service) Close(callerID, channelID string) (err error) {
 	if err := s.closeFor(callerID, channelID, max(s.now().UnixMilli(), l.channel.LastPostAt)); err != nil {
 		return err
 	}
-	s.events.Publish(callerID, EventConversationClosed, map[string]any{"id": channelID})
+	s.clients.Publish(callerID, EventConversationClosed, map[string]any{"id": channelID})
 	s.refresh.add([]string{callerID}, "")
 	return nil
 }

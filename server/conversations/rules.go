@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/shape"
 )
 
 const (
@@ -15,51 +17,12 @@ const (
 	maxNameLength = model.ChannelDisplayNameMaxRunes
 )
 
-// shape is how a Mattermost channel takes part in Connect.
-type shape int
-
-const (
-	notConversation shape = iota
-	directShape
-	groupMessageShape
-	managedShape
-)
-
-// shapeOf classifies a channel. Managed groups are private channels the Connect bot created.
-func shapeOf(ch *model.Channel, botID string) shape {
-	switch {
-	case ch.DeleteAt != 0:
-		return notConversation
-	case ch.Type == model.ChannelTypeDirect && len(directMemberIDs(ch)) == 2:
-		return directShape
-	case ch.Type == model.ChannelTypeGroup:
-		return groupMessageShape
-	case ch.Type == model.ChannelTypePrivate && botID != "" && ch.CreatorId == botID:
-		return managedShape
-	}
-	return notConversation
-}
-
-// IsManagedGroup reports whether a channel is a group Connect manages: a private channel
-// the Connect bot created.
-func IsManagedGroup(ch *model.Channel, botID string) bool {
-	return shapeOf(ch, botID) == managedShape
-}
-
-func (s shape) kind() Kind {
-	if s == directShape {
+// kindOf is how a conversation of shape sh shows in the list.
+func kindOf(sh shape.Shape) Kind {
+	if sh == shape.Direct {
 		return Direct
 	}
 	return Group
-}
-
-// directMemberIDs reads a DM's two members from its name; nothing for a DM with oneself.
-func directMemberIDs(ch *model.Channel) []string {
-	ids := strings.Split(ch.Name, "__")
-	if len(ids) != 2 || ids[0] == ids[1] {
-		return nil
-	}
-	return ids
 }
 
 // cleanMemberIDs validates the ids a caller sent: well formed, without duplicates and

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/shape"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -50,28 +51,6 @@ func TestTruncateCountsRunes(t *testing.T) {
 	assert.Equal(t, "héllo", truncate("héllo", 5))
 	assert.Equal(t, "hé…", truncate("héllo", 3))
 	assert.Equal(t, "ab…", truncate("ab cd", 4), "no space before the ellipsis")
-}
-
-func TestShapeOf(t *testing.T) {
-	a, b := model.NewId(), model.NewId()
-	cases := map[string]struct {
-		channel *model.Channel
-		want    shape
-	}{
-		"dm":              {&model.Channel{Type: model.ChannelTypeDirect, Name: a + "__" + b}, directShape},
-		"dm with oneself": {&model.Channel{Type: model.ChannelTypeDirect, Name: a + "__" + a}, notConversation},
-		"gm":              {&model.Channel{Type: model.ChannelTypeGroup}, groupMessageShape},
-		"managed":         {&model.Channel{Type: model.ChannelTypePrivate, CreatorId: botID}, managedShape},
-		"other private":   {&model.Channel{Type: model.ChannelTypePrivate, CreatorId: a}, notConversation},
-		"public":          {&model.Channel{Type: model.ChannelTypeOpen, CreatorId: botID}, notConversation},
-		"archived":        {&model.Channel{Type: model.ChannelTypeGroup, DeleteAt: 5}, notConversation},
-	}
-	for name, c := range cases {
-		assert.Equal(t, c.want, shapeOf(c.channel, botID), name)
-	}
-	assert.Equal(t, notConversation, shapeOf(&model.Channel{Type: model.ChannelTypePrivate}, ""), "no bot, no managed groups")
-	assert.True(t, IsManagedGroup(&model.Channel{Type: model.ChannelTypePrivate, CreatorId: botID}, botID))
-	assert.False(t, IsManagedGroup(&model.Channel{Type: model.ChannelTypeGroup}, botID))
 }
 
 func TestCleanMemberIDs(t *testing.T) {
@@ -155,19 +134,19 @@ func TestNaming(t *testing.T) {
 	ann := Member{ID: "ann", Username: "ann", DisplayName: "Ann Lee"}
 	bo := Member{ID: "bo", Username: "bo", DisplayName: "Bo Chen"}
 	cases := map[string]struct {
-		shape                  shape
+		shape                  shape.Shape
 		displayName, generated string
 		members                []Member
 		name                   string
 		custom                 bool
 		avatar                 string
 	}{
-		"direct":            {directShape, "", "", []Member{ann, me}, "Ann Lee", false, "/api/v4/users/ann/image"},
-		"gm":                {groupMessageShape, "ann, bo, me", "", []Member{ann, bo, me}, "Ann Lee, Bo Chen", false, ""},
-		"managed generated": {managedShape, "Ann Lee, Bo Chen, Me Myself", "Ann Lee, Bo Chen, Me Myself", []Member{ann, bo, me}, "Ann Lee, Bo Chen", false, ""},
-		"managed named":     {managedShape, "Change board", "", []Member{ann, bo, me}, "Change board", true, ""},
-		"renamed natively":  {managedShape, "Night shift", "Ann Lee, Me Myself", []Member{ann, me}, "Night shift", true, ""},
-		"alone in a group":  {managedShape, "x", "x", []Member{me}, "Me Myself", false, ""},
+		"direct":            {shape.Direct, "", "", []Member{ann, me}, "Ann Lee", false, "/api/v4/users/ann/image"},
+		"gm":                {shape.GroupMessage, "ann, bo, me", "", []Member{ann, bo, me}, "Ann Lee, Bo Chen", false, ""},
+		"managed generated": {shape.Managed, "Ann Lee, Bo Chen, Me Myself", "Ann Lee, Bo Chen, Me Myself", []Member{ann, bo, me}, "Ann Lee, Bo Chen", false, ""},
+		"managed named":     {shape.Managed, "Change board", "", []Member{ann, bo, me}, "Change board", true, ""},
+		"renamed natively":  {shape.Managed, "Night shift", "Ann Lee, Me Myself", []Member{ann, me}, "Night shift", true, ""},
+		"alone in a group":  {shape.Managed, "x", "x", []Member{me}, "Me Myself", false, ""},
 	}
 	for label, c := range cases {
 		name, custom, avatar := naming(c.shape, c.displayName, c.generated, c.members, "me")

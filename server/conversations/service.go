@@ -21,35 +21,43 @@ import (
 // ErrMissing is what Reader and Writer return for something that does not exist.
 var ErrMissing = pluginapi.ErrNotFound
 
-// Reader is what the service reads from Mattermost.
-type Reader interface {
+// Channels are Mattermost's channels and memberships as the service reads and changes them.
+type Channels interface {
 	// ChannelsOf returns every channel userID is in, DMs and GMs included.
 	ChannelsOf(userID string) ([]*model.Channel, error)
 	MembershipsOf(userID string) ([]*model.ChannelMember, error)
 	Channel(channelID string) (*model.Channel, error)
 	Membership(channelID, userID string) (*model.ChannelMember, error)
 	MemberIDs(channelID string) ([]string, error)
-	Users(userIDs []string) ([]*model.User, error)
 	// LatestPost returns the channel's newest post, or nil when it has none.
 	LatestPost(channelID string) (*model.Post, error)
-	TeamID(name string) (string, error)
-}
-
-// Writer is what the service changes in Mattermost.
-type Writer interface {
 	DirectChannel(userID, otherID string) (*model.Channel, error)
 	CreateChannel(channel *model.Channel) (*model.Channel, error)
 	UpdateChannel(channel *model.Channel) (*model.Channel, error)
-	JoinTeam(teamID, userID string) error
 	// AddMember adds userID to a channel; actorID is who added them ("" for the system).
 	AddMember(channelID, userID, actorID string) error
 	RemoveMember(channelID, userID string) error
 }
 
-// Events reach users' clients and the plugin on the other servers of a cluster.
-type Events interface {
+// Directory is Mattermost's users and teams.
+type Directory interface {
+	Users(userIDs []string) ([]*model.User, error)
+	TeamID(name string) (string, error)
+	JoinTeam(teamID, userID string) error
+}
+
+// Clients are the users' open clients (web, desktop, mobile), reached over the websocket.
+type Clients interface {
 	Publish(userID, event string, payload map[string]any)
+}
+
+// Notifier sends a user a private message in a channel.
+type Notifier interface {
 	Ephemeral(userID, channelID, message string)
+}
+
+// Cluster reaches the plugin on the other servers of a cluster.
+type Cluster interface {
 	Broadcast(event, data string) error
 }
 
@@ -77,14 +85,16 @@ type Logger interface {
 
 // Deps are the service's collaborators.
 type Deps struct {
-	Reader Reader
-	Writer Writer
-	Events Events
-	KV     KV
-	Staff  Staff
-	Log    Logger
-	Config func() *config.Config
-	BotID  string
+	Channels  Channels
+	Directory Directory
+	Clients   Clients
+	Notifier  Notifier
+	Cluster   Cluster
+	KV        KV
+	Staff     Staff
+	Log       Logger
+	Config    func() *config.Config
+	BotID     string
 	// SettleDelay gives Mattermost time to count a new post's mentions before members
 	// are told about it; updates arriving within it are sent together.
 	SettleDelay time.Duration
@@ -96,15 +106,17 @@ type Deps struct {
 
 // Service is the conversations domain.
 type Service struct {
-	read   Reader
-	write  Writer
-	events Events
-	kv     KV
-	staff  Staff
-	log    Logger
-	config func() *config.Config
-	botID  string
-	now    func() time.Time
+	channels  Channels
+	directory Directory
+	clients   Clients
+	notifier  Notifier
+	cluster   Cluster
+	kv        KV
+	staff     Staff
+	log       Logger
+	config    func() *config.Config
+	botID     string
+	now       func() time.Time
 
 	groups    cache[groupInfo]
 	posts     cache[postEntry]
@@ -120,7 +132,8 @@ type Service struct {
 // NewService builds the service.
 func NewService(d Deps) *Service {
 	s := &Service{
-		read: d.Reader, write: d.Writer, events: d.Events, kv: d.KV, staff: d.Staff, log: d.Log,
+		channels: d.Channels, directory: d.Directory, clients: d.Clients, notifier: d.Notifier, cluster: d.Cluster,
+		kv: d.KV, staff: d.Staff, log: d.Log,
 		config: d.Config, botID: d.BotID, now: d.Now, nameDelay: d.NameDelay, renames: map[string]*time.Timer{},
 	}
 	if s.now == nil {

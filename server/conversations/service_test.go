@@ -627,8 +627,7 @@ func TestClusterEventDropsTheMemberCache(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, f.AddMember(group, p.bo, p.ann)) // on another server
 
-	assert.False(t, s.OnClusterEvent(model.PluginClusterEvent{Id: "staff_changed"}))
-	assert.True(t, s.OnClusterEvent(model.PluginClusterEvent{Id: ClusterMembersChanged, Data: []byte(group)}))
+	s.OnMembersChanged([]byte(group))
 	c, err := s.Get(p.me, group)
 	require.NoError(t, err)
 	assert.Len(t, c.Members, 3)

@@ -43,7 +43,7 @@ func (s *Service) Create(callerID string, req CreateRequest) (c Conversation, cr
 
 // checkPeople refuses unknown ids and anyone who is not staff, naming them.
 func (s *Service) checkPeople(ids []string) error {
-	users, err := s.read.Users(ids)
+	users, err := s.directory.Users(ids)
 	if err != nil {
 		return errors.Wrap(err, "failed to read the chosen people")
 	}
@@ -72,7 +72,7 @@ func (s *Service) checkPeople(ids []string) error {
 
 func (s *Service) startDirect(callerID, otherID string) (Conversation, bool, error) {
 	before := s.now().UnixMilli()
-	channel, err := s.write.DirectChannel(callerID, otherID)
+	channel, err := s.channels.DirectChannel(callerID, otherID)
 	if err != nil {
 		return Conversation{}, false, errors.Wrap(err, "failed to open the direct channel")
 	}
@@ -138,7 +138,7 @@ func (s *Service) createGroup(callerID string, others []string, name string) (*m
 		return nil, err
 	}
 	for _, id := range memberIDs {
-		if err := s.write.JoinTeam(teamID, id); err != nil {
+		if err := s.directory.JoinTeam(teamID, id); err != nil {
 			return nil, errors.Wrapf(err, "failed to add %s to the conversation team", id)
 		}
 	}
@@ -146,7 +146,7 @@ func (s *Service) createGroup(callerID string, others []string, name string) (*m
 	if displayName == "" {
 		displayName = generated
 	}
-	channel, err := s.write.CreateChannel(&model.Channel{
+	channel, err := s.channels.CreateChannel(&model.Channel{
 		TeamId: teamID, Type: model.ChannelTypePrivate, Name: "connect-" + model.NewId(),
 		DisplayName: displayName, Purpose: groupPurpose, CreatorId: s.botID,
 	})
@@ -164,7 +164,7 @@ func (s *Service) createGroup(callerID string, others []string, name string) (*m
 func (s *Service) addMembers(channelID, actorID string, userIDs []string) error {
 	defer s.groups.forget(channelID)
 	for _, id := range userIDs {
-		if err := s.write.AddMember(channelID, id, actorID); err != nil {
+		if err := s.channels.AddMember(channelID, id, actorID); err != nil {
 			return errors.Wrapf(err, "failed to add %s to the group", id)
 		}
 	}
@@ -172,7 +172,7 @@ func (s *Service) addMembers(channelID, actorID string, userIDs []string) error 
 }
 
 func (s *Service) generatedNameOf(userIDs []string) (string, error) {
-	users, err := s.read.Users(userIDs)
+	users, err := s.directory.Users(userIDs)
 	if err != nil {
 		return "", errors.Wrap(err, "failed to read the group's members")
 	}
@@ -198,7 +198,7 @@ func (s *Service) conversationTeamID() (string, error) {
 	if id, ok := s.teams.get(name); ok {
 		return id, nil
 	}
-	id, err := s.read.TeamID(name)
+	id, err := s.directory.TeamID(name)
 	if errors.Is(err, ErrMissing) {
 		return "", &Error{Kind: Unavailable, Message: fmt.Sprintf("Connect cannot start group conversations: the conversation team %q does not exist. A system admin must fix it in the System Console.", name)}
 	}

@@ -15,10 +15,10 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
-	"github.com/connectchat/mattermost-plugin-connect/server/parallel"
 )
 
 // The benchmark's user has benchDirects DMs, benchGMs GMs and benchGroups managed groups
@@ -199,7 +199,14 @@ func benchPosts(ctx context.Context, client *model.Client4, channelIDs []string)
 }
 
 // inParallel runs work(0..n-1) on benchWorkers goroutines and returns the first error.
-func inParallel(n int, work func(i int) error) error { return parallel.Run(n, benchWorkers, work) }
+func inParallel(n int, work func(i int) error) error {
+	var group errgroup.Group
+	group.SetLimit(benchWorkers)
+	for i := range n {
+		group.Go(func() error { return work(i) })
+	}
+	return group.Wait()
+}
 
 // pluginRequest requests a plugin route with client's session.
 func pluginRequest(client *model.Client4, method, path string, body io.Reader) (int, []byte, error) {
