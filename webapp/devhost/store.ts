@@ -38,7 +38,6 @@ export interface HarnessState extends HostState {
         openRightHandSidebarId: string | null;
         components: RegisteredComponents;
     };
-    [pluginState: `plugins-${string}`]: unknown;
 }
 
 type PluginReducer = Reducer<unknown, Action<string>>;

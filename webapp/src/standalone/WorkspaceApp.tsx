@@ -1,6 +1,7 @@
 import React, {useEffect, useState} from 'react';
 
-import {ClientError, type ConnectClient} from '../client';
+import {ClientError, type ConnectAPI} from '../client';
+import {ConnectProvider, type ConnectEnvironment} from '../components/connect_context';
 import {displayName} from '../display_name';
 import type {UserProfile} from '../types/user';
 
@@ -8,25 +9,33 @@ import {workspaceStyles} from './styles';
 
 type LoadState =
     | {kind: 'loading'}
-    | {kind: 'signed-in'; user: UserProfile}
+    | {kind: 'signed-in'; user: UserProfile; environment: ConnectEnvironment}
     | {kind: 'failed'; message: string};
 
+// Starts Connect's state for the signed-in user; stop ends what it started.
+export type StartConnect = (user: UserProfile) => {environment: ConnectEnvironment; stop: () => void};
+
 interface Props {
-    client: ConnectClient;
+    client: ConnectAPI;
 
     // Called when the session is missing or expired.
     onUnauthorized: () => void;
+
+    startConnect: StartConnect;
 }
 
-export function WorkspaceApp({client, onUnauthorized}: Props) {
+function useSignedInUser({client, onUnauthorized, startConnect}: Props): LoadState {
     const [state, setState] = useState<LoadState>({kind: 'loading'});
 
     useEffect(() => {
         let active = true;
+        let stopConnect: (() => void) | undefined;
         client.getCurrentUser().then(
             (user) => {
                 if (active) {
-                    setState({kind: 'signed-in', user});
+                    const started = startConnect(user);
+                    stopConnect = started.stop;
+                    setState({kind: 'signed-in', user, environment: started.environment});
                 }
             },
             (error: unknown) => {
@@ -42,10 +51,16 @@ export function WorkspaceApp({client, onUnauthorized}: Props) {
         );
         return () => {
             active = false;
+            stopConnect?.();
         };
-    }, [client, onUnauthorized]);
+    }, [client, onUnauthorized, startConnect]);
 
-    return (
+    return state;
+}
+
+export function WorkspaceApp(props: Props) {
+    const state = useSignedInUser(props);
+    const page = (
         <div style={workspaceStyles.shell}>
             <header style={workspaceStyles.header}>
                 <h1 style={workspaceStyles.title}>{'Connect Workspace'}</h1>
@@ -63,6 +78,7 @@ export function WorkspaceApp({client, onUnauthorized}: Props) {
             </main>
         </div>
     );
+    return state.kind === 'signed-in' ? <ConnectProvider value={state.environment}>{page}</ConnectProvider> : page;
 }
 
 function WorkspaceBody({state}: {state: LoadState}) {

@@ -42,6 +42,14 @@ describe('the standalone workspace page', () => {
         expect(fetchFunction.mock.calls[0][0]).toBe('https://chat.example.com/api/v4/users/me');
     });
 
+    it('loads the open conversations into its own store once signed in', async () => {
+        const fetchFunction = vi.fn<FetchFunction>(async (url) => jsonResponse(200, url.endsWith('/users/me') ? alice : {conversations: [], total_unread: 0, total_mentions: 0}));
+        mountWith(fetchFunction);
+
+        await waitFor(() => expect(fetchFunction.mock.calls.map(([url]) => url)).toContain('https://chat.example.com/plugins/connect-chat/api/v1/conversations'));
+        expect(screen.getByText('No conversations yet.')).toBeInTheDocument();
+    });
+
     it('shows @username for a user without a name', async () => {
         mountWith(async () => jsonResponse(200, {...alice, first_name: '', last_name: ''}));
 

@@ -1,12 +1,15 @@
 import React from 'react';
 import {createRoot, type Root} from 'react-dom/client';
+import {Provider} from 'react-redux';
 
 import {ConnectClient, type FetchFunction} from '../client';
+import {createConnectApp, createStandaloneStore} from '../connect_app';
 import {siteURLFromWindow} from '../host/site_url';
 import {replaceLocation} from '../navigation';
 import {loginURL, workspaceReturnPath} from '../routes';
+import type {UserProfile} from '../types/user';
 
-import {WorkspaceApp} from './WorkspaceApp';
+import {WorkspaceApp, type StartConnect} from './WorkspaceApp';
 
 export const workspaceRootId = 'connect-workspace-root';
 
@@ -19,16 +22,26 @@ function siteURLOf(rootElement: HTMLElement): string {
 export function mountWorkspace(rootElement: HTMLElement, fetchFunction?: FetchFunction): Root {
     const siteURL = siteURLOf(rootElement);
     const client = new ConnectClient(siteURL, fetchFunction);
+    const store = createStandaloneStore();
     const goToLogin = () => {
         replaceLocation(loginURL(siteURL, workspaceReturnPath() + window.location.search));
     };
 
+    // The page has no websocket yet: the app's handlers are ready for the one it will get.
+    const startConnect: StartConnect = (user: UserProfile) => {
+        const app = createConnectApp(store, {client, siteURL, currentUserId: user.id});
+        return {environment: app.environment, stop: app.start(window.localStorage)};
+    };
+
     const root = createRoot(rootElement);
     root.render(
-        <WorkspaceApp
-            client={client}
-            onUnauthorized={goToLogin}
-        />,
+        <Provider store={store}>
+            <WorkspaceApp
+                client={client}
+                onUnauthorized={goToLogin}
+                startConnect={startConnect}
+            />
+        </Provider>,
     );
     return root;
 }

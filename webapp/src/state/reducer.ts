@@ -286,7 +286,7 @@ function usersReducer(state: ConnectState['users'], action: ConnectAction): Conn
     }
 }
 
-// Registered with registerReducer: Mattermost keeps its state at state['plugins-connect-chat'].
+// Registered with registerReducer: Mattermost keeps its state at state[pluginStateKey].
 export function connectReducer(state: ConnectState = initialConnectState, action: Action<string>): ConnectState {
     if (!isConnectAction(action)) {
         return state;

@@ -1,3 +1,4 @@
+import {pluginId} from '../manifest';
 import type {Conversation, Member} from '../types/connect';
 import type {Post} from '../types/mattermost';
 
@@ -54,8 +55,10 @@ export interface ConnectState {
 }
 
 // Mattermost keeps a plugin's reducer state at state['plugins-<plugin id>'].
-export const pluginStateKey = 'plugins-connect-chat';
+export type PluginStateKey = `plugins-${string}`;
+export const pluginStateKey: PluginStateKey = `plugins-${pluginId}`;
 
+// The stores Connect runs in hold its state at pluginStateKey (other plugins' beside it).
 export interface ConnectRootState {
-    [pluginStateKey]?: ConnectState;
+    [key: PluginStateKey]: ConnectState | undefined;
 }

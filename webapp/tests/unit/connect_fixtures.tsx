@@ -7,8 +7,9 @@ import {vi, type Mock} from 'vitest';
 
 import type {ConnectAPI} from '../../src/client';
 import {ConnectProvider, type ConnectEnvironment} from '../../src/components/connect_context';
+import {connectRootReducer} from '../../src/connect_app';
 import type {ConnectAction} from '../../src/state/actions';
-import {connectReducer, initialConnectState} from '../../src/state/reducer';
+import {initialConnectState} from '../../src/state/reducer';
 import {pluginStateKey, type ConnectRootState, type ConnectState} from '../../src/state/types';
 import type {Conversation, Member, StaffPerson} from '../../src/types/connect';
 import type {Post} from '../../src/types/mattermost';
@@ -104,7 +105,7 @@ export function connectStore(state: Partial<ConnectState> = {}): ConnectTestStor
         if (action.type.startsWith('connect/')) {
             actions.push(action as ConnectAction);
         }
-        return {[pluginStateKey]: connectReducer(root[pluginStateKey], action)};
+        return connectRootReducer(root, action);
     };
     return Object.assign(createStore(rootReducer), {actions});
 }
