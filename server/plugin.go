@@ -2,20 +2,20 @@ package main
 
 import (
 	"net/http"
-	"path/filepath"
-	"sync/atomic"
+	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
-	"github.com/mattermost/mattermost/server/public/pluginapi/cluster"
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -23,169 +23,187 @@ import (
 type Plugin struct {
 	plugin.MattermostPlugin
 
-	client     *pluginapi.Client
+	platform   *platform.Platform
 	config     config.Store
-	configErr  atomic.Pointer[string]
-	serviceNow serviceNowHolder
-	botID      string
+	serviceNow servicenow.Holder
 
-	directory *directory
-	staff     *staff.Service
-	records   *records.Service
-	roleSync  *cluster.Job
-	router    http.Handler
-	commands  *command.Handler
-
+	staff         *staff.Service
+	records       *records.Service
 	conversations *conversations.Service
+	commands      *command.Handler
+	router        http.Handler
 }
 
-const botUsername = "connect"
+var bot = platform.BotProfile{
+	Username:    "connect",
+	DisplayName: "Connect",
+	Description: "Posts Connect Chat system messages and ServiceNow record cards.",
+	ImagePath:   "assets/connect.png",
+}
+
+const (
+	// conversationSettleDelay lets Mattermost count a new post's mentions before members hear of it.
+	conversationSettleDelay = 250 * time.Millisecond
+	// groupNameDelay lets a group being filled settle before its stored name follows its members.
+	groupNameDelay = time.Second
+)
 
 // OnActivate ensures the bot, wires the domains, registers /connect and builds the HTTP routes.
 func (p *Plugin) OnActivate() error {
-	p.client = pluginapi.NewClient(p.API, p.Driver)
-	bundlePath, err := p.API.GetBundlePath()
+	client := pluginapi.NewClient(p.API, p.Driver)
+	manifest, bundlePath, err := readManifest(p.API)
 	if err != nil {
-		return errors.Wrap(err, "failed to find the plugin bundle")
-	}
-	manifest, _, err := model.FindManifest(bundlePath)
-	if err != nil {
-		return errors.Wrap(err, "failed to read the plugin manifest")
-	}
-	if p.botID, err = p.ensureBot(); err != nil {
 		return err
 	}
-	p.records = records.NewService(postStore{client: p.client}, &p.client.Log)
+	botID, err := platform.EnsureBot(client, bot)
+	if err != nil {
+		return err
+	}
+	p.platform = platform.New(p.API, client, botID)
+	p.records = records.NewService(p.platform.Posts, p.platform.Channels, p.platform.Log)
 	if err := p.OnConfigurationChange(); err != nil {
 		return err
 	}
-	if err := p.startStaff(); err != nil {
+	p.startStaff()
+	p.startConversations()
+	if err := p.startCommands(manifest.Id); err != nil {
 		return err
 	}
-	if err := p.startConversations(); err != nil {
-		return err
-	}
+	p.router = p.newRouter(manifest, bundlePath)
+	return p.scheduleRoleSync()
+}
 
-	site := siteURLReader{client: p.client}
-	p.commands = command.NewHandler(command.Deps{
-		WorkspaceURL: func() string { return api.WorkspaceURL(site.SiteURL(), manifest.Id) },
-		IsAdmin:      p.isAdmin,
-		Staff:        p.staff,
-		Records:      recordCommands{plugin: p},
-	})
-	if err := p.client.SlashCommand.Register(p.commands.Definition()); err != nil {
-		return errors.Wrap(err, "failed to register /connect")
+func readManifest(api plugin.API) (*model.Manifest, string, error) {
+	bundlePath, err := api.GetBundlePath()
+	if err != nil {
+		return nil, "", errors.Wrap(err, "failed to find the plugin bundle")
 	}
-	p.router = api.NewRouter(api.Config{
-		PluginID:      manifest.Id,
-		Version:       manifest.Version,
-		BundlePath:    bundlePath,
-		SiteURL:       site.SiteURL,
-		IsAdmin:       p.isAdmin,
-		AdminHealth:   p.adminHealth,
-		Staff:         p.staff,
-		Cards:         recordCards{plugin: p},
-		Conversations: p.conversations,
+	manifest, _, err := model.FindManifest(bundlePath)
+	return manifest, bundlePath, errors.Wrap(err, "failed to read the plugin manifest")
+}
+
+func (p *Plugin) startStaff() {
+	service, err := staff.NewService(staff.ServiceDeps{
+		Directory: p.platform.Users,
+		Channels:  p.platform.Channels,
+		KV:        p.platform.KV,
+		Cluster:   p.platform.Cluster,
+		Notifier:  p.platform.Bot,
+		Admins:    p.platform.Bot,
+		Log:       p.platform.Log,
+		BotID:     p.platform.Bot.ID(),
+		Config:    p.config.Load,
+		Source:    p.roleSource,
 	})
+	if err != nil {
+		p.platform.Log.Warn("Starting without the stored ServiceNow role holders", "error", err.Error())
+	}
+	p.staff = service
+	p.platform.Cluster.Handle(staff.ClusterEvent, service.OnClusterEvent)
+}
+
+// roleSource is the ServiceNow client as the staff service sees it: a nil interface when unset.
+func (p *Plugin) roleSource() staff.RoleSource {
+	if client := p.serviceNow.Current(); client != nil {
+		return client
+	}
 	return nil
 }
 
-// OnDeactivate stops the background jobs.
+func (p *Plugin) startConversations() {
+	p.conversations = conversations.NewService(conversations.Deps{
+		Channels:    p.platform.Channels,
+		Directory:   p.platform.Users,
+		Clients:     p.platform.Clients,
+		Notifier:    p.platform.Bot,
+		Cluster:     p.platform.Cluster,
+		KV:          p.platform.KV,
+		Staff:       p.staff,
+		Log:         p.platform.Log,
+		Config:      p.config.Load,
+		BotID:       p.platform.Bot.ID(),
+		SettleDelay: conversationSettleDelay,
+		NameDelay:   groupNameDelay,
+	})
+	p.platform.Cluster.Handle(conversations.ClusterMembersChanged, p.conversations.OnMembersChanged)
+}
+
+func (p *Plugin) startCommands(pluginID string) error {
+	p.commands = command.NewHandler(command.Deps{
+		WorkspaceURL: func() string { return api.WorkspaceURL(p.platform.Server.SiteURL(), pluginID) },
+		IsAdmin:      p.platform.Server.IsAdmin,
+		Staff:        p.staff,
+		Records:      p.records,
+	})
+	return errors.Wrap(p.platform.Server.RegisterCommand(p.commands.Definition()), "failed to register /connect")
+}
+
+func (p *Plugin) newRouter(manifest *model.Manifest, bundlePath string) http.Handler {
+	return api.NewRouter(api.Config{
+		PluginID:      manifest.Id,
+		Version:       manifest.Version,
+		BundlePath:    bundlePath,
+		SiteURL:       p.platform.Server.SiteURL,
+		IsAdmin:       p.platform.Server.IsAdmin,
+		AdminHealth:   p.adminHealth,
+		Staff:         p.staff,
+		Cards:         p.records,
+		Conversations: p.conversations,
+	})
+}
+
+// scheduleRoleSync (re)starts the role sync at the configured interval, on one server at a time.
+func (p *Plugin) scheduleRoleSync() error {
+	return p.platform.Jobs.Schedule(staff.RoleSyncJob, p.config.Load().StaffSync, p.staff.RunScheduledSync)
+}
+
+// OnDeactivate stops the background work.
 func (p *Plugin) OnDeactivate() error {
 	if p.records != nil {
 		p.records.Close()
 	}
-	if p.roleSync != nil {
-		return p.roleSync.Close()
+	if p.platform != nil {
+		return p.platform.Close()
 	}
 	return nil
 }
 
-func (p *Plugin) ensureBot() (string, error) {
-	botID, err := p.client.Bot.EnsureBot(&model.Bot{
-		Username:    botUsername,
-		DisplayName: "Connect",
-		Description: "Posts Connect Chat system messages and ServiceNow record cards.",
-	}, pluginapi.ProfileImagePath(filepath.Join("assets", "connect.png")))
-	return botID, errors.Wrap(err, "failed to ensure the connect bot")
-}
-
-// OnConfigurationChange validates the System Console settings. Invalid settings are
-// logged and the previous ones stay in force; the first load falls back to the defaults.
+// OnConfigurationChange applies the System Console settings. Invalid settings are logged and
+// the previous ones stay in force.
 func (p *Plugin) OnConfigurationChange() error {
-	if p.client == nil {
-		return nil // OnActivate loads the configuration once the client exists.
+	if p.platform == nil {
+		return nil // OnActivate loads the configuration once the platform exists.
 	}
 	var settings config.Settings
-	if err := p.client.Configuration.LoadPluginConfiguration(&settings); err != nil {
+	if err := p.platform.Server.LoadSettings(&settings); err != nil {
 		return errors.Wrap(err, "failed to load the plugin configuration")
 	}
-	cfg, err := config.Parse(settings)
-	if err != nil {
-		p.rejectConfiguration(err)
+	if err := p.config.Apply(settings); err != nil {
+		p.platform.Log.Error("Connect Chat settings are invalid; the previous settings stay in force", "error", err.Error())
 		return nil
 	}
-	p.configErr.Store(nil)
-	p.config.Set(cfg)
-	p.serviceNow.update(cfg.ServiceNow)
-	p.configureRecords(cfg)
-	p.afterConfigurationChange()
+	cfg := p.config.Load()
+	p.serviceNow.Update(cfg.ServiceNow)
+	if err := p.records.Configure(records.OptionsOf(cfg), p.serviceNow.Current()); err != nil {
+		p.platform.Log.Error("Record cards are off: their settings are invalid", "error", err.Error())
+	}
+	if p.staff != nil {
+		p.staff.Changed("")
+		if err := p.scheduleRoleSync(); err != nil {
+			p.platform.Log.Error("Failed to reschedule the ServiceNow role sync", "error", err.Error())
+		}
+	}
 	return nil
-}
-
-func (p *Plugin) rejectConfiguration(err error) {
-	message := err.Error()
-	p.configErr.Store(&message)
-	p.client.Log.Error("Connect Chat settings are invalid; the previous settings stay in force", "error", message)
-	if p.config.Load() == nil {
-		defaults, _ := config.Parse(config.Settings{})
-		p.config.Set(defaults)
-	}
-}
-
-func (p *Plugin) afterConfigurationChange() {
-	if p.staff == nil {
-		return
-	}
-	p.staff.Changed("")
-	if err := p.scheduleRoleSync(); err != nil {
-		p.client.Log.Error("Failed to reschedule the ServiceNow role sync", "error", err.Error())
-	}
-}
-
-// ServeHTTP serves everything under /plugins/connect-chat.
-func (p *Plugin) ServeHTTP(_ *plugin.Context, w http.ResponseWriter, r *http.Request) {
-	p.router.ServeHTTP(w, r)
-}
-
-// ExecuteCommand answers /connect.
-func (p *Plugin) ExecuteCommand(_ *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {
-	return p.commands.Execute(args), nil
-}
-
-func (p *Plugin) isAdmin(userID string) bool {
-	return p.API.HasPermissionTo(userID, model.PermissionManageSystem)
 }
 
 func (p *Plugin) adminHealth() map[string]any {
 	health := map[string]any{
 		"staff":      p.staff.Stats(),
-		"servicenow": p.serviceNow.health(),
+		"servicenow": p.serviceNow.Health(),
 		"records":    p.records.Stats(),
 	}
-	if problem := p.configErr.Load(); problem != nil {
-		health["configuration_error"] = *problem
+	if problem := p.config.Problem(); problem != "" {
+		health["configuration_error"] = problem
 	}
 	return health
-}
-
-type siteURLReader struct{ client *pluginapi.Client }
-
-// SiteURL is read on every use so a changed Site URL applies without a restart.
-func (s siteURLReader) SiteURL() string {
-	cfg := s.client.Configuration.GetConfig()
-	if cfg == nil || cfg.ServiceSettings.SiteURL == nil {
-		return ""
-	}
-	return *cfg.ServiceSettings.SiteURL
 }

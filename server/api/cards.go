@@ -5,14 +5,14 @@ import (
 	"errors"
 	"net/http"
 	"time"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
 
-// ErrNoSuchPost is what CardRefresher answers for a post the caller cannot read.
-var ErrNoSuchPost = errors.New("no such post")
-
-// CardRefresher re-reads the records on a post's cards for a caller who can read the post.
+// CardRefresher re-reads the records on a post's cards for a caller who can read the post;
+// records.ErrNoSuchPost for anyone else.
 type CardRefresher interface {
-	Refresh(ctx context.Context, userID, postID string) (changed bool, err error)
+	RefreshFor(ctx context.Context, userID, postID string) (changed bool, err error)
 }
 
 const refreshTimeout = 10 * time.Second
@@ -23,9 +23,9 @@ func refreshCards(cards CardRefresher) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), refreshTimeout)
 		defer cancel()
-		changed, err := cards.Refresh(ctx, userID(r), r.PathValue("post_id"))
+		changed, err := cards.RefreshFor(ctx, userID(r), r.PathValue("post_id"))
 		switch {
-		case errors.Is(err, ErrNoSuchPost):
+		case errors.Is(err, records.ErrNoSuchPost):
 			writeError(w, http.StatusNotFound, "No such post.")
 		case err != nil && !changed:
 			writeError(w, http.StatusBadGateway, err.Error())

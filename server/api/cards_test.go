@@ -7,14 +7,16 @@ import (
 
 	"github.com/pkg/errors"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
 
 type fakeCards struct{}
 
-func (fakeCards) Refresh(_ context.Context, userID, postID string) (bool, error) {
+func (fakeCards) RefreshFor(_ context.Context, userID, postID string) (bool, error) {
 	switch {
 	case userID == "outsider":
-		return false, ErrNoSuchPost
+		return false, records.ErrNoSuchPost
 	case postID == "down":
 		return false, errors.New("ServiceNow did not answer within 5s")
 	}

@@ -21,10 +21,13 @@ type Config struct {
 	Cards       CardRefresher
 	// Conversations serves the conversation routes (staff only).
 	Conversations ConversationService
+	// Signed are the routes for callers authenticated by a signature, not a session.
+	Signed []SignedRoute
 }
 
-// NewRouter returns the handler for every plugin route. Each route authenticates:
-// Mattermost sets Mattermost-User-Id only for requests carrying a valid session.
+// NewRouter returns the handler for every plugin route. Each route authenticates: Mattermost
+// sets Mattermost-User-Id only for requests carrying a valid session, and signed routes verify
+// their caller's signature instead.
 func NewRouter(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /api/v1/health", requireUser(health(cfg)))
@@ -34,6 +37,9 @@ func NewRouter(cfg Config) http.Handler {
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))
+	for _, route := range cfg.Signed {
+		mux.Handle(route.Pattern, requireSignature(route))
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "Not found.")
 	})

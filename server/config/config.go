@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/pkg/errors"
-
-	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
 
 // Settings mirrors plugin.json's settings_schema, as Mattermost stores it.
@@ -51,7 +49,7 @@ type Config struct {
 	StaffSync    time.Duration
 	Enforcement  Mode
 	ServiceNow   ServiceNow
-	Prefixes     records.PrefixMap
+	Prefixes     PrefixMap
 	NumberDigits int
 	MaxCards     int
 	RecordTTL    time.Duration
@@ -140,11 +138,11 @@ func (s ServiceNow) problems() []string {
 	return problems
 }
 
-func parsePrefixes(text string) (records.PrefixMap, error) {
+func parsePrefixes(text string) (PrefixMap, error) {
 	if strings.TrimSpace(text) == "" {
-		return records.DefaultPrefixes(), nil
+		return DefaultPrefixes(), nil
 	}
-	return records.ParsePrefixes(text)
+	return ParsePrefixes(text)
 }
 
 func splitList(text string) []string {
@@ -179,10 +177,39 @@ func orText(v, fallback string) string {
 }
 
 // Store holds the current Config; readers never block writers.
-type Store struct{ current atomic.Pointer[Config] }
+type Store struct {
+	current atomic.Pointer[Config]
+	problem atomic.Pointer[string]
+}
 
-// Load returns the current configuration (never nil once Set was called).
+// Load returns the current configuration (never nil once Set or Apply was called).
 func (s *Store) Load() *Config { return s.current.Load() }
 
 // Set swaps in a new configuration.
 func (s *Store) Set(c *Config) { s.current.Store(c) }
+
+// Apply makes settings current when they are valid. Invalid settings leave the previous ones
+// in force (the defaults on the first load), and Problem reports them until valid ones arrive.
+func (s *Store) Apply(settings Settings) error {
+	cfg, err := Parse(settings)
+	if err != nil {
+		message := err.Error()
+		s.problem.Store(&message)
+		if s.Load() == nil {
+			defaults, _ := Parse(Settings{})
+			s.Set(defaults)
+		}
+		return err
+	}
+	s.problem.Store(nil)
+	s.Set(cfg)
+	return nil
+}
+
+// Problem is why the last settings were refused; "" when they were applied.
+func (s *Store) Problem() string {
+	if problem := s.problem.Load(); problem != nil {
+		return *problem
+	}
+	return ""
+}

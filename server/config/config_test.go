@@ -81,3 +81,19 @@ func TestConversationTeamIsTrimmedAndLowerCased(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, c.ConversationTeam, "empty means the first staff team")
 }
+
+func TestApplyKeepsThePreviousSettingsWhenNewOnesAreInvalid(t *testing.T) {
+	var store Store
+	require.Error(t, store.Apply(Settings{NumberDigits: 2}))
+	require.NotNil(t, store.Load(), "the first load falls back to the defaults")
+	assert.Equal(t, 7, store.Load().NumberDigits)
+	assert.Contains(t, store.Problem(), "Digits after the prefix must be 4 to 12, not 2.")
+
+	require.NoError(t, store.Apply(Settings{NumberDigits: 9}))
+	assert.Equal(t, 9, store.Load().NumberDigits)
+	assert.Empty(t, store.Problem())
+
+	require.Error(t, store.Apply(Settings{EnforcementMode: "maybe"}))
+	assert.Equal(t, 9, store.Load().NumberDigits, "the previous valid settings stay in force")
+	assert.Contains(t, store.Problem(), `not "maybe"`)
+}

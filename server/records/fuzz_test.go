@@ -3,6 +3,8 @@ package records
 import (
 	"strings"
 	"testing"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
 )
 
 func FuzzFind(f *testing.F) {
@@ -20,7 +22,7 @@ func FuzzFind(f *testing.F) {
 	} {
 		f.Add(seed, int8(5))
 	}
-	r, err := NewRecognizer(DefaultPrefixes(), 7, testInstance)
+	r, err := NewRecognizer(config.DefaultPrefixes(), 7, testInstance)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -51,7 +53,7 @@ func FuzzFind(f *testing.F) {
 func keyProblem(m Mention) string {
 	k := m.Key
 	switch {
-	case !isTableName(k.Table):
+	case !config.IsTableName(k.Table):
 		return "invalid table"
 	case (k.Number == "") == (k.SysID == ""):
 		return "needs exactly one of number and sys_id"

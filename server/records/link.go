@@ -14,14 +14,9 @@ import (
 // ErrNotConfigured is the answer while ServiceNow has no instance URL and credentials.
 var ErrNotConfigured = errors.New("ServiceNow is not configured yet: a system admin sets it up in the System Console (Plugins > Connect Chat)")
 
-// Poster creates posts on a user's behalf.
-type Poster interface {
-	CreatePost(post *model.Post) error
-}
-
 // Link posts userID's message naming the records in words into channelID, once every one
 // of them was found in ServiceNow; the message gets its cards like any other.
-func (s *Service) Link(ctx context.Context, poster Poster, userID, channelID string, words []string) error {
+func (s *Service) Link(ctx context.Context, userID, channelID string, words []string) error {
 	setup := s.current.Load()
 	if setup == nil {
 		return ErrNotConfigured
@@ -45,7 +40,7 @@ func (s *Service) Link(ctx context.Context, poster Poster, userID, channelID str
 			return errors.New(notFound(Card{Table: key.Table, Number: key.Number}) + " (" + words[i] + ")")
 		}
 	}
-	return poster.CreatePost(&model.Post{UserId: userID, ChannelId: channelID, Message: strings.Join(words, " ")})
+	return s.posts.CreatePost(&model.Post{UserId: userID, ChannelId: channelID, Message: strings.Join(words, " ")})
 }
 
 func (s *setup) recognizeEach(words []string) ([]servicenow.RecordKey, error) {

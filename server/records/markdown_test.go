@@ -2,6 +2,8 @@ package records
 
 import (
 	"testing"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
 )
 
 func TestFindSkipsCode(t *testing.T) {
@@ -74,7 +76,7 @@ func TestFindLinks(t *testing.T) {
 }
 
 func TestFindWithoutInstance(t *testing.T) {
-	r, err := NewRecognizer(DefaultPrefixes(), 7, "")
+	r, err := NewRecognizer(config.DefaultPrefixes(), 7, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -14,7 +15,7 @@ const (
 
 // Recognizer finds record mentions in messages. It is immutable and safe for concurrent use.
 type Recognizer struct {
-	prefixes PrefixMap
+	prefixes config.PrefixMap
 	digits   int
 	instance *instance // nil: only numbers are recognized
 	// prefixEnds holds the last byte of every prefix: a number needs one right before a digit.
@@ -32,18 +33,15 @@ type Mention struct {
 // NewRecognizer checks its inputs: prefixes as in ParsePrefixes, digits in 4..12 (ServiceNow's
 // default is 7), and instanceURL either "" or an http(s) URL such as
 // "https://example.service-now.com".
-func NewRecognizer(prefixes PrefixMap, digits int, instanceURL string) (*Recognizer, error) {
+func NewRecognizer(prefixes config.PrefixMap, digits int, instanceURL string) (*Recognizer, error) {
 	if digits < minDigits || digits > maxDigits {
 		return nil, fmt.Errorf("number digits must be between %d and %d, not %d", minDigits, maxDigits, digits)
 	}
-	r := &Recognizer{prefixes: make(PrefixMap, len(prefixes)), digits: digits}
+	r := &Recognizer{prefixes: make(config.PrefixMap, len(prefixes)), digits: digits}
+	if err := prefixes.Check(); err != nil {
+		return nil, err
+	}
 	for prefix, table := range prefixes {
-		if err := checkPrefix(prefix); err != nil {
-			return nil, err
-		}
-		if err := checkTable(table); err != nil {
-			return nil, err
-		}
 		r.prefixes[prefix] = table
 		r.prefixEnds[prefix[len(prefix)-1]] = true
 	}
@@ -85,7 +83,7 @@ func (r *Recognizer) mayMention(msg string) bool {
 // r.digits digits. A prefix must be the whole of the word's letters, so the longest one wins.
 func (r *Recognizer) number(text string, start, end int) (servicenow.RecordKey, bool) {
 	digitsStart := end - r.digits
-	if digitsStart-start < minPrefixLen || digitsStart-start > maxPrefixLen || !r.prefixEnds[text[digitsStart-1]] {
+	if digitsStart-start < config.MinPrefixLen || digitsStart-start > config.MaxPrefixLen || !r.prefixEnds[text[digitsStart-1]] {
 		return servicenow.RecordKey{}, false
 	}
 	for i := digitsStart; i < end; i++ {
@@ -151,3 +149,7 @@ func (f *finder) alreadyFound(key servicenow.RecordKey) bool {
 	}
 	return false
 }
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

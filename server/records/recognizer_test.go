@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -31,7 +32,7 @@ func sysID(table, id string) servicenow.RecordKey {
 
 func newTestRecognizer(t testing.TB) *Recognizer {
 	t.Helper()
-	r, err := NewRecognizer(DefaultPrefixes(), 7, testInstance)
+	r, err := NewRecognizer(config.DefaultPrefixes(), 7, testInstance)
 	require.NoError(t, err)
 	return r
 }
@@ -64,20 +65,20 @@ func runFindCases(t *testing.T, r *Recognizer, tests []findCase) {
 func TestNewRecognizerRejects(t *testing.T) {
 	tests := []struct {
 		name     string
-		prefixes PrefixMap
+		prefixes config.PrefixMap
 		digits   int
 		instance string
 		want     string
 	}{
-		{"too few digits", DefaultPrefixes(), 3, "", "between 4 and 12, not 3"},
-		{"too many digits", DefaultPrefixes(), 13, "", "between 4 and 12, not 13"},
-		{"bad prefix", PrefixMap{"inc": "incident"}, 7, "", `prefix "inc"`},
-		{"bad table", PrefixMap{"INC": "Incident"}, 7, "", `table "Incident"`},
-		{"not a URL", DefaultPrefixes(), 7, "://acme", "is not a URL"},
-		{"no scheme", DefaultPrefixes(), 7, "acme.service-now.com", "must look like https://"},
-		{"ftp", DefaultPrefixes(), 7, "ftp://acme.service-now.com", "must look like https://"},
-		{"query", DefaultPrefixes(), 7, "https://acme.service-now.com/?x=1", "must look like https://"},
-		{"user info", DefaultPrefixes(), 7, "https://admin@acme.service-now.com", "must look like https://"},
+		{"too few digits", config.DefaultPrefixes(), 3, "", "between 4 and 12, not 3"},
+		{"too many digits", config.DefaultPrefixes(), 13, "", "between 4 and 12, not 13"},
+		{"bad prefix", config.PrefixMap{"inc": "incident"}, 7, "", `prefix "inc"`},
+		{"bad table", config.PrefixMap{"INC": "Incident"}, 7, "", `table "Incident"`},
+		{"not a URL", config.DefaultPrefixes(), 7, "://acme", "is not a URL"},
+		{"no scheme", config.DefaultPrefixes(), 7, "acme.service-now.com", "must look like https://"},
+		{"ftp", config.DefaultPrefixes(), 7, "ftp://acme.service-now.com", "must look like https://"},
+		{"query", config.DefaultPrefixes(), 7, "https://acme.service-now.com/?x=1", "must look like https://"},
+		{"user info", config.DefaultPrefixes(), 7, "https://admin@acme.service-now.com", "must look like https://"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,7 +91,7 @@ func TestNewRecognizerRejects(t *testing.T) {
 }
 
 func TestNewRecognizerCopiesPrefixes(t *testing.T) {
-	prefixes := DefaultPrefixes()
+	prefixes := config.DefaultPrefixes()
 	r, err := NewRecognizer(prefixes, 7, "")
 	require.NoError(t, err)
 	prefixes["INC"] = "changed"
@@ -99,7 +100,7 @@ func TestNewRecognizerCopiesPrefixes(t *testing.T) {
 
 func TestFindEveryDefaultPrefix(t *testing.T) {
 	r := newTestRecognizer(t)
-	for prefix, table := range DefaultPrefixes() {
+	for prefix, table := range config.DefaultPrefixes() {
 		t.Run(prefix, func(t *testing.T) {
 			n := prefix + "0010001"
 			assert.Equal(t, []found{{n, number(table, n)}}, mentionsIn(t, r, "Please look at "+n+" today"))
@@ -108,7 +109,7 @@ func TestFindEveryDefaultPrefix(t *testing.T) {
 }
 
 func TestFindLongestPrefix(t *testing.T) {
-	r, err := NewRecognizer(PrefixMap{"SC": "sc_x", "SCTASK": "sc_task", "TASK": "task", "CTASK": "change_task", "PTASK": "problem_task"}, 7, "")
+	r, err := NewRecognizer(config.PrefixMap{"SC": "sc_x", "SCTASK": "sc_task", "TASK": "task", "CTASK": "change_task", "PTASK": "problem_task"}, 7, "")
 	require.NoError(t, err)
 	runFindCases(t, r, []findCase{
 		{"SCTASK", "SCTASK0010001", []found{{"SCTASK0010001", number("sc_task", "SCTASK0010001")}}},
@@ -121,7 +122,7 @@ func TestFindLongestPrefix(t *testing.T) {
 }
 
 func TestFindCustomPrefixesAndDigits(t *testing.T) {
-	prefixes, err := ParsePrefixes("SIR=sn_si_incident\nHR=sn_hr_core_case")
+	prefixes, err := config.ParsePrefixes("SIR=sn_si_incident\nHR=sn_hr_core_case")
 	require.NoError(t, err)
 	r, err := NewRecognizer(prefixes, 5, "")
 	require.NoError(t, err)
@@ -135,7 +136,7 @@ func TestFindCustomPrefixesAndDigits(t *testing.T) {
 		{"four digits with width five", "SIR1234", nil},
 	})
 
-	wide, err := NewRecognizer(PrefixMap{"INC": "incident"}, 12, "")
+	wide, err := NewRecognizer(config.PrefixMap{"INC": "incident"}, 12, "")
 	require.NoError(t, err)
 	runFindCases(t, wide, []findCase{
 		{"twelve digits", "INC000000000001", []found{{"INC000000000001", number("incident", "INC000000000001")}}},

@@ -11,6 +11,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -24,7 +25,13 @@ const (
 // Posts is what the service needs from Mattermost's posts.
 type Posts interface {
 	GetPost(postID string) (*model.Post, error)
+	CreatePost(post *model.Post) error
 	UpdatePost(post *model.Post) error
+}
+
+// Access says who may read a channel's posts.
+type Access interface {
+	CanRead(userID, channelID string) bool
 }
 
 // Logger records what an admin may need to know.
@@ -43,29 +50,37 @@ type setup struct {
 // Service turns record mentions in posts into cards and keeps the cards filled in.
 type Service struct {
 	current atomic.Pointer[setup]
+	client  atomic.Pointer[servicenow.Client]
 	posts   Posts
+	access  Access
 	log     Logger
 	fills   *fillQueue
 }
 
 // NewService builds the service; Configure must be called before cards appear.
-func NewService(posts Posts, log Logger) *Service {
-	s := &Service{posts: posts, log: log}
+func NewService(posts Posts, access Access, log Logger) *Service {
+	s := &Service{posts: posts, access: access, log: log}
 	s.fills = newFillQueue(s.fill)
 	return s
 }
 
 // Options are the admin's settings for cards.
 type Options struct {
-	Prefixes PrefixMap
+	Prefixes config.PrefixMap
 	Digits   int
 	MaxCards int
 	TTL      time.Duration
 }
 
+// OptionsOf picks the card settings out of the configuration.
+func OptionsOf(cfg *config.Config) Options {
+	return Options{Prefixes: cfg.Prefixes, Digits: cfg.NumberDigits, MaxCards: cfg.MaxCards, TTL: cfg.RecordTTL}
+}
+
 // Configure applies new settings. client is nil while ServiceNow is not configured, and
 // then no cards are made.
 func (s *Service) Configure(opts Options, client *servicenow.Client) error {
+	s.client.Store(client)
 	if client == nil {
 		s.current.Store(nil)
 		return nil
@@ -219,6 +234,31 @@ func (s *Service) fill(postID string) (retry bool) {
 }
 
 var errNoPost = errors.New("no such post")
+
+// ErrNoSuchPost is RefreshFor's answer for a post the caller cannot read.
+var ErrNoSuchPost = errors.New("no such post")
+
+// RefreshFor is Refresh for userID, who must be able to read the post.
+func (s *Service) RefreshFor(ctx context.Context, userID, postID string) (changed bool, err error) {
+	post, err := s.posts.GetPost(postID)
+	if err != nil || !s.access.CanRead(userID, post.ChannelId) {
+		return false, ErrNoSuchPost
+	}
+	return s.Refresh(ctx, postID)
+}
+
+// Test checks the ServiceNow connection and says what it found.
+func (s *Service) Test(ctx context.Context) (string, error) {
+	client := s.client.Load()
+	if client == nil {
+		return "", ErrNotConfigured
+	}
+	report, err := client.Check(ctx)
+	if err != nil {
+		return "", err
+	}
+	return report.Summary(), nil
+}
 
 // Refresh reads the records on postID's cards again (through the cache, so at most once per
 // TTL) and updates the post when a card changed; every client viewing it then shows the

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -50,6 +51,11 @@ func (f *fakePosts) CreatePost(p *model.Post) error {
 	return f.UpdatePost(p)
 }
 
+// readers is who may read which channel ("user/channel").
+type readers map[string]bool
+
+func (r readers) CanRead(userID, channelID string) bool { return r[userID+"/"+channelID] }
+
 type silentLog struct{}
 
 func (silentLog) Warn(string, ...any) {}
@@ -58,6 +64,7 @@ type fixture struct {
 	sn      *standin.Server
 	client  *servicenow.Client
 	posts   *fakePosts
+	readers readers
 	service *Service
 }
 
@@ -68,10 +75,10 @@ func newFixture(t testing.TB) *fixture {
 	t.Cleanup(sn.Close)
 	client, err := servicenow.New(servicenow.Config{InstanceURL: sn.URL(), Username: standin.DefaultUsername, Password: standin.DefaultPassword, Timeout: time.Second, MaxAttempts: 1})
 	require.NoError(t, err)
-	f := &fixture{sn: sn, client: client, posts: newFakePosts()}
-	f.service = NewService(f.posts, silentLog{})
+	f := &fixture{sn: sn, client: client, posts: newFakePosts(), readers: readers{}}
+	f.service = NewService(f.posts, f.readers, silentLog{})
 	t.Cleanup(f.service.Close)
-	require.NoError(t, f.service.Configure(Options{Prefixes: DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, client))
+	require.NoError(t, f.service.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, client))
 	return f
 }
 
@@ -180,21 +187,46 @@ func TestOtherAttachmentsAreKept(t *testing.T) {
 }
 
 func TestNoServiceNowNoCards(t *testing.T) {
-	s := NewService(newFakePosts(), silentLog{})
+	s := NewService(newFakePosts(), readers{}, silentLog{})
 	t.Cleanup(s.Close)
-	require.NoError(t, s.Configure(Options{Prefixes: DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, nil))
+	require.NoError(t, s.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, nil))
 	assert.Nil(t, s.Attach(&model.Post{Message: standin.SampleIncident}))
-	assert.ErrorIs(t, s.Link(context.Background(), newFakePosts(), "u", "c", []string{standin.SampleIncident}), ErrNotConfigured)
+	assert.ErrorIs(t, s.Link(context.Background(), "u", "c", []string{standin.SampleIncident}), ErrNotConfigured)
+	_, err := s.Test(context.Background())
+	assert.ErrorIs(t, err, ErrNotConfigured)
+}
+
+func TestRefreshIsForReadersOfThePostOnly(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	require.NoError(t, f.service.Link(ctx, "u", "c", []string{standin.SampleIncident}))
+	created := f.nextUpdate(t)
+
+	_, err := f.service.RefreshFor(ctx, "stranger", created.Id)
+	assert.ErrorIs(t, err, ErrNoSuchPost, "a post the caller cannot read does not exist for them")
+	_, err = f.service.RefreshFor(ctx, "u", model.NewId())
+	assert.ErrorIs(t, err, ErrNoSuchPost)
+
+	f.readers["u/c"] = true
+	_, err = f.service.RefreshFor(ctx, "u", created.Id)
+	assert.NoError(t, err)
+}
+
+func TestConnectionTestSummarizesTheCheck(t *testing.T) {
+	f := newFixture(t)
+	summary, err := f.service.Test(context.Background())
+	require.NoError(t, err)
+	assert.Contains(t, summary, "Connected to "+f.sn.URL()+" (basic authentication)")
 }
 
 func TestLinkPostsOnlyFoundRecords(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	err := f.service.Link(ctx, f.posts, "u", "c", []string{"INC0099999"})
+	err := f.service.Link(ctx, "u", "c", []string{"INC0099999"})
 	require.EqualError(t, err, "INC0099999 was not found in ServiceNow (INC0099999)")
-	err = f.service.Link(ctx, f.posts, "u", "c", []string{"hello"})
+	err = f.service.Link(ctx, "u", "c", []string{"hello"})
 	require.EqualError(t, err, `"hello" is not a record number or a link to a record in `+f.sn.URL())
-	require.NoError(t, f.service.Link(ctx, f.posts, "u", "c", []string{standin.SampleIncident, standin.SampleProblem}))
+	require.NoError(t, f.service.Link(ctx, "u", "c", []string{standin.SampleIncident, standin.SampleProblem}))
 	created := f.nextUpdate(t)
 	assert.Equal(t, standin.SampleIncident+" "+standin.SampleProblem, created.Message)
 }
@@ -228,7 +260,7 @@ func TestCardPropsCrossThePluginBoundary(t *testing.T) {
 
 func TestRefreshShowsTheRecordsCurrentStateAfterTheTTL(t *testing.T) {
 	f := newFixture(t)
-	require.NoError(t, f.service.Configure(Options{Prefixes: DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: 200 * time.Millisecond}, f.client))
+	require.NoError(t, f.service.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: 200 * time.Millisecond}, f.client))
 	posted := f.post(standin.SampleIncident2)
 	f.nextUpdate(t)
 

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -153,14 +154,14 @@ func (r *Recognizer) knowledgeRecord(query string) (servicenow.RecordKey, bool) 
 }
 
 func sysIDRecord(table, id string) (servicenow.RecordKey, bool) {
-	if !isTableName(table) || !isSysID(id) {
+	if !config.IsTableName(table) || !isSysID(id) {
 		return servicenow.RecordKey{}, false
 	}
 	return servicenow.RecordKey{Table: table, SysID: strings.ToLower(id)}, true
 }
 
 func numberRecord(table, number string) (servicenow.RecordKey, bool) {
-	if !isTableName(table) || !isRecordNumber(number) {
+	if !config.IsTableName(table) || !isRecordNumber(number) {
 		return servicenow.RecordKey{}, false
 	}
 	return servicenow.RecordKey{Table: table, Number: number}, true
@@ -198,5 +199,5 @@ func isSysID(s string) bool {
 // isRecordNumber accepts a number in a URL: 2-10 uppercase letters, then 4-12 digits.
 func isRecordNumber(s string) bool {
 	digits := len(s) - len(strings.TrimRight(s, "0123456789"))
-	return digits >= minDigits && digits <= maxDigits && isPrefix(s[:len(s)-digits])
+	return digits >= minDigits && digits <= maxDigits && config.IsPrefix(s[:len(s)-digits])
 }

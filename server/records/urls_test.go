@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -114,14 +115,14 @@ func TestFindInstanceForms(t *testing.T) {
 	url := "https://acme.service-now.com/incident.do?sys_id=" + testSysID
 	for _, instance := range []string{"https://acme.service-now.com/", "http://ACME.service-now.com", " https://acme.service-now.com:443 "} {
 		t.Run(instance, func(t *testing.T) {
-			r, err := NewRecognizer(DefaultPrefixes(), 7, instance)
+			r, err := NewRecognizer(config.DefaultPrefixes(), 7, instance)
 			require.NoError(t, err)
 			assert.Equal(t, []found{{url, sysID("incident", testSysID)}}, mentionsIn(t, r, url))
 		})
 	}
 
 	t.Run("under a path", func(t *testing.T) {
-		r, err := NewRecognizer(DefaultPrefixes(), 7, "http://127.0.0.1:8080/sn/")
+		r, err := NewRecognizer(config.DefaultPrefixes(), 7, "http://127.0.0.1:8080/sn/")
 		require.NoError(t, err)
 		inside := "http://127.0.0.1:8080/sn/incident.do?sys_id=" + testSysID
 		assert.Equal(t, []found{{inside, sysID("incident", testSysID)}}, mentionsIn(t, r, inside))

@@ -2,6 +2,7 @@ package servicenow
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strconv"
 	"time"
@@ -42,4 +43,20 @@ func (c *Client) Check(ctx context.Context) (CheckReport, error) {
 		report.SampleNumber, report.SampleTable = rows[0]["number"].Value, rows[0]["sys_class_name"].Value
 	}
 	return report, nil
+}
+
+// Summary says what the check found, for the admin who ran it.
+func (r CheckReport) Summary() string {
+	return fmt.Sprintf("Connected to %s (%s authentication) in %d ms: %s.",
+		r.InstanceURL, r.AuthMode, r.Latency.Milliseconds(), r.findings())
+}
+
+func (r CheckReport) findings() string {
+	switch {
+	case r.TaskCount >= 0 && r.SampleNumber != "":
+		return fmt.Sprintf("Connect can read %d task records, for example %s", r.TaskCount, r.SampleNumber)
+	case r.SampleNumber != "":
+		return "Connect can read task records, for example " + r.SampleNumber
+	}
+	return "the credentials work, but Connect sees no task records: check the integration user's roles (it needs read access to task and its child tables)"
 }

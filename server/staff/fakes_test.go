@@ -3,7 +3,7 @@ package staff
 import (
 	"context"
 	"encoding/json"
-	"strings"
+	"sort"
 	"sync"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -19,6 +19,7 @@ type fakeDirectory struct {
 	teams   map[string]map[string]bool // team → user ids
 	groups  map[string][]string        // user id → group names
 	lookups int
+	listed  int // ActiveUsers calls
 }
 
 func newFakeDirectory() *fakeDirectory {
@@ -71,18 +72,23 @@ func (d *fakeDirectory) InTeam(team, userID string) (bool, error) {
 
 func (d *fakeDirectory) GroupNames(userID string) ([]string, error) { return d.groups[userID], nil }
 
-func (d *fakeDirectory) Search(term string, limit int) ([]*model.User, error) {
-	var found []*model.User
+// ActiveUsers pages through the active users in username order.
+func (d *fakeDirectory) ActiveUsers(page, perPage int) ([]*model.User, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.listed++
+	var active []*model.User
 	for _, u := range d.users {
-		if strings.Contains(u.Username+" "+u.GetFullName()+" "+u.Nickname, term) && len(found) < limit {
-			found = append(found, u)
+		if u.DeleteAt == 0 {
+			active = append(active, u)
 		}
 	}
-	return found, nil
+	sort.Slice(active, func(i, j int) bool { return active[i].Username < active[j].Username })
+	start := min(page*perPage, len(active))
+	return active[start:min(start+perPage, len(active))], nil
 }
 
 type fakeChannels struct {
-	botID    string
 	channels map[string]*model.Channel
 	members  map[string][]string
 	reads    int
@@ -97,10 +103,6 @@ func (f *fakeChannels) Channel(id string) (*model.Channel, error) {
 }
 
 func (f *fakeChannels) MemberIDs(id string) ([]string, error) { return f.members[id], nil }
-
-func (f *fakeChannels) IsManagedGroup(c *model.Channel) bool {
-	return c.Type == model.ChannelTypePrivate && c.CreatorId == f.botID
-}
 
 func (f *fakeChannels) direct(a, b *model.User) string {
 	c := &model.Channel{Id: model.NewId(), Type: model.ChannelTypeDirect, Name: model.GetDMNameFromIds(a.Id, b.Id)}
@@ -131,14 +133,14 @@ func (f *fakeChannels) open() string {
 
 type memoryKV struct{ values map[string][]byte }
 
-func (kv *memoryKV) Get(key string, out any) error {
+func (kv *memoryKV) GetJSON(key string, out any) error {
 	if data, ok := kv.values[key]; ok {
 		return json.Unmarshal(data, out)
 	}
 	return nil
 }
 
-func (kv *memoryKV) Set(key string, value any) error {
+func (kv *memoryKV) SetJSON(key string, value any) error {
 	data, err := json.Marshal(value)
 	kv.values[key] = data
 	return err

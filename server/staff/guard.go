@@ -8,15 +8,14 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/shape"
 )
 
 // Channels is what the guard reads about channels from Mattermost.
 type Channels interface {
 	Channel(channelID string) (*model.Channel, error)
 	MemberIDs(channelID string) ([]string, error)
-	// IsManagedGroup reports a group conversation Connect manages (the conversations
-	// package decides what that is).
-	IsManagedGroup(channel *model.Channel) bool
 }
 
 // Guard decides whether a message may go into a channel. A conversation (a direct or group
@@ -108,17 +107,13 @@ func (g *Guard) lookUpMembers(channelID string) (cachedMembers, error) {
 	if err != nil {
 		return cachedMembers{}, errors.Wrapf(err, "failed to read channel %s", channelID)
 	}
-	switch {
-	case channel.Type == model.ChannelTypeDirect:
-		ids := strings.Split(channel.Name, "__")
-		if len(ids) != 2 || ids[0] == ids[1] {
-			return cachedMembers{}, nil
-		}
-		return cachedMembers{ids: ids}, nil
-	case channel.Type == model.ChannelTypeGroup:
+	switch shape.Of(channel, g.roster.botID) {
+	case shape.Direct:
+		return cachedMembers{ids: shape.DirectMemberIDs(channel)}, nil
+	case shape.GroupMessage:
 		ids, err := g.channels.MemberIDs(channelID)
 		return cachedMembers{ids: ids}, errors.Wrapf(err, "failed to read the members of %s", channelID)
-	case g.channels.IsManagedGroup(channel):
+	case shape.Managed:
 		ids, err := g.channels.MemberIDs(channelID)
 		return cachedMembers{ids: ids, expires: g.now().Add(managedGroupTTL)}, errors.Wrapf(err, "failed to read the members of %s", channelID)
 	default:

@@ -37,10 +37,11 @@ type SyncStatus struct {
 // Healthy reports whether the last attempt succeeded (or none was needed yet).
 func (s SyncStatus) Healthy() bool { return s.LastError == "" }
 
-// KV is the slice of pluginapi's KV service the sync needs.
+// KV is the plugin's key-value store, shared by every server of a cluster.
 type KV interface {
-	Get(key string, out any) error
-	Set(key string, value any) error
+	// GetJSON decodes key's value into out; a missing key leaves out as it was.
+	GetJSON(key string, out any) error
+	SetJSON(key string, value any) error
 }
 
 // RoleSource reads role holders from ServiceNow.
@@ -68,7 +69,7 @@ func NewRoleSync(kv KV, roster *Roster) *RoleSync {
 // Load installs the stored role set into the roster (at start, and when another server synced).
 func (s *RoleSync) Load() error {
 	var set RoleSet
-	if err := s.kv.Get(roleSetKey, &set); err != nil {
+	if err := s.kv.GetJSON(roleSetKey, &set); err != nil {
 		return errors.Wrap(err, "failed to read the stored ServiceNow role holders")
 	}
 	s.roster.SetRoles(&set)
@@ -87,7 +88,7 @@ func (s *RoleSync) Run(ctx context.Context, source RoleSource, roles []string) (
 		status.LastError = err.Error()
 		return status, failedBefore, s.saveStatus(status, err)
 	}
-	if err := s.kv.Set(roleSetKey, set); err != nil {
+	if err := s.kv.SetJSON(roleSetKey, set); err != nil {
 		return status, failedBefore, errors.Wrap(err, "failed to store the ServiceNow role holders")
 	}
 	s.roster.SetRoles(set)
@@ -116,7 +117,7 @@ func (s *RoleSync) fetch(ctx context.Context, source RoleSource, roles []string)
 }
 
 func (s *RoleSync) saveStatus(status SyncStatus, syncErr error) error {
-	if err := s.kv.Set(syncStatusKey, status); err != nil {
+	if err := s.kv.SetJSON(syncStatusKey, status); err != nil {
 		return errors.Wrap(err, "failed to store the role sync status")
 	}
 	if syncErr != nil {
@@ -128,6 +129,6 @@ func (s *RoleSync) saveStatus(status SyncStatus, syncErr error) error {
 // Status is the stored status of the last sync, shared by every server.
 func (s *RoleSync) Status() SyncStatus {
 	var status SyncStatus
-	_ = s.kv.Get(syncStatusKey, &status)
+	_ = s.kv.GetJSON(syncStatusKey, &status)
 	return status
 }

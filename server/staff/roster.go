@@ -21,7 +21,7 @@ type Directory interface {
 	UserByUsername(username string) (*model.User, error)
 	InTeam(teamName, userID string) (bool, error)
 	GroupNames(userID string) ([]string, error)
-	Search(term string, limit int) ([]*model.User, error)
+	People
 }
 
 // Kind is how Connect treats a Mattermost account.
@@ -54,6 +54,7 @@ const verdictTTL = 10 * time.Second
 // Roster decides who is staff and caches the answer per user.
 type Roster struct {
 	dir    Directory
+	people *peopleIndex
 	botID  string
 	config func() *config.Config
 	roles  atomic.Pointer[RoleSet]
@@ -70,7 +71,7 @@ type cachedVerdict struct {
 
 // NewRoster builds a roster. botID is the plugin's own bot.
 func NewRoster(dir Directory, botID string, cfg func() *config.Config) *Roster {
-	r := &Roster{dir: dir, botID: botID, config: cfg, now: time.Now, verdicts: map[string]cachedVerdict{}}
+	r := &Roster{dir: dir, people: newPeopleIndex(dir), botID: botID, config: cfg, now: time.Now, verdicts: map[string]cachedVerdict{}}
 	r.roles.Store(&RoleSet{})
 	return r
 }

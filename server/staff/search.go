@@ -29,7 +29,7 @@ const searchCandidates = 500
 
 // Search finds staff by username, full name or nickname, leaving out excludeID (the caller).
 func (r *Roster) Search(term, excludeID string, page, perPage int) (Page, error) {
-	users, err := r.dir.Search(strings.TrimSpace(term), searchCandidates)
+	users, err := r.people.search(term, searchCandidates)
 	if err != nil {
 		return Page{}, errors.Wrap(err, "failed to search users")
 	}
@@ -49,6 +49,9 @@ func (r *Roster) Search(term, excludeID string, page, perPage int) (Page, error)
 	sort.Slice(people, func(i, j int) bool { return people[i].Username < people[j].Username })
 	return paginate(people, page, perPage), nil
 }
+
+// PeopleChanged makes the next search read the users again: someone joined, left or changed.
+func (r *Roster) PeopleChanged() { r.people.forget() }
 
 func paginate(people []Person, page, perPage int) Page {
 	start := min(page*perPage, len(people))

@@ -2,6 +2,7 @@ package staff
 
 import (
 	"context"
+	"time"
 
 	"github.com/pkg/errors"
 
@@ -10,12 +11,26 @@ import (
 
 // Cluster is what the service needs when several Mattermost servers share one database.
 type Cluster interface {
-	// Lock serializes role syncs across servers.
-	Lock(ctx context.Context) (unlock func(), err error)
-	// StaffChanged tells the other servers to drop cached verdicts (userID "" = everyone)
-	// and reload the stored role holders.
-	StaffChanged(userID string)
+	// Lock takes the cluster-wide lock named key until ctx ends.
+	Lock(ctx context.Context, key string) (unlock func(), err error)
+	Broadcast(event, data string) error
 }
+
+// Admins reaches the system admins.
+type Admins interface {
+	MessageAdmins(message string) error
+}
+
+const (
+	// ClusterEvent tells the other servers to drop a cached verdict (data: the user id; empty
+	// for everyone) and reload the stored role holders.
+	ClusterEvent = "staff_changed"
+	// RoleSyncJob is the key of the scheduled role sync, which runs on one server at a time.
+	RoleSyncJob     = "staff_role_sync"
+	roleSyncLockKey = "staff_role_sync_lock"
+	// scheduledSyncTimeout bounds one scheduled role sync.
+	scheduledSyncTimeout = 5 * time.Minute
+)
 
 // Service is the staff domain as the plugin uses it.
 type Service struct {
@@ -27,7 +42,8 @@ type Service struct {
 	config  func() *config.Config
 	source  func() RoleSource
 	cluster Cluster
-	alert   func(message string)
+	admins  Admins
+	log     Logger
 }
 
 // ServiceDeps are the service's collaborators.
@@ -42,8 +58,8 @@ type ServiceDeps struct {
 	Config    func() *config.Config
 	// Source is the ServiceNow client, or nil while ServiceNow is not configured.
 	Source func() RoleSource
-	// Alert tells system admins about a problem that needs them.
-	Alert func(message string)
+	// Admins are told when role syncs start failing.
+	Admins Admins
 }
 
 // NewService wires the roster, guard, policy and role sync, and loads the stored role holders.
@@ -55,14 +71,14 @@ func NewService(d ServiceDeps) (*Service, error) {
 		Guard:  guard,
 		Policy: NewPolicy(guard, func() config.Mode { return d.Config().Enforcement }, d.Notifier, d.Log),
 		sync:   NewRoleSync(d.KV, roster),
-		config: d.Config, source: d.Source, cluster: d.Cluster, alert: d.Alert,
+		config: d.Config, source: d.Source, cluster: d.Cluster, admins: d.Admins, log: d.Log,
 	}
 	return s, s.sync.Load()
 }
 
 // SyncRoles reads the ServiceNow role holders now, once across the cluster.
 func (s *Service) SyncRoles(ctx context.Context) (SyncStatus, error) {
-	unlock, err := s.cluster.Lock(ctx)
+	unlock, err := s.cluster.Lock(ctx, roleSyncLockKey)
 	if err != nil {
 		return SyncStatus{}, errors.Wrap(err, "another server is syncing the ServiceNow roles; try again shortly")
 	}
@@ -70,26 +86,77 @@ func (s *Service) SyncRoles(ctx context.Context) (SyncStatus, error) {
 	status, failedBefore, err := s.sync.Run(ctx, s.source(), s.config().StaffRoles)
 	if err != nil {
 		if !failedBefore {
-			s.alert(err.Error())
+			s.alertAdmins(err.Error())
 		}
 		return status, err
 	}
-	s.cluster.StaffChanged("")
+	s.broadcast("")
 	return status, nil
 }
 
-// SyncDue reports whether scheduled syncs have anything to do.
-func (s *Service) SyncDue() bool {
-	return s.source() != nil && len(s.config().StaffRoles) > 0
+// RunScheduledSync is the scheduled role sync: nothing to do without ServiceNow or roles.
+func (s *Service) RunScheduledSync() {
+	if s.source() == nil || len(s.config().StaffRoles) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), scheduledSyncTimeout)
+	defer cancel()
+	if _, err := s.SyncRoles(ctx); err != nil {
+		s.log.Warn("ServiceNow role sync failed", "error", err.Error())
+	}
 }
 
-// Reload picks up role holders another server stored and drops every cached verdict.
-func (s *Service) Reload() error { return s.sync.Load() }
+// syncAlert is what system admins read when role syncs start failing.
+func syncAlert(problem string) string {
+	return "**Connect Chat needs attention.** " + problem +
+		"\n\nCheck the ServiceNow settings in the System Console, then run `/connect staff sync`."
+}
 
-// Changed drops userID's cached verdict here and on every other server.
+func (s *Service) alertAdmins(problem string) {
+	if err := s.admins.MessageAdmins(syncAlert(problem)); err != nil {
+		s.log.Warn("Failed to alert the system admins", "error", err.Error())
+	}
+}
+
+// OnClusterEvent applies a ClusterEvent from another server.
+func (s *Service) OnClusterEvent(data []byte) {
+	if userID := string(data); userID != "" {
+		s.Forget(userID)
+		return
+	}
+	if err := s.sync.Load(); err != nil {
+		s.log.Warn("Failed to reload the ServiceNow role holders", "error", err.Error())
+	}
+}
+
+// Changed drops userID's cached verdict ("" for everyone) here and on every other server.
 func (s *Service) Changed(userID string) {
 	s.Forget(userID)
-	s.cluster.StaffChanged(userID)
+	s.broadcast(userID)
+}
+
+func (s *Service) broadcast(userID string) {
+	if err := s.cluster.Broadcast(ClusterEvent, userID); err != nil {
+		s.log.Warn("Failed to tell the other servers about a staff change", "error", err.Error())
+	}
+}
+
+// UserCreated makes a new user findable in the people picker at once.
+func (s *Service) UserCreated() { s.PeopleChanged() }
+
+// UserJoinedTeam makes a new staff team member count, and be found, at once.
+func (s *Service) UserJoinedTeam(userID string) {
+	s.PeopleChanged()
+	s.Changed(userID)
+}
+
+// UserLeftTeam makes a departed staff team member stop counting at once.
+func (s *Service) UserLeftTeam(userID string) { s.Changed(userID) }
+
+// UserDeactivated makes a deactivated user stop counting at once.
+func (s *Service) UserDeactivated(userID string) {
+	s.PeopleChanged()
+	s.Changed(userID)
 }
 
 // SyncStatus is the last role sync's outcome.

@@ -33,7 +33,6 @@ func newWorld(t *testing.T) *world {
 	w.gone = w.dir.add(&model.User{Username: "gus", DeleteAt: 1}, "itil")
 	w.integrationBot = w.dir.add(&model.User{Username: "jira", IsBot: true})
 	w.connectBot = w.dir.add(&model.User{Username: "connect", IsBot: true})
-	w.channels.botID = w.connectBot.Id
 	w.role = w.dir.add(&model.User{Username: "rita", Email: "Rita@Connect.Example.com"})
 	w.roster = NewRoster(w.dir, w.connectBot.Id, staticConfig(config.Config{StaffTeams: []string{"itil"}, StaffRoles: []string{"itil"}}))
 	w.guard = NewGuard(w.roster, w.channels)

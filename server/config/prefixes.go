@@ -1,4 +1,4 @@
-package records
+package config
 
 import (
 	"fmt"
@@ -8,9 +8,10 @@ import (
 // PrefixMap maps number prefixes ("INC") to ServiceNow tables ("incident").
 type PrefixMap map[string]string
 
+// Lengths of a number prefix, and the longest table name.
 const (
-	minPrefixLen = 2
-	maxPrefixLen = 10
+	MinPrefixLen = 2
+	MaxPrefixLen = 10
 	maxTableLen  = 80
 )
 
@@ -73,22 +74,36 @@ func parsePrefixEntry(entry string) (prefix, table string, err error) {
 	return prefix, table, nil
 }
 
+// Check validates every entry as ParsePrefixes does.
+func (m PrefixMap) Check() error {
+	for prefix, table := range m {
+		if err := checkPrefix(prefix); err != nil {
+			return err
+		}
+		if err := checkTable(table); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func checkPrefix(prefix string) error {
-	if !isPrefix(prefix) {
-		return fmt.Errorf("prefix %q must be %d to %d uppercase letters A-Z", prefix, minPrefixLen, maxPrefixLen)
+	if !IsPrefix(prefix) {
+		return fmt.Errorf("prefix %q must be %d to %d uppercase letters A-Z", prefix, MinPrefixLen, MaxPrefixLen)
 	}
 	return nil
 }
 
 func checkTable(table string) error {
-	if !isTableName(table) {
+	if !IsTableName(table) {
 		return fmt.Errorf("table %q must be lowercase letters, digits and underscores, start with a letter and be at most %d characters", table, maxTableLen)
 	}
 	return nil
 }
 
-func isPrefix(s string) bool {
-	if len(s) < minPrefixLen || len(s) > maxPrefixLen {
+// IsPrefix reports whether s can be a number prefix: 2 to 10 letters A-Z.
+func IsPrefix(s string) bool {
+	if len(s) < MinPrefixLen || len(s) > MaxPrefixLen {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -99,8 +114,8 @@ func isPrefix(s string) bool {
 	return true
 }
 
-// isTableName reports whether s matches ^[a-z][a-z0-9_]{0,79}$.
-func isTableName(s string) bool {
+// IsTableName reports whether s can be a ServiceNow table name: ^[a-z][a-z0-9_]{0,79}$.
+func IsTableName(s string) bool {
 	if s == "" || len(s) > maxTableLen || !isLower(s[0]) {
 		return false
 	}

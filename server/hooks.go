@@ -1,0 +1,130 @@
+package main
+
+import (
+	"io"
+	"net/http"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/plugin"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/platform"
+	"github.com/connectchat/mattermost-plugin-connect/server/records"
+)
+
+// MessageWillBePosted refuses messages in conversations that mix staff and non-staff, and
+// attaches record cards from what is already known (it never waits on ServiceNow).
+func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*model.Post, string) {
+	if reason := p.staff.Policy.Screen(post.ChannelId, post.UserId, post.Type); reason != "" {
+		return nil, reason
+	}
+	return orUnchanged(p.records.Attach(post), post), ""
+}
+
+// MessageWillBeUpdated applies the same rule to edits, and re-reads the records of an edited
+// message. Connect's own card updates leave the message as it was: Mattermost would mark
+// them as the author's edit, so they keep the post's edit time.
+func (p *Plugin) MessageWillBeUpdated(_ *plugin.Context, newPost, oldPost *model.Post) (*model.Post, string) {
+	if reason := p.staff.Policy.Screen(newPost.ChannelId, newPost.UserId, newPost.Type); reason != "" {
+		return nil, reason
+	}
+	if records.IsCardUpdate(newPost, oldPost) {
+		newPost.EditAt = oldPost.EditAt
+		return newPost, ""
+	}
+	if newPost.Message == oldPost.Message {
+		return newPost, ""
+	}
+	return orUnchanged(p.records.Attach(newPost), newPost), ""
+}
+
+// orUnchanged is changed when a hook changed the post, and post itself otherwise.
+func orUnchanged(changed, post *model.Post) *model.Post {
+	if changed != nil {
+		return changed
+	}
+	return post
+}
+
+// MessageHasBeenPosted fills in record details after the post, off the posting path, and
+// updates the conversation lists of its members.
+func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
+	p.records.Posted(post)
+	p.conversations.MessageHasBeenPosted(post)
+}
+
+// MessageHasBeenUpdated fills in the records of an edited message (Connect's own card
+// updates are already being filled in).
+func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, oldPost *model.Post) {
+	if newPost.Message != oldPost.Message {
+		p.records.Posted(newPost)
+	}
+	p.conversations.MessageHasBeenUpdated(newPost)
+}
+
+// MessageHasBeenDeleted updates conversation previews.
+func (p *Plugin) MessageHasBeenDeleted(_ *plugin.Context, post *model.Post) {
+	p.conversations.MessageHasBeenDeleted(post)
+}
+
+// FileWillBeUploaded applies the staff-only rule to files; allowed files pass unchanged.
+func (p *Plugin) FileWillBeUploaded(_ *plugin.Context, info *model.FileInfo, _ io.Reader, _ io.Writer) (*model.FileInfo, string) {
+	return nil, p.staff.Policy.Screen(platform.UploadChannelID(info), info.CreatorId, "")
+}
+
+// EmailNotificationWillBeSent adds the post's record cards to Mattermost's notification email.
+func (p *Plugin) EmailNotificationWillBeSent(email *model.EmailNotification) (*model.EmailNotificationContent, string) {
+	post, err := p.platform.Posts.GetPost(email.PostId)
+	if err != nil {
+		return nil, ""
+	}
+	return p.records.EmailContent(email.EmailNotificationContent, post), ""
+}
+
+// UserHasJoinedChannel removes people who are not staff from Connect groups, whoever added them.
+func (p *Plugin) UserHasJoinedChannel(_ *plugin.Context, member *model.ChannelMember, actor *model.User) {
+	actorID := ""
+	if actor != nil {
+		actorID = actor.Id
+	}
+	p.staff.Guard.ForgetChannel(member.ChannelId)
+	p.conversations.MemberJoined(member.ChannelId, member.UserId, actorID)
+}
+
+// UserHasLeftChannel keeps Connect groups' members and names current.
+func (p *Plugin) UserHasLeftChannel(_ *plugin.Context, member *model.ChannelMember, _ *model.User) {
+	p.staff.Guard.ForgetChannel(member.ChannelId)
+	p.conversations.MemberLeft(member.ChannelId, member.UserId)
+}
+
+// UserHasBeenCreated makes a new user findable in the people picker at once.
+func (p *Plugin) UserHasBeenCreated(_ *plugin.Context, _ *model.User) { p.staff.UserCreated() }
+
+// UserHasJoinedTeam makes a new staff team member count, and be found, at once.
+func (p *Plugin) UserHasJoinedTeam(_ *plugin.Context, member *model.TeamMember, _ *model.User) {
+	p.staff.UserJoinedTeam(member.UserId)
+}
+
+// UserHasLeftTeam makes a departed staff team member stop counting at once.
+func (p *Plugin) UserHasLeftTeam(_ *plugin.Context, member *model.TeamMember, _ *model.User) {
+	p.staff.UserLeftTeam(member.UserId)
+}
+
+// UserHasBeenDeactivated makes a deactivated user stop counting at once.
+func (p *Plugin) UserHasBeenDeactivated(_ *plugin.Context, user *model.User) {
+	p.staff.UserDeactivated(user.Id)
+}
+
+// OnPluginClusterEvent applies changes made on another server.
+func (p *Plugin) OnPluginClusterEvent(_ *plugin.Context, ev model.PluginClusterEvent) {
+	p.platform.Cluster.Dispatch(ev)
+}
+
+// ServeHTTP serves everything under /plugins/connect-chat.
+func (p *Plugin) ServeHTTP(_ *plugin.Context, w http.ResponseWriter, r *http.Request) {
+	p.router.ServeHTTP(w, r)
+}
+
+// ExecuteCommand answers /connect.
+func (p *Plugin) ExecuteCommand(_ *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {
+	return p.commands.Execute(args), nil
+}

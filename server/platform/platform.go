@@ -1,0 +1,58 @@
+// Package platform owns every adapter to the Mattermost plugin API: users and teams, channels
+// and their members, posts, the key-value store, the bot's messages, websocket events, cluster
+// events and jobs, and mail. Domain packages declare the small interfaces they need; the types
+// here satisfy them, so nothing else in the plugin calls the plugin API.
+package platform
+
+import (
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/plugin"
+	"github.com/mattermost/mattermost/server/public/pluginapi"
+)
+
+// ErrNotFound is what the adapters return for something that does not exist.
+var ErrNotFound = pluginapi.ErrNotFound
+
+// Platform is the plugin's view of Mattermost, one adapter per concern.
+type Platform struct {
+	Users    *Users
+	Channels *Channels
+	Posts    *Posts
+	KV       *KV
+	Bot      *Bot
+	Clients  *Clients
+	Cluster  *Cluster
+	Jobs     *Jobs
+	Mail     *Mail
+	Server   *Server
+	Log      *pluginapi.LogService
+}
+
+// New reaches Mattermost through api; botID is the Connect bot that speaks for the plugin.
+func New(api plugin.API, client *pluginapi.Client, botID string) *Platform {
+	users := &Users{api: api, client: client}
+	return &Platform{
+		Users:    users,
+		Channels: &Channels{api: api, client: client},
+		Posts:    &Posts{client: client},
+		KV:       &KV{api: api},
+		Bot:      &Bot{api: api, client: client, users: users, id: botID},
+		Clients:  &Clients{api: api},
+		Cluster:  newCluster(api, client),
+		Jobs:     newJobs(api),
+		Mail:     &Mail{client: client},
+		Server:   &Server{api: api, client: client},
+		Log:      &client.Log,
+	}
+}
+
+// Close stops the scheduled jobs.
+func (p *Platform) Close() error { return p.Jobs.Close() }
+
+// appError turns a nil *model.AppError into a nil error.
+func appError(appErr *model.AppError) error {
+	if appErr == nil {
+		return nil
+	}
+	return appErr
+}

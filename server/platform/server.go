@@ -1,0 +1,37 @@
+package platform
+
+import (
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/plugin"
+	"github.com/mattermost/mattermost/server/public/pluginapi"
+)
+
+// Server is the Mattermost server's own settings and permissions.
+type Server struct {
+	api    plugin.API
+	client *pluginapi.Client
+}
+
+// SiteURL is read on every use so a changed Site URL applies without a restart.
+func (s *Server) SiteURL() string {
+	cfg := s.client.Configuration.GetConfig()
+	if cfg == nil || cfg.ServiceSettings.SiteURL == nil {
+		return ""
+	}
+	return *cfg.ServiceSettings.SiteURL
+}
+
+// IsAdmin reports whether userID is a system admin.
+func (s *Server) IsAdmin(userID string) bool {
+	return s.api.HasPermissionTo(userID, model.PermissionManageSystem)
+}
+
+// LoadSettings decodes the plugin's System Console settings into dest.
+func (s *Server) LoadSettings(dest any) error {
+	return s.client.Configuration.LoadPluginConfiguration(dest)
+}
+
+// RegisterCommand registers a slash command with its autocomplete.
+func (s *Server) RegisterCommand(command *model.Command) error {
+	return s.client.SlashCommand.Register(command)
+}

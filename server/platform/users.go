@@ -1,0 +1,114 @@
+package platform
+
+import (
+	"sync"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/plugin"
+	"github.com/mattermost/mattermost/server/public/pluginapi"
+	"github.com/pkg/errors"
+)
+
+// usersPerCall bounds one GetUsersByIds call.
+const usersPerCall = 500
+
+// Users is Mattermost's users, teams and user groups.
+type Users struct {
+	api    plugin.API
+	client *pluginapi.Client
+
+	teamIDs sync.Map // team name → id; names of teams that do not exist are not cached
+}
+
+func (u *Users) User(userID string) (*model.User, error) { return u.client.User.Get(userID) }
+
+func (u *Users) UserByUsername(username string) (*model.User, error) {
+	return u.client.User.GetByUsername(username)
+}
+
+// Users returns the users with the given ids, in batches the API accepts.
+func (u *Users) Users(userIDs []string) ([]*model.User, error) {
+	users := make([]*model.User, 0, len(userIDs))
+	for start := 0; start < len(userIDs); start += usersPerCall {
+		batch, appErr := u.api.GetUsersByIds(userIDs[start:min(start+usersPerCall, len(userIDs))])
+		if appErr != nil {
+			return nil, appErr
+		}
+		users = append(users, batch...)
+	}
+	return users, nil
+}
+
+// ActiveUsers returns one page of the active users.
+func (u *Users) ActiveUsers(page, perPage int) ([]*model.User, error) {
+	return u.client.User.List(&model.UserGetOptions{Active: true, Page: page, PerPage: perPage})
+}
+
+// SystemAdmins returns every active system admin.
+func (u *Users) SystemAdmins() ([]*model.User, error) {
+	return allPages(pageSize, func(page, perPage int) ([]*model.User, error) {
+		return u.client.User.List(&model.UserGetOptions{Role: model.SystemAdminRoleId, Active: true, Page: page, PerPage: perPage})
+	})
+}
+
+// GroupNames returns the names of the user groups userID belongs to.
+func (u *Users) GroupNames(userID string) ([]string, error) {
+	groups, appErr := u.api.GetGroupsForUser(userID)
+	if appErr != nil {
+		return nil, appErr
+	}
+	names := make([]string, 0, len(groups))
+	for _, g := range groups {
+		if g.Name != nil && g.DeleteAt == 0 {
+			names = append(names, *g.Name)
+		}
+	}
+	return names, nil
+}
+
+// TeamID returns the id of the team named name; ErrNotFound when there is none. Team ids never
+// change, so they are remembered.
+func (u *Users) TeamID(name string) (string, error) {
+	if id, ok := u.teamIDs.Load(name); ok {
+		return id.(string), nil
+	}
+	team, err := u.client.Team.GetByName(name)
+	if err != nil {
+		return "", err
+	}
+	u.teamIDs.Store(name, team.Id)
+	return team.Id, nil
+}
+
+// InTeam reports whether userID is a current member of the team named teamName; a team that
+// does not exist has no members.
+func (u *Users) InTeam(teamName, userID string) (bool, error) {
+	teamID, err := u.TeamID(teamName)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	member, err := u.client.Team.GetMember(teamID, userID)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return member.DeleteAt == 0, nil
+}
+
+// JoinTeam makes userID a member of teamID unless they are one already.
+func (u *Users) JoinTeam(teamID, userID string) error {
+	member, err := u.client.Team.GetMember(teamID, userID)
+	if err == nil && member.DeleteAt == 0 {
+		return nil
+	}
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	_, err = u.client.Team.CreateMember(teamID, userID)
+	return err
+}
