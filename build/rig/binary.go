@@ -36,7 +36,7 @@ func ensureMattermostBinary(ctx context.Context, root string, log io.Writer) (st
 	}
 
 	fmt.Fprintf(log, "rig: building the pinned Mattermost server into %s (first run only, ~2 min)\n", dir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return "", errors.Wrap(err, "failed to make the server cache directory")
 	}
 	partial := binary + ".partial"

@@ -15,7 +15,7 @@ import (
 func installDevHost(runDir string) error {
 	source := filepath.Join(RepoRoot(), "webapp", "dist-devhost")
 	client := filepath.Join(runDir, "client")
-	if err := os.MkdirAll(client, 0o755); err != nil {
+	if err := os.MkdirAll(client, 0o750); err != nil {
 		return errors.Wrap(err, "failed to make the client directory")
 	}
 	entries, err := os.ReadDir(source)
@@ -27,7 +27,7 @@ func installDevHost(runDir string) error {
 		if err != nil {
 			return errors.Wrap(err, "failed to read the dev host")
 		}
-		if err := os.WriteFile(filepath.Join(client, entry.Name()), content, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(client, entry.Name()), content, 0o600); err != nil {
 			return errors.Wrap(err, "failed to install the dev host")
 		}
 	}

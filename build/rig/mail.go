@@ -85,23 +85,23 @@ func (m *MailSink) serve(conn net.Conn) {
 			return
 		}
 		verb := strings.ToUpper(strings.TrimSpace(strings.SplitN(line, " ", 2)[0]))
-		switch {
-		case verb == "EHLO" || verb == "HELO":
+		switch verb {
+		case "EHLO", "HELO":
 			reply("250 connect-chat")
-		case verb == "MAIL":
+		case "MAIL":
 			mail = Mail{From: address(line)}
 			reply("250 OK")
-		case verb == "RCPT":
+		case "RCPT":
 			mail.To = append(mail.To, address(line))
 			reply("250 OK")
-		case verb == "DATA":
+		case "DATA":
 			reply("354 end with <CRLF>.<CRLF>")
 			mail.Data = readData(reader)
 			m.mu.Lock()
 			m.mails = append(m.mails, mail)
 			m.mu.Unlock()
 			reply("250 OK")
-		case verb == "QUIT":
+		case "QUIT":
 			reply("221 bye")
 			return
 		default:

@@ -98,7 +98,9 @@ func (pg *postgres) dropAbandonedDatabases(ctx context.Context, log io.Writer) {
 			abandoned = append(abandoned, name)
 		}
 	}
-	rows.Close()
+	if rows.Close() != nil || rows.Err() != nil {
+		return // a partial list could miss nothing worse than a database the next run drops
+	}
 	for _, name := range abandoned {
 		if pg.dropDatabase(ctx, name) == nil {
 			fmt.Fprintf(log, "rig: dropped abandoned database %s\n", name)

@@ -31,7 +31,7 @@ func (s *Server) startProcess(ctx context.Context, binary string, opts Options) 
 	}
 	s.URL = fmt.Sprintf("http://127.0.0.1:%d", port)
 	for _, dir := range []string{"data", "plugins", "client-plugins", "logs"} {
-		if err := os.MkdirAll(filepath.Join(s.Dir, dir), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Join(s.Dir, dir), 0o750); err != nil {
 			return errors.Wrap(err, "failed to prepare the run directory")
 		}
 	}

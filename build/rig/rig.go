@@ -51,7 +51,6 @@ type Server struct {
 	pg            *postgres
 	ownsDir       bool
 	log           io.Writer
-	bundleID      string
 }
 
 // Start builds what is missing (Mattermost binary, plugin bundle), starts PostgreSQL and the

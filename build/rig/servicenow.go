@@ -57,7 +57,7 @@ func startDetachedServiceNow(ctx context.Context, dir string) (int, string, erro
 	return cmd.Process.Pid, "http://" + addr, waitFor(ctx, 10*time.Second, func() error {
 		conn, err := net.Dial("tcp", addr)
 		if err == nil {
-			conn.Close()
+			_ = conn.Close()
 		}
 		return err
 	})

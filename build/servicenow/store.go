@@ -83,15 +83,6 @@ var (
 var TaskTables = []string{"incident", "problem", "problem_task", "change_request", "change_task",
 	"sc_request", "sc_req_item", "sc_task", "task", "sn_customerservice_case"}
 
-func isTaskTable(name string) bool {
-	for _, t := range TaskTables {
-		if t == name {
-			return true
-		}
-	}
-	return false
-}
-
 // store is the stand-in's database. Its methods expect the server's lock to be held.
 type store struct {
 	tables map[string]*table

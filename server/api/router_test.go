@@ -15,7 +15,7 @@ import (
 
 func newTestRouter(t *testing.T, siteURL string) http.Handler {
 	bundle := t.TempDir()
-	require.NoError(t, os.MkdirAll(filepath.Join(bundle, "webapp", "dist"), 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(bundle, "webapp", "dist"), 0o750))
 	require.NoError(t, os.WriteFile(filepath.Join(bundle, "webapp", "dist", "workspace.js"), []byte("console.log('workspace')"), 0o600))
 	return NewRouter(Config{
 		PluginID:   "connect-chat",

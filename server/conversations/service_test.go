@@ -35,17 +35,6 @@ func ids(list []Conversation) []string {
 	return out
 }
 
-func find(t *testing.T, list []Conversation, id string) Conversation {
-	t.Helper()
-	for _, c := range list {
-		if c.ID == id {
-			return c
-		}
-	}
-	t.Fatalf("conversation %s is not in the list", id)
-	return Conversation{}
-}
-
 func requireKind(t *testing.T, err error, kind ErrorKind, message string) {
 	t.Helper()
 	var known *Error

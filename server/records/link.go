@@ -25,7 +25,7 @@ func (s *Service) Link(ctx context.Context, userID, channelID string, words []st
 		return errors.New("Name at least one record: `/connect record INC0010001` or a link to the record")
 	}
 	if len(words) > setup.maxCards {
-		return fmt.Errorf("One message shows at most %d records; name fewer", setup.maxCards)
+		return fmt.Errorf("One message shows at most %d records; name fewer", setup.maxCards) //nolint:staticcheck // ST1005: a sentence the user reads as it is
 	}
 	keys, err := setup.recognizeEach(words)
 	if err != nil {
@@ -35,9 +35,9 @@ func (s *Service) Link(ctx context.Context, userID, channelID string, words []st
 	if err != nil {
 		return errors.New(readable(err))
 	}
-	for i, key := range keys {
-		if _, ok := found[key]; !ok {
-			return errors.New(notFound(Card{Table: key.Table, Number: key.Number}) + " (" + words[i] + ")")
+	for i, word := range words {
+		if _, ok := found[keys[i]]; !ok {
+			return errors.New(notFound(Card{Table: keys[i].Table, Number: keys[i].Number}) + " (" + word + ")")
 		}
 	}
 	return s.posts.CreatePost(&model.Post{UserId: userID, ChannelId: channelID, Message: strings.Join(words, " ")})

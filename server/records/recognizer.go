@@ -56,14 +56,14 @@ func NewRecognizer(prefixes config.PrefixMap, digits int, instanceURL string) (*
 }
 
 // Find returns the records mentioned in a markdown message, in order of appearance, each
-// record once (first occurrence wins), at most max. Numbers and URLs inside code spans and
+// record once (first occurrence wins), at most limit. Numbers and URLs inside code spans and
 // code blocks, and numbers inside links or URLs that are not record URLs of the instance, are
 // ignored. It returns nil when nothing is found.
-func (r *Recognizer) Find(message string, max int) []Mention {
-	if max <= 0 || !r.mayMention(message) {
+func (r *Recognizer) Find(message string, limit int) []Mention {
+	if limit <= 0 || !r.mayMention(message) {
 		return nil
 	}
-	f := finder{r: r, msg: message, max: max}
+	f := finder{r: r, msg: message, max: limit}
 	f.scanBlocks()
 	return f.found
 }

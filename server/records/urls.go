@@ -51,7 +51,7 @@ func (r *Recognizer) recordFromURL(raw string) (servicenow.RecordKey, bool) {
 		return servicenow.RecordKey{}, false
 	}
 	scheme, rest, ok := strings.Cut(raw, "://")
-	if !ok || !(strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")) {
+	if !ok || (!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https")) {
 		return servicenow.RecordKey{}, false
 	}
 	hostEnd := strings.IndexAny(rest, "/?#")
@@ -189,7 +189,7 @@ func isSysID(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !isDigit(c) && !('a' <= c && c <= 'f') && !('A' <= c && c <= 'F') {
+		if !isDigit(c) && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
 			return false
 		}
 	}

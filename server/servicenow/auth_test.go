@@ -86,7 +86,7 @@ func TestOAuthRenewsOnlyOnceAfter401(t *testing.T) {
 	c := newTestClient(t, s, AuthOAuth)
 	s.SetFault(standin.Fault{Status: http.StatusUnauthorized, Path: "/api/now/table/"})
 	_, err := c.Records(context.Background(), []RecordKey{incidentKey})
-	e := requireKind(t, err, KindUnauthorized)
+	e := requireError(t, err, KindUnauthorized)
 	assert.Equal(t, "ServiceNow rejected the Connect credentials (401)", e.Error())
 	assert.Equal(t, 2, s.TokensIssued())
 	assert.Len(t, s.Requests(), 4, "token, table, token, table: no more")

@@ -199,7 +199,7 @@ func (c *Client) canWait(ctx context.Context, d time.Duration) bool {
 func (c *Client) backoff(attempt int) time.Duration {
 	d := min(c.backoffBase<<(attempt-1), maxBackoff)
 	half := d / 2
-	return half + rand.N(half+1)
+	return half + rand.N(half+1) //nolint:gosec // G404: jitter spreads retries out; it guards nothing
 }
 
 func sleepContext(ctx context.Context, d time.Duration) error {

@@ -88,7 +88,13 @@ func recordSleeps(c *Client) *[]time.Duration {
 
 func sampleKey(table, number string) RecordKey { return RecordKey{Table: table, Number: number} }
 
-func requireKind(t *testing.T, err error, kind ErrorKind) *Error {
+func requireKind(t *testing.T, err error, kind ErrorKind) {
+	t.Helper()
+	_ = requireError(t, err, kind)
+}
+
+// requireError is requireKind, returning the *Error for further checks.
+func requireError(t *testing.T, err error, kind ErrorKind) *Error {
 	t.Helper()
 	require.Error(t, err)
 	e, ok := asError(err)

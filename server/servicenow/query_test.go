@@ -128,7 +128,7 @@ func FuzzBuildRecordQuery(f *testing.F) {
 }
 
 func assertNamesInvalidInput(t *testing.T, err error, numbers, sysIDs []string) {
-	e := requireKind(t, err, KindInvalid)
+	e := requireError(t, err, KindInvalid)
 	if len(numbers) == 0 && len(sysIDs) == 0 {
 		return
 	}

@@ -38,7 +38,7 @@ func TestStatusMappingWithoutRetry(t *testing.T) {
 			s.ResetRequests()
 			s.SetFault(standin.Fault{Status: tt.status})
 			defer s.ClearFault()
-			e := requireKind(t, lookUp(c), tt.kind)
+			e := requireError(t, lookUp(c), tt.kind)
 			assert.Equal(t, tt.status, e.StatusCode)
 			assert.Equal(t, tt.want, e.Error())
 			assert.Len(t, s.Requests(), 1)
@@ -67,7 +67,7 @@ func TestServerErrorsGiveUpAfterMaxAttempts(t *testing.T) {
 	slept := recordSleeps(c)
 	c.backoffBase = 100 * time.Millisecond
 	s.SetFault(standin.Fault{Status: http.StatusServiceUnavailable})
-	e := requireKind(t, lookUp(c), KindUnavailable)
+	e := requireError(t, lookUp(c), KindUnavailable)
 	assert.Equal(t, "ServiceNow is unavailable (503)", e.Error())
 	assert.True(t, errors.Is(e, ErrUnavailable))
 	assert.Len(t, s.Requests(), 4)
@@ -119,7 +119,7 @@ func TestRateLimitWaits(t *testing.T) {
 				require.NoError(t, err)
 				return
 			}
-			e := requireKind(t, err, KindRateLimited)
+			e := requireError(t, err, KindRateLimited)
 			assert.Equal(t, tt.wantErr, e.Error())
 			assert.Equal(t, time.Duration(tt.retryAfter)*time.Second, e.RetryAfter)
 			assert.Len(t, s.Requests(), 1)
@@ -132,7 +132,7 @@ func TestRateLimitWithoutRetryAfterBacksOff(t *testing.T) {
 	c := newTestClient(t, s, AuthBasic)
 	slept := recordSleeps(c)
 	s.SetFault(standin.Fault{Status: http.StatusTooManyRequests})
-	e := requireKind(t, lookUp(c), KindRateLimited)
+	e := requireError(t, lookUp(c), KindRateLimited)
 	assert.Equal(t, "ServiceNow is rate limiting Connect; retry later", e.Error())
 	assert.Len(t, *slept, 2)
 }
@@ -141,7 +141,7 @@ func TestMalformedJSON(t *testing.T) {
 	s := startStandIn(t)
 	c := newTestClient(t, s, AuthBasic)
 	s.SetFault(standin.Fault{Malformed: true})
-	e := requireKind(t, lookUp(c), KindBadResponse)
+	e := requireError(t, lookUp(c), KindBadResponse)
 	assert.Equal(t, "ServiceNow sent a response Connect cannot read", e.Error())
 	assert.Len(t, s.Requests(), 1)
 }
@@ -160,7 +160,7 @@ func TestTimeout(t *testing.T) {
 	c := newTestClient(t, s, AuthBasic, maxAttempts(2), func(cfg *Config) { cfg.Timeout = 50 * time.Millisecond })
 	s.SetFault(standin.Fault{Latency: 10 * time.Second})
 	start := time.Now()
-	e := requireKind(t, lookUp(c), KindTimeout)
+	e := requireError(t, lookUp(c), KindTimeout)
 	assert.Equal(t, "ServiceNow did not answer within 50ms", e.Error())
 	assert.Less(t, time.Since(start), 2*time.Second)
 	assert.Len(t, s.Requests(), 2, "a timeout is retried")
@@ -182,7 +182,7 @@ func TestUnreachableInstance(t *testing.T) {
 	s := startStandIn(t)
 	c := newTestClient(t, s, AuthBasic, maxAttempts(1))
 	s.Close()
-	e := requireKind(t, lookUp(c), KindUnavailable)
+	e := requireError(t, lookUp(c), KindUnavailable)
 	assert.True(t, strings.HasPrefix(e.Error(), "Connect could not reach ServiceNow: "), e.Error())
 	assert.NotContains(t, e.Error(), "/api/now/table")
 }
@@ -198,7 +198,7 @@ func TestCircuitBreaker(t *testing.T) {
 	}
 	assert.Equal(t, CircuitOpen, c.Stats().Circuit)
 
-	e := requireKind(t, lookUp(c), KindUnavailable)
+	e := requireError(t, lookUp(c), KindUnavailable)
 	assert.True(t, e.CircuitOpen)
 	assert.ErrorIs(t, e, ErrUnavailable)
 	assert.Equal(t, "ServiceNow is unavailable; Connect paused its requests after repeated failures, retry in 30s", e.Error())
@@ -207,7 +207,7 @@ func TestCircuitBreaker(t *testing.T) {
 	clock.Advance(defaultBreakerCooldown)
 	requireKind(t, lookUp(c), KindUnavailable) // the trial call fails: open again
 	assert.Len(t, s.Requests(), defaultBreakerThreshold+1)
-	assert.True(t, requireKind(t, lookUp(c), KindUnavailable).CircuitOpen)
+	assert.True(t, requireError(t, lookUp(c), KindUnavailable).CircuitOpen)
 
 	clock.Advance(defaultBreakerCooldown)
 	s.ClearFault()

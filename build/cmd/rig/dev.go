@@ -79,7 +79,7 @@ func devPortOrFree() int {
 	if err != nil {
 		return 0
 	}
-	listener.Close()
+	_ = listener.Close()
 	return devPort
 }
 
