@@ -18,7 +18,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
-// ErrMissing is what Reader and Writer return for something that does not exist.
+// ErrMissing is what Channels and Directory return for something that does not exist.
 var ErrMissing = pluginapi.ErrNotFound
 
 // Channels are Mattermost's channels and memberships as the service reads and changes them.
@@ -42,6 +42,8 @@ type Channels interface {
 // Directory is Mattermost's users and teams.
 type Directory interface {
 	Users(userIDs []string) ([]*model.User, error)
+	// TeamID is the id of the team named name (ErrMissing when there is none); implementations
+	// remember it, as team ids never change.
 	TeamID(name string) (string, error)
 	JoinTeam(teamID, userID string) error
 }
@@ -121,7 +123,6 @@ type Service struct {
 	groups    cache[groupInfo]
 	posts     cache[postEntry]
 	facts     cache[channelFacts]
-	teams     cache[string]
 	refresh   *refresher
 	renaming  sync.Mutex
 	nameDelay time.Duration

@@ -195,9 +195,6 @@ func (s *Service) conversationTeamID() (string, error) {
 	if name == "" {
 		return "", &Error{Kind: Unavailable, Message: "Connect cannot start group conversations yet: a system admin must set the conversation team in the System Console."}
 	}
-	if id, ok := s.teams.get(name); ok {
-		return id, nil
-	}
 	id, err := s.directory.TeamID(name)
 	if errors.Is(err, ErrMissing) {
 		return "", &Error{Kind: Unavailable, Message: fmt.Sprintf("Connect cannot start group conversations: the conversation team %q does not exist. A system admin must fix it in the System Console.", name)}
@@ -205,6 +202,5 @@ func (s *Service) conversationTeamID() (string, error) {
 	if err != nil {
 		return "", errors.Wrapf(err, "failed to find team %s", name)
 	}
-	s.teams.put(name, id)
 	return id, nil
 }
