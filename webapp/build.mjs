@@ -56,6 +56,42 @@ export function hostGlobalsPlugin({allowSubpathsOf = []} = {}) {
     };
 }
 
+const inlineSuffix = '?inline';
+
+/**
+ * Loads `import css from './x.css?inline'` as the stylesheet's text, its @imports inlined, the
+ * way Vitest loads it too. src/styles/stylesheet.ts puts the text into one <style> element: the
+ * plugin's main.js is all Mattermost loads, so the CSS travels inside it.
+ * @param {{minify: boolean}} options
+ * @returns {esbuild.Plugin}
+ */
+export function inlineCssPlugin({minify}) {
+    return {
+        name: 'inline-css',
+        setup(build) {
+            build.onResolve({filter: /\.css\?inline$/}, (args) => ({
+                path: join(args.resolveDir, args.path.slice(0, -inlineSuffix.length)),
+                namespace: 'inline-css',
+            }));
+            build.onLoad({filter: /.*/, namespace: 'inline-css'}, async (args) => {
+                const result = await esbuild.build({
+                    entryPoints: [args.path],
+                    bundle: true,
+                    write: false,
+                    minify,
+                    metafile: true,
+                    logLevel: 'silent',
+                });
+                return {
+                    contents: result.outputFiles[0].text,
+                    loader: 'text',
+                    watchFiles: Object.keys(result.metafile.inputs).map((input) => join(webappDir, input)),
+                };
+            });
+        },
+    };
+}
+
 /** @type {esbuild.BuildOptions} */
 const common = {
     absWorkingDir: webappDir,
@@ -82,7 +118,7 @@ export async function buildPlugin() {
             ...production,
             entryPoints: ['src/index.tsx'],
             outfile: pluginBundles[0],
-            plugins: [hostGlobalsPlugin()],
+            plugins: [hostGlobalsPlugin(), inlineCssPlugin({minify: true})],
         }),
 
         // The standalone page runs outside the web app, so it brings its own React.
@@ -91,6 +127,7 @@ export async function buildPlugin() {
             ...production,
             entryPoints: ['src/standalone/index.tsx'],
             outfile: pluginBundles[1],
+            plugins: [inlineCssPlugin({minify: true})],
         }),
     ]);
 }

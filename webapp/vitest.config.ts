@@ -7,5 +7,8 @@ export default defineConfig({
         setupFiles: ['tests/unit/setup.ts'],
         restoreMocks: true,
         unstubGlobals: true,
+
+        // The stylesheet's `.css?inline` import gives its text, as in the bundles.
+        css: {include: /\.css(\?inline)?$/},
     },
 });

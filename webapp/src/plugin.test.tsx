@@ -10,6 +10,7 @@ import {conversationsLoaded, windowsRestored} from './state/actions';
 import {miniWindowsStorageKey} from './state/persistence';
 import {connectReducer} from './state/reducer';
 import {pluginStateKey} from './state/types';
+import {stylesheetElementId} from './styles/stylesheet';
 import {WorkspaceReturn} from './components/workspace_return/WorkspaceReturn';
 import {ConnectPlugin} from './plugin';
 import type {HostChannel, HostChannelMembership} from './types/registry';
@@ -154,6 +155,21 @@ describe('ConnectPlugin.uninitialize', () => {
         const registered = registry.registerWebSocketEventHandler.mock.calls.map(([event]) => event).sort();
         expect(registry.unregisterWebSocketEventHandler.mock.calls.map(([event]) => event).sort()).toEqual(registered);
         expect(registry.unregisterReconnectHandler).toHaveBeenCalledOnce();
+    });
+
+    it('takes out the stylesheet its components put in', () => {
+        const {plugin, registry} = initializedPlugin();
+        const [Sidebar] = registry.registerRightHandSidebarComponent.mock.calls[0];
+        render(
+            <Provider store={connectStore()}>
+                <Sidebar/>
+            </Provider>,
+        );
+        expect(document.getElementById(stylesheetElementId)?.textContent).toContain('.cc-sidebar');
+
+        plugin.uninitialize();
+
+        expect(document.getElementById(stylesheetElementId)).toBeNull();
     });
 
     it('does nothing the second time', () => {

@@ -3,10 +3,10 @@ import React from 'react';
 import {ConnectRoot} from './components/ConnectRoot';
 import {ConnectSidebar} from './components/sidebar/ConnectSidebar';
 import {SidebarToggleIcon} from './components/sidebar/SidebarToggleIcon';
-import {removeStylesheet} from './components/stylesheet';
 import {WorkspaceReturn} from './components/workspace_return/WorkspaceReturn';
 import {connectToHost} from './connect_app';
 import {pluginAssetURL, workspaceReturnRoute} from './routes';
+import {removeStylesheet} from './styles/stylesheet';
 import type {HostStore, PluginRegistry, RightHandSidebarRegistration, WebappPlugin} from './types/registry';
 
 const label = 'Connect';

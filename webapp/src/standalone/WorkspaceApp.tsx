@@ -5,8 +5,6 @@ import {ConnectProvider, type ConnectEnvironment} from '../components/connect_co
 import {displayName} from '../display_name';
 import type {UserProfile} from '../types/user';
 
-import {workspaceStyles} from './styles';
-
 type LoadState =
     | {kind: 'loading'}
     | {kind: 'signed-in'; user: UserProfile; environment: ConnectEnvironment}
@@ -61,19 +59,19 @@ function useSignedInUser({client, onUnauthorized, startConnect}: Props): LoadSta
 export function WorkspaceApp(props: Props) {
     const state = useSignedInUser(props);
     const page = (
-        <div style={workspaceStyles.shell}>
-            <header style={workspaceStyles.header}>
-                <h1 style={workspaceStyles.title}>{'Connect Workspace'}</h1>
+        <div className='cc-workspace'>
+            <header className='cc-workspace-header'>
+                <h1 className='cc-workspace-title'>{'Connect Workspace'}</h1>
                 {state.kind === 'signed-in' && (
                     <span
                         data-testid='workspace-user'
-                        style={workspaceStyles.user}
+                        className='cc-workspace-user'
                     >
                         {displayName(state.user)}
                     </span>
                 )}
             </header>
-            <main style={workspaceStyles.main}>
+            <main className='cc-workspace-main'>
                 <WorkspaceBody state={state}/>
             </main>
         </div>
@@ -84,17 +82,17 @@ export function WorkspaceApp(props: Props) {
 function WorkspaceBody({state}: {state: LoadState}) {
     switch (state.kind) {
     case 'loading':
-        return <p style={workspaceStyles.message}>{'Loading…'}</p>;
+        return <p className='cc-workspace-message'>{'Loading…'}</p>;
     case 'failed':
         return (
             <p
                 role='alert'
-                style={workspaceStyles.message}
+                className='cc-workspace-message'
             >
                 {`Connect Workspace could not load: ${state.message}`}
             </p>
         );
     case 'signed-in':
-        return <p style={workspaceStyles.message}>{'No conversations yet.'}</p>;
+        return <p className='cc-workspace-message'>{'No conversations yet.'}</p>;
     }
 }

@@ -5,6 +5,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {alice, jsonResponse} from '../../tests/unit/fixtures';
 import type {FetchFunction} from '../client';
 import {replaceLocation} from '../navigation';
+import {removeStylesheet, stylesheetElementId} from '../styles/stylesheet';
 
 import {mountWorkspace} from './mount';
 
@@ -23,6 +24,7 @@ beforeEach(() => {
 afterEach(() => {
     act(() => root?.unmount());
     rootElement.remove();
+    removeStylesheet();
     window.history.replaceState(null, '', '/');
 });
 
@@ -48,6 +50,13 @@ describe('the standalone workspace page', () => {
 
         await waitFor(() => expect(fetchFunction.mock.calls.map(([url]) => url)).toContain('https://chat.example.com/plugins/connect-chat/api/v1/conversations'));
         expect(screen.getByText('No conversations yet.')).toBeInTheDocument();
+    });
+
+    it('styles the page with the plugin\'s one stylesheet', () => {
+        mountWith(async () => jsonResponse(200, alice));
+
+        expect(document.querySelectorAll(`#${stylesheetElementId}`)).toHaveLength(1);
+        expect(document.getElementById(stylesheetElementId)?.textContent).toContain('.cc-workspace-header');
     });
 
     it('shows @username for a user without a name', async () => {

@@ -7,6 +7,7 @@ import {createConnectApp, createStandaloneStore} from '../connect_app';
 import {siteURLFromWindow} from '../host/site_url';
 import {replaceLocation} from '../navigation';
 import {loginURL, workspaceReturnPath} from '../routes';
+import {installStylesheet} from '../styles/stylesheet';
 import type {UserProfile} from '../types/user';
 
 import {WorkspaceApp, type StartConnect} from './WorkspaceApp';
@@ -33,6 +34,7 @@ export function mountWorkspace(rootElement: HTMLElement, fetchFunction?: FetchFu
         return {environment: app.environment, stop: app.start(window.localStorage)};
     };
 
+    installStylesheet();
     const root = createRoot(rootElement);
     root.render(
         <Provider store={store}>

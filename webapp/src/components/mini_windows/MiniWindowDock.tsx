@@ -4,8 +4,8 @@ import {useSelector} from 'react-redux';
 import {ensureConversation} from '../../state/operations';
 import {dockLayout, selectConversationsLoaded, selectDockCapacity, selectFocusedWindowId, selectFocusRequest, selectMiniWindows, selectSidebarInset} from '../../state/selectors';
 import type {MiniWindow as MiniWindowState} from '../../state/types';
+import {useConnectStylesheet} from '../../styles/stylesheet';
 import {useConnectDeps} from '../connect_context';
-import {useConnectStylesheet} from '../stylesheet';
 
 import {appBarInset, useDockCapacity, windowGap} from './dock_capacity';
 import {MiniWindow} from './MiniWindow';

@@ -139,7 +139,7 @@ export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, add
             <ConversationAvatar
                 conversation={conversation}
                 siteURL={siteURL}
-                size={24}
+                size='small'
             />
             <WindowTitle
                 conversation={conversation}

@@ -92,7 +92,7 @@ export function OverflowMenu({windows}: {windows: MiniWindow[]}) {
                                 className='cc-overflow-item'
                                 onClick={() => choose(window.id)}
                             >
-                                <span style={{flex: 1}}>{byId[window.id]?.name ?? 'Conversation'}</span>
+                                <span className='cc-overflow-item-name'>{byId[window.id]?.name ?? 'Conversation'}</span>
                                 <UnreadBadge
                                     count={byId[window.id]?.unread_count ?? 0}
                                     decorative={true}

@@ -4,11 +4,11 @@ import {useSelector} from 'react-redux';
 import {workspacePageURL} from '../../routes';
 import {closeConversation, loadConversations, messageOf, showConversation, startConversation} from '../../state/operations';
 import {selectConversationsById, selectConversationsError, selectConversationsLoaded, selectOpenConversationIds, selectTotalUnread} from '../../state/selectors';
+import {useConnectStylesheet} from '../../styles/stylesheet';
 import type {Conversation, StaffPerson} from '../../types/connect';
 import {useNow} from '../common/time';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 import {PeoplePicker} from '../people_picker/PeoplePicker';
-import {useConnectStylesheet} from '../stylesheet';
 
 import {ConversationFilter} from './ConversationFilter';
 import {ConversationRow} from './ConversationRow';

@@ -2,9 +2,9 @@ import React from 'react';
 import {useSelector} from 'react-redux';
 
 import {selectTotalUnread} from '../../state/selectors';
+import {useConnectStylesheet} from '../../styles/stylesheet';
 import {UnreadBadge} from '../common/UnreadBadge';
 import {ConnectIcon} from '../icons/ConnectIcon';
-import {useConnectStylesheet} from '../stylesheet';
 
 // The channel header button's icon, with the total unread count on it, live.
 export function SidebarToggleIcon() {

@@ -4,11 +4,12 @@ import {useSelector} from 'react-redux';
 import {selectSiteURL} from '../../host/site_url';
 import {replaceLocation} from '../../navigation';
 import {workspacePageURL} from '../../routes';
-import {fontStack, themeColors} from '../theme';
+import {useConnectStylesheet} from '../../styles/stylesheet';
 
 // Shown by the web app at /plug/connect-chat/workspace, where a login started from the
 // workspace page lands; it loads the server-rendered workspace page.
 export function WorkspaceReturn() {
+    useConnectStylesheet();
     const workspaceURL = workspacePageURL(useSelector(selectSiteURL));
 
     useEffect(() => {
@@ -16,14 +17,9 @@ export function WorkspaceReturn() {
     }, [workspaceURL]);
 
     return (
-        <p style={{padding: 24, fontFamily: fontStack, color: themeColors.centerChannelColor}}>
+        <p className='cc-workspace-return'>
             {'Opening '}
-            <a
-                href={workspaceURL}
-                style={{color: themeColors.linkColor}}
-            >
-                {'Connect Workspace'}
-            </a>
+            <a href={workspaceURL}>{'Connect Workspace'}</a>
             {'…'}
         </p>
     );
