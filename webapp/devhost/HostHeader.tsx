@@ -2,6 +2,7 @@ import React, {useState, type ReactNode} from 'react';
 import {useSelector} from 'react-redux';
 
 import {displayName} from '../src/display_name';
+import {errorMessage} from '../src/error_message';
 
 import {signOut} from './session';
 import type {HarnessState} from './store';
@@ -25,7 +26,7 @@ export function SignedInAccount({siteURL}: {siteURL: string}) {
         setFailure(null);
         signOut(siteURL).then(
             () => window.location.assign('/login'),
-            (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+            (error: unknown) => setFailure(errorMessage(error)),
         );
     };
 

@@ -4,6 +4,7 @@ import React from 'react';
 import {createRoot, type Root} from 'react-dom/client';
 import {Provider} from 'react-redux';
 
+import {errorMessage} from '../src/error_message';
 import {pluginId} from '../src/manifest';
 import type {WebappPlugin} from '../src/types/registry';
 import type {UserProfile} from '../src/types/user';
@@ -92,7 +93,7 @@ async function boot(): Promise<void> {
 }
 
 boot().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     setStatus(`error: ${message}`);
     const alert = document.createElement('p');
     alert.setAttribute('role', 'alert');

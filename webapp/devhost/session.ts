@@ -1,5 +1,6 @@
 // Signing in and out of the dev host, the way the Mattermost web app's login page does it.
 import {ClientError, ConnectClient, csrfTokenFromCookies, type FetchFunction} from '../src/client';
+import {errorMessage} from '../src/error_message';
 import type {UserProfile} from '../src/types/user';
 
 export type SignInResult = {ok: true} | {ok: false; message: string};
@@ -31,10 +32,6 @@ export async function serverErrorMessage(response: Response): Promise<string> {
     }
 }
 
-function reasonOf(cause: unknown): string {
-    return cause instanceof Error ? cause.message : String(cause);
-}
-
 // On success the server answers with the session cookies, which the browser keeps.
 export async function signIn(
     siteURL: string,
@@ -50,7 +47,7 @@ export async function signIn(
             body: JSON.stringify({login_id: credentials.loginId, password: credentials.password}),
         });
     } catch (cause) {
-        return {ok: false, message: `Could not reach the server: ${reasonOf(cause)}`};
+        return {ok: false, message: `Could not reach the server: ${errorMessage(cause)}`};
     }
     if (!response.ok) {
         return {ok: false, message: await serverErrorMessage(response)};

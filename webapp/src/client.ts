@@ -1,3 +1,4 @@
+import {errorMessage} from './error_message';
 import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
 import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
@@ -28,7 +29,7 @@ interface ErrorBody {
     error?: unknown;
 }
 
-async function errorMessage(response: Response): Promise<string> {
+async function messageOfResponse(response: Response): Promise<string> {
     const fallback = `Request failed with status ${response.status}`;
     try {
         const body: ErrorBody = await response.json();
@@ -208,11 +209,10 @@ export class ConnectClient {
                 body: body instanceof FormData || body === undefined ? body : JSON.stringify(body),
             });
         } catch (cause) {
-            const reason = cause instanceof Error ? cause.message : String(cause);
-            throw new ClientError(0, `Could not reach the server: ${reason}`, url);
+            throw new ClientError(0, `Could not reach the server: ${errorMessage(cause)}`, url);
         }
         if (!response.ok) {
-            throw new ClientError(response.status, await errorMessage(response), url);
+            throw new ClientError(response.status, await messageOfResponse(response), url);
         }
         if (response.status === 204) {
             return undefined as T;

@@ -1,8 +1,10 @@
 import React, {useEffect, useState} from 'react';
 
 import {ClientError, type ConnectAPI} from '../client';
+import {Alert} from '../components/common/Alert';
 import {ConnectProvider, type ConnectEnvironment} from '../components/connect_context';
 import {displayName} from '../display_name';
+import {errorMessage} from '../error_message';
 import type {UserProfile} from '../types/user';
 
 type LoadState =
@@ -44,7 +46,7 @@ function useSignedInUser({client, onUnauthorized, startConnect}: Props): LoadSta
                     onUnauthorized();
                     return;
                 }
-                setState({kind: 'failed', message: error instanceof Error ? error.message : String(error)});
+                setState({kind: 'failed', message: errorMessage(error)});
             },
         );
         return () => {
@@ -85,12 +87,11 @@ function WorkspaceBody({state}: {state: LoadState}) {
         return <p className='cc-workspace-message'>{'Loading…'}</p>;
     case 'failed':
         return (
-            <p
-                role='alert'
+            <Alert
+                message={`Connect Workspace could not load: ${state.message}`}
                 className='cc-workspace-message'
-            >
-                {`Connect Workspace could not load: ${state.message}`}
-            </p>
+                look='text'
+            />
         );
     case 'signed-in':
         return <p className='cc-workspace-message'>{'No conversations yet.'}</p>;

@@ -1,5 +1,6 @@
 import {ClientError, type ConnectAPI} from '../client';
 import {displayName} from '../display_name';
+import {errorMessage} from '../error_message';
 import type {Conversation} from '../types/connect';
 import type {Post} from '../types/mattermost';
 
@@ -35,15 +36,11 @@ export interface ConnectDeps {
 // How many messages a window fetches at a time.
 export const postsPageSize = 30;
 
-export function messageOf(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
-}
-
 export async function loadConversations({client, dispatch}: ConnectDeps): Promise<void> {
     try {
         dispatch(conversationsLoaded(await client.getConversations()));
     } catch (error) {
-        dispatch(conversationsFailed(messageOf(error)));
+        dispatch(conversationsFailed(errorMessage(error)));
     }
 }
 
@@ -58,7 +55,7 @@ export async function searchConversations({client, dispatch}: ConnectDeps, query
     try {
         dispatch(searchSucceeded(query, await client.searchConversations(query)));
     } catch (error) {
-        dispatch(searchFailed(query, messageOf(error)));
+        dispatch(searchFailed(query, errorMessage(error)));
     }
 }
 

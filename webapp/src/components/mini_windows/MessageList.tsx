@@ -1,10 +1,12 @@
 import React, {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import {useSelector} from 'react-redux';
 
-import {loadLatestPosts, loadOlderPosts, messageOf} from '../../state/operations';
+import {errorMessage} from '../../error_message';
+import {loadLatestPosts, loadOlderPosts} from '../../state/operations';
 import {selectPosts} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {Post} from '../../types/mattermost';
+import {Alert} from '../common/Alert';
 import {useConnectDeps} from '../connect_context';
 
 import {isSystemMessage} from './attachments';
@@ -50,7 +52,7 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
             return;
         }
         setFailure(null);
-        loadLatestPosts(deps, conversationId).catch((error: unknown) => setFailure(messageOf(error)));
+        loadLatestPosts(deps, conversationId).catch((error: unknown) => setFailure(errorMessage(error)));
     }, [deps, conversationId, posts]);
 
     const loadOlder = useCallback(() => {
@@ -62,7 +64,7 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
         loadOlderPosts(deps, conversationId).then(
             () => setLoadingOlder(false),
             (error: unknown) => {
-                setFailure(messageOf(error));
+                setFailure(errorMessage(error));
                 setLoadingOlder(false);
             },
         );
@@ -136,7 +138,12 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
                 </button>
             )}
             {!posts && !failure && <p className='cc-log-start'>{'Loading messages…'}</p>}
-            {failure && <p className='cc-alert'>{`Messages could not load: ${failure}`}</p>}
+            {failure && (
+                <Alert
+                    message={`Messages could not load: ${failure}`}
+                    announce={false}
+                />
+            )}
             {order.map((id, index) => (
                 <Message
                     key={id}

@@ -1,12 +1,14 @@
 import React, {useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
+import {errorMessage} from '../../error_message';
 import {workspacePageURL} from '../../routes';
 import {windowClosed, windowCollapsed, windowFocused} from '../../state/actions';
-import {addPeople, messageOf, removeFromGroup, renameGroup, sendFiles, sendMessage} from '../../state/operations';
+import {addPeople, removeFromGroup, renameGroup, sendFiles, sendMessage} from '../../state/operations';
 import {selectConversation} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {Conversation, Member, StaffPerson} from '../../types/connect';
+import {Alert} from '../common/Alert';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
@@ -113,7 +115,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
             setSentCount((count) => count + 1);
             return true;
         } catch (error) {
-            setFailure(messageOf(error));
+            setFailure(errorMessage(error));
             return false;
         } finally {
             setActivity(null);
@@ -139,7 +141,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
             await sendFiles(deps, id, files);
             setSentCount((count) => count + 1);
         } catch (error) {
-            setFailure(messageOf(error));
+            setFailure(errorMessage(error));
         } finally {
             setActivity(null);
         }
@@ -172,7 +174,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
         try {
             await renameGroup(deps, id, name);
         } catch (error) {
-            setFailure(messageOf(error));
+            setFailure(errorMessage(error));
         }
     };
 
@@ -182,7 +184,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
         try {
             await removeFromGroup(deps, id, member.id);
         } catch (error) {
-            setFailure(messageOf(error));
+            setFailure(errorMessage(error));
         }
     };
 
@@ -277,14 +279,10 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                             {activity}
                         </p>
                     )}
-                    {failure && (
-                        <p
-                            className='cc-alert cc-window-alert'
-                            role='alert'
-                        >
-                            {failure}
-                        </p>
-                    )}
+                    <Alert
+                        message={failure}
+                        className='cc-window-alert'
+                    />
                     <Composer
                         inputRef={composerRef}
                         conversationName={conversation.name}

@@ -1,7 +1,8 @@
 import React, {useEffect, useId, useRef, useState, type KeyboardEvent} from 'react';
 
-import {messageOf} from '../../state/operations';
+import {errorMessage} from '../../error_message';
 import type {StaffPerson} from '../../types/connect';
+import {Alert} from '../common/Alert';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
 import {useConnectEnvironment} from '../connect_context';
@@ -75,7 +76,7 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
         try {
             await onSubmit(picked);
         } catch (error) {
-            setFailure(messageOf(error));
+            setFailure(errorMessage(error));
             setSubmitting(false);
         }
     };
@@ -185,15 +186,12 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
             {query.trim() !== '' && suggestions.status === 'done' && shown.length === 0 && (
                 <p className='cc-picker-hint'>{`No staff match “${query.trim()}”.`}</p>
             )}
-            {suggestions.error && <p className='cc-alert'>{suggestions.error}</p>}
-            {failure && (
-                <p
-                    className='cc-alert'
-                    role='alert'
-                >
-                    {failure}
-                </p>
-            )}
+            {/* Not announced: it comes and goes as the person types. */}
+            <Alert
+                message={suggestions.error}
+                announce={false}
+            />
+            <Alert message={failure}/>
             <div className='cc-picker-actions'>
                 <button
                     type='button'

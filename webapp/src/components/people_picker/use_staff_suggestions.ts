@@ -1,7 +1,7 @@
 import {useEffect, useState} from 'react';
 
 import type {ConnectAPI} from '../../client';
-import {messageOf} from '../../state/operations';
+import {errorMessage} from '../../error_message';
 import type {StaffPerson} from '../../types/connect';
 
 export interface StaffSuggestions {
@@ -29,7 +29,7 @@ export function useStaffSuggestions(client: ConnectAPI, query: string): StaffSug
         const timer = setTimeout(() => {
             client.searchStaff(text).then(
                 (page) => current && setSuggestions({people: page.people, status: 'done', error: null}),
-                (error: unknown) => current && setSuggestions({people: [], status: 'done', error: messageOf(error)}),
+                (error: unknown) => current && setSuggestions({people: [], status: 'done', error: errorMessage(error)}),
             );
         }, suggestionDelayMs);
         return () => {

@@ -1,11 +1,13 @@
 import React, {useCallback, useRef, useState} from 'react';
 import {useSelector} from 'react-redux';
 
+import {errorMessage} from '../../error_message';
 import {workspacePageURL} from '../../routes';
-import {closeConversation, loadConversations, messageOf, showConversation, startConversation} from '../../state/operations';
+import {closeConversation, loadConversations, showConversation, startConversation} from '../../state/operations';
 import {selectConversationsById, selectConversationsError, selectConversationsLoaded, selectOpenConversationIds, selectTotalUnread} from '../../state/selectors';
 import {useConnectStylesheet} from '../../styles/stylesheet';
 import type {Conversation, StaffPerson} from '../../types/connect';
+import {Alert} from '../common/Alert';
 import {useNow} from '../common/time';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 import {PeoplePicker} from '../people_picker/PeoplePicker';
@@ -38,7 +40,7 @@ export function ConnectSidebar() {
 
     const run = useCallback((operation: () => Promise<unknown>) => {
         setFailure(null);
-        operation().catch((error: unknown) => setFailure(messageOf(error)));
+        operation().catch((error: unknown) => setFailure(errorMessage(error)));
     }, []);
 
     const open = (conversation: Conversation) => run(() => showConversation(deps, conversation));
@@ -112,26 +114,12 @@ export function ConnectSidebar() {
                 query={query}
                 onChange={setQuery}
             />
-            {failure && (
-                <p
-                    className='cc-alert'
-                    role='alert'
-                >
-                    {failure}
-                </p>
-            )}
+            <Alert message={failure}/>
             {filtering ? (
                 <>
                     <h3 className='cc-sidebar-section-title'>{'All conversations'}</h3>
                     {search.searching && <p className='cc-status'>{'Searching…'}</p>}
-                    {search.error && (
-                        <p
-                            className='cc-alert'
-                            role='alert'
-                        >
-                            {search.error}
-                        </p>
-                    )}
+                    <Alert message={search.error}/>
                     {!search.searching && !search.error && search.results.length === 0 && (
                         <p className='cc-status'>{`No conversations match “${query.trim()}”.`}</p>
                     )}
@@ -178,7 +166,10 @@ function OpenConversations({loaded, loadError, pickerOpen, onRetry, onStart, chi
     if (loadError) {
         return (
             <div className='cc-empty'>
-                <p role='alert'>{`Connect could not load your conversations: ${loadError}`}</p>
+                <Alert
+                    message={`Connect could not load your conversations: ${loadError}`}
+                    look='text'
+                />
                 <button
                     type='button'
                     className='cc-button cc-button--secondary'
