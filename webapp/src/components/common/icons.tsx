@@ -1,6 +1,6 @@
 import React, {type ReactNode} from 'react';
 
-// Inline icons in the current text colour; the buttons around them carry the labels.
+// Every icon Connect draws, inline in the current text colour; the buttons around them carry the labels.
 function Icon({size = 18, children}: {size?: number; children: ReactNode}) {
     return (
         <svg
@@ -36,3 +36,24 @@ export const GroupIcon = ({size}: {size?: number}) => (
         <path d='M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM2.5 20a6.5 6.5 0 0 1 13 0M16 4.2a3.5 3.5 0 0 1 0 6.6M18 14a6.5 6.5 0 0 1 3.5 6'/>
     </Icon>
 );
+
+// Two speech bubbles, the shape of assets/connect.svg drawn in the current text colour so it
+// matches the other channel header icons.
+export function ConnectIcon({size = 18}: {size?: number}) {
+    return (
+        <svg
+            aria-hidden='true'
+            focusable='false'
+            width={size}
+            height={size}
+            viewBox='0 0 24 24'
+            fill='currentColor'
+        >
+            <path d='M4 4h12a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H9l-4 3.5V15H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z'/>
+            <path
+                opacity='0.6'
+                d='M20 8h.5A1.5 1.5 0 0 1 22 9.5v7a1.5 1.5 0 0 1-1.5 1.5H20v3l-3.5-3H11a1.5 1.5 0 0 1-1.5-1.5V16H16a4 4 0 0 0 4-4V8z'
+            />
+        </svg>
+    );
+}

@@ -3,8 +3,8 @@ import {useSelector} from 'react-redux';
 
 import {selectTotalUnread} from '../../state/selectors';
 import {useConnectStylesheet} from '../../styles/stylesheet';
+import {ConnectIcon} from '../common/icons';
 import {UnreadBadge} from '../common/UnreadBadge';
-import {ConnectIcon} from '../icons/ConnectIcon';
 
 // The channel header button's icon, with the total unread count on it, live.
 export function SidebarToggleIcon() {
