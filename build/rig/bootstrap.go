@@ -46,10 +46,10 @@ func (s *Server) bootstrap(ctx context.Context, bundle string) error {
 	if err != nil {
 		return err
 	}
-	if s.Teams.Support, err = createTeam(ctx, admin, "support", "IT Support"); err != nil {
+	if s.Teams.Support, err = createTeam(ctx, admin, "support", "IT Support", model.TeamOpen); err != nil {
 		return err
 	}
-	if s.Teams.ITIL, err = createTeam(ctx, admin, "itil", "ITIL Staff"); err != nil {
+	if s.Teams.ITIL, err = createTeam(ctx, admin, "itil", "ITIL Staff", model.TeamInvite); err != nil {
 		return err
 	}
 	if s.Staff, err = createMembers(ctx, admin, demoStaff, s.Teams.Support, s.Teams.ITIL); err != nil {
@@ -100,6 +100,8 @@ func createUser(ctx context.Context, client *model.Client4, person demoUser) (Us
 		Password:  Password,
 		FirstName: person.first,
 		LastName:  person.last,
+		// An admin creating an account may vouch for its address; a signup never can.
+		EmailVerified: true,
 	})
 	if err != nil {
 		return User{}, errors.Wrapf(err, "failed to create user %s", person.username)
@@ -107,8 +109,9 @@ func createUser(ctx context.Context, client *model.Client4, person demoUser) (Us
 	return User{User: created, Password: Password}, nil
 }
 
-func createTeam(ctx context.Context, admin *model.Client4, name, displayName string) (*model.Team, error) {
-	team, _, err := admin.CreateTeam(ctx, &model.Team{Name: name, DisplayName: displayName, Type: model.TeamOpen})
+// createTeam makes a team; an invite-only one (model.TeamInvite) is joined only when invited.
+func createTeam(ctx context.Context, admin *model.Client4, name, displayName, teamType string) (*model.Team, error) {
+	team, _, err := admin.CreateTeam(ctx, &model.Team{Name: name, DisplayName: displayName, Type: teamType, AllowOpenInvite: teamType == model.TeamOpen})
 	return team, errors.Wrapf(err, "failed to create team %s", name)
 }
 

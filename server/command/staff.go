@@ -79,6 +79,9 @@ func formatStats(s staff.Stats) string {
 	fmt.Fprintf(&b, "- ServiceNow roles: %s (%d holders)\n", orNone(s.Roles), s.Sync.Holders)
 	fmt.Fprintf(&b, "- Last role sync: %s\n", describeSync(s.Sync))
 	fmt.Fprintf(&b, "- Cached: %d verdicts, %d conversations\n", s.CachedVerdicts, s.CachedChannels)
+	for _, warning := range s.Warnings {
+		fmt.Fprintf(&b, "- :warning: %s\n", warning)
+	}
 	return b.String()
 }
 

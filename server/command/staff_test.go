@@ -33,7 +33,8 @@ func (f *fakeStaffAdmin) Stats() staff.Stats {
 	synced := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	return staff.Stats{
 		Mode: "enforce", Teams: []string{"itil"}, Roles: []string{"itil"}, CachedVerdicts: 4, CachedChannels: 2,
-		Sync: staff.SyncStatus{LastAttempt: synced.Add(time.Hour), LastSuccess: synced, LastError: "ServiceNow did not answer within 5s", Holders: 3},
+		Sync:     staff.SyncStatus{LastAttempt: synced.Add(time.Hour), LastSuccess: synced, LastError: "ServiceNow did not answer within 5s", Holders: 3},
+		Warnings: []string{"The staff team itil is open."},
 	}
 }
 
@@ -74,4 +75,5 @@ func TestStaffStatsSummarize(t *testing.T) {
 	assert.Contains(t, text, "- ServiceNow roles: itil (3 holders)\n")
 	assert.Contains(t, text, "- Last role sync: succeeded Tue, 24 Nov 2026 09:30:00 UTC; the last attempt (Tue, 24 Nov 2026 10:30:00 UTC) failed: ServiceNow did not answer within 5s\n")
 	assert.Contains(t, text, "- Cached: 4 verdicts, 2 conversations\n")
+	assert.Contains(t, text, "- :warning: The staff team itil is open.\n")
 }

@@ -43,7 +43,6 @@ type source struct {
 type person struct {
 	member Member
 	kind   staff.Kind
-	active bool
 }
 
 // loaded is one conversation with the channel behind it.
@@ -205,7 +204,7 @@ func welcome(memberIDs []string, people map[string]person, viewerID string, stri
 		p, known := people[id]
 		switch {
 		case id == viewerID || !known || p.kind == staff.Staff:
-		case p.kind == staff.NonStaff && (!p.active || !strict):
+		case p.kind == staff.Inactive, p.kind == staff.NonStaff && !strict:
 		default:
 			return false
 		}
@@ -278,7 +277,7 @@ func (s *Service) people(viewerID string, infos []groupInfo) (map[string]person,
 	}
 	people := make(map[string]person, len(users))
 	for i, u := range users {
-		people[u.Id] = person{member: memberOf(u), kind: kinds[i], active: u.DeleteAt == 0}
+		people[u.Id] = person{member: memberOf(u), kind: kinds[i]}
 	}
 	return people, nil
 }

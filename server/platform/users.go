@@ -80,6 +80,9 @@ func (u *Users) TeamID(name string) (string, error) {
 	return team.Id, nil
 }
 
+// Team returns the team named name; ErrNotFound when there is none.
+func (u *Users) Team(name string) (*model.Team, error) { return u.client.Team.GetByName(name) }
+
 // InTeam reports whether userID is a current member of the team named teamName; a team that
 // does not exist has no members.
 func (u *Users) InTeam(teamName, userID string) (bool, error) {

@@ -20,6 +20,8 @@ type fakeDirectory struct {
 	groups  map[string][]string        // user id → group names
 	lookups int
 	listed  int // ActiveUsers calls
+
+	openTeams map[string]bool // teams anyone can join
 }
 
 func newFakeDirectory() *fakeDirectory {
@@ -68,6 +70,15 @@ func (d *fakeDirectory) InTeam(team, userID string) (bool, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.teams[team][userID], nil
+}
+
+func (d *fakeDirectory) Team(name string) (*model.Team, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, ok := d.teams[name]; !ok {
+		return nil, errors.New("not found")
+	}
+	return &model.Team{Name: name, Type: model.TeamInvite, AllowOpenInvite: d.openTeams[name]}, nil
 }
 
 func (d *fakeDirectory) GroupNames(userID string) ([]string, error) { return d.groups[userID], nil }

@@ -2,6 +2,7 @@ package staff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -52,9 +53,18 @@ func NewGuard(roster *Roster, channels Channels) *Guard {
 // Outsiders returns the human non-staff members of channelID when it is a mixed
 // conversation, and nothing otherwise.
 func (g *Guard) Outsiders(channelID string) ([]Verdict, error) {
+	return g.outsiders(channelID, "")
+}
+
+// outsiders is Outsiders counting authorID as a member too: someone just added may post
+// before the cached member list knows them.
+func (g *Guard) outsiders(channelID, authorID string) ([]Verdict, error) {
 	members, err := g.conversationMembers(channelID)
 	if err != nil || len(members) < 2 {
 		return nil, err
+	}
+	if authorID != "" && !slices.Contains(members, authorID) {
+		members = append(slices.Clip(members), authorID)
 	}
 	var outsiders []Verdict
 	hasStaff := false

@@ -59,7 +59,7 @@ func (p *Policy) Screen(channelID, authorID, postType string) string {
 }
 
 func (p *Policy) refusal(channelID, authorID string) (string, error) {
-	outsiders, err := p.guard.Outsiders(channelID)
+	outsiders, err := p.guard.outsiders(channelID, authorID)
 	if err != nil || len(outsiders) == 0 {
 		return "", err
 	}

@@ -20,6 +20,8 @@ type Directory interface {
 	User(userID string) (*model.User, error)
 	UserByUsername(username string) (*model.User, error)
 	InTeam(teamName, userID string) (bool, error)
+	// Team returns the team named name; an error when there is none.
+	Team(name string) (*model.Team, error)
 	GroupNames(userID string) ([]string, error)
 	People
 }
@@ -34,6 +36,8 @@ const (
 	Bot
 	// ConnectBot is the plugin's own bot, which may post anywhere.
 	ConnectBot
+	// Inactive is a deactivated account: neither staff nor an outsider, since it cannot post.
+	Inactive
 )
 
 // Verdict says whether a user is staff, and why.
@@ -149,7 +153,7 @@ func (r *Roster) judge(user *model.User) (Verdict, error) {
 	case user.IsBot:
 		v.Kind, v.Reason = Bot, "is a bot, so Connect leaves its conversations alone"
 	case user.DeleteAt != 0:
-		v.Kind, v.Reason = NonStaff, "is deactivated"
+		v.Kind, v.Reason = Inactive, "is deactivated"
 	case user.IsGuest():
 		v.Kind, v.Reason = NonStaff, "is a guest"
 	default:
@@ -157,7 +161,7 @@ func (r *Roster) judge(user *model.User) (Verdict, error) {
 		if err != nil {
 			return Verdict{}, err
 		}
-		v.Kind, v.Reason = NonStaff, r.notStaffReason()
+		v.Kind, v.Reason = NonStaff, r.notStaffReason(user)
 		if reason != "" {
 			v.Kind, v.Reason = Staff, reason
 		}
@@ -180,10 +184,16 @@ func (r *Roster) staffSource(user *model.User) (string, error) {
 	if group, err := r.staffGroup(user.Id, cfg.StaffGroups); err != nil || group != "" {
 		return groupReason(group), err
 	}
-	if role := r.Roles().RoleOf(user.Email); role != "" {
+	if role := r.Roles().RoleOf(user.Email); role != "" && addressIsTrusted(user) {
 		return fmt.Sprintf("holds the ServiceNow role %s (as %s)", role, strings.ToLower(user.Email)), nil
 	}
 	return "", nil
+}
+
+// addressIsTrusted reports whether user's email is theirs: Mattermost verified it (a changed
+// address is unverified until confirmed), or it comes from SSO or LDAP.
+func addressIsTrusted(user *model.User) bool {
+	return user.EmailVerified || user.AuthService != ""
 }
 
 func (r *Roster) staffGroup(userID string, staffGroups []string) (string, error) {
@@ -211,8 +221,11 @@ func groupReason(group string) string {
 	return fmt.Sprintf("is a member of the staff group @%s", group)
 }
 
-func (r *Roster) notStaffReason() string {
+func (r *Roster) notStaffReason(user *model.User) string {
 	cfg := r.config()
+	if role := r.Roles().RoleOf(user.Email); role != "" {
+		return fmt.Sprintf("holds the ServiceNow role %s as %s, but Mattermost has not verified that address, so the role does not count until they confirm it", role, strings.ToLower(user.Email))
+	}
 	return fmt.Sprintf("is in no staff team (%s), no staff group (%s) and holds no ServiceNow staff role (%s)",
 		listOrNone(cfg.StaffTeams), listOrNone(cfg.StaffGroups), listOrNone(cfg.StaffRoles))
 }
@@ -233,4 +246,6 @@ type Stats struct {
 	Sync           SyncStatus `json:"sync"`
 	CachedVerdicts int        `json:"cached_verdicts"`
 	CachedChannels int        `json:"cached_channels"`
+	// Warnings are settings that weaken the staff-only promise, in an admin's words.
+	Warnings []string `json:"warnings,omitempty"`
 }

@@ -2,7 +2,10 @@ package staff
 
 import (
 	"context"
+	"fmt"
 	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/pkg/errors"
 
@@ -168,5 +171,21 @@ func (s *Service) Stats() Stats {
 	return Stats{
 		Mode: string(cfg.Enforcement), Teams: cfg.StaffTeams, Groups: cfg.StaffGroups, Roles: cfg.StaffRoles,
 		Sync: s.SyncStatus(), CachedVerdicts: s.CachedVerdicts(), CachedChannels: s.Guard.CachedChannels(),
+		Warnings: s.teamWarnings(cfg.StaffTeams),
 	}
+}
+
+// teamWarnings names the staff teams anyone can join, and those that do not exist.
+func (s *Service) teamWarnings(teams []string) []string {
+	var warnings []string
+	for _, name := range teams {
+		team, err := s.dir.Team(name)
+		switch {
+		case err != nil:
+			warnings = append(warnings, fmt.Sprintf("The staff team %s could not be read (%s): nobody is staff through it.", name, err.Error()))
+		case team.AllowOpenInvite || team.Type == model.TeamOpen:
+			warnings = append(warnings, fmt.Sprintf("The staff team %s is open: anyone with an account on this server can join it and so become ITIL staff. Make it invite only (Team Settings > Access).", name))
+		}
+	}
+	return warnings
 }

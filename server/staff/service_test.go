@@ -135,3 +135,13 @@ func TestPeopleSearchMatchesFullNamesAndRereadsAfterAChange(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"quinn"}, usernames(page.People))
 }
+
+func TestStatsWarnAboutStaffTeamsAnyoneCanJoin(t *testing.T) {
+	w := newServiceWorld(t)
+	assert.Empty(t, w.service.Stats().Warnings, "an invite-only staff team is fine")
+
+	w.dir.openTeams = map[string]bool{"itil": true}
+	warnings := w.service.Stats().Warnings
+	require.Len(t, warnings, 1)
+	assert.Contains(t, warnings[0], "The staff team itil is open: anyone with an account on this server can join it and so become ITIL staff.")
+}

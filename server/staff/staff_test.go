@@ -33,7 +33,7 @@ func newWorld(t *testing.T) *world {
 	w.gone = w.dir.add(&model.User{Username: "gus", DeleteAt: 1}, "itil")
 	w.integrationBot = w.dir.add(&model.User{Username: "jira", IsBot: true})
 	w.connectBot = w.dir.add(&model.User{Username: "connect", IsBot: true})
-	w.role = w.dir.add(&model.User{Username: "rita", Email: "Rita@Connect.Example.com"})
+	w.role = w.dir.add(&model.User{Username: "rita", Email: "Rita@Connect.Example.com", EmailVerified: true})
 	w.roster = NewRoster(w.dir, w.connectBot.Id, staticConfig(config.Config{StaffTeams: []string{"itil"}, StaffRoles: []string{"itil"}}))
 	w.guard = NewGuard(w.roster, w.channels)
 	return w
@@ -41,7 +41,9 @@ func newWorld(t *testing.T) *world {
 
 func TestVerdicts(t *testing.T) {
 	w := newWorld(t)
-	w.roster.SetRoles(&RoleSet{Holders: map[string]string{"rita@connect.example.com": "itil"}})
+	claimer := w.dir.add(&model.User{Username: "mallory", Email: "Ivan@Connect.Example.com"})
+	sso := w.dir.add(&model.User{Username: "sam", Email: "sam@connect.example.com", AuthService: model.UserAuthServiceSaml})
+	w.roster.SetRoles(&RoleSet{Holders: map[string]string{"rita@connect.example.com": "itil", "ivan@connect.example.com": "itil", "sam@connect.example.com": "itil"}})
 	cases := []struct {
 		user   *model.User
 		kind   Kind
@@ -50,10 +52,12 @@ func TestVerdicts(t *testing.T) {
 		{w.alice, Staff, "is a member of the staff team itil"},
 		{w.dave, NonStaff, "is in no staff team (itil), no staff group (none configured) and holds no ServiceNow staff role (itil)"},
 		{w.guest, NonStaff, "is a guest"},
-		{w.gone, NonStaff, "is deactivated"},
+		{w.gone, Inactive, "is deactivated"},
 		{w.integrationBot, Bot, "is a bot, so Connect leaves its conversations alone"},
 		{w.connectBot, ConnectBot, "is the Connect bot"},
 		{w.role, Staff, "holds the ServiceNow role itil (as rita@connect.example.com)"},
+		{claimer, NonStaff, "holds the ServiceNow role itil as ivan@connect.example.com, but Mattermost has not verified that address, so the role does not count until they confirm it"},
+		{sso, Staff, "holds the ServiceNow role itil (as sam@connect.example.com)"},
 	}
 	for _, c := range cases {
 		v, err := w.roster.Verdict(c.user.Id)
@@ -254,4 +258,21 @@ func usernames(people []Person) []string {
 		names = append(names, p.Username)
 	}
 	return names
+}
+
+func TestPolicyChecksTheAuthorNotOnlyTheCachedMembers(t *testing.T) {
+	w := newWorld(t)
+	group := w.channels.managed(w.connectBot.Id, w.alice, w.bob)
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	require.Empty(t, policy.Screen(group, w.alice.Id, ""))
+
+	w.channels.members[group] = append(w.channels.members[group], w.dave.Id) // added; the cache has not heard yet
+	assert.Equal(t, "@dave is not ITIL staff: Connect conversations are for staff only.", policy.Screen(group, w.dave.Id, ""))
+}
+
+func TestDeactivatedMembersFreezeNothing(t *testing.T) {
+	w := newWorld(t)
+	group := w.channels.group(w.alice, w.bob, w.gone)
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	assert.Empty(t, policy.Screen(group, w.alice.Id, ""), "a deactivated member is neither staff nor an outsider")
 }
