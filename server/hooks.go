@@ -86,13 +86,13 @@ func (p *Plugin) UserHasJoinedChannel(_ *plugin.Context, member *model.ChannelMe
 	if actor != nil {
 		actorID = actor.Id
 	}
-	p.staff.Guard.ForgetChannel(member.ChannelId)
+	p.staff.ChannelMembersChanged(member.ChannelId)
 	p.conversations.MemberJoined(member.ChannelId, member.UserId, actorID)
 }
 
 // UserHasLeftChannel keeps Connect groups' members and names current.
 func (p *Plugin) UserHasLeftChannel(_ *plugin.Context, member *model.ChannelMember, _ *model.User) {
-	p.staff.Guard.ForgetChannel(member.ChannelId)
+	p.staff.ChannelMembersChanged(member.ChannelId)
 	p.conversations.MemberLeft(member.ChannelId, member.UserId)
 }
 

@@ -60,11 +60,11 @@ func (p *Plugin) OnActivate() error {
 		return err
 	}
 	p.platform = platform.New(p.API, client, botID)
-	p.records = records.NewService(p.platform.Posts, p.platform.Channels, p.platform.Log)
+	p.startStaff()
+	p.records = records.NewService(p.platform.Posts, p.platform.Channels, p.staff.Audience, p.platform.Log)
 	if err := p.OnConfigurationChange(); err != nil {
 		return err
 	}
-	p.startStaff()
 	p.startConversations()
 	if err := p.startCommands(manifest.Id); err != nil {
 		return err
@@ -100,6 +100,7 @@ func (p *Plugin) startStaff() {
 	}
 	p.staff = service
 	p.platform.Cluster.Handle(staff.ClusterEvent, service.OnClusterEvent)
+	p.platform.Cluster.Handle(staff.ChannelEvent, service.OnChannelEvent)
 }
 
 // roleSource is the ServiceNow client as the staff service sees it: a nil interface when unset.

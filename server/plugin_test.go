@@ -15,6 +15,13 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
 
+// unknownAudience never knows at posting time who may see details, so cards start pending.
+type unknownAudience struct{}
+
+func (unknownAudience) MaySeeDetails(string, string) (bool, error)      { return true, nil }
+func (unknownAudience) CachedMaySeeDetails(string, string) (bool, bool) { return false, false }
+func (unknownAudience) IsStaff(string) (bool, error)                    { return true, nil }
+
 // newConfiguredPlugin is a plugin whose System Console settings are *settings.
 func newConfiguredPlugin(t *testing.T, settings *config.Settings) (*Plugin, *plugintest.API) {
 	t.Helper()
@@ -26,7 +33,7 @@ func newConfiguredPlugin(t *testing.T, settings *config.Settings) (*Plugin, *plu
 	p := &Plugin{}
 	p.SetAPI(api)
 	p.platform = platform.New(api, pluginapi.NewClient(api, nil), "botid")
-	p.records = records.NewService(p.platform.Posts, p.platform.Channels, p.platform.Log)
+	p.records = records.NewService(p.platform.Posts, p.platform.Channels, unknownAudience{}, p.platform.Log)
 	t.Cleanup(p.records.Close)
 	return p, api
 }

@@ -26,6 +26,7 @@ type Settings struct {
 	ServiceNowClientID     string
 	ServiceNowClientSecret string
 	RecordPrefixes         string
+	RecordTables           string
 	NumberDigits           int
 	MaxCardsPerMessage     int
 	RecordCacheSeconds     int
@@ -43,13 +44,15 @@ const (
 
 // Config is the validated configuration. It is never modified after Parse.
 type Config struct {
-	StaffTeams   []string
-	StaffGroups  []string
-	StaffRoles   []string
-	StaffSync    time.Duration
-	Enforcement  Mode
-	ServiceNow   ServiceNow
-	Prefixes     PrefixMap
+	StaffTeams  []string
+	StaffGroups []string
+	StaffRoles  []string
+	StaffSync   time.Duration
+	Enforcement Mode
+	ServiceNow  ServiceNow
+	Prefixes    PrefixMap
+	// RecordTables are tables whose record links count besides the prefixes' tables.
+	RecordTables []string
 	NumberDigits int
 	MaxCards     int
 	RecordTTL    time.Duration
@@ -98,6 +101,10 @@ func Parse(s Settings) (*Config, error) {
 		},
 	}
 	c.ConversationTeam = strings.ToLower(strings.TrimSpace(s.ConversationTeam))
+	c.RecordTables = splitList(strings.ToLower(s.RecordTables))
+	for _, table := range c.RecordTables {
+		check(IsTableName(table), "Other record tables: %q is not a ServiceNow table name (lowercase letters, digits and underscores).", table)
+	}
 	check(c.StaffSync >= time.Minute && c.StaffSync <= 24*time.Hour, "Role sync interval must be 1 to 1440 minutes, not %d.", s.StaffSyncMinutes)
 	check(c.Enforcement == ModeOff || c.Enforcement == ModeWarn || c.Enforcement == ModeEnforce,
 		"Staff-only enforcement must be enforce, warn or off, not %q.", s.EnforcementMode)

@@ -97,3 +97,12 @@ func TestApplyKeepsThePreviousSettingsWhenNewOnesAreInvalid(t *testing.T) {
 	assert.Equal(t, 9, store.Load().NumberDigits, "the previous valid settings stay in force")
 	assert.Contains(t, store.Problem(), `not "maybe"`)
 }
+
+func TestOtherRecordTables(t *testing.T) {
+	c, err := Parse(Settings{RecordTables: "u_thing, Sn_HR_Case"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"u_thing", "sn_hr_case"}, c.RecordTables)
+
+	_, err = Parse(Settings{RecordTables: "sys_user.do?x"})
+	assert.ErrorContains(t, err, `Other record tables: "sys_user.do?x" is not a ServiceNow table name`)
+}

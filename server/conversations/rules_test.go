@@ -167,11 +167,11 @@ func TestGeneratedNameFitsMattermost(t *testing.T) {
 
 func TestWelcome(t *testing.T) {
 	people := map[string]person{
-		"me":      {kind: staff.Staff, active: true},
-		"ann":     {kind: staff.Staff, active: true},
-		"dave":    {kind: staff.NonStaff, active: true},
-		"retired": {kind: staff.NonStaff, active: false},
-		"robot":   {kind: staff.Bot, active: true},
+		"me":      {kind: staff.Staff},
+		"ann":     {kind: staff.Staff},
+		"dave":    {kind: staff.NonStaff},
+		"retired": {kind: staff.Inactive},
+		"robot":   {kind: staff.Bot},
 	}
 	assert.True(t, welcome([]string{"me", "ann"}, people, "me", true))
 	assert.True(t, welcome([]string{"me", "ann", "retired"}, people, "me", true), "deactivated colleagues keep the history readable")

@@ -22,6 +22,9 @@ const (
 	Missing Status = "missing"
 	// Unavailable: ServiceNow did not answer; the details are fetched again later.
 	Unavailable Status = "unavailable"
+	// Restricted: the card shows the number and the link only, because the post's author or
+	// someone in its channel is not ITIL staff.
+	Restricted Status = "restricted"
 )
 
 // Card is one record card on a post, as stored in the post's props.
@@ -41,7 +44,14 @@ func (c Card) Key() servicenow.RecordKey {
 }
 
 // Settled reports a card that needs no more fetching.
-func (c Card) Settled() bool { return c.Status == Found || c.Status == Missing }
+func (c Card) Settled() bool {
+	return c.Status == Found || c.Status == Missing || c.Status == Restricted
+}
+
+// restricted is card with its number and link only.
+func restricted(card Card) Card {
+	return Card{Table: card.Table, Number: card.Number, SysID: card.SysID, Status: Restricted}
+}
 
 func cardFor(key servicenow.RecordKey, record *servicenow.Record) Card {
 	card := Card{Table: key.Table, Number: key.Number, SysID: key.SysID, Status: Pending}
@@ -96,9 +106,14 @@ func (c Card) statusText() string {
 		return notFound(c)
 	case Unavailable:
 		return "Details unavailable: " + c.Problem + ". They fill in when ServiceNow answers."
+	case Restricted:
+		return restrictedText
 	}
 	return "Loading details from ServiceNow…"
 }
+
+// restrictedText is what a card says where record details may not go.
+const restrictedText = "Record details are shown only in conversations of ITIL staff. Open the record in ServiceNow."
 
 func notFound(c Card) string {
 	if c.Number != "" {

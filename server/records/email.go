@@ -26,10 +26,13 @@ func (s *Service) EmailContent(content model.EmailNotificationContent, post *mod
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), emailLookupTimeout)
 	defer cancel()
-	found, err := setup.lookup.Get(ctx, keysOf(cards))
+	cards, _ = s.currentCards(ctx, setup, post, cards)
+	if cards == nil {
+		return nil
+	}
 	var text, markup strings.Builder
 	for _, card := range cards {
-		attachment := settle(card, found, err).Attachment(setup.instanceURL)
+		attachment := card.Attachment(setup.instanceURL)
 		fmt.Fprintf(&text, "\n%s %s", attachment.Fallback, attachment.TitleLink)
 		fmt.Fprintf(&markup, `<li><a href="%s">%s</a></li>`, html.EscapeString(attachment.TitleLink), html.EscapeString(attachment.Fallback))
 	}

@@ -11,12 +11,22 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
+// ErrStaffOnly is /connect record's answer to anyone who is not ITIL staff.
+var ErrStaffOnly = errors.New("Only ITIL staff can link ServiceNow records with /connect record")
+
 // ErrNotConfigured is the answer while ServiceNow has no instance URL and credentials.
 var ErrNotConfigured = errors.New("ServiceNow is not configured yet: a system admin sets it up in the System Console (Plugins > Connect Chat)")
 
 // Link posts userID's message naming the records in words into channelID, once every one
 // of them was found in ServiceNow; the message gets its cards like any other.
 func (s *Service) Link(ctx context.Context, userID, channelID string, words []string) error {
+	staff, err := s.audience.IsStaff(userID)
+	if err != nil {
+		return errors.Wrap(err, "Connect could not check whether you are ITIL staff; try again")
+	}
+	if !staff {
+		return ErrStaffOnly
+	}
 	setup := s.current.Load()
 	if setup == nil {
 		return ErrNotConfigured

@@ -16,6 +16,9 @@ const (
 // Recognizer finds record mentions in messages. It is immutable and safe for concurrent use.
 type Recognizer struct {
 	prefixes config.PrefixMap
+	// tables are the only tables a record link may name: those of the prefixes and any the
+	// admin added. A link to any other table (sys_user, say) is never looked up.
+	tables   map[string]bool
 	digits   int
 	instance *instance // nil: only numbers are recognized
 	// prefixEnds holds the last byte of every prefix: a number needs one right before a digit.
@@ -31,18 +34,26 @@ type Mention struct {
 }
 
 // NewRecognizer checks its inputs: prefixes as in ParsePrefixes, digits in 4..12 (ServiceNow's
-// default is 7), and instanceURL either "" or an http(s) URL such as
-// "https://example.service-now.com".
-func NewRecognizer(prefixes config.PrefixMap, digits int, instanceURL string) (*Recognizer, error) {
+// default is 7), instanceURL either "" or an http(s) URL such as
+// "https://example.service-now.com", and extraTables valid table names whose record links
+// count besides those of the prefixes' tables.
+func NewRecognizer(prefixes config.PrefixMap, digits int, instanceURL string, extraTables ...string) (*Recognizer, error) {
 	if digits < minDigits || digits > maxDigits {
 		return nil, fmt.Errorf("number digits must be between %d and %d, not %d", minDigits, maxDigits, digits)
 	}
-	r := &Recognizer{prefixes: make(config.PrefixMap, len(prefixes)), digits: digits}
+	r := &Recognizer{prefixes: make(config.PrefixMap, len(prefixes)), tables: map[string]bool{knowledgeTable: true}, digits: digits}
 	if err := prefixes.Check(); err != nil {
 		return nil, err
 	}
+	for _, table := range extraTables {
+		if !config.IsTableName(table) {
+			return nil, fmt.Errorf("table %q is not a ServiceNow table name", table)
+		}
+		r.tables[table] = true
+	}
 	for prefix, table := range prefixes {
 		r.prefixes[prefix] = table
+		r.tables[table] = true
 		r.prefixEnds[prefix[len(prefix)-1]] = true
 	}
 	if instanceURL != "" {

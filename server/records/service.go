@@ -34,6 +34,15 @@ type Access interface {
 	CanRead(userID, channelID string) bool
 }
 
+// Audience says where record details may go: posts by ITIL staff in channels whose human
+// members are all staff. Everywhere else a card shows the number and the link only.
+type Audience interface {
+	MaySeeDetails(channelID, authorID string) (bool, error)
+	// CachedMaySeeDetails answers from what is known without asking Mattermost (the posting path).
+	CachedMaySeeDetails(channelID, authorID string) (allowed, known bool)
+	IsStaff(userID string) (bool, error)
+}
+
 // Logger records what an admin may need to know.
 type Logger interface {
 	Warn(message string, keyValuePairs ...any)
@@ -49,17 +58,18 @@ type setup struct {
 
 // Service turns record mentions in posts into cards and keeps the cards filled in.
 type Service struct {
-	current atomic.Pointer[setup]
-	client  atomic.Pointer[servicenow.Client]
-	posts   Posts
-	access  Access
-	log     Logger
-	fills   *fillQueue
+	current  atomic.Pointer[setup]
+	client   atomic.Pointer[servicenow.Client]
+	posts    Posts
+	access   Access
+	audience Audience
+	log      Logger
+	fills    *fillQueue
 }
 
 // NewService builds the service; Configure must be called before cards appear.
-func NewService(posts Posts, access Access, log Logger) *Service {
-	s := &Service{posts: posts, access: access, log: log}
+func NewService(posts Posts, access Access, audience Audience, log Logger) *Service {
+	s := &Service{posts: posts, access: access, audience: audience, log: log}
 	s.fills = newFillQueue(s.fill)
 	return s
 }
@@ -70,11 +80,13 @@ type Options struct {
 	Digits   int
 	MaxCards int
 	TTL      time.Duration
+	// Tables are tables whose record links count besides the prefixes' tables.
+	Tables []string
 }
 
 // OptionsOf picks the card settings out of the configuration.
 func OptionsOf(cfg *config.Config) Options {
-	return Options{Prefixes: cfg.Prefixes, Digits: cfg.NumberDigits, MaxCards: cfg.MaxCards, TTL: cfg.RecordTTL}
+	return Options{Prefixes: cfg.Prefixes, Digits: cfg.NumberDigits, MaxCards: cfg.MaxCards, TTL: cfg.RecordTTL, Tables: cfg.RecordTables}
 }
 
 // Configure applies new settings. client is nil while ServiceNow is not configured, and
@@ -85,7 +97,7 @@ func (s *Service) Configure(opts Options, client *servicenow.Client) error {
 		s.current.Store(nil)
 		return nil
 	}
-	recognizer, err := NewRecognizer(opts.Prefixes, opts.Digits, client.InstanceURL())
+	recognizer, err := NewRecognizer(opts.Prefixes, opts.Digits, client.InstanceURL(), opts.Tables...)
 	if err != nil {
 		return errors.Wrap(err, "failed to build the record recognizer")
 	}
@@ -118,18 +130,34 @@ func (s *Service) Attach(post *model.Post) *model.Post {
 	for i, m := range mentions {
 		keys[i] = m.Key
 	}
-	known, missing := setup.lookup.Peek(keys)
+	updated := post.Clone()
+	setCards(updated, s.cardsFromCache(setup, post, keys), setup.instanceURL)
+	return updated
+}
+
+// cardsFromCache makes a post's cards from what is known now: details where they may go and
+// are cached, restricted cards where they may not, pending cards where either is unknown.
+func (s *Service) cardsFromCache(setup *setup, post *model.Post, keys []servicenow.RecordKey) []Card {
 	cards := make([]Card, len(keys))
+	allowed, known := s.audience.CachedMaySeeDetails(post.ChannelId, post.UserId)
+	if !known || !allowed {
+		for i, key := range keys {
+			cards[i] = cardFor(key, nil)
+			if known {
+				cards[i] = restricted(cards[i])
+			}
+		}
+		return cards
+	}
+	found, missing := setup.lookup.Peek(keys)
 	for i, key := range keys {
-		record, ok := known[key]
+		record, ok := found[key]
 		cards[i] = cardFor(key, pointerIf(record, ok))
 		if slices.Contains(missing, key) {
 			cards[i].Status = Missing
 		}
 	}
-	updated := post.Clone()
-	setCards(updated, cards, setup.instanceURL)
-	return updated
+	return cards
 }
 
 // Posted queues a new post whose cards still need details.
@@ -276,9 +304,9 @@ func (s *Service) Refresh(ctx context.Context, postID string) (changed bool, err
 	if len(cards) == 0 {
 		return false, nil
 	}
-	found, err := setup.lookup.Get(ctx, keysOf(cards))
-	for i := range cards {
-		cards[i] = settle(cards[i], found, err)
+	cards, err = s.currentCards(ctx, setup, post, cards)
+	if cards == nil {
+		return false, err
 	}
 	updated := post.Clone()
 	setCards(updated, cards, setup.instanceURL)
@@ -290,6 +318,26 @@ func (s *Service) Refresh(ctx context.Context, postID string) (changed bool, err
 		return false, err
 	}
 	return true, err
+}
+
+// currentCards are post's cards as they should read now: restricted where details may not go,
+// else settled with what ServiceNow says. Nil when the audience could not be checked.
+func (s *Service) currentCards(ctx context.Context, setup *setup, post *model.Post, cards []Card) ([]Card, error) {
+	allowed, err := s.audience.MaySeeDetails(post.ChannelId, post.UserId)
+	if err != nil {
+		return nil, errors.Wrap(err, "failed to check who may see record details")
+	}
+	if !allowed {
+		for i := range cards {
+			cards[i] = restricted(cards[i])
+		}
+		return cards, nil
+	}
+	found, err := setup.lookup.Get(ctx, keysOf(cards))
+	for i := range cards {
+		cards[i] = settle(cards[i], found, err)
+	}
+	return cards, err
 }
 
 func sameCards(a, b *model.Post) bool {

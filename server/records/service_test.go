@@ -51,6 +51,23 @@ func (f *fakePosts) CreatePost(p *model.Post) error {
 	return f.UpdatePost(p)
 }
 
+// audience lets details go everywhere except into the channels and authors it lists.
+type audience struct {
+	outsiders map[string]bool // user ids and channel ids that are not staff-only
+	known     bool            // whether the posting path may rely on the cache
+}
+
+func (a *audience) MaySeeDetails(channelID, authorID string) (bool, error) {
+	return !a.outsiders[channelID] && !a.outsiders[authorID], nil
+}
+
+func (a *audience) CachedMaySeeDetails(channelID, authorID string) (bool, bool) {
+	allowed, _ := a.MaySeeDetails(channelID, authorID)
+	return allowed, a.known
+}
+
+func (a *audience) IsStaff(userID string) (bool, error) { return !a.outsiders[userID], nil }
+
 // readers is who may read which channel ("user/channel").
 type readers map[string]bool
 
@@ -61,11 +78,12 @@ type silentLog struct{}
 func (silentLog) Warn(string, ...any) {}
 
 type fixture struct {
-	sn      *standin.Server
-	client  *servicenow.Client
-	posts   *fakePosts
-	readers readers
-	service *Service
+	sn       *standin.Server
+	client   *servicenow.Client
+	posts    *fakePosts
+	readers  readers
+	audience *audience
+	service  *Service
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -75,8 +93,8 @@ func newFixture(t testing.TB) *fixture {
 	t.Cleanup(sn.Close)
 	client, err := servicenow.New(servicenow.Config{InstanceURL: sn.URL(), Username: standin.DefaultUsername, Password: standin.DefaultPassword, Timeout: time.Second, MaxAttempts: 1})
 	require.NoError(t, err)
-	f := &fixture{sn: sn, client: client, posts: newFakePosts(), readers: readers{}}
-	f.service = NewService(f.posts, f.readers, silentLog{})
+	f := &fixture{sn: sn, client: client, posts: newFakePosts(), readers: readers{}, audience: &audience{outsiders: map[string]bool{}, known: true}}
+	f.service = NewService(f.posts, f.readers, f.audience, silentLog{})
 	t.Cleanup(f.service.Close)
 	require.NoError(t, f.service.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, client))
 	return f
@@ -84,7 +102,11 @@ func newFixture(t testing.TB) *fixture {
 
 // post runs a message through the hooks the way Mattermost does and returns the stored post.
 func (f *fixture) post(message string) *model.Post {
-	post := &model.Post{Id: model.NewId(), Message: message}
+	return f.postAs("staffer", "staff-room", message)
+}
+
+func (f *fixture) postAs(userID, channelID, message string) *model.Post {
+	post := &model.Post{Id: model.NewId(), UserId: userID, ChannelId: channelID, Message: message}
 	if withCards := f.service.Attach(post); withCards != nil {
 		post = withCards
 	}
@@ -187,7 +209,7 @@ func TestOtherAttachmentsAreKept(t *testing.T) {
 }
 
 func TestNoServiceNowNoCards(t *testing.T) {
-	s := NewService(newFakePosts(), readers{}, silentLog{})
+	s := NewService(newFakePosts(), readers{}, &audience{known: true}, silentLog{})
 	t.Cleanup(s.Close)
 	require.NoError(t, s.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, nil))
 	assert.Nil(t, s.Attach(&model.Post{Message: standin.SampleIncident}))
@@ -301,4 +323,54 @@ func TestNotificationEmailsShowTheRecords(t *testing.T) {
 	content = f.service.EmailContent(base, loading)
 	assert.Contains(t, content.MessageText, standin.SampleChange2+": ", "a card still loading is looked up for the email")
 	assert.NotContains(t, content.MessageText, "Loading details")
+}
+
+func TestDetailsGoOnlyToStaffOnlyChannels(t *testing.T) {
+	f := newFixture(t)
+	f.post(standin.SampleIncident) // the record is now cached
+	f.nextUpdate(t)
+	f.audience.outsiders = map[string]bool{"town-square": true, "customer": true}
+
+	for _, where := range [][2]string{{"staffer", "town-square"}, {"customer", "staff-room"}} {
+		posted := f.postAs(where[0], where[1], "see "+standin.SampleIncident)
+		card := posted.Attachments()[0]
+		assert.Equal(t, standin.SampleIncident, card.Title, where)
+		assert.Equal(t, escapeMarkdown(restrictedText), card.Text, where)
+		assert.Empty(t, card.Fields, "no state, priority or assignee for %v", where)
+		assert.Equal(t, []Status{Restricted}, statuses(cardsOf(posted)), where)
+	}
+}
+
+func TestFillsRestrictCardsWhenTheAudienceWasUnknownAtPostingTime(t *testing.T) {
+	f := newFixture(t)
+	f.audience.known = false
+	f.audience.outsiders = map[string]bool{"town-square": true}
+
+	posted := f.postAs("staffer", "town-square", standin.SampleIncident)
+	assert.Equal(t, []Status{Pending}, statuses(cardsOf(posted)))
+	filled := f.nextUpdate(t)
+	assert.Equal(t, []Status{Restricted}, statuses(cardsOf(filled)))
+	assert.Equal(t, escapeMarkdown(restrictedText), filled.Attachments()[0].Text)
+	assert.Empty(t, f.sn.Requests(), "nothing is read from ServiceNow for a card that may not show it")
+}
+
+func TestRefreshRestrictsCardsOnceACustomerJoined(t *testing.T) {
+	f := newFixture(t)
+	f.post(standin.SampleIncident)
+	filled := f.nextUpdate(t)
+	require.Equal(t, []Status{Found}, statuses(cardsOf(filled)))
+
+	f.audience.outsiders = map[string]bool{"staff-room": true}
+	changed, err := f.service.Refresh(context.Background(), filled.Id)
+	require.NoError(t, err)
+	assert.True(t, changed)
+	assert.Equal(t, []Status{Restricted}, statuses(cardsOf(f.nextUpdate(t))))
+}
+
+func TestOnlyStaffLinkRecords(t *testing.T) {
+	f := newFixture(t)
+	f.audience.outsiders = map[string]bool{"customer": true}
+	err := f.service.Link(context.Background(), "customer", "c", []string{"INC0099999"})
+	assert.ErrorIs(t, err, ErrStaffOnly, "no hint of which numbers exist")
+	assert.Empty(t, f.sn.Requests())
 }

@@ -66,7 +66,8 @@ func (r *Recognizer) recordFromURL(raw string) (servicenow.RecordKey, bool) {
 	if !ok || (pathAndQuery != "" && pathAndQuery[0] != '/' && pathAndQuery[0] != '?') {
 		return servicenow.RecordKey{}, false
 	}
-	return r.recordFromPath(pathAndQuery, 0)
+	key, ok := r.recordFromPath(pathAndQuery, 0)
+	return key, ok && r.tables[key.Table]
 }
 
 // recordFromPath recognizes "path?query" relative to the instance root.

@@ -41,7 +41,6 @@ func TestFindRecordURLs(t *testing.T) {
 		{"number query", base + "/incident.do?sysparm_query=number=INC0010001", inc},
 		{"number query encoded", base + "/incident.do?sysparm_query=number%3DINC0010001&sysparm_view=ess", inc},
 		{"number query on task", base + "/task.do?sysparm_query=number=INC0010001", number("task", "INC0010001")},
-		{"number query with unmapped prefix", base + "/u_thing.do?sysparm_query=number=THG0000001", number("u_thing", "THG0000001")},
 		{"sys_id query", base + "/incident.do?sysparm_query=sys_id%3D" + testSysID, byID},
 		{"knowledge article", base + "/kb_view.do?sysparm_article=KB0010001", number("kb_knowledge", "KB0010001")},
 		{"knowledge by sys_id", base + "/kb_view.do?sys_kb_id=" + testSysID, sysID("kb_knowledge", testSysID)},
@@ -54,6 +53,25 @@ func TestFindRecordURLs(t *testing.T) {
 			assert.Equal(t, []found{{tt.url, tt.want}}, mentionsIn(t, r, message))
 		})
 	}
+}
+
+func TestRecordLinksNameOnlyKnownTables(t *testing.T) {
+	base := "https://acme.service-now.com"
+	for _, link := range []string{
+		base + "/sys_user.do?sys_id=" + testSysID,
+		base + "/u_thing.do?sysparm_query=number=THG0000001",
+		base + "/now/sow/record/sys_user_has_role/" + testSysID,
+	} {
+		assert.Empty(t, mentionsIn(t, newTestRecognizer(t), "see "+link), "a table no prefix maps: "+link)
+	}
+
+	r, err := NewRecognizer(config.DefaultPrefixes(), 7, testInstance, "u_thing")
+	require.NoError(t, err)
+	link := base + "/u_thing.do?sysparm_query=number=THG0000001"
+	assert.Equal(t, []found{{link, number("u_thing", "THG0000001")}}, mentionsIn(t, r, "see "+link), "a table the admin listed")
+
+	_, err = NewRecognizer(config.DefaultPrefixes(), 7, testInstance, "Users; DROP")
+	assert.ErrorContains(t, err, "is not a ServiceNow table name")
 }
 
 func TestFindRejectsURLs(t *testing.T) {

@@ -28,6 +28,8 @@ const (
 	// ClusterEvent tells the other servers to drop a cached verdict (data: the user id; empty
 	// for everyone) and reload the stored role holders.
 	ClusterEvent = "staff_changed"
+	// ChannelEvent tells the other servers that a channel's members changed (data: its id).
+	ChannelEvent = "staff_channel_changed"
 	// RoleSyncJob is the key of the scheduled role sync, which runs on one server at a time.
 	RoleSyncJob     = "staff_role_sync"
 	roleSyncLockKey = "staff_role_sync_lock"
@@ -38,8 +40,9 @@ const (
 // Service is the staff domain as the plugin uses it.
 type Service struct {
 	*Roster
-	Guard  *Guard
-	Policy *Policy
+	Guard    *Guard
+	Policy   *Policy
+	Audience *Audience
 
 	sync    *RoleSync
 	config  func() *config.Config
@@ -70,11 +73,12 @@ func NewService(d ServiceDeps) (*Service, error) {
 	roster := NewRoster(d.Directory, d.BotID, d.Config)
 	guard := NewGuard(roster, d.Channels)
 	s := &Service{
-		Roster: roster,
-		Guard:  guard,
-		Policy: NewPolicy(guard, func() config.Mode { return d.Config().Enforcement }, d.Notifier, d.Log),
-		sync:   NewRoleSync(d.KV, roster),
-		config: d.Config, source: d.Source, cluster: d.Cluster, admins: d.Admins, log: d.Log,
+		Roster:   roster,
+		Guard:    guard,
+		Policy:   NewPolicy(guard, func() config.Mode { return d.Config().Enforcement }, d.Notifier, d.Log),
+		Audience: NewAudience(roster, guard, d.Channels),
+		sync:     NewRoleSync(d.KV, roster),
+		config:   d.Config, source: d.Source, cluster: d.Cluster, admins: d.Admins, log: d.Log,
 	}
 	return s, s.sync.Load()
 }
@@ -142,6 +146,21 @@ func (s *Service) broadcast(userID string) {
 	if err := s.cluster.Broadcast(ClusterEvent, userID); err != nil {
 		s.log.Warn("Failed to tell the other servers about a staff change", "error", err.Error())
 	}
+}
+
+// ChannelMembersChanged forgets what was known about a channel's members, here and on every
+// other server.
+func (s *Service) ChannelMembersChanged(channelID string) {
+	s.OnChannelEvent([]byte(channelID))
+	if err := s.cluster.Broadcast(ChannelEvent, channelID); err != nil {
+		s.log.Warn("Failed to tell the other servers about a membership change", "error", err.Error())
+	}
+}
+
+// OnChannelEvent applies a ChannelEvent: data is the channel whose members changed.
+func (s *Service) OnChannelEvent(data []byte) {
+	s.Guard.ForgetChannel(string(data))
+	s.Audience.Forget(string(data))
 }
 
 // UserCreated makes a new user findable in the people picker at once.
