@@ -8,7 +8,7 @@ BUNDLE         := dist/$(PLUGIN_ID)-$(PLUGIN_VERSION).tar.gz
 HOST_PLATFORM  := $(shell $(GO) env GOOS)-$(shell $(GO) env GOARCH)
 PLATFORMS      ?= linux-amd64 linux-arm64 darwin-amd64 darwin-arm64 windows-amd64
 WEBAPP_DEPS    := webapp/node_modules/.package-lock.json
-UNIT_PACKAGES   = $(shell $(GO) list ./... | grep -v /integration)
+UNIT_PACKAGES   = $(shell $(GO) list ./server/... ./build/... | grep -v /integration)
 
 # golangci-lint, pinned and built with this machine's Go into the tool cache on first use.
 GOLANGCI_LINT_VERSION := v2.15.0
@@ -93,7 +93,7 @@ deploy: dist
 ## check-style: golangci-lint (.golangci.yml: gofmt, goimports, vet, staticcheck, errcheck,
 ## revive, gosec, unused) and the web app's eslint and tsc; any finding fails.
 check-style: $(WEBAPP_DEPS) $(GOLANGCI_LINT)
-	$(GOLANGCI_LINT) run ./...
+	$(GOLANGCI_LINT) run ./server/... ./build/...
 	cd webapp && $(NPM) run --silent lint
 	cd webapp && $(NPM) run --silent typecheck
 
