@@ -20,17 +20,18 @@ func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*mode
 	return orUnchanged(p.records.Attach(post), post), ""
 }
 
-// MessageWillBeUpdated applies the same rule to edits, and re-reads the records of an edited
-// message. Connect's own card updates leave the message as it was: Mattermost would mark
-// them as the author's edit, so they keep the post's edit time.
+// MessageWillBeUpdated lets Connect's own card updates through without an edit mark (they
+// are not the author's edit). Anyone else's update is screened like a new message, keeps
+// Connect's cards as they were, and re-reads the records of a changed message.
 func (p *Plugin) MessageWillBeUpdated(_ *plugin.Context, newPost, oldPost *model.Post) (*model.Post, string) {
-	if reason := p.staff.Policy.Screen(newPost.ChannelId, newPost.UserId, newPost.Type); reason != "" {
-		return nil, reason
-	}
-	if records.IsCardUpdate(newPost, oldPost) {
+	if p.records.IsOwnUpdate(newPost) {
 		newPost.EditAt = oldPost.EditAt
 		return newPost, ""
 	}
+	if reason := p.staff.Policy.Screen(newPost.ChannelId, newPost.UserId, newPost.Type); reason != "" {
+		return nil, reason
+	}
+	records.KeepCards(newPost, oldPost)
 	if newPost.Message == oldPost.Message {
 		return newPost, ""
 	}

@@ -2,6 +2,7 @@ package records
 
 import (
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"slices"
 	"sync"
@@ -20,6 +21,8 @@ import (
 const (
 	CardsProp       = "connect_records"
 	attachmentsProp = model.PostPropsAttachments
+	// ownUpdateProp marks Connect's own card updates on their way through the update hook.
+	ownUpdateProp = "connect_card_update"
 )
 
 // Posts is what the service needs from Mattermost's posts.
@@ -65,11 +68,13 @@ type Service struct {
 	audience Audience
 	log      Logger
 	fills    *fillQueue
+	// updateMark is the secret that marks this process's own card updates.
+	updateMark string
 }
 
 // NewService builds the service; Configure must be called before cards appear.
 func NewService(posts Posts, access Access, audience Audience, log Logger) *Service {
-	s := &Service{posts: posts, access: access, audience: audience, log: log}
+	s := &Service{posts: posts, access: access, audience: audience, log: log, updateMark: model.NewRandomString(32)}
 	s.fills = newFillQueue(s.fill)
 	return s
 }
@@ -238,10 +243,33 @@ func foreignAttachments(post *model.Post) []*model.SlackAttachment {
 	return all[:len(all)-ours]
 }
 
-// IsCardUpdate reports an update that changes nothing but Connect's cards.
-func IsCardUpdate(newPost, oldPost *model.Post) bool {
-	return newPost.Message == oldPost.Message && newPost.FileIds.Equals(oldPost.FileIds) &&
-		newPost.GetProp(CardsProp) != nil && oldPost.GetProp(CardsProp) != nil
+// IsOwnUpdate reports an update Connect itself made to a post's cards, and takes off the
+// mark that says so. The mark is a secret of this plugin process, so no one else's update
+// (an author's edit through the REST API, say) can pass for Connect's.
+func (s *Service) IsOwnUpdate(post *model.Post) bool {
+	mark, _ := post.GetProp(ownUpdateProp).(string)
+	if mark == "" {
+		return false
+	}
+	post.DelProp(ownUpdateProp)
+	return subtle.ConstantTimeCompare([]byte(mark), []byte(s.updateMark)) == 1
+}
+
+// KeepCards gives an update made by anyone but Connect the cards oldPost had: Connect's cards
+// belong to Connect. The attachments in the cards' places are Connect's; any before them stay
+// as the update has them.
+func KeepCards(newPost, oldPost *model.Post) {
+	cards := oldPost.GetProp(CardsProp)
+	if cards == nil {
+		newPost.DelProp(CardsProp)
+		return
+	}
+	oldAll := oldPost.Attachments()
+	ours := oldAll[len(oldAll)-min(len(cardsOf(oldPost)), len(oldAll)):]
+	theirs := newPost.Attachments()
+	theirs = theirs[:max(len(theirs)-len(ours), 0)]
+	newPost.AddProp(CardsProp, cards)
+	newPost.AddProp(attachmentsProp, append(append([]*model.SlackAttachment{}, theirs...), ours...))
 }
 
 // Stats are the record lookup counters (for health and benchmarks).
@@ -313,6 +341,7 @@ func (s *Service) Refresh(ctx context.Context, postID string) (changed bool, err
 	if sameCards(post, updated) {
 		return false, err
 	}
+	updated.AddProp(ownUpdateProp, s.updateMark)
 	if updateErr := s.posts.UpdatePost(updated); updateErr != nil {
 		s.log.Warn("Failed to update record cards", "post_id", postID, "error", updateErr.Error())
 		return false, err

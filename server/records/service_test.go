@@ -374,3 +374,45 @@ func TestOnlyStaffLinkRecords(t *testing.T) {
 	assert.ErrorIs(t, err, ErrStaffOnly, "no hint of which numbers exist")
 	assert.Empty(t, f.sn.Requests())
 }
+
+func TestOnlyConnectsOwnUpdatesPassAsCardUpdates(t *testing.T) {
+	f := newFixture(t)
+	f.post(standin.SampleIncident)
+	filled := f.nextUpdate(t)
+	assert.True(t, f.service.IsOwnUpdate(filled), "the fill carries the process's mark")
+	assert.Nil(t, filled.GetProp(ownUpdateProp), "and the mark is taken off before the post is stored")
+	assert.False(t, f.service.IsOwnUpdate(filled), "a stored post carries no mark")
+
+	forged := filled.Clone()
+	forged.AddProp(ownUpdateProp, "guessed")
+	assert.False(t, f.service.IsOwnUpdate(forged))
+}
+
+func TestEditsKeepConnectsCards(t *testing.T) {
+	f := newFixture(t)
+	f.post(standin.SampleIncident)
+	original := f.nextUpdate(t)
+	f.service.IsOwnUpdate(original)
+	card := original.Attachments()[0]
+
+	forged := original.Clone()
+	forged.AddProp(CardsProp, []any{map[string]any{"table": "incident", "number": standin.SampleIncident, "status": "found"}})
+	forged.AddProp(attachmentsProp, []*model.SlackAttachment{{Title: "Closed by IT - reply with your password", TitleLink: "https://evil.example.com"}})
+	KeepCards(forged, original)
+	require.Len(t, forged.Attachments(), 1)
+	assert.Equal(t, card.Title, forged.Attachments()[0].Title, "the forged card is replaced by Connect's")
+	assert.Equal(t, card.TitleLink, forged.Attachments()[0].TitleLink)
+
+	withOwn := original.Clone()
+	withOwn.AddProp(attachmentsProp, []*model.SlackAttachment{{Title: "build passed"}, card})
+	KeepCards(withOwn, original)
+	assert.Equal(t, []string{"build passed", card.Title}, titles(withOwn.Attachments()), "an integration's own attachments before the cards stay")
+}
+
+func titles(attachments []*model.SlackAttachment) []string {
+	var out []string
+	for _, a := range attachments {
+		out = append(out, a.Title)
+	}
+	return out
+}
