@@ -40,7 +40,7 @@ describe('signIn', () => {
     const credentials = {loginId: 'alice', password: 'secret'};
 
     it('posts the login id and password the way the web app does', async () => {
-        const fetchFunction = vi.fn<FetchFunction>(async () => jsonResponse(200, {id: 'user-alice'}));
+        const fetchFunction = vi.fn<FetchFunction>(() => Promise.resolve(jsonResponse(200, {id: 'user-alice'})));
 
         const result = await signIn('https://chat.example.com', credentials, fetchFunction);
 
@@ -50,27 +50,25 @@ describe('signIn', () => {
         expect(init.method).toBe('POST');
         expect(init.credentials).toBe('include');
         expect(new Headers(init.headers).get('X-Requested-With')).toBe('XMLHttpRequest');
-        expect(JSON.parse(String(init.body))).toEqual({login_id: 'alice', password: 'secret'});
+        expect(JSON.parse(init.body as string)).toEqual({login_id: 'alice', password: 'secret'});
     });
 
     it('reports the server\'s message when the login is refused', async () => {
         const body = {id: 'api.user.login.invalid_credentials_email_username', message: 'Enter a valid email or username and/or password.', status_code: 401};
 
-        const result = await signIn('https://chat.example.com', credentials, async () => jsonResponse(401, body));
+        const result = await signIn('https://chat.example.com', credentials, () => Promise.resolve(jsonResponse(401, body)));
 
         expect(result).toEqual({ok: false, message: 'Enter a valid email or username and/or password.'});
     });
 
     it('reports the status when the answer carries no message', async () => {
-        const result = await signIn('https://chat.example.com', credentials, async () => new Response('Bad gateway', {status: 502}));
+        const result = await signIn('https://chat.example.com', credentials, () => Promise.resolve(new Response('Bad gateway', {status: 502})));
 
         expect(result).toEqual({ok: false, message: 'The server answered status 502.'});
     });
 
     it('reports a request that got no answer', async () => {
-        const result = await signIn('https://chat.example.com', credentials, async () => {
-            throw new TypeError('Failed to fetch');
-        });
+        const result = await signIn('https://chat.example.com', credentials, () => Promise.reject(new TypeError('Failed to fetch')));
 
         expect(result).toEqual({ok: false, message: 'Could not reach the server: Failed to fetch'});
     });

@@ -25,7 +25,7 @@ export {csrfTokenFromCookies};
 export async function serverErrorMessage(response: Response): Promise<string> {
     const fallback = `The server answered status ${response.status}.`;
     try {
-        const body: {message?: unknown} = await response.json();
+        const body = await response.json() as {message?: unknown};
         return typeof body.message === 'string' && body.message ? body.message : fallback;
     } catch {
         return fallback;

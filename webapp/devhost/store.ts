@@ -116,7 +116,7 @@ function initialState(siteURL: string, currentUser: UserProfile): HarnessState {
 }
 
 export interface HarnessStore extends HostStore {
-    getState(): HarnessState;
+    getState: () => HarnessState;
 
     // The same store as the Redux store that the host's Provider hands to plugin components.
     redux: Store<HarnessState, Action<string>>;
@@ -142,9 +142,9 @@ function rootReducer(siteURL: string, currentUser: UserProfile, pluginReducers: 
 
 // A Redux store that, like the web app's, runs thunks, holding the entities plugins read.
 export function createHarnessStore(siteURL: string, currentUser: UserProfile): HarnessStore {
-    const runThunks: Middleware<(thunk: HostThunk) => unknown, HarnessState> = ({getState}) => (next) => (action) => {
+    const runThunks: Middleware<(thunk: HostThunk) => unknown, HarnessState> = (api) => (next) => (action) => {
         if (isThunk(action)) {
-            return action(dispatch, getState);
+            return action(dispatch, () => api.getState());
         }
         return next(action);
     };
@@ -167,5 +167,11 @@ export function createHarnessStore(siteURL: string, currentUser: UserProfile): H
         store.replaceReducer(rootReducer(siteURL, currentUser, pluginReducers));
     };
 
-    return {getState: store.getState, subscribe: store.subscribe, dispatch, redux: store, registerPluginReducer};
+    return {
+        getState: () => store.getState(),
+        subscribe: (listener) => store.subscribe(listener),
+        dispatch,
+        redux: store,
+        registerPluginReducer,
+    };
 }

@@ -14,7 +14,7 @@ async function failureOf(promise: Promise<unknown>): Promise<ClientError> {
 
 describe('ConnectClient.getCurrentUser', () => {
     it('asks the site for the session user, sending the session cookie', async () => {
-        const fetchFunction = vi.fn<FetchFunction>(async () => jsonResponse(200, alice));
+        const fetchFunction = vi.fn<FetchFunction>(() => Promise.resolve(jsonResponse(200, alice)));
 
         const user = await new ConnectClient('https://chat.example.com', fetchFunction).getCurrentUser();
 
@@ -27,7 +27,7 @@ describe('ConnectClient.getCurrentUser', () => {
 
     it('carries the status and Mattermost message of a failed request', async () => {
         const body = {id: 'api.context.session_expired.app_error', message: 'Invalid or expired session, please login again.', status_code: 401};
-        const client = new ConnectClient('https://chat.example.com', async () => jsonResponse(401, body));
+        const client = new ConnectClient('https://chat.example.com', () => Promise.resolve(jsonResponse(401, body)));
 
         const error = await failureOf(client.getCurrentUser());
 
@@ -38,7 +38,7 @@ describe('ConnectClient.getCurrentUser', () => {
     });
 
     it('reads the {error} body of the plugin\'s own routes', async () => {
-        const client = new ConnectClient('https://chat.example.com', async () => jsonResponse(403, {error: 'Only staff may do that.'}));
+        const client = new ConnectClient('https://chat.example.com', () => Promise.resolve(jsonResponse(403, {error: 'Only staff may do that.'})));
 
         const error = await failureOf(client.getCurrentUser());
 
@@ -48,7 +48,7 @@ describe('ConnectClient.getCurrentUser', () => {
     });
 
     it('names the status when the body is not JSON', async () => {
-        const client = new ConnectClient('https://chat.example.com', async () => new Response('<html>Bad gateway</html>', {status: 502}));
+        const client = new ConnectClient('https://chat.example.com', () => Promise.resolve(new Response('<html>Bad gateway</html>', {status: 502})));
 
         const error = await failureOf(client.getCurrentUser());
 
@@ -57,9 +57,7 @@ describe('ConnectClient.getCurrentUser', () => {
     });
 
     it('reports a request that got no answer with status 0', async () => {
-        const client = new ConnectClient('https://chat.example.com', async () => {
-            throw new TypeError('Failed to fetch');
-        });
+        const client = new ConnectClient('https://chat.example.com', () => Promise.reject(new TypeError('Failed to fetch')));
 
         const error = await failureOf(client.getCurrentUser());
 
@@ -70,7 +68,7 @@ describe('ConnectClient.getCurrentUser', () => {
 
 describe('ConnectClient, Connect\'s conversations API', () => {
     function recordingClient(answer: (url: string, init: RequestInit) => Response, cookies = 'MMCSRF=csrf-token; MMUSERID=u1') {
-        const fetchFunction = vi.fn<FetchFunction>(async (url, init) => answer(url, init));
+        const fetchFunction = vi.fn<FetchFunction>((url, init) => Promise.resolve(answer(url, init)));
         return {fetchFunction, client: new ConnectClient('https://chat.example.com', fetchFunction, () => cookies)};
     }
 
@@ -138,7 +136,7 @@ describe('ConnectClient, Mattermost\'s posts and files', () => {
     };
 
     it('pages through posts, oldest first, telling when the start is reached', async () => {
-        const fetchFunction = vi.fn<FetchFunction>(async () => jsonResponse(200, postList));
+        const fetchFunction = vi.fn<FetchFunction>(() => Promise.resolve(jsonResponse(200, postList)));
         const client = new ConnectClient('https://chat.example.com', fetchFunction, () => '');
 
         const latest = await client.getPosts('c1', {perPage: 2});
@@ -154,7 +152,7 @@ describe('ConnectClient, Mattermost\'s posts and files', () => {
     });
 
     it('uploads files as multipart form data, then they can be posted', async () => {
-        const fetchFunction = vi.fn<FetchFunction>(async () => jsonResponse(201, {file_infos: [{id: 'f1', name: 'notes.txt'}]}));
+        const fetchFunction = vi.fn<FetchFunction>(() => Promise.resolve(jsonResponse(201, {file_infos: [{id: 'f1', name: 'notes.txt'}]})));
         const client = new ConnectClient('https://chat.example.com', fetchFunction, () => 'MMCSRF=token');
 
         const infos = await client.uploadFiles('c1', [new File(['hi'], 'notes.txt')]);
@@ -172,7 +170,7 @@ describe('ConnectClient, Mattermost\'s posts and files', () => {
     });
 
     it('creates posts and marks channels viewed', async () => {
-        const fetchFunction = vi.fn<FetchFunction>(async () => jsonResponse(200, {status: 'OK'}));
+        const fetchFunction = vi.fn<FetchFunction>(() => Promise.resolve(jsonResponse(200, {status: 'OK'})));
         const client = new ConnectClient('https://chat.example.com', fetchFunction, () => '');
 
         await client.createPost({channel_id: 'c1', message: 'Hello'});
@@ -186,7 +184,7 @@ describe('ConnectClient, Mattermost\'s posts and files', () => {
 
     it('reports a post refused by the staff policy with the server\'s reason', async () => {
         const refusal = {id: 'plugin.message_will_be_posted.dismiss_post', message: '@dave is not ITIL staff: Connect conversations are for staff only.', status_code: 400};
-        const client = new ConnectClient('https://chat.example.com', async () => jsonResponse(400, refusal), () => '');
+        const client = new ConnectClient('https://chat.example.com', () => Promise.resolve(jsonResponse(400, refusal)), () => '');
 
         const error = await failureOf(client.createPost({channel_id: 'c1', message: 'Hello'}));
 

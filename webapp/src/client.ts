@@ -32,7 +32,7 @@ interface ErrorBody {
 async function messageOfResponse(response: Response): Promise<string> {
     const fallback = `Request failed with status ${response.status}`;
     try {
-        const body: ErrorBody = await response.json();
+        const body = await response.json() as ErrorBody;
         for (const candidate of [body.message, body.error]) {
             if (typeof candidate === 'string' && candidate) {
                 return candidate;

@@ -16,10 +16,11 @@ import {pluginStateKey, type ConnectRootState} from './state/types';
 import {webSocketHandlers, type WebSocketHandler} from './state/websocket';
 import type {HostStore, PluginRegistry} from './types/registry';
 
+// Properties rather than methods: they are handed on detached from the store.
 export interface ConnectStore {
-    getState(): ConnectRootState;
-    dispatch(action: ConnectAction): unknown;
-    subscribe(listener: () => void): () => void;
+    getState: () => ConnectRootState;
+    dispatch: (action: ConnectAction) => unknown;
+    subscribe: (listener: () => void) => () => void;
 }
 
 export interface ConnectApp {
@@ -29,14 +30,14 @@ export interface ConnectApp {
     webSocketHandlers: Record<string, WebSocketHandler>;
 
     // For after the websocket was away and events may have been missed.
-    refreshAfterReconnect(): void;
+    refreshAfterReconnect: () => void;
 
     // Wraps a component in the ConnectEnvironment provider.
-    withEnvironment(Component: ComponentType): ComponentType;
+    withEnvironment: (Component: ComponentType) => ComponentType;
 
     // Restores the user's mini windows and keeps saving them, and loads the open conversations.
     // Returns the stop.
-    start(storage: Storage): () => void;
+    start: (storage: Storage) => () => void;
 }
 
 export function createConnectApp(store: ConnectStore, environment: ConnectEnvironment): ConnectApp {

@@ -28,7 +28,7 @@ function initializedPlugin(siteURL = 'https://chat.example.com') {
 }
 
 beforeEach(() => {
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, emptyList)));
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(jsonResponse(200, emptyList))));
 });
 
 afterEach(() => {
@@ -117,7 +117,7 @@ describe('ConnectPlugin.initialize', () => {
 
     it('loads the open conversations at once, for the unread badge', async () => {
         const list = {conversations: [directConversation({unread_count: 2})], total_unread: 2, total_mentions: 0};
-        const fetchMock = vi.fn(async () => jsonResponse(200, list));
+        const fetchMock = vi.fn(() => Promise.resolve(jsonResponse(200, list)));
         vi.stubGlobal('fetch', fetchMock);
 
         const {store} = initializedPlugin();

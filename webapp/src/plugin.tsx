@@ -7,7 +7,7 @@ import {WorkspaceReturn} from './components/workspace_return/WorkspaceReturn';
 import {connectToHost} from './connect_app';
 import {pluginAssetURL, workspaceReturnRoute} from './routes';
 import {removeStylesheet} from './styles/stylesheet';
-import type {HostStore, PluginRegistry, RightHandSidebarRegistration, WebappPlugin} from './types/registry';
+import type {HostStore, PluginRegistry, WebappPlugin} from './types/registry';
 
 const label = 'Connect';
 
@@ -15,18 +15,15 @@ export class ConnectPlugin implements WebappPlugin {
     private cleanups: Array<() => void> = [];
 
     initialize(registry: PluginRegistry, store: HostStore): void {
-        let sidebar: RightHandSidebarRegistration | undefined;
+        // Only the registered sidebar's own button calls it, so the sidebar is registered by then.
         const hideSidebar = () => {
-            if (sidebar) {
-                store.dispatch(sidebar.hideRHSPlugin);
-            }
+            store.dispatch(sidebar.hideRHSPlugin);
         };
         const {app, disconnect} = connectToHost(registry, store, hideSidebar);
 
-        sidebar = registry.registerRightHandSidebarComponent(app.withEnvironment(ConnectSidebar), label);
-        const sidebarRegistration = sidebar;
+        const sidebar = registry.registerRightHandSidebarComponent(app.withEnvironment(ConnectSidebar), label);
         const toggleSidebar = () => {
-            store.dispatch(sidebarRegistration.toggleRHSPlugin);
+            store.dispatch(sidebar.toggleRHSPlugin);
         };
 
         const appBarIconUrl = pluginAssetURL(app.environment.siteURL, 'connect.svg');
@@ -43,8 +40,8 @@ export class ConnectPlugin implements WebappPlugin {
         const rootId = registry.registerRootComponent(app.withEnvironment(Root));
 
         this.cleanups.push(
-            () => store.dispatch(sidebarRegistration.hideRHSPlugin),
-            () => registry.unregisterComponent(sidebarRegistration.id),
+            () => store.dispatch(sidebar.hideRHSPlugin),
+            () => registry.unregisterComponent(sidebar.id),
             () => registry.unregisterComponent(appBarId),
             () => registry.unregisterComponent(headerButtonId),
             () => registry.unregisterComponent(workspaceRouteId),

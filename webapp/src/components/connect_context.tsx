@@ -33,7 +33,7 @@ export function useConnectEnvironment(): ConnectEnvironment {
 export function useConnectDeps(): ConnectDeps {
     const {client} = useConnectEnvironment();
     const store = useStore<ConnectRootState, ConnectAction>();
-    return useMemo(() => ({client, dispatch: store.dispatch, getState: store.getState}), [client, store]);
+    return useMemo(() => ({client, dispatch: store.dispatch, getState: () => store.getState()}), [client, store]);
 }
 
 // Registered components take no props, so the environment is bound in when they are registered.

@@ -36,7 +36,7 @@ function mountWith(fetchFunction: FetchFunction) {
 
 describe('the standalone workspace page', () => {
     it('shows the workspace header and the signed-in user\'s full name', async () => {
-        const fetchFunction = vi.fn<FetchFunction>(async () => jsonResponse(200, alice));
+        const fetchFunction = vi.fn<FetchFunction>(() => Promise.resolve(jsonResponse(200, alice)));
         mountWith(fetchFunction);
 
         expect(await screen.findByTestId('workspace-user')).toHaveTextContent('Alice Archer');
@@ -45,7 +45,7 @@ describe('the standalone workspace page', () => {
     });
 
     it('loads the open conversations into its own store once signed in', async () => {
-        const fetchFunction = vi.fn<FetchFunction>(async (url) => jsonResponse(200, url.endsWith('/users/me') ? alice : {conversations: [], total_unread: 0, total_mentions: 0}));
+        const fetchFunction = vi.fn<FetchFunction>((url) => Promise.resolve(jsonResponse(200, url.endsWith('/users/me') ? alice : {conversations: [], total_unread: 0, total_mentions: 0})));
         mountWith(fetchFunction);
 
         await waitFor(() => expect(fetchFunction.mock.calls.map(([url]) => url)).toContain('https://chat.example.com/plugins/connect-chat/api/v1/conversations'));
@@ -53,21 +53,21 @@ describe('the standalone workspace page', () => {
     });
 
     it('styles the page with the plugin\'s one stylesheet', () => {
-        mountWith(async () => jsonResponse(200, alice));
+        mountWith(() => Promise.resolve(jsonResponse(200, alice)));
 
         expect(document.querySelectorAll(`#${stylesheetElementId}`)).toHaveLength(1);
         expect(document.getElementById(stylesheetElementId)?.textContent).toContain('.cc-workspace-header');
     });
 
     it('shows @username for a user without a name', async () => {
-        mountWith(async () => jsonResponse(200, {...alice, first_name: '', last_name: ''}));
+        mountWith(() => Promise.resolve(jsonResponse(200, {...alice, first_name: '', last_name: ''})));
 
         expect(await screen.findByTestId('workspace-user')).toHaveTextContent('@alice');
     });
 
     it('sends an expired session to the login page, returning to the workspace afterwards', async () => {
         window.history.replaceState(null, '', '/plugins/connect-chat/workspace?conversation=abc');
-        mountWith(async () => jsonResponse(401, {message: 'Invalid or expired session, please login again.'}));
+        mountWith(() => Promise.resolve(jsonResponse(401, {message: 'Invalid or expired session, please login again.'})));
 
         await waitFor(() => expect(replaceLocation).toHaveBeenCalledOnce());
         expect(replaceLocation).toHaveBeenCalledWith(
@@ -77,7 +77,7 @@ describe('the standalone workspace page', () => {
     });
 
     it('explains other failures instead of redirecting', async () => {
-        mountWith(async () => jsonResponse(500, {message: 'Database unavailable.'}));
+        mountWith(() => Promise.resolve(jsonResponse(500, {message: 'Database unavailable.'})));
 
         expect(await screen.findByRole('alert')).toHaveTextContent('Connect Workspace could not load: Database unavailable.');
         expect(replaceLocation).not.toHaveBeenCalled();

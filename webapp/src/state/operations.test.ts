@@ -26,7 +26,7 @@ import {
 function setup() {
     const client = fakeClient();
     const store = connectStore();
-    return {client, store, deps: {client, dispatch: store.dispatch, getState: store.getState}};
+    return {client, store, deps: {client, dispatch: store.dispatch, getState: () => store.getState()}};
 }
 
 describe('operations', () => {
@@ -134,12 +134,9 @@ describe('operations', () => {
     it('forget a restored window\'s conversation the user is no longer in', async () => {
         const {client, store, deps} = setup();
         store.dispatch(windowsRestored([{id: 'gone', collapsed: false}, {id: 'dm-bob', collapsed: true}]));
-        client.getConversation.mockImplementation(async (id) => {
-            if (id === 'gone') {
-                throw new ClientError(404, 'No such conversation.', 'url');
-            }
-            return directConversation({open: false});
-        });
+        client.getConversation.mockImplementation((id) => (id === 'gone' ?
+            Promise.reject(new ClientError(404, 'No such conversation.', 'url')) :
+            Promise.resolve(directConversation({open: false}))));
 
         await ensureConversation(deps, 'gone');
         await ensureConversation(deps, 'dm-bob');

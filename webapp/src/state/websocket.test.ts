@@ -8,7 +8,7 @@ import {pluginEvent, postOf, webSocketHandlers} from './websocket';
 
 function setup() {
     const store = connectStore();
-    const handlers = webSocketHandlers({client: fakeClient(), dispatch: store.dispatch, getState: store.getState}, me.id);
+    const handlers = webSocketHandlers({client: fakeClient(), dispatch: store.dispatch, getState: () => store.getState()}, me.id);
     const deliver = (event: string, data: Record<string, unknown>) => {
         const message: WebSocketMessage = {event, data, broadcast: {}};
         handlers[event](message);

@@ -9,10 +9,11 @@ export type HostThunk = (dispatch: HostDispatch, getState: () => HostState) => u
 export type HostAction = Action<string> | HostThunk;
 export type HostDispatch = (action: HostAction) => unknown;
 
+// Properties rather than methods: the plugin hands them on detached from the store.
 export interface HostStore {
-    getState(): HostState;
+    getState: () => HostState;
     dispatch: HostDispatch;
-    subscribe(listener: () => void): () => void;
+    subscribe: (listener: () => void) => () => void;
 }
 
 // Minimal shapes of the channel and membership Mattermost passes to button actions.

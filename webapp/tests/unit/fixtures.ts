@@ -1,4 +1,4 @@
-import {legacy_createStore as createStore, type Action} from 'redux';
+import {legacy_createStore as createStore} from 'redux';
 import {vi} from 'vitest';
 
 import type {HostState} from '../../src/types/host_state';
@@ -17,7 +17,7 @@ export function hostState({siteURL = 'https://chat.example.com', user = alice}: 
 }
 
 export function reduxStoreWith(state: HostState) {
-    return createStore((current: HostState = state, _action: Action<string>) => current);
+    return createStore((current: HostState = state) => current);
 }
 
 export function fakeStore(state: HostState): HostStore & {dispatched: HostAction[]} {

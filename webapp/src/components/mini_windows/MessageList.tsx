@@ -47,12 +47,19 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
     const atBottomRef = useRef(true);
     const previousRef = useRef<{firstId?: string; scrollHeight: number}>({scrollHeight: 0});
 
-    useEffect(() => {
-        if (posts) {
-            return;
+    // Loading the latest messages again (after a reconnect dropped them) starts without a failure.
+    const [hadPosts, setHadPosts] = useState(Boolean(posts));
+    if (hadPosts !== Boolean(posts)) {
+        setHadPosts(Boolean(posts));
+        if (!posts) {
+            setFailure(null);
         }
-        setFailure(null);
-        loadLatestPosts(deps, conversationId).catch((error: unknown) => setFailure(errorMessage(error)));
+    }
+
+    useEffect(() => {
+        if (!posts) {
+            loadLatestPosts(deps, conversationId).catch((error: unknown) => setFailure(errorMessage(error)));
+        }
     }, [deps, conversationId, posts]);
 
     const loadOlder = useCallback(() => {

@@ -15,7 +15,7 @@ function renderDock(conversations: Conversation[], posts: Post[] = [], open = co
     store.dispatch(conversationsLoaded({conversations, total_unread: 0, total_mentions: 0}));
     store.dispatch(dockCapacityChanged(5));
     const rendered = renderWithConnect(<MiniWindowDock/>, {store});
-    rendered.client.getPosts.mockImplementation(async (channelId) => ({posts: posts.filter((candidate) => candidate.channel_id === channelId), reachedStart: true}));
+    rendered.client.getPosts.mockImplementation((channelId) => Promise.resolve({posts: posts.filter((candidate) => candidate.channel_id === channelId), reachedStart: true}));
     rendered.client.viewChannel.mockResolvedValue(undefined);
     act(() => {
         for (const id of open) {
@@ -81,7 +81,7 @@ describe('a mini window', () => {
         expect(client.refreshCards).toHaveBeenCalledWith('with-cards');
     });
 
-    it('has header buttons: add people for groups, a bell that is not there yet, New Window, collapse, close', async () => {
+    it('has header buttons: add people for groups, a bell that is not there yet, New Window, collapse, close', () => {
         const openWindow = vi.spyOn(window, 'open').mockReturnValue(null);
         const {store} = renderDock([groupConversation()]);
         const groupWindow = windowNamed('Bob Baker, Carol Chen');
@@ -140,7 +140,7 @@ describe('a mini window', () => {
 
     it('sends with Enter and makes a new line with Shift+Enter', async () => {
         const {client} = renderDock([directConversation()]);
-        client.createPost.mockImplementation(async (newPost) => post({...newPost, user_id: 'user-alice'}));
+        client.createPost.mockImplementation((newPost) => Promise.resolve(post({...newPost, user_id: 'user-alice'})));
         const composer = screen.getByRole('textbox', {name: 'Write to Bob Baker'});
 
         fireEvent.change(composer, {target: {value: 'First line'}});
@@ -169,7 +169,7 @@ describe('a mini window', () => {
     it('uploads attached files, then posts them', async () => {
         const {client} = renderDock([directConversation()]);
         client.uploadFiles.mockResolvedValue([{id: 'f1', name: 'report.pdf'}]);
-        client.createPost.mockImplementation(async (newPost) => post(newPost));
+        client.createPost.mockImplementation((newPost) => Promise.resolve(post(newPost)));
         const file = new File(['%PDF'], 'report.pdf', {type: 'application/pdf'});
 
         fireEvent.change(screen.getByTestId('attach-input'), {target: {files: [file]}});
@@ -189,7 +189,7 @@ describe('a mini window', () => {
 
         it('posts a ticket number at once, for the server to make a record card', async () => {
             const {client} = renderDock([directConversation()]);
-            client.createPost.mockImplementation(async (newPost) => post(newPost));
+            client.createPost.mockImplementation((newPost) => Promise.resolve(post(newPost)));
 
             drop(windowNamed('Bob Baker'), {'text/plain': ' INC0010001 '});
 
@@ -198,7 +198,7 @@ describe('a mini window', () => {
 
         it('posts a dropped link', async () => {
             const {client} = renderDock([directConversation()]);
-            client.createPost.mockImplementation(async (newPost) => post(newPost));
+            client.createPost.mockImplementation((newPost) => Promise.resolve(post(newPost)));
             const link = 'https://example.service-now.com/nav_to.do?uri=incident.do?sys_id=abc';
 
             drop(windowNamed('Bob Baker'), {'text/uri-list': `# from a list view\n${link}`, 'text/plain': 'INC0010001 Email down'});
@@ -220,7 +220,7 @@ describe('a mini window', () => {
         it('uploads dropped files', async () => {
             const {client} = renderDock([directConversation()]);
             client.uploadFiles.mockResolvedValue([{id: 'f1', name: 'screen.png'}]);
-            client.createPost.mockImplementation(async (newPost) => post(newPost));
+            client.createPost.mockImplementation((newPost) => Promise.resolve(post(newPost)));
             const file = new File(['png'], 'screen.png', {type: 'image/png'});
 
             drop(windowNamed('Bob Baker'), {}, [file]);
@@ -426,12 +426,9 @@ describe('the dock', () => {
         const store = connectStore();
         store.dispatch(windowsRestored([{id: 'closed-one', collapsed: true}, {id: 'gone', collapsed: false}]));
         const {client} = renderWithConnect(<MiniWindowDock/>, {store});
-        client.getConversation.mockImplementation(async (id) => {
-            if (id === 'gone') {
-                throw new ClientError(404, 'No such conversation.', 'url');
-            }
-            return directConversation({id, name: 'Closed One', open: false});
-        });
+        client.getConversation.mockImplementation((id) => (id === 'gone' ?
+            Promise.reject(new ClientError(404, 'No such conversation.', 'url')) :
+            Promise.resolve(directConversation({id, name: 'Closed One', open: false}))));
         expect(client.getConversation).not.toHaveBeenCalled();
 
         act(() => {

@@ -7,7 +7,7 @@ import {bob, carol, renderWithConnect, staffPerson} from '../../../tests/unit/co
 import {PeoplePicker} from './PeoplePicker';
 
 function renderPicker(props: Partial<React.ComponentProps<typeof PeoplePicker>> = {}) {
-    const onSubmit = vi.fn(async () => undefined);
+    const onSubmit = vi.fn(() => Promise.resolve());
     const onCancel = vi.fn();
     const rendered = renderWithConnect(
         <PeoplePicker
@@ -18,7 +18,7 @@ function renderPicker(props: Partial<React.ComponentProps<typeof PeoplePicker>> 
             {...props}
         />,
     );
-    rendered.client.searchStaff.mockImplementation(async (text) => ({
+    rendered.client.searchStaff.mockImplementation((text) => Promise.resolve({
         people: [bob, carol].filter((person) => person.display_name.toLowerCase().includes(text.toLowerCase())).map(staffPerson),
         has_more: false,
     }));
@@ -88,9 +88,7 @@ describe('PeoplePicker', () => {
     });
 
     it('keeps the picks and shows the server\'s reason when starting fails', async () => {
-        const onSubmit = vi.fn(async () => {
-            throw new Error('@dave is not ITIL staff: Connect conversations are for staff only.');
-        });
+        const onSubmit = vi.fn(() => Promise.reject(new Error('@dave is not ITIL staff: Connect conversations are for staff only.')));
         const {input} = renderPicker({onSubmit});
         fireEvent.change(input, {target: {value: 'bob'}});
         fireEvent.click(await screen.findByRole('option', {name: /Bob Baker/}));

@@ -51,13 +51,17 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
         inputRef.current?.focus();
     }, []);
 
-    useEffect(() => {
-        setActiveIndex(0);
-    }, [query]);
+    // New text, new suggestions: the first one is the active one again.
+    const changeQuery = (text: string) => {
+        if (text !== query) {
+            setActiveIndex(0);
+        }
+        setQuery(text);
+    };
 
     const pick = (person: StaffPerson) => {
         setPicked((current) => [...current, person]);
-        setQuery('');
+        changeQuery('');
         setFailure(null);
         inputRef.current?.focus();
     };
@@ -103,7 +107,7 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
             event.preventDefault();
             event.stopPropagation();
             if (query) {
-                setQuery('');
+                changeQuery('');
             } else {
                 onCancel();
             }
@@ -157,7 +161,7 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
                     aria-activedescendant={activePerson ? optionId(activePerson) : undefined}
                     placeholder={picked.length ? 'Add another person' : 'Type a name'}
                     value={query}
-                    onChange={(event) => setQuery(event.target.value)}
+                    onChange={(event) => changeQuery(event.target.value)}
                     onKeyDown={onKeyDown}
                 />
             </div>

@@ -30,7 +30,6 @@ export function AppBarUnreadBadge({iconUrl}: {iconUrl: string}) {
 
     useEffect(() => {
         if (!shown) {
-            setCorner(null);
             return undefined;
         }
         let frame = 0;
@@ -52,6 +51,9 @@ export function AppBarUnreadBadge({iconUrl}: {iconUrl: string}) {
             cancelAnimationFrame(frame);
             observer.disconnect();
             window.removeEventListener('resize', schedule);
+
+            // Shown again later, the badge waits for a new measurement.
+            setCorner(null);
         };
     }, [iconUrl, shown]);
 

@@ -70,17 +70,7 @@ export function ConnectSidebar() {
         window.open(workspacePageURL(siteURL), '_blank', 'noopener');
     };
 
-    const rowFor = (conversation: Conversation, onClose?: (conversation: Conversation) => void) => (
-        <ConversationRow
-            key={conversation.id}
-            conversation={conversation}
-            siteURL={siteURL}
-            currentUserId={currentUserId}
-            now={now}
-            onOpen={onClose ? open : openSearchResult}
-            onClose={onClose}
-        />
-    );
+    const rowProps = {siteURL, currentUserId, now};
 
     const filtering = query.trim() !== '';
 
@@ -127,7 +117,14 @@ export function ConnectSidebar() {
                         className='cc-list'
                         aria-label='Matching conversations'
                     >
-                        {search.results.map((conversation) => rowFor(conversation))}
+                        {search.results.map((conversation) => (
+                            <ConversationRow
+                                key={conversation.id}
+                                conversation={conversation}
+                                {...rowProps}
+                                onOpen={openSearchResult}
+                            />
+                        ))}
                     </ul>
                 </>
             ) : (
@@ -144,7 +141,15 @@ export function ConnectSidebar() {
                             className='cc-list'
                             aria-label='Open conversations'
                         >
-                            {openIds.map((id) => byId[id]).filter(Boolean).map((conversation) => rowFor(conversation, close))}
+                            {openIds.map((id) => byId[id]).filter(Boolean).map((conversation) => (
+                                <ConversationRow
+                                    key={conversation.id}
+                                    conversation={conversation}
+                                    {...rowProps}
+                                    onOpen={open}
+                                    onClose={close}
+                                />
+                            ))}
                         </ul>
                     )}
                 </OpenConversations>
