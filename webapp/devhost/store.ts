@@ -1,7 +1,7 @@
 import type {ComponentType, ReactNode} from 'react';
 import {applyMiddleware, legacy_createStore as createStore, type Action, type Middleware, type Reducer, type Store} from 'redux';
 
-import type {HostState} from '../src/types/host_state';
+import {pluginStateKeyOf, type HostState} from '../src/types/host_state';
 import type {
     AppBarAction,
     ChannelHeaderButtonAction,
@@ -133,7 +133,7 @@ function rootReducer(siteURL: string, currentUser: UserProfile, pluginReducers: 
     return (state: HarnessState = initialState(siteURL, currentUser), action: Action<string>): HarnessState => {
         const next: HarnessState = {...state, harness: harnessReducer(state.harness, action)};
         for (const [pluginId, reducer] of pluginReducers) {
-            const key = `plugins-${pluginId}` as const;
+            const key = pluginStateKeyOf(pluginId);
             next[key] = reducer(state[key], action);
         }
         return next;

@@ -6,8 +6,8 @@ import type {ConnectAction} from '../state/actions';
 import type {ConnectDeps} from '../state/operations';
 import type {ConnectRootState} from '../state/types';
 
-// What the Connect components need besides the plugin's state. The plugin builds it from the web
-// app's store; the standalone workspace page could build it from its own page.
+// What the Connect components need besides the plugin's state. connect_app builds it, from the web
+// app's store in the plugin and for the signed-in user on the standalone workspace page.
 export interface ConnectEnvironment {
     client: ConnectAPI;
     siteURL: string;

@@ -1,5 +1,6 @@
 import {pluginId} from '../manifest';
 import type {Conversation, Member} from '../types/connect';
+import {pluginStateKeyOf, type PluginStateKey} from '../types/host_state';
 import type {Post} from '../types/mattermost';
 
 export interface MiniWindow {
@@ -54,9 +55,8 @@ export interface ConnectState {
     users: Record<string, Member | undefined>;
 }
 
-// Mattermost keeps a plugin's reducer state at state['plugins-<plugin id>'].
-export type PluginStateKey = `plugins-${string}`;
-export const pluginStateKey: PluginStateKey = `plugins-${pluginId}`;
+// Where the web app (and the standalone page's own store) keeps Connect's state.
+export const pluginStateKey = pluginStateKeyOf(pluginId);
 
 // The stores Connect runs in hold its state at pluginStateKey (other plugins' beside it).
 export interface ConnectRootState {

@@ -1,6 +1,11 @@
-import type {PluginStateKey} from '../state/types';
-
 import type {UserProfile} from './user';
+
+// Mattermost keeps a plugin's registered reducer state at state['plugins-<plugin id>'].
+export type PluginStateKey = `plugins-${string}`;
+
+export function pluginStateKeyOf(pluginId: string): PluginStateKey {
+    return `plugins-${pluginId}`;
+}
 
 // The part of the Mattermost web app's Redux state that the plugin relies on. Everything else
 // the plugin needs it keeps in its own state, so it keeps working across Mattermost versions.
