@@ -42,6 +42,8 @@ var bot = platform.BotProfile{
 }
 
 const (
+	// recordFillSweepJob looks for pending card fills on one server at a time.
+	recordFillSweepJob = "records_fill_sweep"
 	// conversationSettleDelay lets Mattermost count a new post's mentions before members hear of it.
 	conversationSettleDelay = 250 * time.Millisecond
 	// groupNameDelay lets a group being filled settle before its stored name follows its members.
@@ -61,7 +63,7 @@ func (p *Plugin) OnActivate() error {
 	}
 	p.platform = platform.New(p.API, client, botID)
 	p.startStaff()
-	p.records = records.NewService(p.platform.Posts, p.platform.Channels, p.staff.Audience, p.platform.Log)
+	p.records = records.NewService(p.platform.Posts, p.platform.Channels, p.staff.Audience, p.platform.KV, p.platform.Log)
 	if err := p.OnConfigurationChange(); err != nil {
 		return err
 	}
@@ -70,6 +72,10 @@ func (p *Plugin) OnActivate() error {
 		return err
 	}
 	p.router = p.newRouter(manifest, bundlePath)
+	go p.records.SweepFills() // cards left loading by a restart or a crash
+	if err := p.platform.Jobs.Schedule(recordFillSweepJob, records.SweepInterval, p.records.SweepFills); err != nil {
+		return err
+	}
 	return p.scheduleRoleSync()
 }
 

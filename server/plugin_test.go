@@ -33,7 +33,7 @@ func newConfiguredPlugin(t *testing.T, settings *config.Settings) (*Plugin, *plu
 	p := &Plugin{}
 	p.SetAPI(api)
 	p.platform = platform.New(api, pluginapi.NewClient(api, nil), "botid")
-	p.records = records.NewService(p.platform.Posts, p.platform.Channels, unknownAudience{}, p.platform.Log)
+	p.records = records.NewService(p.platform.Posts, p.platform.Channels, unknownAudience{}, p.platform.KV, p.platform.Log)
 	t.Cleanup(p.records.Close)
 	return p, api
 }

@@ -2,6 +2,7 @@ package platform
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -62,4 +63,30 @@ func (kv *KV) SetJSON(key string, value any) error {
 		return errors.Wrapf(err, "failed to encode %s", key)
 	}
 	return kv.Set(key, data)
+}
+
+// CompareAndSetWithExpiry is CompareAndSet for a value that expires after ttl.
+func (kv *KV) CompareAndSetWithExpiry(key string, oldValue, newValue []byte, ttl time.Duration) (bool, error) {
+	saved, appErr := kv.api.KVSetWithOptions(key, newValue, model.PluginKVSetOptions{
+		Atomic: true, OldValue: oldValue, ExpireInSeconds: int64(ttl / time.Second),
+	})
+	return saved, appError(appErr)
+}
+
+// KeysWithPrefix returns every key that starts with prefix.
+func (kv *KV) KeysWithPrefix(prefix string) ([]string, error) {
+	keys, err := allPages(kvListPage, func(page, perPage int) ([]string, error) {
+		found, appErr := kv.api.KVList(page, perPage)
+		return found, appError(appErr)
+	})
+	if err != nil {
+		return nil, err
+	}
+	matching := keys[:0]
+	for _, key := range keys {
+		if strings.HasPrefix(key, prefix) {
+			matching = append(matching, key)
+		}
+	}
+	return matching, nil
 }

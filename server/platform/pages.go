@@ -5,6 +5,7 @@ const (
 	pageSize = 200
 	// membershipPage is larger: a user's memberships are read whole for the conversation list.
 	membershipPage = 1000
+	kvListPage     = 1000
 )
 
 // allPages reads every page of a paginated plugin API call, perPage items at a time.

@@ -34,6 +34,9 @@ type Card struct {
 	SysID   string `json:"sys_id,omitempty"`
 	Status  Status `json:"status"`
 	Problem string `json:"problem,omitempty"`
+	// Stale marks a found card whose record could not be read again: it keeps the details
+	// it had until fresh ones arrive.
+	Stale bool `json:"stale,omitempty"`
 
 	record *servicenow.Record
 }
@@ -45,7 +48,19 @@ func (c Card) Key() servicenow.RecordKey {
 
 // Settled reports a card that needs no more fetching.
 func (c Card) Settled() bool {
-	return c.Status == Found || c.Status == Missing || c.Status == Restricted
+	return (c.Status == Found && !c.Stale) || c.Status == Missing || c.Status == Restricted
+}
+
+// staleNote ends the footer of a card whose details may be out of date.
+const staleNote = " · may be out of date: ServiceNow could not be reached"
+
+// staleAttachment is a card's previous attachment, marked as possibly out of date.
+func staleAttachment(previous *model.SlackAttachment) *model.SlackAttachment {
+	a := *previous
+	if !strings.HasSuffix(a.Footer, staleNote) {
+		a.Footer += staleNote
+	}
+	return &a
 }
 
 // restricted is card with its number and link only.

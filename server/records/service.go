@@ -68,14 +68,16 @@ type Service struct {
 	audience Audience
 	log      Logger
 	fills    *fillQueue
+	// fillErrors is the last thing that kept cards from filling in, in full, for admins.
+	fillErrors lastError
 	// updateMark is the secret that marks this process's own card updates.
 	updateMark string
 }
 
 // NewService builds the service; Configure must be called before cards appear.
-func NewService(posts Posts, access Access, audience Audience, log Logger) *Service {
+func NewService(posts Posts, access Access, audience Audience, kv KV, log Logger) *Service {
 	s := &Service{posts: posts, access: access, audience: audience, log: log, updateMark: model.NewRandomString(32)}
-	s.fills = newFillQueue(s.fill)
+	s.fills = newFillQueue(kv, log, s.fill)
 	return s
 }
 
@@ -117,8 +119,11 @@ func (s *Service) Configure(opts Options, client *servicenow.Client) error {
 
 func notFoundTTL(ttl time.Duration) time.Duration { return min(ttl, time.Minute) }
 
-// Close stops the fill workers.
+// Close stops the fill workers at once; pending fills stay in the KV store for the next start.
 func (s *Service) Close() { s.fills.close() }
+
+// SweepFills queues the pending fills that are due, whoever stored them.
+func (s *Service) SweepFills() { s.fills.sweep() }
 
 // Attach adds cards for the records post mentions, from what is already known: it never
 // waits on ServiceNow. It returns nil when the post needs no change.
@@ -169,7 +174,7 @@ func (s *Service) cardsFromCache(setup *setup, post *model.Post, keys []servicen
 func (s *Service) Posted(post *model.Post) {
 	for _, card := range cardsOf(post) {
 		if !card.Settled() {
-			s.fills.add(post.Id, 0)
+			s.fills.add(post.Id)
 			return
 		}
 	}
@@ -205,6 +210,9 @@ func propValue(cards []Card) []any {
 	value := make([]any, len(cards))
 	for i, c := range cards {
 		entry := map[string]any{"table": c.Table, "status": string(c.Status)}
+		if c.Stale {
+			entry["stale"] = true
+		}
 		for key, text := range map[string]string{"number": c.Number, "sys_id": c.SysID, "problem": c.Problem} {
 			if text != "" {
 				entry[key] = text
@@ -218,8 +226,13 @@ func propValue(cards []Card) []any {
 // setCards replaces the post's cards, keeping attachments that are not Connect's.
 func setCards(post *model.Post, cards []Card, instanceURL string) {
 	foreign := foreignAttachments(post)
+	previous := post.Attachments()[len(foreign):]
 	attachments := append([]*model.SlackAttachment{}, foreign...)
-	for _, card := range cards {
+	for i, card := range cards {
+		if card.Stale && i < len(previous) {
+			attachments = append(attachments, staleAttachment(previous[i]))
+			continue
+		}
 		attachments = append(attachments, card.Attachment(instanceURL))
 	}
 	if len(cards) == 0 {
@@ -272,21 +285,55 @@ func KeepCards(newPost, oldPost *model.Post) {
 	newPost.AddProp(attachmentsProp, append(append([]*model.SlackAttachment{}, theirs...), ours...))
 }
 
-// Stats are the record lookup counters (for health and benchmarks).
-func (s *Service) Stats() servicenow.LookupStats {
+// Stats are the record lookup and fill counters, and the last fill failure in full (for
+// admins; cards show users only words).
+type Stats struct {
+	servicenow.LookupStats
+	Fills         FillStats `json:"fills"`
+	LastError     string    `json:"last_error,omitempty"`
+	LastErrorTime time.Time `json:"last_error_time,omitempty"`
+}
+
+// Stats are the counters so far.
+func (s *Service) Stats() Stats {
+	stats := Stats{Fills: s.fills.stats()}
 	if setup := s.current.Load(); setup != nil {
-		return setup.lookup.Stats()
+		stats.LookupStats = setup.lookup.Stats()
 	}
-	return servicenow.LookupStats{}
+	stats.LastError, stats.LastErrorTime = s.fillErrors.get()
+	return stats
+}
+
+// lastError remembers the most recent failure.
+type lastError struct {
+	mu   sync.Mutex
+	text string
+	at   time.Time
+}
+
+func (l *lastError) note(err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.text, l.at = err.Error(), time.Now()
+}
+
+func (l *lastError) get() (string, time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.text, l.at
 }
 
 // fill fetches the details of postID's unsettled cards and updates the post. It reports
 // whether to try again later.
-func (s *Service) fill(postID string) (retry bool) {
-	ctx, cancel := context.WithTimeout(context.Background(), fillTimeout)
+func (s *Service) fill(ctx context.Context, postID string) (retry bool) {
+	ctx, cancel := context.WithTimeout(ctx, fillTimeout)
 	defer cancel()
 	_, err := s.Refresh(ctx, postID)
-	return err != nil && !errors.Is(err, errNoPost)
+	if err != nil && !errors.Is(err, errNoPost) {
+		s.fillErrors.note(err)
+		return true
+	}
+	return false
 }
 
 var errNoPost = errors.New("no such post")
@@ -300,7 +347,11 @@ func (s *Service) RefreshFor(ctx context.Context, userID, postID string) (change
 	if err != nil || !s.access.CanRead(userID, post.ChannelId) {
 		return false, ErrNoSuchPost
 	}
-	return s.Refresh(ctx, postID)
+	changed, err = s.Refresh(ctx, postID)
+	if err != nil {
+		s.fills.add(postID)
+	}
+	return changed, err
 }
 
 // Test checks the ServiceNow connection and says what it found.
@@ -341,6 +392,9 @@ func (s *Service) Refresh(ctx context.Context, postID string) (changed bool, err
 	if sameCards(post, updated) {
 		return false, err
 	}
+	if ctx.Err() != nil {
+		return false, ctx.Err() // shutting down: leave the post as it is
+	}
 	updated.AddProp(ownUpdateProp, s.updateMark)
 	if updateErr := s.posts.UpdatePost(updated); updateErr != nil {
 		s.log.Warn("Failed to update record cards", "post_id", postID, "error", updateErr.Error())
@@ -375,8 +429,6 @@ func sameCards(a, b *model.Post) bool {
 	return string(before) == string(after)
 }
 
-const fillTimeout = 20 * time.Second
-
 func keysOf(cards []Card) []servicenow.RecordKey {
 	keys := make([]servicenow.RecordKey, len(cards))
 	for i, c := range cards {
@@ -389,6 +441,10 @@ func settle(card Card, found map[servicenow.RecordKey]servicenow.Record, err err
 	if record, ok := found[card.Key()]; ok {
 		return cardFor(card.Key(), &record)
 	}
+	if err != nil && card.Status == Found {
+		card.Stale = true
+		return card
+	}
 	if err != nil {
 		card.Status, card.Problem = Unavailable, readable(err)
 		return card
@@ -397,67 +453,11 @@ func settle(card Card, found map[servicenow.RecordKey]servicenow.Record, err err
 	return card
 }
 
-// readable is an error as an agent may read it: ServiceNow's own wording, never internals.
+// readable is an error as anyone may read it: words, never internals.
 func readable(err error) string {
 	var snErr *servicenow.Error
 	if errors.As(err, &snErr) {
-		return snErr.Error()
+		return snErr.UserText()
 	}
-	return "ServiceNow did not answer"
-}
-
-// fillQueue runs fills on a few workers and retries failed ones with growing pauses.
-type fillQueue struct {
-	fill    func(postID string) bool
-	work    chan fillJob
-	stop    chan struct{}
-	once    sync.Once
-	workers sync.WaitGroup
-}
-
-type fillJob struct {
-	postID  string
-	attempt int
-}
-
-const fillWorkers = 4
-
-// retryPauses are the waits before each retry of a fill ServiceNow did not answer:
-// about half an hour in all, after which the card keeps its number and link.
-var retryPauses = []time.Duration{5 * time.Second, 15 * time.Second, 45 * time.Second, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 15 * time.Minute}
-
-func newFillQueue(fill func(string) bool) *fillQueue {
-	q := &fillQueue{fill: fill, work: make(chan fillJob, 4096), stop: make(chan struct{})}
-	for range fillWorkers {
-		q.workers.Add(1)
-		go q.run()
-	}
-	return q
-}
-
-func (q *fillQueue) add(postID string, attempt int) {
-	select {
-	case q.work <- fillJob{postID, attempt}:
-	case <-q.stop:
-	default: // full: the card keeps its number and link until the post is seen again
-	}
-}
-
-func (q *fillQueue) run() {
-	defer q.workers.Done()
-	for {
-		select {
-		case job := <-q.work:
-			if q.fill(job.postID) && job.attempt < len(retryPauses) {
-				time.AfterFunc(retryPauses[job.attempt], func() { q.add(job.postID, job.attempt+1) })
-			}
-		case <-q.stop:
-			return
-		}
-	}
-}
-
-func (q *fillQueue) close() {
-	q.once.Do(func() { close(q.stop) })
-	q.workers.Wait()
+	return "ServiceNow could not be reached"
 }

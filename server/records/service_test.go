@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -83,6 +84,7 @@ type fixture struct {
 	posts    *fakePosts
 	readers  readers
 	audience *audience
+	kv       *memoryKV
 	service  *Service
 }
 
@@ -93,8 +95,8 @@ func newFixture(t testing.TB) *fixture {
 	t.Cleanup(sn.Close)
 	client, err := servicenow.New(servicenow.Config{InstanceURL: sn.URL(), Username: standin.DefaultUsername, Password: standin.DefaultPassword, Timeout: time.Second, MaxAttempts: 1})
 	require.NoError(t, err)
-	f := &fixture{sn: sn, client: client, posts: newFakePosts(), readers: readers{}, audience: &audience{outsiders: map[string]bool{}, known: true}}
-	f.service = NewService(f.posts, f.readers, f.audience, silentLog{})
+	f := &fixture{sn: sn, client: client, posts: newFakePosts(), readers: readers{}, audience: &audience{outsiders: map[string]bool{}, known: true}, kv: newMemoryKV()}
+	f.service = NewService(f.posts, f.readers, f.audience, f.kv, silentLog{})
 	t.Cleanup(f.service.Close)
 	require.NoError(t, f.service.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, client))
 	return f
@@ -209,7 +211,7 @@ func TestOtherAttachmentsAreKept(t *testing.T) {
 }
 
 func TestNoServiceNowNoCards(t *testing.T) {
-	s := NewService(newFakePosts(), readers{}, &audience{known: true}, silentLog{})
+	s := NewService(newFakePosts(), readers{}, &audience{known: true}, newMemoryKV(), silentLog{})
 	t.Cleanup(s.Close)
 	require.NoError(t, s.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, nil))
 	assert.Nil(t, s.Attach(&model.Post{Message: standin.SampleIncident}))
@@ -415,4 +417,83 @@ func titles(attachments []*model.SlackAttachment) []string {
 		out = append(out, a.Title)
 	}
 	return out
+}
+
+func TestPendingFillsSurviveARestart(t *testing.T) {
+	f := newFixture(t)
+	f.sn.SetFault(standin.Fault{Latency: 5 * time.Second})
+	posted := f.post(standin.SampleIncident + " is down")
+	require.Eventually(t, func() bool { return len(f.sn.Requests()) > 0 }, 5*time.Second, 10*time.Millisecond, "the fill started")
+
+	start := time.Now()
+	f.service.Close()
+	assert.Less(t, time.Since(start), time.Second, "shutting down does not wait for ServiceNow")
+	assert.Empty(t, f.posts.updates, "a fill cut short leaves the post as it was")
+	assert.Equal(t, 1, f.kv.pendingFills(), "and stays pending")
+
+	f.sn.ClearFault()
+	restarted := NewService(f.posts, f.readers, f.audience, f.kv, silentLog{})
+	t.Cleanup(restarted.Close)
+	require.NoError(t, restarted.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, f.client))
+	expireClaims(f.kv)
+	restarted.SweepFills()
+	filled := f.nextUpdate(t)
+	assert.Equal(t, posted.Id, filled.Id)
+	assert.Equal(t, []Status{Found}, statuses(cardsOf(filled)))
+	assert.Eventually(t, func() bool { return f.kv.pendingFills() == 0 }, 2*time.Second, 10*time.Millisecond)
+}
+
+// expireClaims lets the claim of a server that went away run out.
+func expireClaims(kv *memoryKV) {
+	kv.mu.Lock()
+	defer kv.mu.Unlock()
+	for key, value := range kv.values {
+		if strings.HasPrefix(key, fillKeyPrefix) {
+			kv.values[key] = bytes.Replace(value, []byte(`"claimed_until":`), []byte(`"claimed_until":0,"was":`), 1)
+		}
+	}
+}
+
+func TestAFillIsDoneOnceAcrossServers(t *testing.T) {
+	f := newFixture(t)
+	other := NewService(f.posts, f.readers, f.audience, f.kv, silentLog{})
+	t.Cleanup(other.Close)
+	require.NoError(t, other.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, f.client))
+
+	f.post(standin.SampleIncident)
+	other.SweepFills() // the other server sees the same pending fill
+	f.nextUpdate(t)
+	assert.Never(t, func() bool { return len(f.posts.updates) > 0 }, 300*time.Millisecond, 20*time.Millisecond, "one update, not two")
+}
+
+func TestCardsSayWhatWentWrongInWords(t *testing.T) {
+	f := newFixture(t)
+	f.sn.SetFault(standin.Fault{Status: 503})
+	f.post(standin.SampleChange)
+	degraded := f.nextUpdate(t)
+	assert.Equal(t, escapeMarkdown("Details unavailable: ServiceNow could not be reached. They fill in when ServiceNow answers."), degraded.Attachments()[0].Text)
+	assert.Contains(t, f.service.Stats().LastError, "(503)", "admins get the detail")
+}
+
+func TestARefreshDuringAnOutageKeepsTheLastDetails(t *testing.T) {
+	f := newFixture(t)
+	require.NoError(t, f.service.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: 10 * time.Millisecond}, f.client))
+	f.post(standin.SampleIncident)
+	filled := f.nextUpdate(t)
+	f.service.IsOwnUpdate(filled)
+	f.posts.mu.Lock()
+	f.posts.posts[filled.Id] = filled.Clone()
+	f.posts.mu.Unlock()
+	details := filled.Attachments()[0]
+
+	time.Sleep(20 * time.Millisecond)
+	f.sn.SetFault(standin.Fault{Status: 503})
+	_, err := f.service.Refresh(context.Background(), filled.Id)
+	require.Error(t, err)
+	stale := f.nextUpdate(t)
+	card := stale.Attachments()[0]
+	assert.Equal(t, details.Title, card.Title)
+	assert.Equal(t, details.Fields, card.Fields, "state, priority and assignee stay")
+	assert.Equal(t, details.Footer+staleNote, card.Footer)
+	assert.True(t, cardsOf(stale)[0].Stale)
 }

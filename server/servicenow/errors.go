@@ -144,3 +144,23 @@ func wholeSeconds(d time.Duration) string {
 func invalid(value, why string) *Error {
 	return &Error{Kind: KindInvalid, Value: value, Detail: why}
 }
+
+// UserText says what went wrong in words for anyone reading a card: no addresses, statuses
+// or network errors (admins find those in the health endpoint).
+func (e *Error) UserText() string {
+	switch e.Kind {
+	case KindInvalid:
+		return "Connect could not ask ServiceNow about this record"
+	case KindUnauthorized, KindForbidden:
+		return "ServiceNow did not let Connect read this record"
+	case KindNotFound:
+		return "ServiceNow did not find this record"
+	case KindRateLimited:
+		return "ServiceNow is busy"
+	case KindTimeout:
+		return "ServiceNow did not answer in time"
+	case KindUnavailable:
+		return "ServiceNow could not be reached"
+	}
+	return "ServiceNow gave an answer Connect could not use"
+}
