@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -131,13 +132,16 @@ func openConversation(svc ConversationService, w http.ResponseWriter, r *http.Re
 
 // readJSON decodes a body of at most maxBodyBytes into out, answering 413 or 400 when it cannot.
 func readJSON(w http.ResponseWriter, r *http.Request, out any) bool {
-	err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBodyBytes)).Decode(out)
+	decoder := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	err := decoder.Decode(out)
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
 		writeError(w, http.StatusRequestEntityTooLarge, "The request is too large (at most 64 KiB).")
 	case err != nil:
 		writeError(w, http.StatusBadRequest, "The request body is not valid JSON for this request.")
+	case decoder.Decode(&json.RawMessage{}) != io.EOF:
+		writeError(w, http.StatusBadRequest, "The request body must be one JSON object, with nothing after it.")
 	default:
 		return true
 	}

@@ -166,6 +166,7 @@ func TestConversationRequestProblems(t *testing.T) {
 	}{
 		{"POST", "/api/v1/conversations", `{"user_ids":`, http.StatusBadRequest, "not valid JSON"},
 		{"POST", "/api/v1/conversations", `{"user_ids":"a"}`, http.StatusBadRequest, "not valid JSON"},
+		{"POST", "/api/v1/conversations", `{"user_ids":["a"]} trailing`, http.StatusBadRequest, "must be one JSON object, with nothing after it"},
 		{"POST", "/api/v1/conversations", huge, http.StatusRequestEntityTooLarge, "at most 64 KiB"},
 		{"POST", one + "/members", `nope`, http.StatusBadRequest, "not valid JSON"},
 		{"PATCH", one, `{}`, http.StatusBadRequest, `Send the new name as {"name": "..."}`},

@@ -3,6 +3,7 @@ package conversations
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -54,13 +55,26 @@ func checkSize(people int) error {
 	return nil
 }
 
-// cleanName trims a group name and checks its length; "" means "use the member names".
+// cleanName trims a group name and checks it: printable, with something visible in it (not
+// only spaces and zero-width characters), and not too long. "" means "use the member names".
 func cleanName(name string) (string, error) {
 	name = strings.TrimSpace(name)
+	if !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
+		return "", invalid("A group name cannot contain control characters such as line breaks or NUL.")
+	}
+	if name != "" && !strings.ContainsFunc(name, isVisible) {
+		return "", invalid("A group name needs at least one visible character.")
+	}
 	if utf8.RuneCountInString(name) > maxNameLength {
 		return "", invalid("A group name can be at most %d characters.", maxNameLength)
 	}
 	return name, nil
+}
+
+// isVisible reports a character that shows: not a space, and not a zero-width or other
+// formatting character.
+func isVisible(r rune) bool {
+	return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && unicode.IsGraphic(r)
 }
 
 // isOpen: a conversation closed at closedAt reopens with the first post after it.

@@ -93,6 +93,17 @@ func TestCleanName(t *testing.T) {
 	assert.Len(t, []rune(name), 64)
 	_, err = cleanName(strings.Repeat("a", 65))
 	assert.EqualError(t, err, "A group name can be at most 64 characters.")
+	for _, bad := range []string{"Ops\x00", "Ops\nboard", "\x07\x08", "bad\xffutf8"} {
+		_, err = cleanName(bad)
+		assert.EqualError(t, err, "A group name cannot contain control characters such as line breaks or NUL.", "%q", bad)
+	}
+	for _, invisible := range []string{"\u200b\u200b", "\u200d \ufeff", "\u2060"} {
+		_, err = cleanName(invisible)
+		assert.EqualError(t, err, "A group name needs at least one visible character.", "%q", invisible)
+	}
+	name, err = cleanName("Café ☕ crew")
+	require.NoError(t, err)
+	assert.Equal(t, "Café ☕ crew", name)
 }
 
 func TestIsOpen(t *testing.T) {
