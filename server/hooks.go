@@ -14,7 +14,7 @@ import (
 // MessageWillBePosted refuses messages in conversations that mix staff and non-staff, and
 // attaches record cards from what is already known (it never waits on ServiceNow).
 func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*model.Post, string) {
-	if reason := p.staff.Policy.Screen(post.ChannelId, post.UserId, post.Type); reason != "" {
+	if reason := p.staff.Policy.ScreenPost(post); reason != "" {
 		return nil, reason
 	}
 	return orUnchanged(p.records.Attach(post), post), ""

@@ -33,6 +33,9 @@ type channelFacts struct {
 // MessageHasBeenPosted records a conversation's new last post and tells every member
 // (which also reopens it for those who had closed it).
 func (s *Service) MessageHasBeenPosted(post *model.Post) {
+	if post.Type == model.PostTypeGMConvertedToChannel {
+		s.GroupMessageConverted(post.ChannelId)
+	}
 	facts, err := s.factsOf(post.ChannelId)
 	if err != nil {
 		s.log.Warn("Failed to read a new post's channel", "channel_id", post.ChannelId, "error", err.Error())
@@ -79,6 +82,56 @@ func (s *Service) changeLastPost(post *model.Post, change func(postEntry) (postE
 	return wasLast
 }
 
+// GroupMessageConverted keeps a staff GM that someone turned into a private channel (Mattermost's
+// "convert to channel") a Connect group: Connect becomes its creator, so whoever is added later
+// is held to the staff-only rule as in every Connect group. A GM that already mixed staff and
+// non-staff becomes an ordinary team channel.
+func (s *Service) GroupMessageConverted(channelID string) {
+	s.facts.forget(channelID)
+	adopted, err := s.adopt(channelID)
+	if err != nil {
+		s.log.Error("Failed to keep a converted group message a Connect group", "channel_id", channelID, "error", err.Error())
+	}
+	if !adopted {
+		return
+	}
+	s.facts.forget(channelID)
+	s.staff.ChannelMembersChanged(channelID)
+	s.membersChanged(channelID)
+	members, err := s.channels.MemberIDs(channelID)
+	if err != nil {
+		s.log.Warn("Failed to read a converted group's members", "channel_id", channelID, "error", err.Error())
+	}
+	for _, id := range members { // anyone added while it was becoming Connect's
+		s.refuseOutsider(channelID, id, "")
+	}
+	s.afterMembersChanged(channelID)
+}
+
+// adopt makes Connect the creator of a converted GM whose human members are all staff.
+func (s *Service) adopt(channelID string) (bool, error) {
+	channel, err := s.channels.Channel(channelID)
+	if err != nil || channel.Type != model.ChannelTypePrivate || channel.CreatorId == s.botID {
+		return false, err
+	}
+	members, err := s.channels.MemberIDs(channelID)
+	if err != nil {
+		return false, err
+	}
+	for _, id := range members {
+		verdict, err := s.staff.Verdict(id)
+		if err != nil {
+			return false, err
+		}
+		if verdict.IsHumanOutsider() {
+			return false, nil
+		}
+	}
+	channel.CreatorId = s.botID
+	_, err = s.channels.UpdateChannel(channel)
+	return err == nil, err
+}
+
 // MemberJoined handles a join to a managed group by any path: people who may not take
 // part are removed at once (enforce mode) and whoever added them is told why.
 func (s *Service) MemberJoined(channelID, userID, actorID string) {
@@ -123,7 +176,7 @@ func (s *Service) refuseOutsider(channelID, userID, actorID string) bool {
 		s.log.Warn("Failed to check a new group member", "user_id", userID, "error", err.Error())
 		return false
 	}
-	if verdict.Kind == staff.Staff || verdict.Kind == staff.ConnectBot {
+	if verdict.Kind == staff.Staff || verdict.Kind == staff.ConnectBot || verdict.Kind == staff.Inactive {
 		return false
 	}
 	reason := staff.Refusal([]staff.Verdict{verdict})

@@ -324,6 +324,8 @@ func (f *fakeMattermost) Verdict(userID string) (staff.Verdict, error) {
 	return staff.Verdict{UserID: userID, Username: u.Username, Kind: f.kinds[userID]}, nil
 }
 
+func (f *fakeMattermost) ChannelMembersChanged(string) { f.count("ChannelMembersChanged") }
+
 func (f *fakeMattermost) eventsFor(userID, name string) []event {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -77,6 +77,8 @@ type KV interface {
 // Staff says who is ITIL staff.
 type Staff interface {
 	Verdict(userID string) (staff.Verdict, error)
+	// ChannelMembersChanged makes the staff rules forget what they knew about a channel.
+	ChannelMembersChanged(channelID string)
 }
 
 // Logger records what an admin may need to know.

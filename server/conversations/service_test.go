@@ -644,3 +644,40 @@ func TestMixedConversationsAreListedOutsideEnforceMode(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{dm}, ids(list.Conversations))
 }
+
+// convert turns a GM into a private channel the way Mattermost's "convert to channel" does.
+func convert(f *fakeMattermost, channelID, by string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.channels[channelID].Type, f.channels[channelID].CreatorId = model.ChannelTypePrivate, by
+}
+
+func TestAConvertedStaffGroupMessageStaysAConnectGroup(t *testing.T) {
+	s, f := newTestService(t, nil)
+	p := newCast(f)
+	gm := f.gm(p.me, p.ann, p.bo)
+	convert(f, gm, p.me)
+
+	s.GroupMessageConverted(gm)
+	channel, err := f.Channel(gm)
+	require.NoError(t, err)
+	assert.Equal(t, botID, channel.CreatorId, "Connect now manages it")
+	assert.Equal(t, 1, f.callCount("ChannelMembersChanged"), "the staff rules forget what they knew")
+
+	require.NoError(t, f.AddMember(gm, p.dave, p.me))
+	s.MemberJoined(gm, p.dave, p.me)
+	assert.NotContains(t, f.members[gm], p.dave, "a customer added afterwards is removed like from any Connect group")
+}
+
+func TestAConvertedMixedGroupMessageBecomesATeamChannel(t *testing.T) {
+	s, f := newTestService(t, nil)
+	p := newCast(f)
+	gm := f.gm(p.me, p.ann, p.dave)
+	convert(f, gm, p.me)
+
+	s.GroupMessageConverted(gm)
+	channel, err := f.Channel(gm)
+	require.NoError(t, err)
+	assert.Equal(t, p.me, channel.CreatorId)
+	assert.Contains(t, f.members[gm], p.dave, "nobody is removed from a channel that was never staff-only")
+}

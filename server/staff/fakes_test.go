@@ -100,15 +100,25 @@ func (d *fakeDirectory) ActiveUsers(page, perPage int) ([]*model.User, error) {
 }
 
 type fakeChannels struct {
+	mu       sync.Mutex
 	channels map[string]*model.Channel
 	members  map[string][]string
 	reads    int
 }
 
+func (f *fakeChannels) UpdateChannel(c *model.Channel) (*model.Channel, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.channels[c.Id] = c.DeepCopy()
+	return c, nil
+}
+
 func (f *fakeChannels) Channel(id string) (*model.Channel, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.reads++
 	if c, ok := f.channels[id]; ok {
-		return c, nil
+		return c.DeepCopy(), nil
 	}
 	return nil, errors.New("no such channel")
 }

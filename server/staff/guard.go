@@ -17,6 +17,7 @@ import (
 type Channels interface {
 	Channel(channelID string) (*model.Channel, error)
 	MemberIDs(channelID string) ([]string, error)
+	UpdateChannel(channel *model.Channel) (*model.Channel, error)
 }
 
 // Guard decides whether a message may go into a channel. A conversation (a direct or group

@@ -3,6 +3,8 @@ package staff
 import (
 	"strings"
 
+	"github.com/mattermost/mattermost/server/public/model"
+
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 )
 
@@ -35,8 +37,53 @@ const checkFailed = "Connect could not check who is in this conversation, so not
 // Screen returns why authorID may not post in channelID, or "" when they may.
 // postType lets Mattermost's own system messages through.
 func (p *Policy) Screen(channelID, authorID, postType string) string {
+	if strings.HasPrefix(postType, "system_") {
+		return ""
+	}
+	return p.screen(channelID, authorID, "Not sent: ")
+}
+
+// memberText maps the system messages that carry what a member wrote (a channel header or
+// purpose they set) to the props holding the text it replaced.
+var memberText = map[string]string{
+	model.PostTypeHeaderChange:  "old_header",
+	model.PostTypePurposeChange: "old_purpose",
+}
+
+// ScreenPost is Screen for a post about to be created. A header or purpose change in a
+// conversation its author may not write in is refused like a message, and undone: Mattermost
+// saves the channel before it posts about the change.
+func (p *Policy) ScreenPost(post *model.Post) string {
+	oldProp, isMemberText := memberText[post.Type]
+	if !isMemberText {
+		return p.Screen(post.ChannelId, post.UserId, post.Type)
+	}
+	reason := p.screen(post.ChannelId, post.UserId, "Not changed: ")
+	if reason != "" {
+		previous, _ := post.GetProp(oldProp).(string)
+		go p.undo(post.ChannelId, post.Type, previous)
+	}
+	return reason
+}
+
+func (p *Policy) undo(channelID, postType, previous string) {
+	channel, err := p.guard.channels.Channel(channelID)
+	if err == nil {
+		if postType == model.PostTypeHeaderChange {
+			channel.Header = previous
+		} else {
+			channel.Purpose = previous
+		}
+		_, err = p.guard.channels.UpdateChannel(channel)
+	}
+	if err != nil {
+		p.log.Warn("Failed to undo a refused channel header or purpose change", "channel_id", channelID, "error", err.Error())
+	}
+}
+
+func (p *Policy) screen(channelID, authorID, notSent string) string {
 	mode := p.mode()
-	if mode == config.ModeOff || channelID == "" || strings.HasPrefix(postType, "system_") {
+	if mode == config.ModeOff || channelID == "" {
 		return ""
 	}
 	refusal, err := p.refusal(channelID, authorID)
@@ -54,7 +101,7 @@ func (p *Policy) Screen(channelID, authorID, postType string) string {
 		go p.notify.Ephemeral(authorID, channelID, "Sent, but note: "+refusal)
 		return ""
 	}
-	go p.notify.Ephemeral(authorID, channelID, "Not sent: "+refusal)
+	go p.notify.Ephemeral(authorID, channelID, notSent+refusal)
 	return refusal
 }
 

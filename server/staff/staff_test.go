@@ -276,3 +276,25 @@ func TestDeactivatedMembersFreezeNothing(t *testing.T) {
 	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
 	assert.Empty(t, policy.Screen(group, w.alice.Id, ""), "a deactivated member is neither staff nor an outsider")
 }
+
+func TestHeaderChangesInMixedConversationsAreRefusedAndUndone(t *testing.T) {
+	w := newWorld(t)
+	mixed := w.channels.direct(w.alice, w.dave)
+	w.channels.channels[mixed].Header = "Agreed: INC0010001"
+	notes := &fakeNotifier{notes: make(chan recordedNote, 1)}
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, notes, silentLog{})
+
+	changed := &model.Post{ChannelId: mixed, UserId: w.dave.Id, Type: model.PostTypeHeaderChange,
+		Props: model.StringInterface{"old_header": "Agreed: INC0010001", "new_header": "Reply with your password"}}
+	assert.Equal(t, "@dave is not ITIL staff: Connect conversations are for staff only.", policy.ScreenPost(changed))
+	assert.Equal(t, recordedNote{w.dave.Id, mixed, "Not changed: @dave is not ITIL staff: Connect conversations are for staff only."}, <-notes.notes)
+	assert.Eventually(t, func() bool {
+		channel, _ := w.channels.Channel(mixed)
+		return channel.Header == "Agreed: INC0010001"
+	}, time.Second, 5*time.Millisecond, "the header is put back")
+
+	staffOnly := w.channels.direct(w.alice, w.bob)
+	changed = &model.Post{ChannelId: staffOnly, UserId: w.alice.Id, Type: model.PostTypePurposeChange}
+	assert.Empty(t, policy.ScreenPost(changed), "staff set their own conversations' purpose")
+	assert.Empty(t, policy.ScreenPost(&model.Post{ChannelId: mixed, UserId: w.dave.Id, Type: model.PostTypeJoinChannel}))
+}
