@@ -72,6 +72,19 @@ func (p *Plugin) FileWillBeUploaded(_ *plugin.Context, info *model.FileInfo, _ i
 	return nil, p.staff.Policy.Screen(platform.UploadChannelID(info), info.CreatorId, "")
 }
 
+// ReactionHasBeenAdded takes back a reaction in a conversation its author may not take part in.
+func (p *Plugin) ReactionHasBeenAdded(_ *plugin.Context, reaction *model.Reaction) {
+	if p.staff.Policy.Screen(reaction.ChannelId, reaction.UserId, "") != "" {
+		p.removeReaction(reaction)
+	}
+}
+
+func (p *Plugin) removeReaction(reaction *model.Reaction) {
+	if err := p.platform.Posts.RemoveReaction(reaction); err != nil {
+		p.platform.Log.Warn("Failed to remove a refused reaction", "post_id", reaction.PostId, "error", err.Error())
+	}
+}
+
 // EmailNotificationWillBeSent adds the post's record cards to Mattermost's notification email.
 func (p *Plugin) EmailNotificationWillBeSent(email *model.EmailNotification) (*model.EmailNotificationContent, string) {
 	post, err := p.platform.Posts.GetPost(email.PostId)

@@ -15,6 +15,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
+	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
@@ -30,6 +31,8 @@ type Plugin struct {
 	staff         *staff.Service
 	records       *records.Service
 	conversations *conversations.Service
+	recovery      *recovery.Service
+	stopHeartbeat func()
 	commands      *command.Handler
 	router        http.Handler
 }
@@ -72,6 +75,7 @@ func (p *Plugin) OnActivate() error {
 		return err
 	}
 	p.router = p.newRouter(manifest, bundlePath)
+	p.startRecovery()
 	go p.records.SweepFills() // cards left loading by a restart or a crash
 	if err := p.platform.Jobs.Schedule(recordFillSweepJob, records.SweepInterval, p.records.SweepFills); err != nil {
 		return err
@@ -135,6 +139,16 @@ func (p *Plugin) startConversations() {
 	p.platform.Cluster.Handle(conversations.ClusterMembersChanged, p.conversations.OnMembersChanged)
 }
 
+// startRecovery handles, in the background, the posts made while the plugin was not running.
+func (p *Plugin) startRecovery() {
+	p.recovery = recovery.NewService(recovery.Deps{
+		Posts: p.platform.Posts, Screen: p.staff.Policy, Cards: p.records, Bot: p.platform.Bot,
+		KV: p.platform.KV, Log: p.platform.Log,
+	})
+	go p.recovery.Recover()
+	p.stopHeartbeat = p.recovery.StartHeartbeat()
+}
+
 func (p *Plugin) startCommands(pluginID string) error {
 	p.commands = command.NewHandler(command.Deps{
 		WorkspaceURL: func() string { return api.WorkspaceURL(p.platform.Server.SiteURL(), pluginID) },
@@ -166,6 +180,10 @@ func (p *Plugin) scheduleRoleSync() error {
 
 // OnDeactivate stops the background work.
 func (p *Plugin) OnDeactivate() error {
+	if p.recovery != nil {
+		p.stopHeartbeat()
+		p.recovery.Stopped()
+	}
 	if p.records != nil {
 		p.records.Close()
 	}
@@ -208,6 +226,7 @@ func (p *Plugin) adminHealth() map[string]any {
 		"staff":      p.staff.Stats(),
 		"servicenow": p.serviceNow.Health(),
 		"records":    p.records.Stats(),
+		"recovery":   p.recovery.Stats(),
 	}
 	if problem := p.config.Problem(); problem != "" {
 		health["configuration_error"] = problem

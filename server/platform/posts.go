@@ -3,6 +3,7 @@ package platform
 import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
+	"github.com/pkg/errors"
 )
 
 // Posts is Mattermost's posts.
@@ -13,3 +14,40 @@ func (p *Posts) GetPost(postID string) (*model.Post, error) { return p.client.Po
 func (p *Posts) CreatePost(post *model.Post) error { return p.client.Post.CreatePost(post) }
 
 func (p *Posts) UpdatePost(post *model.Post) error { return p.client.Post.UpdatePost(post) }
+
+// RemoveReaction takes a reaction off its post.
+func (p *Posts) RemoveReaction(reaction *model.Reaction) error {
+	return p.client.Post.RemoveReaction(reaction)
+}
+
+// DeletePost removes a post, as its author deleting it would.
+func (p *Posts) DeletePost(postID string) error { return p.client.Post.DeletePost(postID) }
+
+// PostsSince returns up to limit posts made at or after since, oldest first, after the post
+// after (nil to start); each carries only its Id and CreateAt. The plugin API has no such
+// query, so it reads Mattermost's database through the plugin database proxy.
+func (p *Posts) PostsSince(since int64, after *model.Post, limit int) ([]*model.Post, error) {
+	if after == nil {
+		after = &model.Post{}
+	}
+	db, err := p.client.Store.GetMasterDB()
+	if err != nil {
+		return nil, errors.Wrap(err, "failed to reach the Mattermost database")
+	}
+	rows, err := db.Query(`SELECT Id, CreateAt FROM Posts
+		WHERE CreateAt >= $1 AND DeleteAt = 0 AND (CreateAt > $2 OR (CreateAt = $2 AND Id > $3))
+		ORDER BY CreateAt, Id LIMIT $4`, since, after.CreateAt, after.Id, limit)
+	if err != nil {
+		return nil, errors.Wrap(err, "failed to list recent posts")
+	}
+	defer func() { _ = rows.Close() }()
+	var posts []*model.Post
+	for rows.Next() {
+		post := &model.Post{}
+		if err := rows.Scan(&post.Id, &post.CreateAt); err != nil {
+			return nil, errors.Wrap(err, "failed to read recent posts")
+		}
+		posts = append(posts, post)
+	}
+	return posts, errors.Wrap(rows.Err(), "failed to read recent posts")
+}

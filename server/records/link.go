@@ -50,6 +50,10 @@ func (s *Service) Link(ctx context.Context, userID, channelID string, words []st
 			return errors.New(notFound(Card{Table: keys[i].Table, Number: keys[i].Number}) + " (" + word + ")")
 		}
 	}
+	// Knowing who may see details now lets the post carry them from the start.
+	if _, err := s.audience.MaySeeDetails(channelID, userID); err != nil {
+		s.log.Warn("Failed to check who may see record details", "channel_id", channelID, "error", err.Error())
+	}
 	return s.posts.CreatePost(&model.Post{UserId: userID, ChannelId: channelID, Message: strings.Join(words, " ")})
 }
 

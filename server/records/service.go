@@ -170,6 +170,24 @@ func (s *Service) cardsFromCache(setup *setup, post *model.Post, keys []servicen
 	return cards
 }
 
+// AttachLate gives a post made while the plugin was down the cards Attach would have given
+// it, and fills them in. It reports whether the post got cards.
+func (s *Service) AttachLate(post *model.Post) (bool, error) {
+	if post.GetProp(CardsProp) != nil {
+		return false, nil
+	}
+	withCards := s.Attach(post)
+	if withCards == nil {
+		return false, nil
+	}
+	withCards.AddProp(ownUpdateProp, s.updateMark)
+	if err := s.posts.UpdatePost(withCards); err != nil {
+		return false, err
+	}
+	s.Posted(withCards)
+	return true, nil
+}
+
 // Posted queues a new post whose cards still need details.
 func (s *Service) Posted(post *model.Post) {
 	for _, card := range cardsOf(post) {

@@ -61,7 +61,29 @@ func (a *Audience) CachedMaySeeDetails(channelID, authorID string) (allowed, kno
 	if !mayPostDetails(author) {
 		return false, true
 	}
-	return a.cached(channelID)
+	if allStaff, ok := a.cached(channelID); ok {
+		return allStaff, true
+	}
+	return a.fromCachedMembers(channelID)
+}
+
+// fromCachedMembers answers for a conversation whose members and their verdicts are all
+// cached (the staff check just before a post reads them), without asking Mattermost.
+func (a *Audience) fromCachedMembers(channelID string) (allStaff, known bool) {
+	members, ok := a.guard.cachedMembers(channelID)
+	if !ok || len(members) == 0 {
+		return false, false
+	}
+	allStaff = true
+	for _, id := range members {
+		v, ok := a.roster.cached(id)
+		if !ok {
+			return false, false
+		}
+		allStaff = allStaff && !v.IsHumanOutsider()
+	}
+	a.remember(channelID, allStaff)
+	return allStaff, true
 }
 
 // IsStaff reports whether userID is ITIL staff.

@@ -87,11 +87,8 @@ func (g *Guard) outsiders(channelID, authorID string) ([]Verdict, error) {
 
 // conversationMembers returns a conversation's members, or nothing for any other channel.
 func (g *Guard) conversationMembers(channelID string) ([]string, error) {
-	g.mu.RLock()
-	cached, ok := g.members[channelID]
-	g.mu.RUnlock()
-	if ok && (cached.expires.IsZero() || g.now().Before(cached.expires)) {
-		return cached.ids, nil
+	if ids, fresh := g.cachedMembers(channelID); fresh {
+		return ids, nil
 	}
 	cached, err := g.lookUpMembers(channelID)
 	if err != nil {
@@ -104,6 +101,15 @@ func (g *Guard) conversationMembers(channelID string) ([]string, error) {
 	g.members[channelID] = cached
 	g.mu.Unlock()
 	return cached.ids, nil
+}
+
+// cachedMembers returns a conversation's members when they are cached and fresh.
+func (g *Guard) cachedMembers(channelID string) ([]string, bool) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	cached, ok := g.members[channelID]
+	fresh := ok && (cached.expires.IsZero() || g.now().Before(cached.expires))
+	return cached.ids, fresh
 }
 
 // ForgetChannel drops a channel's cached members (someone joined or left it).

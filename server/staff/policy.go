@@ -81,6 +81,14 @@ func (p *Policy) undo(channelID, postType, previous string) {
 	}
 }
 
+// Enforced reports whether refused messages are kept out (enforce mode).
+func (p *Policy) Enforced() bool { return p.mode() == config.ModeEnforce }
+
+// Refusal is why authorID may not write in channelID ("" when they may), telling no one.
+func (p *Policy) Refusal(channelID, authorID string) (string, error) {
+	return p.refusal(channelID, authorID)
+}
+
 func (p *Policy) screen(channelID, authorID, notSent string) string {
 	mode := p.mode()
 	if mode == config.ModeOff || channelID == "" {

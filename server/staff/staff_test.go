@@ -298,3 +298,46 @@ func TestHeaderChangesInMixedConversationsAreRefusedAndUndone(t *testing.T) {
 	assert.Empty(t, policy.ScreenPost(changed), "staff set their own conversations' purpose")
 	assert.Empty(t, policy.ScreenPost(&model.Post{ChannelId: mixed, UserId: w.dave.Id, Type: model.PostTypeJoinChannel}))
 }
+
+func TestAudienceOfRecordDetails(t *testing.T) {
+	w := newWorld(t)
+	audience := NewAudience(w.roster, w.guard, w.channels)
+	teamChannel := w.channels.open()
+	w.channels.members[teamChannel] = []string{w.alice.Id, w.bob.Id, w.integrationBot.Id, w.gone.Id}
+	mixedChannel := w.channels.open()
+	w.channels.members[mixedChannel] = []string{w.alice.Id, w.dave.Id}
+	selfDM := w.channels.direct(w.dave, w.dave)
+	w.channels.members[selfDM] = []string{w.dave.Id}
+
+	cases := []struct {
+		channel, author string
+		want            bool
+		why             string
+	}{
+		{teamChannel, w.alice.Id, true, "staff, a bot and a deactivated account"},
+		{mixedChannel, w.alice.Id, false, "a customer is in the channel"},
+		{w.channels.direct(w.alice, w.bob), w.alice.Id, true, "a staff DM"},
+		{w.channels.direct(w.alice, w.bob), w.dave.Id, false, "a customer's post never carries details"},
+		{selfDM, w.dave.Id, false, "a customer's DM with themselves"},
+		{teamChannel, w.connectBot.Id, true, "the Connect bot posts for staff"},
+	}
+	for _, c := range cases {
+		allowed, err := audience.MaySeeDetails(c.channel, c.author)
+		require.NoError(t, err, c.why)
+		assert.Equal(t, c.want, allowed, c.why)
+	}
+}
+
+func TestTheStaffCheckBeforeAPostTellsTheAudienceToo(t *testing.T) {
+	w := newWorld(t)
+	audience := NewAudience(w.roster, w.guard, w.channels)
+	dm := w.channels.direct(w.alice, w.bob)
+	_, known := audience.CachedMaySeeDetails(dm, w.alice.Id)
+	assert.False(t, known, "nothing is cached yet")
+
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	require.Empty(t, policy.Screen(dm, w.alice.Id, ""))
+	allowed, known := audience.CachedMaySeeDetails(dm, w.alice.Id)
+	assert.True(t, known)
+	assert.True(t, allowed)
+}
