@@ -136,9 +136,21 @@ func (q *fillQueue) runOne(postID string) {
 	}
 	retry := q.fill(q.ctx, postID)
 	if q.ctx.Err() != nil {
-		return // shutting down: the claim runs out and the next start fills it
+		q.release(postID, claimed) // shutting down: the next start, or another server, fills it
+		return
 	}
 	q.finish(postID, claimed, retry)
+}
+
+// release gives up this server's claim on postID's fill, so the next sweep may take it at once.
+func (q *fillQueue) release(postID string, claimed []byte) {
+	var entry pendingFill
+	if json.Unmarshal(claimed, &entry) != nil {
+		return
+	}
+	entry.ClaimedUntil = 0
+	released, _ := json.Marshal(entry)
+	_, _ = q.kv.CompareAndSetWithExpiry(fillKeyPrefix+postID, claimed, released, fillTTL)
 }
 
 // claim takes postID's fill for this server unless it is done, not due, or someone has it.
