@@ -244,7 +244,9 @@ func TestCardsLoadingDuringARestartFillInAfterIt(t *testing.T) {
 	for i := range 3 {
 		posts = append(posts, mustPost(t, alice, dm, fmt.Sprintf("%s update %d", number, i)))
 	}
+	stopping := time.Now()
 	require.NoError(t, server.SetPluginEnabled(context.Background(), false))
+	t.Logf("disabling the plugin with 3 fills waiting on ServiceNow took %v", time.Since(stopping).Round(time.Millisecond))
 	server.ServiceNow.ClearFault()
 	require.NoError(t, server.SetPluginEnabled(context.Background(), true))
 	for _, p := range posts {

@@ -206,7 +206,7 @@ func (q *fillQueue) sweep() {
 		return
 	}
 	for _, key := range keys {
-		if q.ctx.Err() != nil || len(q.work) >= cap(q.work)/2 {
+		if q.ctx.Err() != nil || len(q.work) > cap(q.work)/2 {
 			return
 		}
 		q.enqueue(strings.TrimPrefix(key, fillKeyPrefix))

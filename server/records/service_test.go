@@ -484,3 +484,23 @@ func TestARefreshDuringAnOutageKeepsTheLastDetails(t *testing.T) {
 	assert.Equal(t, details.Footer+staleNote, card.Footer)
 	assert.True(t, cardsOf(stale)[0].Stale)
 }
+
+func TestAFullQueueDefersFillsToTheSweepInsteadOfDroppingThem(t *testing.T) {
+	kv := newMemoryKV()
+	var filled []string
+	q := &fillQueue{kv: kv, log: silentLog{}, now: time.Now, work: make(chan string, 1),
+		fill: func(_ context.Context, postID string) bool { filled = append(filled, postID); return false }}
+	q.ctx, q.cancel = context.WithCancel(context.Background())
+	for _, id := range []string{"p1", "p2", "p3"} {
+		q.add(id)
+	}
+	assert.Equal(t, FillStats{Queued: 1, Deferred: 2, Backlog: 1}, q.stats(), "counted, not dropped")
+	assert.Equal(t, 3, kv.pendingFills(), "every fill is kept in the KV store")
+
+	for len(filled) < 3 {
+		q.runOne(<-q.work)
+		q.sweep()
+	}
+	assert.ElementsMatch(t, []string{"p1", "p2", "p3"}, filled)
+	assert.Equal(t, 0, kv.pendingFills())
+}
