@@ -30,8 +30,10 @@ type channelFacts struct {
 	directIDs []string
 }
 
-// MessageHasBeenPosted records a conversation's new last post and tells every member
-// (which also reopens it for those who had closed it).
+// MessageHasBeenPosted records a conversation's new last post, for the lists read later. It
+// tells nobody: every client of a member gets Mattermost's own posted event, from which the web
+// app updates its list (preview, order, unread and mention counts, reopening). So the work per
+// post is a cached lookup, whatever the members' conversation counts.
 func (s *Service) MessageHasBeenPosted(post *model.Post) {
 	if post.Type == model.PostTypeGMConvertedToChannel {
 		s.GroupMessageConverted(post.ChannelId)
@@ -48,24 +50,21 @@ func (s *Service) MessageHasBeenPosted(post *model.Post) {
 	s.posts.update(post.ChannelId, func(old postEntry, found bool) (postEntry, bool) {
 		return postEntry{lastPostAt: post.CreateAt, post: last}, !found || old.lastPostAt <= post.CreateAt
 	})
-	s.tellMembers(post.ChannelId, facts)
 }
 
-// MessageHasBeenUpdated refreshes the preview when a conversation's last post was edited.
+// MessageHasBeenUpdated refreshes the cached preview when a conversation's last post was
+// edited (clients update theirs from Mattermost's post_edited event).
 func (s *Service) MessageHasBeenUpdated(post *model.Post) {
-	if s.changeLastPost(post, func(old postEntry) (postEntry, bool) {
+	s.changeLastPost(post, func(old postEntry) (postEntry, bool) {
 		return postEntry{lastPostAt: old.lastPostAt, post: preview(post)}, true
-	}) {
-		s.tellMembersOf(post.ChannelId)
-	}
+	})
 }
 
-// MessageHasBeenDeleted drops the preview when a conversation's last post was deleted; the
-// next list reads the post before it.
+// MessageHasBeenDeleted drops the cached preview when a conversation's last post was deleted;
+// the next list reads the post before it (clients ask for the conversation again).
 func (s *Service) MessageHasBeenDeleted(post *model.Post) {
 	if s.changeLastPost(post, func(postEntry) (postEntry, bool) { return postEntry{}, false }) {
 		s.posts.forget(post.ChannelId)
-		s.tellMembersOf(post.ChannelId)
 	}
 }
 

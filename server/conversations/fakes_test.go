@@ -326,6 +326,12 @@ func (f *fakeMattermost) Verdict(userID string) (staff.Verdict, error) {
 
 func (f *fakeMattermost) ChannelMembersChanged(string) { f.count("ChannelMembersChanged") }
 
+func (f *fakeMattermost) eventCount() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.events)
+}
+
 func (f *fakeMattermost) eventsFor(userID, name string) []event {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -11,7 +11,8 @@ export type ConnectAction =
     | {type: 'connect/conversation-received'; conversation: Conversation}
     | {type: 'connect/conversation-closed'; id: string}
     | {type: 'connect/conversation-read'; id: string}
-    | {type: 'connect/conversation-posted'; post: Post; unread: boolean}
+    | {type: 'connect/conversation-posted'; post: Post; unread: boolean; mentioned: boolean}
+    | {type: 'connect/conversation-post-edited'; post: Post}
     | {type: 'connect/conversation-gone'; id: string}
     | {type: 'connect/totals-received'; totals: UnreadTotals}
     | {type: 'connect/users-received'; users: Member[]}
@@ -37,9 +38,13 @@ export const conversationReceived = (conversation: Conversation): ConnectAction 
 export const conversationClosed = (id: string): ConnectAction => ({type: 'connect/conversation-closed', id});
 export const conversationRead = (id: string): ConnectAction => ({type: 'connect/conversation-read', id});
 
-// A new post seen on the websocket: the row moves up and counts it at once, before the server's
-// own conversation_updated (which replaces the row with the server's figures) arrives.
-export const conversationPosted = (post: Post, unread: boolean): ConnectAction => ({type: 'connect/conversation-posted', post, unread});
+// A new post seen on Mattermost's own posted event: the row moves up, reopens if it was closed,
+// and counts the post as Mattermost does (root posts by others are unread; a mention when the
+// event names the user).
+export const conversationPosted = (post: Post, unread: boolean, mentioned = false): ConnectAction => ({type: 'connect/conversation-posted', post, unread, mentioned});
+
+// An edited post: the row's preview follows when it is the last post.
+export const conversationPostEdited = (post: Post): ConnectAction => ({type: 'connect/conversation-post-edited', post});
 
 // The user is no longer in it (or it no longer exists): it leaves the list and its window closes.
 export const conversationGone = (id: string): ConnectAction => ({type: 'connect/conversation-gone', id});

@@ -109,10 +109,14 @@ export async function removeFromGroup({client, dispatch}: ConnectDeps, id: strin
 
 // A window restored from an earlier visit may show a conversation the list does not hold (a
 // closed one) or one the user has left since.
-export async function ensureConversation({client, dispatch, getState}: ConnectDeps, id: string): Promise<void> {
-    if (selectConnect(getState()).conversations.byId[id]) {
-        return;
+export async function ensureConversation(deps: ConnectDeps, id: string): Promise<void> {
+    if (!selectConnect(deps.getState()).conversations.byId[id]) {
+        await reloadConversation(deps, id);
     }
+}
+
+// Reads one conversation again; one the user is no longer in leaves the list.
+export async function reloadConversation({client, dispatch}: ConnectDeps, id: string): Promise<void> {
     try {
         dispatch(conversationReceived(await client.getConversation(id)));
     } catch (error) {

@@ -50,19 +50,28 @@ export function previewText(post: Post): string {
     return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
 
-function withNewPost(conversation: Conversation, post: Post, unread: boolean): Conversation {
+function withNewPost(conversation: Conversation, post: Post, unread: boolean, mentioned: boolean): Conversation {
     // The server's figures already include this post.
     if (conversation.last_post?.id === post.id || post.create_at < conversation.last_activity_at) {
         return conversation;
     }
-    const countsAsUnread = unread && !post.root_id;
+    // Mattermost counts root posts only, as the server's figures do.
+    const counts = unread && !post.root_id;
     return {
         ...conversation,
         open: true,
         last_post: {id: post.id, user_id: post.user_id, message: previewText(post), create_at: post.create_at},
         last_activity_at: post.create_at,
-        unread_count: conversation.unread_count + (countsAsUnread ? 1 : 0),
+        unread_count: conversation.unread_count + (counts ? 1 : 0),
+        mention_count: conversation.mention_count + (counts && mentioned ? 1 : 0),
     };
+}
+
+function withEditedPost(conversation: Conversation, post: Post): Conversation {
+    if (conversation.last_post?.id !== post.id) {
+        return conversation;
+    }
+    return {...conversation, last_post: {...conversation.last_post, message: previewText(post)}};
 }
 
 function conversationsReducer(state: ConnectState['conversations'], action: ConnectAction): ConnectState['conversations'] {
@@ -89,7 +98,9 @@ function conversationsReducer(state: ConnectState['conversations'], action: Conn
     case 'connect/conversation-read':
         return withConversation(state, action.id, (conversation) => ({...conversation, unread_count: 0, mention_count: 0}));
     case 'connect/conversation-posted':
-        return action.post.type?.startsWith('system_') ? state : withConversation(state, action.post.channel_id, (conversation) => withNewPost(conversation, action.post, action.unread));
+        return action.post.type?.startsWith('system_') ? state : withConversation(state, action.post.channel_id, (conversation) => withNewPost(conversation, action.post, action.unread, action.mentioned));
+    case 'connect/conversation-post-edited':
+        return withConversation(state, action.post.channel_id, (conversation) => withEditedPost(conversation, action.post));
     case 'connect/conversation-gone': {
         const byId = {...state.byId};
         delete byId[action.id];

@@ -1,19 +1,26 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 
 import {bob, connectStore, directConversation, fakeClient, me, post, stateOf} from '../../tests/unit/connect_fixtures';
+import {ClientError} from '../client';
 import type {WebSocketMessage} from '../types/mattermost';
 
 import {conversationsLoaded, postsLoaded} from './actions';
-import {pluginEvent, postOf, webSocketHandlers} from './websocket';
+import {mentionsUser, pluginEvent, postOf, webSocketHandlers} from './websocket';
 
 function setup() {
     const store = connectStore();
-    const handlers = webSocketHandlers({client: fakeClient(), dispatch: store.dispatch, getState: () => store.getState()}, me.id);
+    const client = fakeClient();
+    const handlers = webSocketHandlers({client, dispatch: store.dispatch, getState: () => store.getState()}, me.id);
     const deliver = (event: string, data: Record<string, unknown>) => {
         const message: WebSocketMessage = {event, data, broadcast: {}};
         handlers[event](message);
     };
-    return {store, deliver};
+    return {store, client, deliver};
+}
+
+// Mattermost's posted event, as a member's client receives it.
+function posted(p: ReturnType<typeof post>, extra: Record<string, unknown> = {}) {
+    return {post: JSON.stringify(p), channel_type: 'D', ...extra};
 }
 
 describe('websocket events', () => {
@@ -115,5 +122,72 @@ describe('a posted event', () => {
         deliver('posted', {post: JSON.stringify(post({type: 'system_join_channel', create_at: 30}))});
 
         expect(stateOf(store).conversations.byId['dm-bob']).toMatchObject({unread_count: 1, last_activity_at: 20});
+    });
+
+    it('keep the list current from Mattermost\'s own post events, counting as Mattermost does', () => {
+        const {store, deliver} = setup();
+        store.dispatch(conversationsLoaded({conversations: [directConversation()], total_unread: 0, total_mentions: 0}));
+
+        deliver('posted', posted(post({id: 'p1', message: 'Printer down'}), {mentions: JSON.stringify([me.id])}));
+        deliver('posted', posted(post({id: 'p2', message: 'a reply', root_id: 'p1'}), {mentions: JSON.stringify([me.id])}));
+        deliver('posted', posted(post({id: 'p3', message: 'mine', user_id: me.id})));
+
+        const conversation = stateOf(store).conversations.byId['dm-bob'];
+        expect(conversation.last_post?.message).toBe('mine');
+        expect(conversation.unread_count).toBe(1);
+        expect(conversation.mention_count).toBe(1);
+        expect(stateOf(store).totals).toEqual({unread: 1, mentions: 1});
+
+        deliver('post_edited', {post: JSON.stringify(post({id: 'p3', message: 'mine, edited', user_id: me.id}))});
+        expect(stateOf(store).conversations.byId['dm-bob'].last_post?.message).toBe('mine, edited');
+    });
+
+    it('reopen a closed conversation on a new post', () => {
+        const {store, deliver} = setup();
+        store.dispatch(conversationsLoaded({conversations: [directConversation({open: false})], total_unread: 0, total_mentions: 0}));
+        deliver('posted', posted(post({message: 'are you there?'})));
+        expect(stateOf(store).conversations.openIds).toEqual(['dm-bob']);
+    });
+
+    it('ask the server about a channel the list does not hold, once, and count what arrived meanwhile', async () => {
+        const {store, client, deliver} = setup();
+        let answer: (value: ReturnType<typeof directConversation>) => void = () => undefined;
+        client.getConversation.mockImplementation(() => new Promise((resolve) => {
+            answer = resolve;
+        }));
+
+        deliver('posted', posted(post({id: 'first', create_at: 1_800_000_000_000})));
+        deliver('posted', posted(post({id: 'second', create_at: 1_800_000_001_000})));
+        expect(client.getConversation).toHaveBeenCalledTimes(1);
+        answer(directConversation({last_post: {id: 'first', user_id: bob.id, message: 'first', create_at: 1_800_000_000_000}, last_activity_at: 1_800_000_000_000, unread_count: 1}));
+        await vi.waitFor(() => expect(stateOf(store).conversations.byId['dm-bob']?.unread_count).toBe(2));
+        expect(stateOf(store).conversations.byId['dm-bob'].last_post?.id).toBe('second');
+    });
+
+    it('remember channels that are not conversations', async () => {
+        const {client, deliver} = setup();
+        client.getConversation.mockRejectedValue(new ClientError(404, 'No such conversation.', '/x'));
+        deliver('posted', posted(post({channel_id: 'team-private'}), {channel_type: 'P'}));
+        await vi.waitFor(() => expect(client.getConversation).toHaveBeenCalledTimes(1));
+        deliver('posted', posted(post({channel_id: 'team-private'}), {channel_type: 'P'}));
+        deliver('posted', posted(post({channel_id: 'town-square'}), {channel_type: 'O'}));
+        await Promise.resolve();
+        expect(client.getConversation).toHaveBeenCalledTimes(1);
+    });
+
+    it('read a conversation again when its last post is deleted', async () => {
+        const {store, client, deliver} = setup();
+        const last = post({id: 'last', message: 'oops'});
+        store.dispatch(conversationsLoaded({conversations: [directConversation({last_post: {id: 'last', user_id: bob.id, message: 'oops', create_at: last.create_at}})], total_unread: 0, total_mentions: 0}));
+        client.getConversation.mockResolvedValue(directConversation({last_post: {id: 'before', user_id: bob.id, message: 'the one before', create_at: 1}}));
+        deliver('post_deleted', {post: JSON.stringify(last)});
+        await vi.waitFor(() => expect(stateOf(store).conversations.byId['dm-bob'].last_post?.message).toBe('the one before'));
+    });
+
+    it('read mentions from the posted event', () => {
+        expect(mentionsUser(JSON.stringify([me.id]), me.id)).toBe(true);
+        expect(mentionsUser(JSON.stringify(['someone']), me.id)).toBe(false);
+        expect(mentionsUser('{broken', me.id)).toBe(false);
+        expect(mentionsUser(undefined, me.id)).toBe(false);
     });
 });

@@ -1,10 +1,11 @@
+import {ClientError} from '../client';
 import {pluginId} from '../manifest';
 import type {Conversation} from '../types/connect';
 import type {Post, WebSocketMessage} from '../types/mattermost';
 
-import {conversationClosed, conversationPosted, conversationRead, conversationReceived, postDeleted, postReceived, totalsReceived} from './actions';
+import {conversationClosed, conversationPosted, conversationPostEdited, conversationRead, conversationReceived, postDeleted, postReceived, totalsReceived} from './actions';
 import {selectConnect} from './selectors';
-import type {ConnectDeps} from './operations';
+import {reloadConversation, type ConnectDeps} from './operations';
 
 export type WebSocketHandler = (message: WebSocketMessage) => void;
 
@@ -38,10 +39,64 @@ function numberOf(value: unknown): number {
     return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-// The websocket events the plugin listens to, each turned into actions on its state.
+// Mattermost names the users a post mentions (a DM or GM post mentions every other member) in
+// the posted event as a JSON string array.
+export function mentionsUser(mentions: unknown, userId: string): boolean {
+    if (typeof mentions !== 'string') {
+        return false;
+    }
+    try {
+        const ids: unknown = JSON.parse(mentions);
+        return Array.isArray(ids) && ids.includes(userId);
+    } catch {
+        return false;
+    }
+}
+
+// Only direct and group messages and private channels can be Connect conversations.
+const conversationChannelTypes = new Set(['D', 'G', 'P']);
+
+// Asks the server once about a channel that may be a conversation the list does not hold (a new
+// DM, a closed conversation, a group the user was added to). Posts arriving meanwhile are
+// counted after the answer; channels that are not conversations are remembered as such.
+function conversationFinder(deps: ConnectDeps, counted: (post: Post, mentioned: boolean) => void) {
+    const notConversations = new Set<string>();
+    const waiting = new Map<string, Array<[Post, boolean]>>();
+    return async (post: Post, mentioned: boolean) => {
+        const channelId = post.channel_id;
+        if (notConversations.has(channelId)) {
+            return;
+        }
+        const queued = waiting.get(channelId);
+        if (queued) {
+            queued.push([post, mentioned]);
+            return;
+        }
+        waiting.set(channelId, []);
+        try {
+            deps.dispatch(conversationReceived(await deps.client.getConversation(channelId)));
+            for (const [later, laterMentioned] of waiting.get(channelId) ?? []) {
+                counted(later, laterMentioned);
+            }
+        } catch (error) {
+            if (error instanceof ClientError && (error.status === 404 || error.status === 403)) {
+                notConversations.add(channelId);
+            }
+        } finally {
+            waiting.delete(channelId);
+        }
+    };
+}
+
+// The websocket events the plugin listens to, each turned into actions on its state. The
+// conversation list follows Mattermost's own post events; the server sends Connect's events only
+// for what those do not say (members, names, closing).
 export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Record<string, WebSocketHandler> {
     const {dispatch} = deps;
-    const isConversation = (channelId: unknown): channelId is string => typeof channelId === 'string' && Boolean(selectConnect(deps.getState()).conversations.byId[channelId]);
+    const conversationOfChannel = (channelId: unknown) => typeof channelId === 'string' ? selectConnect(deps.getState()).conversations.byId[channelId] : undefined;
+    const isConversation = (channelId: unknown): channelId is string => Boolean(conversationOfChannel(channelId));
+    const counted = (post: Post, mentioned: boolean) => dispatch(conversationPosted(post, post.user_id !== currentUserId, mentioned));
+    const findConversation = conversationFinder(deps, counted);
 
     return {
         [pluginEvent('conversation_updated')]: ({data}) => {
@@ -60,21 +115,33 @@ export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Rec
         },
         posted: ({data}) => {
             const post = postOf(data.post);
-            if (post) {
-                dispatch(postReceived(post));
-                dispatch(conversationPosted(post, post.user_id !== currentUserId));
+            if (!post) {
+                return;
+            }
+            dispatch(postReceived(post));
+            const mentioned = mentionsUser(data.mentions, currentUserId);
+            if (isConversation(post.channel_id)) {
+                counted(post, mentioned);
+            } else if (typeof data.channel_type === 'string' && conversationChannelTypes.has(data.channel_type) && !post.type?.startsWith('system_')) {
+                void findConversation(post, mentioned);
             }
         },
         post_edited: ({data}) => {
             const post = postOf(data.post);
             if (post) {
                 dispatch(postReceived(post));
+                dispatch(conversationPostEdited(post));
             }
         },
         post_deleted: ({data}) => {
             const post = postOf(data.post);
-            if (post) {
-                dispatch(postDeleted(post));
+            if (!post) {
+                return;
+            }
+            dispatch(postDeleted(post));
+            if (conversationOfChannel(post.channel_id)?.last_post?.id === post.id) {
+                // Only the server knows the post before it.
+                reloadConversation(deps, post.channel_id).catch(() => undefined);
             }
         },
 
