@@ -371,8 +371,8 @@ func TestConversationNewMessagesArriveAsMattermostEvents(t *testing.T) {
 	c, found := listed(bob.conversations(t), group.ID)
 	require.True(t, found)
 	assert.Equal(t, carol.Id, c.LastPost.UserID)
-	assert.Equal(t, int64(1), c.UnreadCount)
-	assert.Equal(t, int64(1), c.MentionCount, "the list agrees with what the event said")
+	assert.Equal(t, int64(1), c.UnreadCount, "Mattermost counts no join or leave message as unread")
+	assert.Equal(t, int64(2), c.MentionCount, "the @mention, and the message that bob was added, which names him")
 	assertNoPluginEvent(t, bob.ws, conversations.EventConversationUpdated, 500*time.Millisecond)
 }
 

@@ -55,16 +55,27 @@ function withNewPost(conversation: Conversation, post: Post, unread: boolean, me
     if (conversation.last_post?.id === post.id || post.create_at < conversation.last_activity_at) {
         return conversation;
     }
-    // Mattermost counts root posts only, as the server's figures do.
+    // As Mattermost counts: root posts by others, join and leave messages never unread, a
+    // mention whenever the post names the user (an "added to the channel" message does).
     const counts = unread && !post.root_id;
     return {
         ...conversation,
         open: true,
         last_post: {id: post.id, user_id: post.user_id, message: previewText(post), create_at: post.create_at},
         last_activity_at: post.create_at,
-        unread_count: conversation.unread_count + (counts ? 1 : 0),
+        unread_count: conversation.unread_count + (counts && !isJoinOrLeave(post) ? 1 : 0),
         mention_count: conversation.mention_count + (counts && mentioned ? 1 : 0),
     };
+}
+
+// Mattermost's join and leave messages, which it never counts as unread.
+const joinAndLeaveTypes = new Set([
+    'system_join_leave', 'system_add_remove', 'system_join_channel', 'system_leave_channel', 'system_join_team',
+    'system_leave_team', 'system_add_to_channel', 'system_remove_from_channel', 'system_add_to_team', 'system_remove_from_team',
+]);
+
+function isJoinOrLeave(post: Post): boolean {
+    return joinAndLeaveTypes.has(post.type ?? '');
 }
 
 function withEditedPost(conversation: Conversation, post: Post): Conversation {
@@ -98,7 +109,7 @@ function conversationsReducer(state: ConnectState['conversations'], action: Conn
     case 'connect/conversation-read':
         return withConversation(state, action.id, (conversation) => ({...conversation, unread_count: 0, mention_count: 0}));
     case 'connect/conversation-posted':
-        return action.post.type?.startsWith('system_') ? state : withConversation(state, action.post.channel_id, (conversation) => withNewPost(conversation, action.post, action.unread, action.mentioned));
+        return withConversation(state, action.post.channel_id, (conversation) => withNewPost(conversation, action.post, action.unread, action.mentioned));
     case 'connect/conversation-post-edited':
         return withConversation(state, action.post.channel_id, (conversation) => withEditedPost(conversation, action.post));
     case 'connect/conversation-gone': {

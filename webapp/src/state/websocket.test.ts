@@ -112,7 +112,7 @@ describe('a posted event', () => {
         expect(stateOf(store).totals.unread).toBe(1);
     });
 
-    it('previews files alone as "Sent a file", and leaves replies and system messages out of the count', () => {
+    it('previews files alone as "Sent a file", and leaves replies and join or leave messages out of the count', () => {
         const {store, deliver} = setup();
         store.dispatch(conversationsLoaded({conversations: [directConversation({last_activity_at: 0})], total_unread: 0, total_mentions: 0}));
 
@@ -121,7 +121,8 @@ describe('a posted event', () => {
         deliver('posted', {post: JSON.stringify(post({root_id: 'root', create_at: 20}))});
         deliver('posted', {post: JSON.stringify(post({type: 'system_join_channel', create_at: 30}))});
 
-        expect(stateOf(store).conversations.byId['dm-bob']).toMatchObject({unread_count: 1, last_activity_at: 20});
+        // As in Mattermost, a join message moves the conversation up without counting as unread.
+        expect(stateOf(store).conversations.byId['dm-bob']).toMatchObject({unread_count: 1, last_activity_at: 30});
     });
 
     it('keep the list current from Mattermost\'s own post events, counting as Mattermost does', () => {
@@ -130,15 +131,16 @@ describe('a posted event', () => {
 
         deliver('posted', posted(post({id: 'p1', message: 'Printer down'}), {mentions: JSON.stringify([me.id])}));
         deliver('posted', posted(post({id: 'p2', message: 'a reply', root_id: 'p1'}), {mentions: JSON.stringify([me.id])}));
-        deliver('posted', posted(post({id: 'p3', message: 'mine', user_id: me.id})));
+        deliver('posted', posted(post({id: 'p3', message: 'me added to the channel by bob.', type: 'system_add_to_channel'}), {mentions: JSON.stringify([me.id])}));
+        deliver('posted', posted(post({id: 'p4', message: 'mine', user_id: me.id})));
 
         const conversation = stateOf(store).conversations.byId['dm-bob'];
         expect(conversation.last_post?.message).toBe('mine');
         expect(conversation.unread_count).toBe(1);
-        expect(conversation.mention_count).toBe(1);
-        expect(stateOf(store).totals).toEqual({unread: 1, mentions: 1});
+        expect(conversation.mention_count).toBe(2);
+        expect(stateOf(store).totals).toEqual({unread: 1, mentions: 2});
 
-        deliver('post_edited', {post: JSON.stringify(post({id: 'p3', message: 'mine, edited', user_id: me.id}))});
+        deliver('post_edited', {post: JSON.stringify(post({id: 'p4', message: 'mine, edited', user_id: me.id}))});
         expect(stateOf(store).conversations.byId['dm-bob'].last_post?.message).toBe('mine, edited');
     });
 
