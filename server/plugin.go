@@ -47,7 +47,8 @@ var bot = platform.BotProfile{
 const (
 	// recordFillSweepJob looks for pending card fills on one server at a time.
 	recordFillSweepJob = "records_fill_sweep"
-	// conversationSettleDelay lets Mattermost count a new post's mentions before members hear of it.
+	// conversationSettleDelay gathers a burst of conversation changes (members, names, closing)
+	// into one update per member.
 	conversationSettleDelay = 250 * time.Millisecond
 	// groupNameDelay lets a group being filled settle before its stored name follows its members.
 	groupNameDelay = time.Second

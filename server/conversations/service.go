@@ -99,8 +99,8 @@ type Deps struct {
 	Log       Logger
 	Config    func() *config.Config
 	BotID     string
-	// SettleDelay gives Mattermost time to count a new post's mentions before members
-	// are told about it; updates arriving within it are sent together.
+	// SettleDelay gathers the conversation changes (members, names, closing) arriving within
+	// it into one update per member.
 	SettleDelay time.Duration
 	// NameDelay is how long a managed group's members must stay unchanged before its
 	// stored name follows them, so a group being filled is renamed once.
