@@ -242,3 +242,29 @@ it('ignores the web app\'s own actions, keeping the same state', () => {
     expect(connectReducer(state, {type: 'RECEIVED_CHANNEL'})).toBe(state);
     expect(connectReducer(state, windowFocused(null))).toBe(state);
 });
+
+describe('post versions', () => {
+    const created = post({id: 'card-post', message: 'INC0010001', update_at: 100, props: {connect_records: [{status: 'pending'}]}});
+    const filled = {...created, update_at: 150, props: {connect_records: [{status: 'found'}]}};
+
+    it('keep the filled card when the create response arrives after its post_edited event', () => {
+        let state = connectReducer(undefined, postsLoaded('dm-bob', [], true));
+        state = connectReducer(state, postReceived(filled));
+        state = connectReducer(state, postReceived(created));
+        expect(state.posts['dm-bob']?.byId['card-post'].props).toEqual({connect_records: [{status: 'found'}]});
+    });
+
+    it('take the filled card when it arrives after the create response', () => {
+        let state = connectReducer(undefined, postsLoaded('dm-bob', [], true));
+        state = connectReducer(state, postReceived(created));
+        state = connectReducer(state, postReceived(filled));
+        expect(state.posts['dm-bob']?.byId['card-post'].props).toEqual({connect_records: [{status: 'found'}]});
+    });
+
+    it('keep the newest version when a page of older fetches arrives late', () => {
+        let state = connectReducer(undefined, postsLoaded('dm-bob', [], true));
+        state = connectReducer(state, postReceived(filled));
+        state = connectReducer(state, postsLoaded('dm-bob', [created], true));
+        expect(state.posts['dm-bob']?.byId['card-post'].props).toEqual({connect_records: [{status: 'found'}]});
+    });
+});

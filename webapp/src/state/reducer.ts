@@ -222,6 +222,9 @@ function byCreation(a: Post, b: Post): number {
 function withPosts(existing: ConversationPosts | undefined, posts: Post[], reachedStart: boolean): ConversationPosts {
     const byId = {...existing?.byId};
     for (const post of posts) {
+        if (isOlderVersion(post, byId[post.id])) {
+            continue;
+        }
         if (post.delete_at) {
             delete byId[post.id];
         } else {
@@ -230,6 +233,12 @@ function withPosts(existing: ConversationPosts | undefined, posts: Post[], reach
     }
     const order = Object.values(byId).sort(byCreation).map((post) => post.id);
     return {order, byId, reachedStart: Boolean(existing?.reachedStart) || reachedStart};
+}
+
+// The newest version of a post wins, whatever order responses and events arrive in: a create
+// response can arrive after the post_edited event of the card that filled in meanwhile.
+function isOlderVersion(post: Post, known: Post | undefined): boolean {
+    return Boolean(known) && (post.update_at ?? 0) < (known?.update_at ?? 0);
 }
 
 // A post arriving live belongs in a loaded conversation only if it is not older than what is loaded:
