@@ -1,6 +1,7 @@
-// Command bench drives the real Mattermost server with concurrent posters over REST and compares
-// the plugin in several configurations with the plugin disabled, interleaved over several rounds
-// (`make bench`).
+// Command bench measures what Connect costs on Mattermost's post path (`make bench`). Concurrent
+// posters create posts over REST on the real server in three states, interleaved in every round:
+// both plugins disabled, only the floor plugin (build/floor: Connect's hooks, doing nothing), and
+// only Connect. It prints each round's figures, then Connect's cost beyond the floor.
 package main
 
 import (
@@ -11,23 +12,33 @@ import (
 	"os/signal"
 	"runtime"
 	"syscall"
+	"time"
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 )
 
 type settings struct {
 	rounds, posts, warmup, posters int
+	few, many                      int
 	ticketShare                    float64
+	settle                         time.Duration
 }
 
 func main() {
 	var s settings
 	flag.IntVar(&s.rounds, "rounds", 5, "interleaved rounds (each measures every state)")
-	flag.IntVar(&s.posts, "posts", 1000, "posts measured per state per round")
-	flag.IntVar(&s.warmup, "warmup", 100, "unmeasured posts after each change of state")
+	flag.IntVar(&s.posts, "posts", 400, "posts measured per workload per state per round")
+	flag.IntVar(&s.warmup, "warmup", 20, "unmeasured posts before each measurement")
 	flag.IntVar(&s.posters, "posters", 4, "concurrent posters")
-	flag.Float64Var(&s.ticketShare, "tickets", 0.2, "share of messages that carry ticket numbers")
+	flag.IntVar(&s.few, "few", 5, "conversations with other staff of the recipients who have few")
+	flag.IntVar(&s.many, "many", 500, "conversations with other staff of the recipients who have many")
+	flag.Float64Var(&s.ticketShare, "tickets", 0.2, "share of messages with ticket numbers in the staff DM ticket workload")
+	flag.DurationVar(&s.settle, "settle", 300*time.Millisecond, "least time after a batch counted in its CPU time (Connect defers work by 250 ms)")
 	flag.Parse()
+	if s.rounds < 1 || s.posts < 1 || s.posters < 1 || s.few < 0 || s.many < 0 || s.warmup < 0 {
+		fmt.Fprintln(os.Stderr, "bench: -rounds, -posts and -posters must be at least 1; -few, -many and -warmup not negative")
+		os.Exit(2)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -38,37 +49,99 @@ func main() {
 }
 
 func run(ctx context.Context, s settings) error {
+	started := time.Now()
 	srv, err := rig.Start(ctx, rig.Options{Log: os.Stderr})
 	if err != nil {
 		return err
 	}
 	defer srv.Stop()
-
-	posters, err := preparePosters(ctx, srv, s.posters)
+	if err := installFloor(ctx, srv); err != nil {
+		return err
+	}
+	posters, workloads, err := prepare(ctx, srv, s)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Posting over REST to %s: %d posters, %d posts per state per round, %d rounds, %.0f%% with ticket numbers, %d CPUs\n\n",
-		srv.URL, s.posters, s.posts, s.rounds, s.ticketShare*100, runtime.NumCPU())
+	printHeader(srv, s, time.Since(started))
+	results, err := measureRounds(ctx, srv, posters, workloads, s)
+	if err != nil {
+		return err
+	}
+	printSummary(workloads, results)
+	fmt.Printf("\nwall time %s\n", time.Since(started).Round(time.Second))
+	return nil
+}
 
-	results := map[string][]round{}
-	for r := 0; r < s.rounds; r++ {
-		for _, st := range rotated(r) {
-			if err := st.apply(ctx, srv); err != nil {
-				return err
+func printHeader(srv *rig.Server, s settings, setup time.Duration) {
+	fmt.Printf("Posting over REST to %s, %d CPUs, set up in %s.\n", srv.URL, runtime.NumCPU(), setup.Round(time.Second))
+	fmt.Printf("%d posters, %d posts per workload per state per round, %d rounds, %d warm-up posts before each.\n",
+		s.posters, s.posts, s.rounds, s.warmup)
+	fmt.Println("Each poster writes in its own DM with a staff recipient (dm), its own Connect group with two (group),")
+	fmt.Printf("or the public channel all share (public). Recipients have %d or %d conversations with other staff besides\n", s.few, s.many)
+	fmt.Printf("the bench's: a DM with each of up to %d (unlicensed, Mattermost allows 250 active users), then group messages.\n", maxPeers)
+	fmt.Println("CPU: the server's and its plugins' processes (not the database's), until the work the posts set off is done.")
+	for _, st := range states {
+		fmt.Printf("  %-8s  %s\n", st.name, st.about)
+	}
+	fmt.Println()
+}
+
+// results holds, for each workload (by index) and state, one sample per round.
+type results []map[string][]sample
+
+// measureRounds measures each workload in every state, one after the other, in every round:
+// the machine's load drifts, and states measured seconds apart see about the same load.
+func measureRounds(ctx context.Context, srv *rig.Server, posters []poster, workloads []workload, s settings) (results, error) {
+	res := make(results, len(workloads))
+	for i := range res {
+		res[i] = map[string][]sample{}
+	}
+	for r := range s.rounds {
+		for i, w := range workloads {
+			// Every state sees the same messages in a round; rotating by workload too makes each
+			// state go first equally often.
+			seed := int64(r*len(workloads) + i)
+			for _, st := range rotated(r + i) {
+				measured, err := measureIn(ctx, srv, posters, w, st, s, seed)
+				if err != nil {
+					return nil, err
+				}
+				res[i][st.name] = append(res[i][st.name], measured)
+				fmt.Printf("round %d  %s  %-8s  %s\n", r+1, w, st.name, measured)
 			}
-			messages := newMessageSource(int64(r), s.ticketShare)
-			if _, err := postAll(ctx, posters, messages, s.warmup); err != nil {
-				return err
-			}
-			measured, err := measure(ctx, srv, posters, messages, s.posts)
-			if err != nil {
-				return err
-			}
-			results[st.name] = append(results[st.name], measured)
-			fmt.Printf("round %d  %-8s  %s\n", r+1, st.name, measured)
 		}
 	}
-	printSummary(results)
+	return res, nil
+}
+
+// switchQuietLimit bounds the wait for the server to go quiet after a change of state (Connect,
+// once enabled again, screens the posts made while it was off).
+const switchQuietLimit = 2 * time.Minute
+
+// measureIn switches to st, warms the workload up and measures it.
+func measureIn(ctx context.Context, srv *rig.Server, posters []poster, w workload, st state, s settings, seed int64) (sample, error) {
+	if err := st.apply(ctx, srv); err != nil {
+		return sample{}, err
+	}
+	if err := warmUp(ctx, posters, w, s.warmup); err != nil {
+		return sample{}, err
+	}
+	if err := settle(ctx, srv, s.settle, switchQuietLimit); err != nil {
+		return sample{}, err
+	}
+	return measure(ctx, srv, posters, w, newMessageSource(seed, w.tickets), s.posts, s.settle)
+}
+
+// warmUp posts unmeasured messages, so that connections are open and caches filled, and names
+// every ticket number once where tickets are measured, so that their records are cached.
+func warmUp(ctx context.Context, posters []poster, w workload, posts int) error {
+	if posts > 0 {
+		if _, err := postAll(ctx, posters, w.channels, newMessageSource(-1, w.tickets), posts); err != nil {
+			return err
+		}
+	}
+	if w.tickets > 0 {
+		return nameEveryTicket(ctx, posters[0], w.channels[0])
+	}
 	return nil
 }

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
-	"net/http"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,101 +17,142 @@ import (
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 )
 
-// poster is one logged-in staff member who posts into a public channel and a direct conversation.
-type poster struct {
-	client   *model.Client4
-	channels []string
-}
-
-func preparePosters(ctx context.Context, srv *rig.Server, count int) ([]poster, error) {
-	admin, err := srv.AdminClient(ctx)
-	if err != nil {
-		return nil, err
-	}
-	public, _, err := admin.GetChannelByName(ctx, "town-square", srv.Teams.Support.Id, "")
-	if err != nil {
-		return nil, errors.Wrap(err, "failed to find town-square")
-	}
-	posters := make([]poster, count)
-	for i := range posters {
-		author := srv.Staff[i%len(srv.Staff)]
-		partner := srv.Staff[(i+1)%len(srv.Staff)]
-		client, err := srv.Login(ctx, author)
-		if err != nil {
-			return nil, err
-		}
-		client.HTTPClient = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: count}}
-		direct, _, err := client.CreateDirectChannel(ctx, author.Id, partner.Id)
-		if err != nil {
-			return nil, errors.Wrap(err, "failed to open a direct conversation")
-		}
-		posters[i] = poster{client: client, channels: []string{public.Id, direct.Id}}
-	}
-	return posters, nil
-}
-
-// round is one measured batch of posts.
-type round struct {
+// sample is one measured batch of posts.
+type sample struct {
+	// latencies are sorted, shortest first.
 	latencies []time.Duration
 	elapsed   time.Duration
-	// cpu is the processor time the server and its plugins spent on the batch.
+	// cpu is the processor time the server and its plugins spent on the batch, including the
+	// work it set off for after the posts (see settle).
 	cpu time.Duration
+	// pluginCPU is the part of cpu spent in the running plugin's own process (Connect's or the floor's).
+	pluginCPU time.Duration
 }
 
-func (r round) throughput() float64 { return float64(len(r.latencies)) / r.elapsed.Seconds() }
+func (s sample) throughput() float64 { return float64(len(s.latencies)) / s.elapsed.Seconds() }
 
-func (r round) cpuPerPost() time.Duration { return r.cpu / time.Duration(len(r.latencies)) }
+func (s sample) cpuPerPost() time.Duration { return s.cpu / time.Duration(len(s.latencies)) }
 
-func (r round) String() string {
-	sorted := sortedCopy(r.latencies)
-	return fmt.Sprintf("%7.1f posts/s  p50 %6.2f ms  p99 %6.2f ms  server CPU %5.2f ms/post",
-		r.throughput(), ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(r.cpuPerPost()))
+func (s sample) pluginCPUPerPost() time.Duration {
+	return s.pluginCPU / time.Duration(len(s.latencies))
 }
 
-// measure posts total messages and records the latencies, the wall time and the server's CPU time.
-func measure(ctx context.Context, srv *rig.Server, posters []poster, messages *messageSource, total int) (round, error) {
-	cpuBefore, err := srv.CPUTime()
+func (s sample) p50() time.Duration { return percentile(s.latencies, 50) }
+
+func (s sample) p99() time.Duration { return percentile(s.latencies, 99) }
+
+func (s sample) String() string {
+	return fmt.Sprintf("%6.1f posts/s  p50 %6.2f ms  p99 %6.2f ms  CPU %5.2f ms/post (plugin %3d µs)",
+		s.throughput(), ms(s.p50()), ms(s.p99()), ms(s.cpuPerPost()), s.pluginCPUPerPost().Microseconds())
+}
+
+// measure posts total messages of the workload and records the latencies, the wall time and
+// the server's CPU time up to when it has settled.
+func measure(ctx context.Context, srv *rig.Server, posters []poster, w workload, messages *messageSource, total int, settleFor time.Duration) (sample, error) {
+	before, err := readCPU(srv)
 	if err != nil {
-		return round{}, err
+		return sample{}, err
 	}
-	measured, err := postAll(ctx, posters, messages, total)
+	measured, err := postAll(ctx, posters, w.channels, messages, total)
 	if err != nil {
-		return round{}, err
+		return sample{}, err
 	}
-	cpuAfter, err := srv.CPUTime()
-	measured.cpu = cpuAfter - cpuBefore
+	if err := settle(ctx, srv, settleFor, settleLimit); err != nil {
+		return sample{}, err
+	}
+	after, err := readCPU(srv)
+	measured.cpu, measured.pluginCPU = after.all-before.all, after.plugins-before.plugins
 	return measured, err
 }
 
-// postAll spreads total posts over the posters and records each request's latency.
-func postAll(ctx context.Context, posters []poster, messages *messageSource, total int) (round, error) {
+type cpuReading struct{ all, plugins time.Duration }
+
+func readCPU(srv *rig.Server) (cpuReading, error) {
+	all, err := srv.ThreadCPUTime()
+	if err != nil {
+		return cpuReading{}, err
+	}
+	plugins, err := srv.PluginCPUTime(rig.PluginID, floorID)
+	return cpuReading{all: all, plugins: plugins}, err
+}
+
+// postAll spreads total posts over the posters, each posting into its own channel, and records
+// each request's latency.
+func postAll(ctx context.Context, posters []poster, channels []string, messages *messageSource, total int) (sample, error) {
 	latencies := make([]time.Duration, total)
 	var next atomic.Int64
 	var firstErr error
 	var once sync.Once
 	var wg sync.WaitGroup
 	start := time.Now()
-	for _, p := range posters {
+	for i, p := range posters {
 		wg.Add(1)
-		go func(p poster) {
+		go func() {
 			defer wg.Done()
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= total {
+				n := int(next.Add(1)) - 1
+				if n >= total {
 					return
 				}
-				post := &model.Post{ChannelId: p.channels[i%len(p.channels)], Message: messages.next()}
 				began := time.Now()
-				if _, _, err := p.client.CreatePost(ctx, post); err != nil {
+				if _, _, err := p.client.CreatePost(ctx, &model.Post{ChannelId: channels[i], Message: messages.next()}); err != nil {
 					once.Do(func() { firstErr = errors.Wrap(err, "failed to post") })
 					return
 				}
-				latencies[i] = time.Since(began)
+				latencies[n] = time.Since(began)
 			}
-		}(p)
+		}()
 	}
 	wg.Wait()
-	return round{latencies: latencies, elapsed: time.Since(start)}, firstErr
+	elapsed := time.Since(start)
+	slices.Sort(latencies)
+	return sample{latencies: latencies, elapsed: elapsed}, firstErr
+}
+
+const (
+	quietWindow = 250 * time.Millisecond
+	// quietCPU is the CPU time in a quietWindow below which the server counts as idle: 2% of a
+	// core (idle, it uses about 0.05%).
+	quietCPU = quietWindow / 50
+	// settleLimit bounds the wait for the server to go quiet after a batch of posts.
+	settleLimit = 5 * time.Second
+)
+
+// settle waits at least minimum, then until the server is quiet (at most limit). Hooks leave
+// work for later (Connect tells a conversation's members about it 250 ms after a post); that
+// work is part of the posts' cost, so each batch's CPU time runs until it is done.
+func settle(ctx context.Context, srv *rig.Server, minimum, limit time.Duration) error {
+	if err := sleep(ctx, minimum); err != nil {
+		return err
+	}
+	return waitQuiet(ctx, srv, limit)
+}
+
+// waitQuiet waits until the server and its plugins use less than quietCPU in a quietWindow, or
+// until limit has passed.
+func waitQuiet(ctx context.Context, srv *rig.Server, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	last, err := srv.ThreadCPUTime()
+	for err == nil && time.Now().Before(deadline) {
+		if err = sleep(ctx, quietWindow); err != nil {
+			return err
+		}
+		var now time.Duration
+		if now, err = srv.ThreadCPUTime(); err == nil && now-last < quietCPU {
+			return nil
+		}
+		last = now
+	}
+	return err
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(d):
+		return nil
+	}
 }
 
 // messageSource yields a deterministic mix of chat lines, some naming ServiceNow records.
@@ -154,12 +195,19 @@ func (m *messageSource) next() string {
 	return fmt.Sprintf("%s Related: %s and %s.", line, first, second)
 }
 
-func sortedCopy(values []time.Duration) []time.Duration {
-	sorted := append([]time.Duration(nil), values...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
-	return sorted
+// nameEveryTicket posts messages that name, together, every ticket number the messages use.
+func nameEveryTicket(ctx context.Context, p poster, channelID string) error {
+	for i := 0; i < len(ticketNumbers); i += 2 {
+		pair := ticketNumbers[i:min(i+2, len(ticketNumbers))]
+		message := "Warming up: " + strings.Join(pair, " and ")
+		if _, _, err := p.client.CreatePost(ctx, &model.Post{ChannelId: channelID, Message: message}); err != nil {
+			return errors.Wrap(err, "failed to post")
+		}
+	}
+	return nil
 }
 
+// percentile reads the p-th percentile from sorted values.
 func percentile(sorted []time.Duration, p float64) time.Duration {
 	if len(sorted) == 0 {
 		return 0

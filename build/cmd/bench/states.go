@@ -13,24 +13,37 @@ type state struct {
 	apply func(ctx context.Context, srv *rig.Server) error
 }
 
-// states are measured in every round, in a rotating order. "floor" is the plugin running
-// with nothing to do per post but the hook round trip, the cost any hook pays.
+// states are measured in every round, in a rotating order.
 var states = []state{
-	{"disabled", "plugin disabled", func(ctx context.Context, srv *rig.Server) error {
-		return srv.SetPluginEnabled(ctx, false)
+	{"disabled", "Connect and the floor plugin disabled", func(ctx context.Context, srv *rig.Server) error {
+		return onlyEnabled(ctx, srv, "")
 	}},
-	{"floor", "plugin enabled, enforcement off, no ServiceNow", enabledWith(map[string]any{"EnforcementMode": "off", "ServiceNowURL": ""})},
-	{"enforce", "staff-only enforcement, no ServiceNow", enabledWith(map[string]any{"ServiceNowURL": ""})},
-	{"all", "enforcement and ServiceNow (role sync, record cards)", enabledWith(nil)},
-}
-
-func enabledWith(settings map[string]any) func(context.Context, *rig.Server) error {
-	return func(ctx context.Context, srv *rig.Server) error {
-		if err := srv.ConfigurePlugin(ctx, settings); err != nil {
+	{"floor", "only the floor plugin: Connect's server hooks, each doing nothing", func(ctx context.Context, srv *rig.Server) error {
+		return onlyEnabled(ctx, srv, floorID)
+	}},
+	{"connect", "only Connect, default test settings (enforcement on, ServiceNow stand-in)", func(ctx context.Context, srv *rig.Server) error {
+		if err := srv.ConfigurePlugin(ctx, nil); err != nil {
 			return err
 		}
-		return srv.SetPluginEnabled(ctx, true)
+		return onlyEnabled(ctx, srv, rig.PluginID)
+	}},
+}
+
+// onlyEnabled leaves pluginID (none when "") as the only one of Connect and the floor running.
+// It stops the other first, so that the two never run together.
+func onlyEnabled(ctx context.Context, srv *rig.Server, pluginID string) error {
+	for _, id := range []string{rig.PluginID, floorID} {
+		if id == pluginID {
+			continue
+		}
+		if err := srv.SetPluginEnabledByID(ctx, id, false); err != nil {
+			return err
+		}
 	}
+	if pluginID == "" {
+		return nil
+	}
+	return srv.SetPluginEnabledByID(ctx, pluginID, true)
 }
 
 // rotated is the round's order: each state goes first in turn, so warm-up and drift favour none.
