@@ -12,12 +12,13 @@ import (
 )
 
 // MessageWillBePosted refuses messages in conversations that mix staff and non-staff, and
-// attaches record cards from what is already known (it never waits on ServiceNow).
+// attaches record cards from what is already known (it never waits on ServiceNow). An
+// unchanged post is answered with nil, which spares both sides encoding it again.
 func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*model.Post, string) {
 	if reason := p.staff.Policy.ScreenPost(post); reason != "" {
 		return nil, reason
 	}
-	return orUnchanged(p.records.Attach(post), post), ""
+	return p.records.Attach(post), ""
 }
 
 // MessageWillBeUpdated lets Connect's own card updates through without an edit mark (they

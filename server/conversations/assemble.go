@@ -26,10 +26,23 @@ const groupInfoTTL = 10 * time.Minute
 
 func (g groupInfo) fresh(now time.Time) bool { return g.expires.IsZero() || now.Before(g.expires) }
 
-// postEntry is a channel's last post as of the channel's LastPostAt.
+// postEntry is a channel's last post as of the channel's LastPostAt. A post that arrived through
+// the posting hooks keeps what its preview is made of (pending) until a list needs it: making a
+// preview is most of the work a post costs, and most are never read.
 type postEntry struct {
 	lastPostAt int64
 	post       *LastPost
+	pending    *model.Post
+}
+
+func (e postEntry) postID() string {
+	if e.pending != nil {
+		return e.pending.Id
+	}
+	if e.post != nil {
+		return e.post.ID
+	}
+	return ""
 }
 
 // source is one conversation's raw material from Mattermost.
@@ -308,7 +321,7 @@ func (s *Service) lastPosts(sources []source) []*LastPost {
 			continue
 		}
 		if entry, ok := s.posts.get(ch.Id); ok && entry.lastPostAt == ch.LastPostAt {
-			posts[i] = entry.post
+			posts[i] = s.settledPreview(ch.Id, entry)
 			continue
 		}
 		misses = append(misses, i)
@@ -319,6 +332,19 @@ func (s *Service) lastPosts(sources []source) []*LastPost {
 		return nil
 	})
 	return posts
+}
+
+// settledPreview makes a pending preview once and keeps it for the next lists.
+func (s *Service) settledPreview(channelID string, entry postEntry) *LastPost {
+	if entry.pending == nil {
+		return entry.post
+	}
+	made := preview(entry.pending)
+	s.posts.update(channelID, func(current postEntry, found bool) (postEntry, bool) {
+		settled := found && current.pending == entry.pending
+		return postEntry{lastPostAt: current.lastPostAt, post: made}, settled
+	})
+	return made
 }
 
 func (s *Service) fetchLastPost(ch *model.Channel) *LastPost {

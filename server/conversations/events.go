@@ -46,9 +46,9 @@ func (s *Service) MessageHasBeenPosted(post *model.Post) {
 	if facts.shape == shape.None {
 		return
 	}
-	last := preview(post)
+	last := previewSource(post)
 	s.posts.update(post.ChannelId, func(old postEntry, found bool) (postEntry, bool) {
-		return postEntry{lastPostAt: post.CreateAt, post: last}, !found || old.lastPostAt <= post.CreateAt
+		return postEntry{lastPostAt: post.CreateAt, pending: last}, !found || old.lastPostAt <= post.CreateAt
 	})
 }
 
@@ -56,7 +56,7 @@ func (s *Service) MessageHasBeenPosted(post *model.Post) {
 // edited (clients update theirs from Mattermost's post_edited event).
 func (s *Service) MessageHasBeenUpdated(post *model.Post) {
 	s.changeLastPost(post, func(old postEntry) (postEntry, bool) {
-		return postEntry{lastPostAt: old.lastPostAt, post: preview(post)}, true
+		return postEntry{lastPostAt: old.lastPostAt, pending: previewSource(post)}, true
 	})
 }
 
@@ -72,7 +72,7 @@ func (s *Service) MessageHasBeenDeleted(post *model.Post) {
 func (s *Service) changeLastPost(post *model.Post, change func(postEntry) (postEntry, bool)) bool {
 	wasLast := false
 	s.posts.update(post.ChannelId, func(old postEntry, found bool) (postEntry, bool) {
-		wasLast = found && old.post != nil && old.post.ID == post.Id
+		wasLast = found && old.postID() == post.Id
 		if !wasLast {
 			return old, false
 		}

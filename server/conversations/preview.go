@@ -18,6 +18,15 @@ var (
 	inlineMarkers = strings.NewReplacer("**", "", "__", "", "~~", "", "`", "")
 )
 
+// previewSource keeps of post what its preview is made of.
+func previewSource(post *model.Post) *model.Post {
+	source := &model.Post{Id: post.Id, UserId: post.UserId, CreateAt: post.CreateAt, Message: post.Message, FileIds: post.FileIds}
+	if post.Message == "" {
+		source.AddProp(model.PostPropsAttachments, post.GetProp(model.PostPropsAttachments))
+	}
+	return source
+}
+
 // preview is the plain-text line a conversation row shows for post.
 func preview(post *model.Post) *LastPost {
 	if post == nil {
