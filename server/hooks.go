@@ -48,7 +48,7 @@ func orUnchanged(changed, post *model.Post) *model.Post {
 }
 
 // MessageHasBeenPosted fills in record details after the post, off the posting path, and
-// updates the conversation lists of its members.
+// notes the conversation's last post for later lists.
 func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
 	p.records.Posted(post)
 	p.conversations.MessageHasBeenPosted(post)
