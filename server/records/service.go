@@ -365,7 +365,7 @@ func (s *Service) RefreshFor(ctx context.Context, userID, postID string) (change
 	if err != nil || !s.access.CanRead(userID, post.ChannelId) {
 		return false, ErrNoSuchPost
 	}
-	changed, err = s.Refresh(ctx, postID)
+	changed, err = s.refreshPost(ctx, post)
 	if err != nil {
 		s.fills.add(postID)
 	}
@@ -389,14 +389,20 @@ func (s *Service) Test(ctx context.Context) (string, error) {
 // TTL) and updates the post when a card changed; every client viewing it then shows the
 // new card. It reports whether the post changed.
 func (s *Service) Refresh(ctx context.Context, postID string) (changed bool, err error) {
-	setup := s.current.Load()
-	if setup == nil {
-		return false, ErrNotConfigured
-	}
 	post, getErr := s.posts.GetPost(postID)
 	if getErr != nil {
 		return false, errNoPost
 	}
+	return s.refreshPost(ctx, post)
+}
+
+// refreshPost is Refresh for a post already read.
+func (s *Service) refreshPost(ctx context.Context, post *model.Post) (changed bool, err error) {
+	setup := s.current.Load()
+	if setup == nil {
+		return false, ErrNotConfigured
+	}
+	postID := post.Id
 	cards := cardsOf(post)
 	if len(cards) == 0 {
 		return false, nil
