@@ -11,6 +11,8 @@ import (
 type StaffDirectory interface {
 	Verdict(userID string) (staff.Verdict, error)
 	Search(term, excludeID string, page, perPage int) (staff.Page, error)
+	// AccessRule tells someone turned away who counts as staff and whom to ask.
+	AccessRule() string
 }
 
 const (
@@ -47,6 +49,15 @@ func searchStaff(dir StaffDirectory) http.HandlerFunc {
 	}
 }
 
+// notStaffID marks the refusal that means "not staff", so clients can show their panel for it.
+const notStaffID = "connect.not_staff"
+
+type notStaffBody struct {
+	errorBody
+	ID   string `json:"id"`
+	Help string `json:"help"`
+}
+
 // requireStaff answers 403 for callers who are not ITIL staff.
 func requireStaff(w http.ResponseWriter, dir StaffDirectory, userID string) bool {
 	verdict, err := dir.Verdict(userID)
@@ -55,7 +66,11 @@ func requireStaff(w http.ResponseWriter, dir StaffDirectory, userID string) bool
 		return false
 	}
 	if verdict.Kind != staff.Staff {
-		writeError(w, http.StatusForbidden, "Connect Chat is for ITIL staff only.")
+		writeJSON(w, http.StatusForbidden, notStaffBody{
+			errorBody: errorBody{Error: "Connect Chat is for ITIL staff only."},
+			ID:        notStaffID,
+			Help:      dir.AccessRule(),
+		})
 		return false
 	}
 	return true

@@ -25,6 +25,8 @@ func (fakeStaff) Verdict(userID string) (staff.Verdict, error) {
 	return staff.Verdict{UserID: userID, Kind: staff.Staff}, nil
 }
 
+func (fakeStaff) AccessRule() string { return "Access comes with the ServiceNow role “itil”." }
+
 func (fakeStaff) Search(term, excludeID string, page, perPage int) (staff.Page, error) {
 	people := []staff.Person{{ID: "u1", Username: term + "-one"}, {ID: "u2", Username: term + "-two"}}
 	start, end := min(page*perPage, 2), min(page*perPage+perPage, 2)
@@ -59,4 +61,14 @@ func TestStaffSearchRefusals(t *testing.T) {
 		assert.Equal(t, c.status, rec.Code, c.path)
 		assert.Contains(t, decodeError(t, rec), c.message, c.path)
 	}
+}
+
+func TestNotStaffAnswerSaysWhoToAsk(t *testing.T) {
+	rec := serve(newTestRouter(t, ""), http.MethodGet, "/api/v1/conversations", "customer")
+
+	require.Equal(t, http.StatusForbidden, rec.Code)
+	var body struct{ Error, ID, Help string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &body))
+	assert.Equal(t, "connect.not_staff", body.ID)
+	assert.Equal(t, "Access comes with the ServiceNow role “itil”.", body.Help)
 }

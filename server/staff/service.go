@@ -208,3 +208,8 @@ func (s *Service) teamWarnings(teams []string) []string {
 	}
 	return warnings
 }
+
+// AccessRule says, for someone turned away, who counts as ITIL staff here and whom to ask.
+func (s *Service) AccessRule() string {
+	return AccessRule(s.config())
+}

@@ -12,8 +12,16 @@ export class ClientError extends Error {
         readonly status: number,
         message: string,
         readonly url: string,
+
+        // The answer's error id and help text, when it has them (Connect's "not staff" refusal does).
+        readonly detail: ErrorDetail = {},
     ) {
         super(message);
+    }
+
+    // The server says the user is not ITIL staff: no retry helps.
+    get isNotStaff(): boolean {
+        return this.status === 403 && this.detail.id === notStaffErrorId;
     }
 
     get isUnauthorized(): boolean {
@@ -21,27 +29,37 @@ export class ClientError extends Error {
     }
 }
 
+export const notStaffErrorId = 'connect.not_staff';
+
+export interface ErrorDetail {
+    id?: string;
+    help?: string;
+}
+
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
-// Mattermost's REST API answers {message, id, ...}; the plugin's own routes answer {error}.
+// Mattermost's REST API answers {message, id, ...}; the plugin's own routes answer {error} (and
+// for the "not staff" refusal {error, id, help}).
 interface ErrorBody {
     message?: unknown;
     error?: unknown;
+    id?: unknown;
+    help?: unknown;
 }
 
-async function messageOfResponse(response: Response): Promise<string> {
-    const fallback = `Request failed with status ${response.status}`;
+function text(value: unknown): string | undefined {
+    return typeof value === 'string' && value ? value : undefined;
+}
+
+async function errorOfResponse(response: Response, url: string): Promise<ClientError> {
+    let body: ErrorBody = {};
     try {
-        const body = await response.json() as ErrorBody;
-        for (const candidate of [body.message, body.error]) {
-            if (typeof candidate === 'string' && candidate) {
-                return candidate;
-            }
-        }
-        return fallback;
+        body = await response.json() as ErrorBody;
     } catch {
-        return fallback;
+        // Not JSON: the status says what there is to say.
     }
+    const message = text(body.message) ?? text(body.error) ?? `Request failed with status ${response.status}`;
+    return new ClientError(response.status, message, url, {id: text(body.id), help: text(body.help)});
 }
 
 // The MMCSRF cookie the server sets at login; Mattermost wants it back in X-CSRF-Token on
@@ -212,7 +230,7 @@ export class ConnectClient {
             throw new ClientError(0, `Could not reach the server: ${errorMessage(cause)}`, url);
         }
         if (!response.ok) {
-            throw new ClientError(response.status, await messageOfResponse(response), url);
+            throw await errorOfResponse(response, url);
         }
         if (response.status === 204) {
             return undefined as T;

@@ -8,6 +8,7 @@ import type {MiniWindow} from './types';
 export type ConnectAction =
     | {type: 'connect/conversations-loaded'; list: ConversationList}
     | {type: 'connect/conversations-failed'; message: string}
+    | {type: 'connect/access-denied'; help: string}
     | {type: 'connect/conversation-received'; conversation: Conversation}
     | {type: 'connect/conversation-closed'; id: string}
     | {type: 'connect/conversation-read'; id: string}
@@ -21,7 +22,7 @@ export type ConnectAction =
     | {type: 'connect/search-failed'; query: string; message: string}
     | {type: 'connect/search-cleared'}
     | {type: 'connect/window-opened'; id: string}
-    | {type: 'connect/window-closed'; id: string}
+    | {type: 'connect/window-closed'; id: string; passFocus: boolean}
     | {type: 'connect/window-collapsed'; id: string; collapsed: boolean}
     | {type: 'connect/window-focused'; id: string | null}
     | {type: 'connect/windows-restored'; windows: MiniWindow[]}
@@ -34,6 +35,7 @@ export type ConnectAction =
 
 export const conversationsLoaded = (list: ConversationList): ConnectAction => ({type: 'connect/conversations-loaded', list});
 export const conversationsFailed = (message: string): ConnectAction => ({type: 'connect/conversations-failed', message});
+export const accessDenied = (help: string): ConnectAction => ({type: 'connect/access-denied', help});
 export const conversationReceived = (conversation: Conversation): ConnectAction => ({type: 'connect/conversation-received', conversation});
 export const conversationClosed = (id: string): ConnectAction => ({type: 'connect/conversation-closed', id});
 export const conversationRead = (id: string): ConnectAction => ({type: 'connect/conversation-read', id});
@@ -57,7 +59,9 @@ export const searchFailed = (query: string, message: string): ConnectAction => (
 export const searchCleared = (): ConnectAction => ({type: 'connect/search-cleared'});
 
 export const windowOpened = (id: string): ConnectAction => ({type: 'connect/window-opened', id});
-export const windowClosed = (id: string): ConnectAction => ({type: 'connect/window-closed', id});
+// passFocus: the focused window's focus goes to the newest window left; false when the closing
+// window hands focus back to whatever opened it.
+export const windowClosed = (id: string, passFocus = true): ConnectAction => ({type: 'connect/window-closed', id, passFocus});
 export const windowCollapsed = (id: string, collapsed: boolean): ConnectAction => ({type: 'connect/window-collapsed', id, collapsed});
 export const windowFocused = (id: string | null): ConnectAction => ({type: 'connect/window-focused', id});
 export const windowsRestored = (windows: MiniWindow[]): ConnectAction => ({type: 'connect/windows-restored', windows});

@@ -7,7 +7,7 @@ import type {ConnectAction} from './actions';
 import type {ConnectState, ConversationPosts, MiniWindow} from './types';
 
 export const initialConnectState: ConnectState = {
-    conversations: {byId: {}, openIds: [], loaded: false, loadError: null},
+    conversations: {byId: {}, openIds: [], loaded: false, loadError: null, accessHelp: null},
     totals: {unread: 0, mentions: 0},
     miniWindows: {windows: [], focusedId: null, focusRequest: 0, capacity: 1, sidebarInset: null},
     search: {query: '', status: 'idle', resultIds: [], error: null},
@@ -96,10 +96,12 @@ function conversationsReducer(state: ConnectState['conversations'], action: Conn
         for (const conversation of action.list.conversations) {
             byId[conversation.id] = conversation;
         }
-        return {...withConversations(state, byId), loaded: true, loadError: null};
+        return {...withConversations(state, byId), loaded: true, loadError: null, accessHelp: null};
     }
     case 'connect/conversations-failed':
         return {...state, loadError: action.message};
+    case 'connect/access-denied':
+        return {...state, byId: {}, openIds: [], loaded: true, loadError: null, accessHelp: action.help};
     case 'connect/conversation-received':
         return mergeConversations(state, [action.conversation]);
     case 'connect/search-succeeded':
@@ -152,12 +154,13 @@ function totalsReducer(state: ConnectState['totals'], action: ConnectAction, con
     }
 }
 
-function withoutWindow(state: ConnectState['miniWindows'], id: string): ConnectState['miniWindows'] {
+function withoutWindow(state: ConnectState['miniWindows'], id: string, passFocus = true): ConnectState['miniWindows'] {
     if (!state.windows.some((window) => window.id === id)) {
         return state;
     }
     const windows = state.windows.filter((window) => window.id !== id);
-    const focusedId = state.focusedId === id ? windows[windows.length - 1]?.id ?? null : state.focusedId;
+    const successor = passFocus ? windows[windows.length - 1]?.id ?? null : null;
+    const focusedId = state.focusedId === id ? successor : state.focusedId;
     return {...state, windows, focusedId};
 }
 
@@ -180,6 +183,7 @@ function miniWindowsReducer(state: ConnectState['miniWindows'], action: ConnectA
     case 'connect/window-opened':
         return openWindow(state, action.id);
     case 'connect/window-closed':
+        return withoutWindow(state, action.id, action.passFocus);
     case 'connect/conversation-closed':
     case 'connect/conversation-gone':
         return withoutWindow(state, action.id);

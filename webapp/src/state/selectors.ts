@@ -25,6 +25,10 @@ export function selectConversationsLoaded(state: ConnectRootState): boolean {
     return selectConnect(state).conversations.loaded;
 }
 
+export function selectAccessHelp(state: ConnectRootState): string | null {
+    return selectConnect(state).conversations.accessHelp;
+}
+
 export function selectConversationsError(state: ConnectRootState): string | null {
     return selectConnect(state).conversations.loadError;
 }

@@ -27,6 +27,9 @@ export interface ConnectState {
         openIds: string[];
         loaded: boolean;
         loadError: string | null;
+
+        // Set when the server says the user is not ITIL staff: how access is granted, whom to ask.
+        accessHelp: string | null;
     };
     totals: {unread: number; mentions: number};
     miniWindows: {

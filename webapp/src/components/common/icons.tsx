@@ -57,3 +57,4 @@ export function ConnectIcon({size = 18}: {size?: number}) {
         </svg>
     );
 }
+export const MoreIcon = () => <Icon><path d='M5 12h.01M12 12h.01M19 12h.01'/></Icon>;

@@ -52,7 +52,7 @@ export function MiniWindowDock() {
             className='cc-dock'
             role='region'
             aria-label='Conversation windows'
-            style={{right: rightInset}}
+            style={{right: rightInset, maxWidth: `calc(100vw - ${rightInset + windowGap}px)`}}
         >
             {overflow.length > 0 && <OverflowMenu windows={overflow}/>}
             {visible.map((window) => (

@@ -3,7 +3,8 @@ import React, {useEffect, useRef, useState, type KeyboardEvent} from 'react';
 import type {Conversation} from '../../types/connect';
 import {ConversationAvatar} from '../common/Avatar';
 import {IconButton} from '../common/IconButton';
-import {AddPeopleIcon, BellIcon, CloseIcon, ExpandIcon, ExternalIcon, GroupIcon, MinimizeIcon} from '../common/icons';
+import {AddPeopleIcon, BellIcon, CloseIcon, ExpandIcon, ExternalIcon, GroupIcon, MinimizeIcon, MoreIcon} from '../common/icons';
+import {Menu, type MenuItem} from '../common/Menu';
 import {UnreadBadge} from '../common/UnreadBadge';
 
 interface Props {
@@ -11,9 +12,7 @@ interface Props {
     siteURL: string;
     titleId: string;
     collapsed: boolean;
-    addingPeople: boolean;
     onAddPeople: () => void;
-    showingMembers: boolean;
     onMembers: () => void;
 
     // Only for a group Connect manages; "" goes back to the member names.
@@ -124,8 +123,28 @@ function WindowTitle({conversation, titleId, renamable, onRename}: TitleProps) {
     );
 }
 
+interface ActionsOf {
+    conversation: Conversation;
+    onAddPeople: () => void;
+    onMembers: () => void;
+    onNewWindow: () => void;
+}
+
+// The less used buttons live in one menu, so the name keeps the header's room.
+function windowActions({conversation, onAddPeople, onMembers, onNewWindow}: ActionsOf): MenuItem[] {
+    const group: MenuItem[] = conversation.kind === 'group' ? [
+        {label: 'Add people', icon: <AddPeopleIcon/>, onSelect: onAddPeople},
+        {label: 'Members', icon: <GroupIcon/>, onSelect: onMembers},
+    ] : [];
+    return [
+        ...group,
+        {label: 'Notification preferences', icon: <BellIcon/>, onSelect: () => undefined, unavailableHint: bellTooltip},
+        {label: 'New Window', icon: <ExternalIcon/>, onSelect: onNewWindow},
+    ];
+}
+
 // F-22: avatar, name and the window's buttons. A collapsed window also shows its unread count.
-export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, addingPeople, onAddPeople, showingMembers, onMembers, onRename, onNewWindow, onToggleCollapsed, onClose}: Props) {
+export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, onAddPeople, onMembers, onRename, onNewWindow, onToggleCollapsed, onClose}: Props) {
     return (
         <header
             className='cc-window-header'
@@ -148,41 +167,13 @@ export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, add
                 onRename={onRename}
             />
             {collapsed && <UnreadBadge count={conversation.unread_count}/>}
-            {conversation.kind === 'group' && !collapsed && (
-                <IconButton
-                    label='Add people'
-                    expanded={addingPeople}
-                    onClick={onAddPeople}
-                >
-                    <AddPeopleIcon/>
-                </IconButton>
-            )}
-            {conversation.kind === 'group' && !collapsed && (
-                <IconButton
-                    label='Members'
-                    expanded={showingMembers}
-                    onClick={onMembers}
-                >
-                    <GroupIcon/>
-                </IconButton>
-            )}
             {!collapsed && (
-                <IconButton
-                    label='Notification preferences'
-                    tooltip={bellTooltip}
-                    unavailable={true}
-                    onClick={() => undefined}
-                >
-                    <BellIcon/>
-                </IconButton>
+                <Menu
+                    label='More actions'
+                    icon={<MoreIcon/>}
+                    items={windowActions({conversation, onAddPeople, onMembers, onNewWindow})}
+                />
             )}
-            <IconButton
-                label='New Window'
-                tooltip='Open in the Connect workspace, in a new tab'
-                onClick={onNewWindow}
-            >
-                <ExternalIcon/>
-            </IconButton>
             <IconButton
                 label={collapsed ? 'Expand' : 'Collapse'}
                 expanded={!collapsed}

@@ -3,7 +3,7 @@ import React from 'react';
 import {describe, expect, it, vi} from 'vitest';
 
 import {bob, connectStore, directConversation, groupConversation, me, renderWithConnect, staffPerson, stateOf} from '../../../tests/unit/connect_fixtures';
-import {conversationsFailed, conversationsLoaded} from '../../state/actions';
+import {accessDenied, conversationsFailed, conversationsLoaded} from '../../state/actions';
 import type {Conversation} from '../../types/connect';
 
 import {ConnectSidebar} from './ConnectSidebar';
@@ -19,6 +19,18 @@ function renderSidebar(conversations: Conversation[], environment = {}) {
 }
 
 describe('ConnectSidebar', () => {
+    it('shows someone who is not staff one panel: what Connect is and whom to ask, no picker, no retry', () => {
+        const store = connectStore();
+        store.dispatch(accessDenied('Access comes with the ServiceNow role “itil”. If your work needs it, ask your Mattermost system admin.'));
+        renderWithConnect(<ConnectSidebar/>, {store});
+
+        const panel = screen.getByTestId('not-staff-panel');
+        expect(within(panel).getByRole('heading', {name: 'Connect Chat is for IT staff'})).toHaveFocus();
+        expect(panel).toHaveTextContent('ask your Mattermost system admin');
+        expect(screen.queryByRole('button')).toBeNull();
+        expect(screen.queryByRole('searchbox')).toBeNull();
+    });
+
     it('lists the open conversations most recent first, with preview, time and unread count', () => {
         renderSidebar([dm, group]);
 
@@ -32,10 +44,13 @@ describe('ConnectSidebar', () => {
         expect(within(rows[1]).getByRole('presentation')).toHaveAttribute('src', `https://chat.example.com/api/v4/users/${bob.id}/image`);
     });
 
-    it('shows the total unread count by its heading', () => {
+    it('shows the total unread count under one "Connect" title (the frame\'s), and puts the cursor in the filter', () => {
         renderSidebar([dm, group]);
 
-        expect(screen.getByRole('heading', {name: 'Connect 2 unread messages'})).toBeInTheDocument();
+        expect(screen.getByRole('heading', {name: 'Connect conversations'})).toBeInTheDocument();
+        expect(screen.queryByText('Connect')).toBeNull();
+        expect(screen.getByText('unread').parentElement).toHaveTextContent('2 unread');
+        expect(screen.getByRole('searchbox', {name: 'Filter conversations'})).toHaveFocus();
     });
 
     it('opens a conversation\'s mini window from its row', () => {

@@ -1,10 +1,10 @@
-import React, {useCallback, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {useSelector} from 'react-redux';
 
 import {errorMessage} from '../../error_message';
 import {workspacePageURL} from '../../routes';
 import {closeConversation, loadConversations, showConversation, startConversation} from '../../state/operations';
-import {selectConversationsById, selectConversationsError, selectConversationsLoaded, selectOpenConversationIds, selectTotalUnread} from '../../state/selectors';
+import {selectAccessHelp, selectConversationsById, selectConversationsError, selectConversationsLoaded, selectOpenConversationIds, selectTotalUnread} from '../../state/selectors';
 import {useConnectStylesheet} from '../../styles/stylesheet';
 import type {Conversation, StaffPerson} from '../../types/connect';
 import {Alert} from '../common/Alert';
@@ -14,6 +14,7 @@ import {PeoplePicker} from '../people_picker/PeoplePicker';
 
 import {ConversationFilter} from './ConversationFilter';
 import {ConversationRow} from './ConversationRow';
+import {NotStaffPanel} from './NotStaffPanel';
 import {SidebarHeader} from './SidebarHeader';
 import {useConversationSearch} from './use_conversation_search';
 import {useSidebarInset} from './use_sidebar_inset';
@@ -22,6 +23,14 @@ import {useSidebarInset} from './use_sidebar_inset';
 // searches all of them, and the buttons to start one, open the workspace and hide the sidebar.
 export function ConnectSidebar() {
     useConnectStylesheet();
+    const accessHelp = useSelector(selectAccessHelp);
+    if (accessHelp !== null) {
+        return <NotStaffPanel help={accessHelp}/>;
+    }
+    return <StaffSidebar/>;
+}
+
+function StaffSidebar() {
     const deps = useConnectDeps();
     const {siteURL, currentUserId, hideSidebar} = useConnectEnvironment();
     const openIds = useSelector(selectOpenConversationIds);
@@ -37,6 +46,11 @@ export function ConnectSidebar() {
     const regionRef = useSidebarInset<HTMLElement>();
     const listRef = useRef<HTMLUListElement>(null);
     const newButtonRef = useRef<HTMLButtonElement>(null);
+
+    // Opening the sidebar puts the cursor in its filter, ready to find a conversation.
+    useEffect(() => {
+        regionRef.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+    }, [regionRef]);
 
     const run = useCallback((operation: () => Promise<unknown>) => {
         setFailure(null);

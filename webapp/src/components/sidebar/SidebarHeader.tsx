@@ -16,10 +16,16 @@ interface Props {
 export function SidebarHeader({newButtonRef, totalUnread, pickerOpen, onNewConversation, onOpenStandalone, onCollapse}: Props) {
     return (
         <header className='cc-sidebar-header'>
-            <h2 className='cc-sidebar-title'>
-                {'Connect'}
-                <UnreadBadge count={totalUnread}/>
-            </h2>
+            {/* The sidebar's frame already shows "Connect"; the heading is for screen readers. */}
+            <h2 className='cc-visually-hidden'>{'Connect conversations'}</h2>
+            <p className='cc-sidebar-summary'>
+                {totalUnread > 0 ? (
+                    <>
+                        <UnreadBadge count={totalUnread}/>
+                        {' unread'}
+                    </>
+                ) : 'All caught up'}
+            </p>
             <IconButton
                 ref={newButtonRef}
                 label='New conversation'
