@@ -2,7 +2,7 @@ import {fireEvent, screen, waitFor, within} from '@testing-library/react';
 import React from 'react';
 import {describe, expect, it, vi} from 'vitest';
 
-import {bob, connectStore, directConversation, groupConversation, me, renderWithConnect, staffPerson, stateOf} from '../../../tests/unit/connect_fixtures';
+import {bob, connectStore, directConversation, groupConversation, me, post, renderWithConnect, staffPerson, stateOf} from '../../../tests/unit/connect_fixtures';
 import {accessDenied, conversationsFailed, conversationsLoaded} from '../../state/actions';
 import type {Conversation} from '../../types/connect';
 
@@ -51,6 +51,20 @@ describe('ConnectSidebar', () => {
         expect(screen.queryByText('Connect')).toBeNull();
         expect(screen.getByText('unread').parentElement).toHaveTextContent('2 unread');
         expect(screen.getByRole('searchbox', {name: 'Filter conversations'})).toHaveFocus();
+    });
+
+    it('shares a record dropped on a row in that conversation and opens it; other text is left alone', async () => {
+        const {client, store} = renderSidebar([dm, group]);
+        client.createPost.mockImplementation((newPost) => Promise.resolve(post({id: 'dropped', channel_id: newPost.channel_id, message: newPost.message})));
+        const row = screen.getAllByTestId('conversation-row')[1];
+        const drop = (data: Record<string, string>) => fireEvent.drop(row, {dataTransfer: {types: Object.keys(data), files: [], getData: (type: string) => data[type] ?? ''}});
+
+        drop({'text/plain': 'the printer again'});
+        drop({'text/plain': 'INC0010001'});
+
+        await waitFor(() => expect(stateOf(store).miniWindows.windows).toEqual([{id: dm.id, collapsed: false}]));
+        expect(client.createPost).toHaveBeenCalledTimes(1);
+        expect(client.createPost).toHaveBeenCalledWith({channel_id: dm.id, message: 'INC0010001'});
     });
 
     it('opens a conversation\'s mini window from its row', () => {

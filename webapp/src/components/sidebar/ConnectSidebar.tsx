@@ -3,7 +3,7 @@ import {useSelector} from 'react-redux';
 
 import {errorMessage} from '../../error_message';
 import {workspacePageURL} from '../../routes';
-import {closeConversation, loadConversations, showConversation, startConversation} from '../../state/operations';
+import {closeConversation, loadConversations, sendMessage, showConversation, startConversation} from '../../state/operations';
 import {selectAccessHelp, selectConversationsById, selectConversationsError, selectConversationsLoaded, selectOpenConversationIds, selectTotalUnread} from '../../state/selectors';
 import {useConnectStylesheet} from '../../styles/stylesheet';
 import type {Conversation, StaffPerson} from '../../types/connect';
@@ -73,6 +73,12 @@ function StaffSidebar() {
             const next = rows?.[Math.min(index, rows.length - 1)];
             (next ?? regionRef.current?.querySelector<HTMLInputElement>('input[type="search"]'))?.focus();
         });
+    });
+
+    // A record dropped on a row is shared there, and its window shows the card coming in.
+    const dropRecord = (conversation: Conversation, text: string) => run(async () => {
+        await sendMessage(deps, conversation.id, text);
+        await showConversation(deps, conversation);
     });
 
     const start = async (people: StaffPerson[]) => {
@@ -162,6 +168,7 @@ function StaffSidebar() {
                                     {...rowProps}
                                     onOpen={open}
                                     onClose={close}
+                                    onDropRecord={dropRecord}
                                 />
                             ))}
                         </ul>

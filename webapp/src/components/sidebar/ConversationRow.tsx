@@ -6,6 +6,8 @@ import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
 import {formatFullTime, formatRelativeTime} from '../common/time';
 import {UnreadBadge, unreadLabel} from '../common/UnreadBadge';
+import {plainText} from '../message_text/plain_text';
+import {useDropZone} from '../mini_windows/use_drop_zone';
 
 interface Props {
     conversation: Conversation;
@@ -16,6 +18,9 @@ interface Props {
 
     // Rows without it (search results) have no close button.
     onClose?: (conversation: Conversation) => void;
+
+    // A ticket number or record link dropped on the row (F-41).
+    onDropRecord?: (conversation: Conversation, text: string) => void;
 }
 
 function firstName(displayName: string): string {
@@ -28,20 +33,34 @@ export function previewOf(conversation: Conversation, currentUserId: string): st
     if (!lastPost) {
         return 'No messages yet';
     }
+    // The text as it reads, without its markdown.
+    const message = plainText(lastPost.message);
     if (lastPost.user_id === currentUserId) {
-        return `You: ${lastPost.message}`;
+        return `You: ${message}`;
     }
     const author = conversation.members.find((member) => member.id === lastPost.user_id);
-    return conversation.kind === 'group' && author ? `${firstName(author.display_name || author.username)}: ${lastPost.message}` : lastPost.message;
+    return conversation.kind === 'group' && author ? `${firstName(author.display_name || author.username)}: ${message}` : message;
 }
 
-export function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose}: Props) {
+export function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose, onDropRecord}: Props) {
     const previewId = useId();
     const unread = conversation.unread_count;
     const label = unread > 0 ? `${conversation.name}, ${unreadLabel(unread)}` : conversation.name;
 
+    // Only records go to a row; files and other text want the conversation's own window.
+    const {dragging, handlers} = useDropZone((content) => {
+        if (content.kind === 'record') {
+            onDropRecord?.(conversation, content.text);
+        }
+    });
+    const classes = ['cc-row', unread > 0 ? 'cc-row--unread' : '', dragging ? 'cc-row--drop-target' : ''].filter(Boolean).join(' ');
+
     return (
-        <li className={unread > 0 ? 'cc-row cc-row--unread' : 'cc-row'}>
+        <li
+            className={classes}
+            data-testid='conversation-row'
+            {...(onDropRecord ? handlers : {})}
+        >
             <button
                 type='button'
                 className='cc-row-main'
