@@ -11,12 +11,15 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
 
-// MessageWillBePosted refuses messages in conversations that mix staff and non-staff, and
-// attaches record cards from what is already known (it never waits on ServiceNow). An
+// MessageWillBePosted refuses messages in conversations that mix staff and non-staff, says who
+// removed someone from a group Connect manages, and attaches record cards from what is already known (it never waits on ServiceNow). An
 // unchanged post is answered with nil, which spares both sides encoding it again.
 func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*model.Post, string) {
 	if reason := p.staff.Policy.ScreenPost(post); reason != "" {
 		return nil, reason
+	}
+	if removal := p.conversations.DescribeRemoval(post); removal != nil {
+		return removal, ""
 	}
 	return p.records.Attach(post), ""
 }

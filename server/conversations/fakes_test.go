@@ -19,6 +19,8 @@ const botID = "connectbot000000000000000000"
 // fakeMattermost is an in-memory Mattermost: channels, members, users, posts, teams, KV and events.
 type fakeMattermost struct {
 	mu          sync.Mutex
+	// onRemoved runs while RemoveMember is in progress, as Mattermost posts its message then.
+	onRemoved func(channelID, userID string)
 	clock       int64
 	channels    map[string]*model.Channel
 	members     map[string]map[string]*model.ChannelMember
@@ -258,8 +260,12 @@ func (f *fakeMattermost) AddMember(channelID, userID, _ string) error {
 
 func (f *fakeMattermost) RemoveMember(channelID, userID string) error {
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	delete(f.members[channelID], userID)
+	onRemoved := f.onRemoved
+	f.mu.Unlock()
+	if onRemoved != nil {
+		onRemoved(channelID, userID)
+	}
 	return nil
 }
 

@@ -77,6 +77,9 @@ func (s *Service) RemoveMember(callerID, channelID, memberID string) (c Conversa
 	if err := checkRemovable(l.conversation, memberID); err != nil {
 		return Conversation{}, err
 	}
+	if memberID != callerID {
+		defer s.removals.begin(channelID, memberID, callerID)()
+	}
 	if err := s.channels.RemoveMember(channelID, memberID); err != nil {
 		return Conversation{}, errors.Wrapf(err, "failed to remove %s", memberID)
 	}

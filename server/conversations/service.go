@@ -130,6 +130,7 @@ type Service struct {
 	nameDelay time.Duration
 	renames   map[string]*time.Timer // pending regenerations of a group's stored name
 	renamesMu sync.Mutex
+	removals  removals
 }
 
 // NewService builds the service.

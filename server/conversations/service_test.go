@@ -686,3 +686,31 @@ func TestAConvertedMixedGroupMessageBecomesATeamChannel(t *testing.T) {
 	assert.Equal(t, p.me, channel.CreatorId)
 	assert.Contains(t, f.members[gm], p.dave, "nobody is removed from a channel that was never staff-only")
 }
+
+func TestRemovalMessageNamesWhoRemoved(t *testing.T) {
+	s, f := newTestService(t, nil)
+	p := newCast(f)
+	group := f.managed("Ops", p.me, p.ann, p.bo)
+	leaving := func(channelID, userID string) *model.Post {
+		post := &model.Post{ChannelId: channelID, UserId: userID, Type: model.PostTypeLeaveChannel, Message: "@bo left the channel."}
+		post.AddProp("username", "bo")
+		return post
+	}
+	var described *model.Post
+	f.onRemoved = func(channelID, userID string) { described = s.DescribeRemoval(leaving(channelID, userID)) }
+
+	_, err := s.RemoveMember(p.me, group, p.bo)
+
+	require.NoError(t, err)
+	require.NotNil(t, described)
+	assert.Equal(t, model.PostTypeRemoveFromChannel, described.Type)
+	assert.Equal(t, p.me, described.UserId)
+	assert.Equal(t, p.bo, described.GetProp("removedUserId"))
+	assert.Equal(t, "bo", described.GetProp("removedUsername"))
+	assert.Nil(t, s.DescribeRemoval(leaving(group, p.bo)), "after the removal, a leave is a leave")
+
+	described = nil
+	_, err = s.RemoveMember(p.ann, group, p.ann)
+	require.NoError(t, err)
+	assert.Nil(t, described, "leaving yourself stays a leave")
+}

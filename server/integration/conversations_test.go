@@ -287,6 +287,7 @@ func TestConversationGroupMembersNamesAndHistory(t *testing.T) {
 	waitForPluginEvent(t, carol.ws, conversations.EventConversationClosed, func(data map[string]any) bool { return data["id"] == group.ID })
 	status, _ := call(t, carol.client, http.MethodGet, "/api/v1/conversations/"+group.ID, nil)
 	assert.Equal(t, http.StatusNotFound, status)
+	assertRemovedBy(t, dan, group.ID, alice, carol)
 
 	renamed := bob.conversation(t, http.MethodPatch, "/"+group.ID, map[string]any{"name": "  Night shift "}, http.StatusOK)
 	assert.Equal(t, "Night shift", renamed.Name)
@@ -427,4 +428,22 @@ func TestConversationCustomerAddedThroughMattermostIsRemovedAtOnce(t *testing.T)
 		return resp != nil && resp.StatusCode == http.StatusNotFound
 	}, 10*time.Second, 100*time.Millisecond, "the customer was not removed")
 	assert.NotContains(t, usernames(alice.conversation(t, http.MethodGet, "/"+group.ID, nil, http.StatusOK)), dave.Username)
+}
+
+// assertRemovedBy checks the group's newest system message says who removed whom, as
+// Mattermost's own "removed from the channel" message does.
+func assertRemovedBy(t *testing.T, reader *person, channelID string, remover, removed *person) {
+	t.Helper()
+	list, _, err := reader.client.GetPostsForChannel(context.Background(), channelID, 0, 5, "", false, false)
+	require.NoError(t, err)
+	for _, id := range list.Order {
+		post := list.Posts[id]
+		if post.Type == model.PostTypeRemoveFromChannel || post.Type == model.PostTypeLeaveChannel {
+			assert.Equal(t, model.PostTypeRemoveFromChannel, post.Type, "a removal is not shown as leaving")
+			assert.Equal(t, remover.Id, post.UserId)
+			assert.Equal(t, removed.Id, post.GetProp("removedUserId"))
+			return
+		}
+	}
+	t.Fatalf("no message about the removal among %v", list.Order)
 }
