@@ -33,11 +33,24 @@ func startDev(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := seedDev(ctx, srv); err != nil {
+		return err
+	}
 	state := srv.Detach()
 	if err := writeDevState(state); err != nil {
 		return err
 	}
 	printDev(state)
+	return nil
+}
+
+// seedDev adds the demo conversations; when it cannot, it stops the half-seeded server.
+func seedDev(ctx context.Context, srv *rig.Server) error {
+	fmt.Fprintln(os.Stderr, "rig: seeding the demo conversations")
+	if err := srv.SeedDemo(ctx); err != nil {
+		srv.Stop()
+		return fmt.Errorf("failed to seed the demo conversations, so the server is stopped (its log is in %s/logs): %w", srv.Dir, err)
+	}
 	return nil
 }
 
@@ -68,10 +81,17 @@ Logins (password %[4]q for all):
   alice, bob, carol     ITIL staff (teams "support" and "itil", the staff team)
   dave, erin            customers (team "support" only)
 
+Demo conversations (seeded at start; log in as alice to see them all):
+  alice ↔ bob           direct: the Finance mail outage, in markdown, with a card for %[8]s
+  %[10]q
+                        Connect group of alice, bob and carol: a card for %[9]s, a code block, a picture
+  alice ↔ carol         direct: carol's last message is unread for alice
+
 This server has no Mattermost web client (it is not published anywhere this machine can reach):
 log in through the REST API or an existing Mattermost web client pointed at it; the Connect
 Workspace page works in any browser once the MMAUTHTOKEN cookie is set.
-`, state.URL, rig.PluginID, state.Dir, rig.Password, state.ServiceNowURL, standin.DefaultUsername, standin.DefaultPassword)
+`, state.URL, rig.PluginID, state.Dir, rig.Password, state.ServiceNowURL, standin.DefaultUsername, standin.DefaultPassword,
+		rig.DemoDirectRecord, rig.DemoGroupRecord, rig.DemoGroupName)
 }
 
 func devPortOrFree() int {
