@@ -70,7 +70,7 @@ export function csrfTokenFromCookies(cookies: string): string | undefined {
     return cookie ? decodeURIComponent(cookie.slice(prefix.length)) : undefined;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | number | undefined>;
 
 interface RequestOptions {
@@ -176,6 +176,23 @@ export class ConnectClient {
 
     createPost(post: NewPost): Promise<Post> {
         return this.request<Post>('POST', '/api/v4/posts', {body: post});
+    }
+
+    // Edits the text of the user's own message.
+    editPost(postId: string, message: string): Promise<Post> {
+        return this.request<Post>('PUT', `/api/v4/posts/${encodeURIComponent(postId)}/patch`, {body: {message}});
+    }
+
+    async deletePost(postId: string): Promise<void> {
+        await this.request<unknown>('DELETE', `/api/v4/posts/${encodeURIComponent(postId)}`);
+    }
+
+    async addReaction(userId: string, postId: string, emojiName: string): Promise<void> {
+        await this.request<unknown>('POST', '/api/v4/reactions', {body: {user_id: userId, post_id: postId, emoji_name: emojiName}});
+    }
+
+    async removeReaction(userId: string, postId: string, emojiName: string): Promise<void> {
+        await this.request<unknown>('DELETE', `/api/v4/users/${encodeURIComponent(userId)}/posts/${encodeURIComponent(postId)}/reactions/${encodeURIComponent(emojiName)}`);
     }
 
     async uploadFiles(channelId: string, files: File[]): Promise<FileInfo[]> {

@@ -1,5 +1,5 @@
 import type {Conversation, ConversationList, Member, UnreadTotals} from '../types/connect';
-import type {Post} from '../types/mattermost';
+import type {Post, Reaction} from '../types/mattermost';
 
 import type {MiniWindow} from './types';
 
@@ -31,6 +31,7 @@ export type ConnectAction =
     | {type: 'connect/posts-loaded'; channelId: string; posts: Post[]; reachedStart?: boolean}
     | {type: 'connect/post-received'; post: Post}
     | {type: 'connect/post-deleted'; post: Pick<Post, 'id' | 'channel_id'>}
+    | {type: 'connect/reaction-changed'; channelId: string; reaction: Reaction; added: boolean}
     | {type: 'connect/posts-reset'};
 
 export const conversationsLoaded = (list: ConversationList): ConnectAction => ({type: 'connect/conversations-loaded', list});
@@ -78,3 +79,4 @@ export const postDeleted = (post: Pick<Post, 'id' | 'channel_id'>): ConnectActio
 
 // After the websocket reconnects: whatever was missed is fetched again by the open windows.
 export const postsReset = (): ConnectAction => ({type: 'connect/posts-reset'});
+export const reactionChanged = (channelId: string, reaction: Reaction, added: boolean): ConnectAction => ({type: 'connect/reaction-changed', channelId, reaction, added});

@@ -1,7 +1,7 @@
 import type {Action} from 'redux';
 
 import type {Conversation, Member} from '../types/connect';
-import type {Post} from '../types/mattermost';
+import type {Post, Reaction} from '../types/mattermost';
 
 import type {ConnectAction} from './actions';
 import type {ConnectState, ConversationPosts, MiniWindow} from './types';
@@ -255,6 +255,16 @@ function fitsLoadedRange(posts: ConversationPosts, post: Post): boolean {
     return !oldest || post.create_at >= oldest.create_at;
 }
 
+function sameReaction(a: Reaction, b: Reaction): boolean {
+    return a.user_id === b.user_id && a.emoji_name === b.emoji_name;
+}
+
+function withReaction(post: Post, reaction: Reaction, added: boolean): Post {
+    const others = (post.metadata?.reactions ?? []).filter((existing) => !sameReaction(existing, reaction));
+    const reactions = added ? [...others, reaction] : others;
+    return {...post, metadata: {...post.metadata, reactions}};
+}
+
 function postsReducer(state: ConnectState['posts'], action: ConnectAction): ConnectState['posts'] {
     switch (action.type) {
     case 'connect/posts-loaded':
@@ -274,6 +284,14 @@ function postsReducer(state: ConnectState['posts'], action: ConnectAction): Conn
         const byId = {...posts.byId};
         delete byId[action.post.id];
         return {...state, [action.post.channel_id]: {...posts, byId, order: posts.order.filter((id) => id !== action.post.id)}};
+    }
+    case 'connect/reaction-changed': {
+        const posts = state[action.channelId];
+        const post = posts?.byId[action.reaction.post_id];
+        if (!posts || !post) {
+            return state;
+        }
+        return {...state, [action.channelId]: {...posts, byId: {...posts.byId, [post.id]: withReaction(post, action.reaction, action.added)}}};
     }
     case 'connect/conversation-gone': {
         const next = {...state};

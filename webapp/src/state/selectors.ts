@@ -93,3 +93,18 @@ export function authorName(user: Member | undefined): string | undefined {
     }
     return user.display_name || `@${user.username}`;
 }
+
+// The user's newest message in a conversation that they may edit (Up arrow in an empty composer).
+export function selectLastOwnPostId(state: ConnectRootState, channelId: string, userId: string): string | undefined {
+    const posts = selectPosts(state, channelId);
+    if (!posts) {
+        return undefined;
+    }
+    for (let index = posts.order.length - 1; index >= 0; index -= 1) {
+        const post = posts.byId[posts.order[index]];
+        if (post.user_id === userId && !post.type && !post.props?.override_username) {
+            return post.id;
+        }
+    }
+    return undefined;
+}

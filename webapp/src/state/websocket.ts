@@ -1,9 +1,9 @@
 import {ClientError} from '../client';
 import {pluginId} from '../manifest';
 import type {Conversation} from '../types/connect';
-import type {Post, WebSocketMessage} from '../types/mattermost';
+import type {Post, Reaction, WebSocketMessage} from '../types/mattermost';
 
-import {conversationClosed, conversationPosted, conversationPostEdited, conversationRead, conversationReceived, postDeleted, postReceived, totalsReceived} from './actions';
+import {conversationClosed, conversationPosted, conversationPostEdited, conversationRead, conversationReceived, postDeleted, postReceived, reactionChanged, totalsReceived} from './actions';
 import {selectConnect} from './selectors';
 import {reloadConversation, type ConnectDeps} from './operations';
 
@@ -30,6 +30,19 @@ export function postOf(value: unknown): Post | undefined {
     try {
         const post: unknown = JSON.parse(value);
         return isRecord(post) && typeof post.id === 'string' && typeof post.channel_id === 'string' ? post as unknown as Post : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+// Reaction events carry the reaction as a JSON string too.
+export function reactionOf(value: unknown): Reaction | undefined {
+    if (typeof value !== 'string') {
+        return undefined;
+    }
+    try {
+        const reaction: unknown = JSON.parse(value);
+        return isRecord(reaction) && typeof reaction.post_id === 'string' && typeof reaction.user_id === 'string' && typeof reaction.emoji_name === 'string' ? reaction as unknown as Reaction : undefined;
     } catch {
         return undefined;
     }
@@ -97,6 +110,13 @@ export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Rec
     const isConversation = (channelId: unknown): channelId is string => Boolean(conversationOfChannel(channelId));
     const counted = (post: Post, mentioned: boolean) => dispatch(conversationPosted(post, post.user_id !== currentUserId, mentioned));
     const findConversation = conversationFinder(deps, counted);
+    const onReaction = (value: unknown, broadcastChannelId: string | undefined, added: boolean) => {
+        const reaction = reactionOf(value);
+        const channelId = reaction?.channel_id || broadcastChannelId;
+        if (reaction && channelId) {
+            dispatch(reactionChanged(channelId, reaction, added));
+        }
+    };
 
     return {
         [pluginEvent('conversation_updated')]: ({data}) => {
@@ -144,6 +164,9 @@ export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Rec
                 reloadConversation(deps, post.channel_id).catch(() => undefined);
             }
         },
+
+        reaction_added: ({data, broadcast}) => onReaction(data.reaction, broadcast?.channel_id, true),
+        reaction_removed: ({data, broadcast}) => onReaction(data.reaction, broadcast?.channel_id, false),
 
         // Read in another tab or client.
         channel_viewed: ({data}) => {

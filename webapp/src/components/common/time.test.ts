@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {formatRelativeTime} from './time';
+import {formatDay, formatRelativeTime} from './time';
 
 describe('formatRelativeTime', () => {
     const now = new Date(2024, 4, 15, 15, 0).getTime();
@@ -18,5 +18,16 @@ describe('formatRelativeTime', () => {
         expect(formatRelativeTime(new Date(2024, 4, 11, 9, 0).getTime(), now)).toBe(new Date(2024, 4, 11).toLocaleDateString(undefined, {weekday: 'short'}));
         expect(formatRelativeTime(new Date(2024, 0, 3).getTime(), now)).toBe(new Date(2024, 0, 3).toLocaleDateString(undefined, {month: 'short', day: 'numeric'}));
         expect(formatRelativeTime(new Date(2023, 0, 3).getTime(), now)).toContain('2023');
+    });
+});
+
+describe('formatDay', () => {
+    const now = new Date(2024, 4, 15, 15, 0).getTime();
+
+    it('says today and yesterday, then the day with its date', () => {
+        expect(formatDay(new Date(2024, 4, 15, 0, 5).getTime(), now)).toBe('Today');
+        expect(formatDay(new Date(2024, 4, 14, 23, 59).getTime(), now)).toBe('Yesterday');
+        expect(formatDay(new Date(2024, 4, 13, 9, 0).getTime(), now)).toBe(new Date(2024, 4, 13).toLocaleDateString(undefined, {weekday: 'long', month: 'long', day: 'numeric'}));
+        expect(formatDay(new Date(2023, 11, 31).getTime(), now)).toContain('2023');
     });
 });

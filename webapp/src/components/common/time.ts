@@ -3,7 +3,7 @@ import {useEffect, useState} from 'react';
 const minute = 60_000;
 const hour = 60 * minute;
 
-function startOfDay(ms: number): number {
+export function startOfDay(ms: number): number {
     const date = new Date(ms);
     date.setHours(0, 0, 0, 0);
     return date.getTime();
@@ -32,6 +32,19 @@ export function formatRelativeTime(ms: number, now: number): string {
     }
     const sameYear = date.getFullYear() === new Date(now).getFullYear();
     return date.toLocaleDateString(undefined, sameYear ? {month: 'short', day: 'numeric'} : {year: 'numeric', month: 'short', day: 'numeric'});
+}
+
+// A conversation's day separators: "Today", "Yesterday", "Monday, March 2" (the year when not this one).
+export function formatDay(ms: number, now: number): string {
+    const days = Math.round((startOfDay(now) - startOfDay(ms)) / (24 * hour));
+    if (days === 0) {
+        return 'Today';
+    }
+    if (days === 1) {
+        return 'Yesterday';
+    }
+    const sameYear = new Date(ms).getFullYear() === new Date(now).getFullYear();
+    return new Date(ms).toLocaleDateString(undefined, sameYear ? {weekday: 'long', month: 'long', day: 'numeric'} : {weekday: 'long', year: 'numeric', month: 'long', day: 'numeric'});
 }
 
 export function formatMessageTime(ms: number): string {

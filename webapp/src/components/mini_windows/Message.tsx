@@ -1,21 +1,36 @@
-import React, {useEffect} from 'react';
+import React, {memo, useCallback, useEffect, useState} from 'react';
 import {useSelector} from 'react-redux';
 
-import {authorName, selectUser} from '../../state/selectors';
+import {errorMessage} from '../../error_message';
+import {deleteMessage, editMessage, toggleReaction} from '../../state/operations';
+import {authorName, selectConnect, selectPost, selectUser} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
+import {systemMessageText} from '../../system_message';
 import type {Post} from '../../types/mattermost';
-import {FileIcon} from '../common/icons';
+import {Alert} from '../common/Alert';
 import {formatFullTime, formatMessageTime} from '../common/time';
-import {useConnectEnvironment} from '../connect_context';
+import {useConnectDeps, useConnectEnvironment} from '../connect_context';
+import {MessageText} from '../message_text/MessageText';
+import {plainText} from '../message_text/plain_text';
+import {useMessageTextUsers} from '../message_text/use_message_users';
 
 import {AttachmentCard} from './AttachmentCard';
 import {cardsOf, filesOf, isSystemMessage} from './attachments';
+import {FileAttachments} from './FileAttachments';
+import {MessageActions} from './MessageActions';
+import {MessageEditor} from './MessageEditor';
+import {Reactions} from './Reactions';
 
 interface Props {
     post: Post;
 
     // Follows a message by the same author shortly before: the author and time are not repeated.
     continued: boolean;
+
+    // The user is editing this message (their own) in place; without onEdit it cannot be edited.
+    editing?: boolean;
+    onEdit?: (postId: string) => void;
+    onEditEnd?: () => void;
 }
 
 function overrideName(post: Post): string | undefined {
@@ -37,22 +52,62 @@ function useFreshCards(post: Post) {
     }, [client, post.id, hasConnectCards]);
 }
 
-export function Message({post, continued}: Props) {
-    const {siteURL} = useConnectEnvironment();
-    useFreshCards(post);
-    const author = useSelector((state: ConnectRootState) => selectUser(state, post.user_id));
-    const system = isSystemMessage(post);
-    const files = filesOf(post);
-    const cards = cardsOf(post);
-    const name = overrideName(post) ?? authorName(author) ?? 'Someone';
+// Names people as the reader knows them: "you", a full name, or the @username Mattermost gave.
+function useNameOf() {
+    const {currentUserId} = useConnectEnvironment();
+    const users = useSelector((state: ConnectRootState) => selectConnect(state).users);
+    return useCallback((userId: string | undefined, username?: string) => {
+        if (userId && userId === currentUserId) {
+            return 'you';
+        }
+        return authorName(userId ? users[userId] : undefined) ?? (username ? `@${username}` : 'someone');
+    }, [currentUserId, users]);
+}
 
+export const Message = memo(function Message(props: Props) {
+    return isSystemMessage(props.post) ? <SystemMessage post={props.post}/> : <UserMessage {...props}/>;
+});
+
+function SystemMessage({post}: {post: Post}) {
+    const nameOf = useNameOf();
     return (
         <div
-            className={system ? 'cc-message cc-message--system' : 'cc-message'}
+            className='cc-message cc-message--system'
             data-testid='message'
             data-post-id={post.id}
         >
-            {!continued && !system && (
+            <p className='cc-message-text'>{systemMessageText(post, nameOf) ?? post.message}</p>
+        </div>
+    );
+}
+
+function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () => undefined}: Props) {
+    const deps = useConnectDeps();
+    const {siteURL, currentUserId} = useConnectEnvironment();
+    const textUsers = useMessageTextUsers();
+    const nameOf = useNameOf();
+    useFreshCards(post);
+    const author = useSelector((state: ConnectRootState) => selectUser(state, post.user_id));
+    const [confirmingDelete, setConfirmingDelete] = useState(false);
+    const [failure, setFailure] = useState<string | null>(null);
+    const files = filesOf(post);
+    const cards = cardsOf(post);
+    const name = overrideName(post) ?? authorName(author) ?? 'Someone';
+    const own = post.user_id === currentUserId && !overrideName(post);
+
+    const run = (operation: () => Promise<unknown>) => {
+        setFailure(null);
+        operation().catch((error: unknown) => setFailure(errorMessage(error)));
+    };
+    const react = (emojiName: string) => run(() => toggleReaction(deps, post, currentUserId, emojiName));
+
+    return (
+        <div
+            className='cc-message'
+            data-testid='message'
+            data-post-id={post.id}
+        >
+            {!continued && (
                 <div className='cc-message-head'>
                     <span className='cc-message-author'>{name}</span>
                     <time
@@ -64,7 +119,38 @@ export function Message({post, continued}: Props) {
                     </time>
                 </div>
             )}
-            {post.message && <p className='cc-message-text'>{post.message}</p>}
+            {post.root_id && (
+                <ReplyTo
+                    channelId={post.channel_id}
+                    rootId={post.root_id}
+                    nameOf={nameOf}
+                />
+            )}
+            {editing ? (
+                <MessageEditor
+                    initial={post.message}
+                    onSave={async (message) => {
+                        await editMessage(deps, post.id, message);
+                        onEditEnd();
+                    }}
+                    onCancel={onEditEnd}
+                />
+            ) : post.message && (
+                <div className='cc-message-text'>
+                    <MessageText
+                        text={post.message}
+                        {...textUsers}
+                    />
+                    {Boolean(post.edit_at) && (
+                        <span
+                            className='cc-message-edited'
+                            title={`Edited ${formatFullTime(post.edit_at ?? 0)}`}
+                        >
+                            {'(edited)'}
+                        </span>
+                    )}
+                </div>
+            )}
             {cards.map((card, index) => (
                 <AttachmentCard
                     key={index}
@@ -72,21 +158,72 @@ export function Message({post, continued}: Props) {
                 />
             ))}
             {files.length > 0 && (
-                <div className='cc-files'>
-                    {files.map((file) => (
-                        <a
-                            key={file.id}
-                            className='cc-file'
-                            href={`${siteURL}/api/v4/files/${encodeURIComponent(file.id)}`}
-                            target='_blank'
-                            rel='noopener noreferrer'
-                        >
-                            <FileIcon/>
-                            {file.name}
-                        </a>
-                    ))}
+                <FileAttachments
+                    files={files}
+                    siteURL={siteURL}
+                />
+            )}
+            <Reactions
+                reactions={post.metadata?.reactions ?? []}
+                currentUserId={currentUserId}
+                nameOf={(userId) => nameOf(userId)}
+                onToggle={react}
+            />
+            {confirmingDelete && (
+                <div
+                    className='cc-confirm'
+                    role='alertdialog'
+                    aria-label='Delete message'
+                >
+                    <p>{'Delete this message? It is removed for everyone in the conversation.'}</p>
+                    <button
+                        type='button'
+                        className='cc-button cc-button--danger'
+                        onClick={() => run(() => deleteMessage(deps, post))}
+                    >
+                        {'Delete'}
+                    </button>
+                    <button
+                        type='button'
+                        className='cc-button cc-button--secondary'
+                        onClick={() => setConfirmingDelete(false)}
+                    >
+                        {'Cancel'}
+                    </button>
                 </div>
             )}
+            <Alert message={failure}/>
+            {!editing && (
+                <MessageActions
+                    own={own}
+                    onReact={react}
+                    onEdit={onEdit && (() => onEdit(post.id))}
+                    onDelete={() => setConfirmingDelete(true)}
+                />
+            )}
         </div>
+    );
+}
+
+// "Replying to Bob Baker: the printer…"; a click brings the message it answers into view.
+function ReplyTo({channelId, rootId, nameOf}: {channelId: string; rootId: string; nameOf: (userId: string) => string}) {
+    const root = useSelector((state: ConnectRootState) => selectPost(state, channelId, rootId));
+    const text = root ? `Replying to ${nameOf(root.user_id)}: ${plainText(root.message) || 'a file'}` : 'Replying to an earlier message';
+    const show = (button: HTMLButtonElement) => {
+        const target = button.closest('[role="log"]')?.querySelector<HTMLElement>(`[data-post-id="${CSS.escape(rootId)}"]`);
+        target?.scrollIntoView({block: 'center'});
+        target?.classList.add('cc-message--highlight');
+        setTimeout(() => target?.classList.remove('cc-message--highlight'), 1500);
+    };
+    return (
+        <button
+            type='button'
+            className='cc-reply-to'
+            disabled={!root}
+            title={text}
+            onClick={(event) => show(event.currentTarget)}
+        >
+            {text}
+        </button>
     );
 }

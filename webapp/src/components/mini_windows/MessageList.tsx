@@ -7,6 +7,7 @@ import {selectPosts} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {Post} from '../../types/mattermost';
 import {Alert} from '../common/Alert';
+import {formatDay, formatFullTime, startOfDay, useNow} from '../common/time';
 import {useConnectDeps} from '../connect_context';
 
 import {isSystemMessage} from './attachments';
@@ -21,6 +22,11 @@ interface Props {
 
     // Changes whenever the user sent something: the list scrolls down to it.
     sentCount: number;
+
+    // The message being edited in place, and how editing starts and ends.
+    editingId: string | null;
+    onEdit: (postId: string) => void;
+    onEditEnd: () => void;
 }
 
 // Within this distance of an end counts as at that end.
@@ -36,9 +42,27 @@ function continues(previous: Post | undefined, post: Post): boolean {
     return previous.user_id === post.user_id && post.create_at - previous.create_at < continuationMs;
 }
 
+function DaySeparator({at}: {at: number}) {
+    const now = useNow();
+    return (
+        <div
+            className='cc-day'
+            role='separator'
+            aria-label={formatDay(at, now)}
+        >
+            <time
+                dateTime={new Date(at).toISOString().slice(0, 10)}
+                title={formatFullTime(at)}
+            >
+                {formatDay(at, now)}
+            </time>
+        </div>
+    );
+}
+
 // The conversation area (F-20, F-23): a live log that keeps to the newest message while the user
 // is there, keeps its place when older messages load above, and loads them at the top.
-export function MessageList({conversationId, conversationName, onAtBottomChange, sentCount}: Props) {
+export function MessageList({conversationId, conversationName, onAtBottomChange, sentCount, editingId, onEdit, onEditEnd}: Props) {
     const deps = useConnectDeps();
     const posts = useSelector((state: ConnectRootState) => selectPosts(state, conversationId));
     const [loadingOlder, setLoadingOlder] = useState(false);
@@ -151,13 +175,23 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
                     announce={false}
                 />
             )}
-            {order.map((id, index) => (
-                <Message
-                    key={id}
-                    post={byId[id]}
-                    continued={continues(byId[order[index - 1]], byId[id])}
-                />
-            ))}
+            {order.map((id, index) => {
+                const previous = byId[order[index - 1]];
+                const post = byId[id];
+                const newDay = !previous || startOfDay(previous.create_at) !== startOfDay(post.create_at);
+                return (
+                    <React.Fragment key={id}>
+                        {newDay && <DaySeparator at={post.create_at}/>}
+                        <Message
+                            post={post}
+                            continued={!newDay && continues(previous, post)}
+                            editing={id === editingId}
+                            onEdit={onEdit}
+                            onEditEnd={onEditEnd}
+                        />
+                    </React.Fragment>
+                );
+            })}
         </div>
     );
 }
