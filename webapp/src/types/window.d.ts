@@ -1,4 +1,20 @@
+import type {ReactNode} from 'react';
+
 import type {WebappPlugin} from './registry';
+
+// The web app's message formatter, which it puts on window for plugins (see
+// components/message_text/host_renderer.ts): formatText gives HTML, messageHtmlToComponent
+// turns that HTML into React elements with the web app's mentions, emoji and code blocks.
+export interface PostUtils {
+    formatText(text: string, options?: {
+        atMentions?: boolean;
+        mentionHighlight?: boolean;
+        markdown?: boolean;
+        autolinkedUrlSchemes?: string[];
+        mentionKeys?: Array<{key: string; caseSensitive?: boolean}>;
+    }): string;
+    messageHtmlToComponent(html: string, isRHS?: boolean, options?: {mentionHighlight?: boolean}): ReactNode;
+}
 
 declare global {
     interface Window {
@@ -6,6 +22,9 @@ declare global {
 
         // Set by the Mattermost web app when it is served under a subpath.
         basename?: string;
+
+        // Set by the Mattermost web app; absent on the standalone page and the dev host.
+        PostUtils?: PostUtils;
     }
 }
 
