@@ -17,8 +17,8 @@ import {
     removeFromGroup,
     renameGroup,
     searchConversations,
-    sendFiles,
     sendMessage,
+    sendPost,
     showConversation,
     startConversation,
 } from './operations';
@@ -174,16 +174,25 @@ describe('operations', () => {
         await expect(sendMessage(deps, 'dm-dave', 'Hi')).rejects.toThrow('@dave is not ITIL staff');
     });
 
-    it('upload files, then post them', async () => {
+    it('upload files, then post them with the message as one post', async () => {
         const {client, deps} = setup();
         const file = new File(['hello'], 'notes.txt', {type: 'text/plain'});
         client.uploadFiles.mockResolvedValue([{id: 'file-1', name: 'notes.txt'}]);
         client.createPost.mockResolvedValue(post({file_ids: ['file-1']}));
 
-        await sendFiles(deps, 'dm-bob', [file]);
+        await sendPost(deps, 'dm-bob', 'The notes', [file]);
 
         expect(client.uploadFiles).toHaveBeenCalledWith('dm-bob', [file]);
-        expect(client.createPost).toHaveBeenCalledWith({channel_id: 'dm-bob', message: '', file_ids: ['file-1']});
+        expect(client.createPost).toHaveBeenCalledTimes(1);
+        expect(client.createPost).toHaveBeenCalledWith({channel_id: 'dm-bob', message: 'The notes', file_ids: ['file-1']});
+    });
+
+    it('post nothing when the upload fails', async () => {
+        const {client, deps} = setup();
+        client.uploadFiles.mockRejectedValue(new Error('File is too large.'));
+
+        await expect(sendPost(deps, 'dm-bob', 'The notes', [new File(['hello'], 'notes.txt')])).rejects.toThrow('File is too large.');
+        expect(client.createPost).not.toHaveBeenCalled();
     });
 
     it('mark a conversation read', async () => {

@@ -167,9 +167,14 @@ export async function sendMessage({client, dispatch}: ConnectDeps, channelId: st
     return post;
 }
 
-export async function sendFiles(deps: ConnectDeps, channelId: string, files: File[]): Promise<Post> {
+// One post of a message and files: the files are uploaded first, then posted with the message
+// (which may be empty). Nothing is posted when the upload fails.
+export async function sendPost(deps: ConnectDeps, channelId: string, message: string, files: File[] = []): Promise<Post> {
+    if (files.length === 0) {
+        return sendMessage(deps, channelId, message);
+    }
     const infos = await deps.client.uploadFiles(channelId, files);
-    return sendMessage(deps, channelId, '', infos.map((info) => info.id));
+    return sendMessage(deps, channelId, message, infos.map((info) => info.id));
 }
 
 export async function markRead({client, dispatch}: ConnectDeps, channelId: string): Promise<void> {

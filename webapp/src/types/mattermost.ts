@@ -5,6 +5,12 @@ export interface FileInfo {
     name: string;
     size?: number;
     mime_type?: string;
+    extension?: string;
+
+    // Images: Mattermost made a thumbnail and a preview of it.
+    has_preview_image?: boolean;
+    width?: number;
+    height?: number;
 }
 
 export interface Post {

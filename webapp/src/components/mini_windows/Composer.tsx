@@ -1,31 +1,96 @@
-import React, {useRef, type KeyboardEvent, type RefObject} from 'react';
+import React, {useId, useRef, type KeyboardEvent, type RefObject} from 'react';
 
+import {Alert} from '../common/Alert';
 import {IconButton} from '../common/IconButton';
 import {PaperclipIcon} from '../common/icons';
+import {useAutosize} from '../common/use_autosize';
+
+import {lengthNotice} from './message_length';
+import type {WaitingFile} from './use_composer_files';
+import {WaitingFiles} from './WaitingFiles';
+
+// The field grows with its text up to this many lines, then scrolls.
+const maxLines = 8;
 
 interface Props {
     inputRef: RefObject<HTMLTextAreaElement>;
     conversationName: string;
     draft: string;
     onDraftChange: (draft: string) => void;
+
+    // Called only with something to send that fits in a post.
     onSend: () => void;
+
+    // Files picked with the paperclip; they wait in the composer (files) until sent.
     onAttach: (files: File[]) => void;
+    files?: WaitingFile[];
+    onRemoveFile?: (file: WaitingFile) => void;
+
+    // A message is on its way: Send waits for it.
+    busy?: boolean;
+
+    // ArrowUp in an empty composer without files: edit your last message, as in Mattermost.
+    onEditLast?: () => void;
 }
 
-// The message field (F-05, F-06): Enter sends, Shift+Enter starts a new line.
-export function Composer({inputRef, conversationName, draft, onDraftChange, onSend, onAttach}: Props) {
+function SendIcon() {
+    return (
+        <svg
+            aria-hidden='true'
+            focusable='false'
+            width={18}
+            height={18}
+            viewBox='0 0 24 24'
+            fill='none'
+            stroke='currentColor'
+            strokeWidth='2'
+            strokeLinecap='round'
+            strokeLinejoin='round'
+        >
+            <path d='M4 12l16-8-6 16-2.5-6.5zM11.5 13.5L20 4'/>
+        </svg>
+    );
+}
+
+// The message field (F-05, F-06): Enter sends, Shift+Enter starts a new line. It grows with its
+// text, says when the text nears Mattermost's limit and holds back a message over it, keeping
+// the text; picked files wait in it as chips and go with the message as one post.
+export function Composer({inputRef, conversationName, draft, onDraftChange, onSend, onAttach, files = [], onRemoveFile, busy = false, onEditLast}: Props) {
     const fileInputRef = useRef<HTMLInputElement>(null);
+    const noticeId = useId();
+    useAutosize(inputRef, draft, maxLines);
+
+    const notice = lengthNotice(draft.trim());
+    const hasContent = draft.trim() !== '' || files.length > 0;
+    const canSend = hasContent && notice.kind !== 'over' && !busy;
 
     const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
         // Enter also confirms a character being composed with an input method; that is not a send.
         if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
             event.preventDefault();
-            onSend();
+            if (canSend) {
+                onSend();
+            }
+            return;
         }
+        const modified = event.shiftKey || event.altKey || event.ctrlKey || event.metaKey;
+        if (event.key === 'ArrowUp' && !modified && onEditLast && draft === '' && files.length === 0) {
+            event.preventDefault();
+            onEditLast();
+        }
+    };
+
+    const removeFile = (file: WaitingFile) => {
+        onRemoveFile?.(file);
+        inputRef.current?.focus();
     };
 
     return (
         <div className='cc-composer'>
+            <WaitingFiles
+                files={files}
+                onRemove={removeFile}
+            />
             <IconButton
                 label='Attach files'
                 onClick={() => fileInputRef.current?.click()}
@@ -39,10 +104,10 @@ export function Composer({inputRef, conversationName, draft, onDraftChange, onSe
                 hidden={true}
                 data-testid='attach-input'
                 onChange={(event) => {
-                    const files = Array.from(event.target.files ?? []);
+                    const picked = Array.from(event.target.files ?? []);
                     event.target.value = '';
-                    if (files.length > 0) {
-                        onAttach(files);
+                    if (picked.length > 0) {
+                        onAttach(picked);
                     }
                 }}
             />
@@ -50,12 +115,40 @@ export function Composer({inputRef, conversationName, draft, onDraftChange, onSe
                 ref={inputRef}
                 className='cc-composer-input'
                 aria-label={`Write to ${conversationName}`}
+                aria-describedby={notice.kind === 'none' ? undefined : noticeId}
+                aria-invalid={notice.kind === 'over' ? true : undefined}
                 placeholder='Write a message'
                 rows={1}
                 value={draft}
                 onChange={(event) => onDraftChange(event.target.value)}
                 onKeyDown={onKeyDown}
             />
+            <button
+                type='button'
+                className='cc-icon-button cc-composer-send'
+                aria-label='Send'
+                title='Send'
+                disabled={!canSend}
+                onClick={onSend}
+            >
+                <SendIcon/>
+            </button>
+            {notice.kind === 'near' && (
+                <p
+                    id={noticeId}
+                    className='cc-composer-count'
+                >
+                    {notice.text}
+                </p>
+            )}
+            {notice.kind === 'over' && (
+                <div
+                    id={noticeId}
+                    className='cc-composer-notice'
+                >
+                    <Alert message={notice.text}/>
+                </div>
+            )}
         </div>
     );
 }

@@ -4,7 +4,7 @@ import {useDispatch, useSelector} from 'react-redux';
 import {errorMessage} from '../../error_message';
 import {workspacePageURL} from '../../routes';
 import {windowClosed, windowCollapsed, windowFocused} from '../../state/actions';
-import {addPeople, removeFromGroup, renameGroup, sendFiles, sendMessage} from '../../state/operations';
+import {addPeople, removeFromGroup, renameGroup, sendPost} from '../../state/operations';
 import {selectConversation} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {Conversation, Member, StaffPerson} from '../../types/connect';
@@ -18,7 +18,9 @@ import {Composer} from './Composer';
 import {MembersPanel} from './MembersPanel';
 import type {DroppedContent} from './drop';
 import {MessageList} from './MessageList';
+import {fitsInPost} from './message_length';
 import {MiniWindowHeader} from './MiniWindowHeader';
+import {filesLabel, useComposerFiles} from './use_composer_files';
 import {useDropZone} from './use_drop_zone';
 import {useMarkReadWhileSeen} from './use_mark_read';
 
@@ -31,12 +33,8 @@ interface Props {
     focusRequest: number;
 }
 
-function filesLabel(files: File[]): string {
-    return files.length === 1 ? files[0].name : `${files.length} files`;
-}
-
-// One Connect mini window (F-20..F-23): header, conversation and message field. Dropping files
-// uploads them; dropping a ticket number or link posts it as a record (F-41).
+// One Connect mini window (F-20..F-23): header, conversation and message field. Dropped files
+// wait in the message field; dropping a ticket number or link posts it as a record (F-41).
 export function MiniWindow({id, collapsed, focused, focusRequest}: Props) {
     const conversation = useSelector((state: ConnectRootState) => selectConversation(state, id));
     if (!conversation) {
@@ -90,6 +88,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
     const windowRef = useRef<HTMLElement>(null);
     const composerRef = useRef<HTMLTextAreaElement>(null);
     const [draft, setDraft] = useState('');
+    const waitingFiles = useComposerFiles();
     const [failure, setFailure] = useState<string | null>(null);
     const [activity, setActivity] = useState<string | null>(null);
     const [addingPeople, setAddingPeople] = useState(false);
@@ -107,11 +106,11 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
         }
     }, [focused, collapsed, focusRequest]);
 
-    const post = useCallback(async (message: string, description: string | null = null) => {
+    const post = useCallback(async (message: string, description: string | null = null, files: File[] = []) => {
         setFailure(null);
         setActivity(description);
         try {
-            await sendMessage(deps, id, message);
+            await sendPost(deps, id, message, files);
             setSentCount((count) => count + 1);
             return true;
         } catch (error) {
@@ -122,35 +121,33 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
         }
     }, [deps, id]);
 
-    // A refused message stays in the field, with the server's reason above it (F-07).
+    // The text and the waiting files go as one post. A refused message stays in the field with its
+    // files, with the server's reason above it (F-07).
     const send = async () => {
         const message = draft.trim();
-        if (!message || activity) {
+        const sending = waitingFiles.files;
+        if ((!message && sending.length === 0) || !fitsInPost(message) || activity) {
             return;
         }
         setDraft(message);
-        if (await post(message, 'Sending…')) {
+        const files = sending.map((waiting) => waiting.file);
+        if (await post(message, files.length > 0 ? `Uploading ${filesLabel(files)}…` : 'Sending…', files)) {
             setDraft((current) => (current === message ? '' : current));
+            waitingFiles.clear(sending);
         }
     };
 
-    const attach = async (files: File[]) => {
-        setFailure(null);
-        setActivity(`Uploading ${filesLabel(files)}…`);
-        try {
-            await sendFiles(deps, id, files);
-            setSentCount((count) => count + 1);
-        } catch (error) {
-            setFailure(errorMessage(error));
-        } finally {
-            setActivity(null);
-        }
+    // Picked or dropped files wait in the field until the message is sent; past Mattermost's
+    // limit of files in a post, the rest are refused.
+    const attach = (files: File[]) => {
+        setFailure(waitingFiles.add(files));
+        composerRef.current?.focus();
     };
 
     const {dragging, handlers} = useDropZone((content: DroppedContent) => {
         switch (content.kind) {
         case 'files':
-            void attach(content.files);
+            attach(content.files);
             break;
         case 'record':
             void post(content.text, 'Adding the record…');
@@ -292,7 +289,13 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                             setFailure(null);
                         }}
                         onSend={() => void send()}
-                        onAttach={(files) => void attach(files)}
+                        onAttach={attach}
+                        files={waitingFiles.files}
+                        onRemoveFile={(file) => {
+                            waitingFiles.remove(file.key);
+                            setFailure(null);
+                        }}
+                        busy={activity !== null}
                     />
                 </div>
             )}

@@ -69,7 +69,7 @@ describe('a mini window', () => {
         expect(cards[0]).toHaveTextContent('ServiceNow · Incident');
         expect(within(cards[1]).queryByRole('link')).toBeNull();
         expect(cards[1].querySelector('script')).toBeNull();
-        expect(screen.getByRole('link', {name: 'error.log'})).toHaveAttribute('href', 'https://chat.example.com/api/v4/files/f1');
+        expect(screen.getByRole('link', {name: 'error.log'})).toHaveAttribute('href', 'https://chat.example.com/api/v4/files/f1?download=1');
     });
 
     it('asks the server to refresh Connect cards it shows, and only those', async () => {
@@ -166,13 +166,17 @@ describe('a mini window', () => {
         expect(composer).toHaveValue('Hello Dave');
     });
 
-    it('uploads attached files, then posts them', async () => {
+    it('keeps attached files in the field until sent, then uploads and posts them', async () => {
         const {client} = renderDock([directConversation()]);
         client.uploadFiles.mockResolvedValue([{id: 'f1', name: 'report.pdf'}]);
         client.createPost.mockImplementation((newPost) => Promise.resolve(post(newPost)));
         const file = new File(['%PDF'], 'report.pdf', {type: 'application/pdf'});
 
         fireEvent.change(screen.getByTestId('attach-input'), {target: {files: [file]}});
+
+        expect(screen.getByRole('button', {name: 'Remove report.pdf'})).toBeInTheDocument();
+        expect(client.uploadFiles).not.toHaveBeenCalled();
+        fireEvent.keyDown(screen.getByRole('textbox', {name: 'Write to Bob Baker'}), {key: 'Enter'});
 
         await waitFor(() => expect(client.createPost).toHaveBeenCalledWith({channel_id: 'dm-bob', message: '', file_ids: ['f1']}));
         expect(client.uploadFiles).toHaveBeenCalledWith('dm-bob', [file]);
@@ -217,7 +221,7 @@ describe('a mini window', () => {
             expect(client.createPost).not.toHaveBeenCalled();
         });
 
-        it('uploads dropped files', async () => {
+        it('puts dropped files into the field, to go with the message', async () => {
             const {client} = renderDock([directConversation()]);
             client.uploadFiles.mockResolvedValue([{id: 'f1', name: 'screen.png'}]);
             client.createPost.mockImplementation((newPost) => Promise.resolve(post(newPost)));
@@ -225,7 +229,13 @@ describe('a mini window', () => {
 
             drop(windowNamed('Bob Baker'), {}, [file]);
 
-            await waitFor(() => expect(client.createPost).toHaveBeenCalledWith({channel_id: 'dm-bob', message: '', file_ids: ['f1']}));
+            expect(screen.getByRole('button', {name: 'Remove screen.png'})).toBeInTheDocument();
+            expect(client.uploadFiles).not.toHaveBeenCalled();
+            const composer = screen.getByRole('textbox', {name: 'Write to Bob Baker'});
+            fireEvent.change(composer, {target: {value: 'The error'}});
+            fireEvent.keyDown(composer, {key: 'Enter'});
+
+            await waitFor(() => expect(client.createPost).toHaveBeenCalledWith({channel_id: 'dm-bob', message: 'The error', file_ids: ['f1']}));
         });
     });
 

@@ -1,0 +1,121 @@
+import React, {useRef, useState} from 'react';
+
+import type {FileInfo} from '../../types/mattermost';
+import {FileIcon} from '../common/icons';
+
+import {formatFileSize} from './file_size';
+import {Lightbox} from './Lightbox';
+
+interface Props {
+    files: FileInfo[];
+    siteURL: string;
+}
+
+// Mattermost's thumbnails are made to cover 120×100; they show within that box.
+const thumbnailBox = {width: 120, height: 100};
+
+export function isImageFile(file: FileInfo): boolean {
+    return Boolean(file.mime_type?.startsWith('image/')) || file.has_preview_image === true;
+}
+
+function fileURL(siteURL: string, file: FileInfo, suffix = ''): string {
+    return `${siteURL}/api/v4/files/${encodeURIComponent(file.id)}${suffix}`;
+}
+
+export function downloadURL(siteURL: string, file: FileInfo): string {
+    return fileURL(siteURL, file, '?download=1');
+}
+
+// The thumbnail's size on screen when the image's own size is known: fits the box, never enlarged.
+function thumbnailSize(file: FileInfo): {width: number; height: number} | undefined {
+    if (!file.width || !file.height) {
+        return undefined;
+    }
+    const scale = Math.min(thumbnailBox.width / file.width, thumbnailBox.height / file.height, 1);
+    return {width: Math.max(Math.round(file.width * scale), 1), height: Math.max(Math.round(file.height * scale), 1)};
+}
+
+function FileChip({file, siteURL}: {file: FileInfo; siteURL: string}) {
+    return (
+        <a
+            className='cc-file'
+            href={downloadURL(siteURL, file)}
+            target='_blank'
+            rel='noopener noreferrer'
+        >
+            <FileIcon/>
+            <span className='cc-file-name'>{file.name}</span>
+            {file.size !== undefined && <span className='cc-file-size'>{formatFileSize(file.size)}</span>}
+        </a>
+    );
+}
+
+// An image shows Mattermost's thumbnail (the session cookie lets the browser fetch it); choosing
+// it opens the preview in a lightbox. Without a thumbnail it is a file chip like any other.
+function ImageThumbnail({file, siteURL}: {file: FileInfo; siteURL: string}) {
+    const [failed, setFailed] = useState(false);
+    const [open, setOpen] = useState(false);
+    const buttonRef = useRef<HTMLButtonElement>(null);
+
+    if (failed) {
+        return (
+            <FileChip
+                file={file}
+                siteURL={siteURL}
+            />
+        );
+    }
+    const size = thumbnailSize(file);
+    return (
+        <>
+            <button
+                ref={buttonRef}
+                type='button'
+                className='cc-file-thumbnail'
+                aria-haspopup='dialog'
+                title={file.name}
+                onClick={() => setOpen(true)}
+            >
+                <img
+                    src={fileURL(siteURL, file, '/thumbnail')}
+                    alt={file.name}
+                    width={size?.width}
+                    height={size?.height}
+                    onError={() => setFailed(true)}
+                />
+            </button>
+            {open && (
+                <Lightbox
+                    title={file.name}
+                    imageURL={fileURL(siteURL, file, '/preview')}
+                    downloadURL={downloadURL(siteURL, file)}
+                    onClose={() => {
+                        setOpen(false);
+                        buttonRef.current?.focus();
+                    }}
+                />
+            )}
+        </>
+    );
+}
+
+// A post's files (F-06): images as thumbnails that open larger, other files as download chips.
+export function FileAttachments({files, siteURL}: Props) {
+    return (
+        <div className='cc-files'>
+            {files.map((file) => (isImageFile(file) ? (
+                <ImageThumbnail
+                    key={file.id}
+                    file={file}
+                    siteURL={siteURL}
+                />
+            ) : (
+                <FileChip
+                    key={file.id}
+                    file={file}
+                    siteURL={siteURL}
+                />
+            )))}
+        </div>
+    );
+}
