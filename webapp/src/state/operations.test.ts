@@ -66,9 +66,19 @@ describe('operations', () => {
         await loadConversations(deps);
         expect(stateOf(store).conversations.openIds).toEqual(['dm-bob']);
 
-        client.getConversations.mockRejectedValueOnce(new ClientError(403, 'Connect Chat is for ITIL staff only.', 'url'));
+        client.getConversations.mockRejectedValueOnce(new ClientError(503, 'The server is restarting.', 'url'));
         await loadConversations(deps);
-        expect(stateOf(store).conversations.loadError).toBe('Connect Chat is for ITIL staff only.');
+        expect(stateOf(store).conversations.loadError).toBe('The server is restarting.');
+    });
+
+    it('load nothing for someone who is not staff: the state says how access is granted', async () => {
+        const {client, store, deps} = setup();
+        const help = 'Access comes with the ServiceNow role “itil”.';
+        client.getConversations.mockRejectedValueOnce(new ClientError(403, 'Connect Chat is for ITIL staff only.', 'url', {id: 'connect.not_staff', help}));
+
+        await loadConversations(deps);
+
+        expect(stateOf(store).conversations).toMatchObject({loaded: true, loadError: null, accessHelp: help, openIds: []});
     });
 
     it('search all conversations', async () => {

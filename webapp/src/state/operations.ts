@@ -1,19 +1,23 @@
 import {ClientError, type ConnectAPI} from '../client';
 import {displayName} from '../display_name';
 import {errorMessage} from '../error_message';
+import {peopleNamedIn} from '../system_message';
 import type {Conversation} from '../types/connect';
 import type {Post} from '../types/mattermost';
 
 import {
+    accessDenied,
     conversationClosed,
     conversationGone,
     conversationRead,
     conversationReceived,
     conversationsFailed,
     conversationsLoaded,
+    postDeleted,
     postReceived,
     postsLoaded,
     postsReset,
+    reactionChanged,
     searchFailed,
     searchStarted,
     searchSucceeded,
@@ -40,6 +44,10 @@ export async function loadConversations({client, dispatch}: ConnectDeps): Promis
     try {
         dispatch(conversationsLoaded(await client.getConversations()));
     } catch (error) {
+        if (error instanceof ClientError && error.isNotStaff) {
+            dispatch(accessDenied(error.detail.help ?? ''));
+            return;
+        }
         dispatch(conversationsFailed(errorMessage(error)));
     }
 }
@@ -128,10 +136,12 @@ export async function reloadConversation({client, dispatch}: ConnectDeps, id: st
     }
 }
 
-// Names the authors the plugin has not met in a conversation's member list (people who left).
+// Names the authors (and people system messages name) the plugin has not met in a conversation's
+// member list: people who left.
 async function learnAuthors({client, dispatch, getState}: ConnectDeps, posts: Post[]): Promise<void> {
     const known = selectConnect(getState()).users;
-    const unknown = [...new Set(posts.map((post) => post.user_id))].filter((userId) => userId && !known[userId]);
+    const named = posts.flatMap((post) => [post.user_id, ...peopleNamedIn(post)]);
+    const unknown = [...new Set(named)].filter((userId) => userId && !known[userId]);
     if (unknown.length === 0) {
         return;
     }
@@ -180,4 +190,26 @@ export async function sendPost(deps: ConnectDeps, channelId: string, message: st
 export async function markRead({client, dispatch}: ConnectDeps, channelId: string): Promise<void> {
     await client.viewChannel(channelId);
     dispatch(conversationRead(channelId));
+}
+
+// The user's own message, edited; the server refuses anyone else's.
+export async function editMessage({client, dispatch}: ConnectDeps, postId: string, message: string): Promise<void> {
+    dispatch(postReceived(await client.editPost(postId, message)));
+}
+
+export async function deleteMessage({client, dispatch}: ConnectDeps, post: Pick<Post, 'id' | 'channel_id'>): Promise<void> {
+    await client.deletePost(post.id);
+    dispatch(postDeleted(post));
+}
+
+// Adds the user's reaction, or takes it back; the websocket event that follows changes nothing more.
+export async function toggleReaction({client, dispatch}: ConnectDeps, post: Post, userId: string, emojiName: string): Promise<void> {
+    const reaction = {user_id: userId, post_id: post.id, emoji_name: emojiName};
+    const mine = post.metadata?.reactions?.some((existing) => existing.user_id === userId && existing.emoji_name === emojiName);
+    if (mine) {
+        await client.removeReaction(userId, post.id, emojiName);
+    } else {
+        await client.addReaction(userId, post.id, emojiName);
+    }
+    dispatch(reactionChanged(post.channel_id, reaction, !mine));
 }

@@ -28,7 +28,15 @@ export interface Post {
     type?: string;
     props?: Record<string, unknown>;
     file_ids?: string[];
-    metadata?: {files?: FileInfo[]};
+    metadata?: {files?: FileInfo[]; reactions?: Reaction[]};
+}
+
+export interface Reaction {
+    user_id: string;
+    post_id: string;
+    emoji_name: string;
+    create_at?: number;
+    channel_id?: string;
 }
 
 // GET /api/v4/channels/{id}/posts: order is newest first.

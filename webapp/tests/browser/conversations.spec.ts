@@ -1,10 +1,10 @@
 import {mkdir} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
-import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
+import type {Browser, Page} from 'playwright-core';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 
-import {collectPageErrors, launchChromium, signIn} from './support/browser';
+import {launchChromium} from './support/browser';
 import {
     conversationsOf,
     leaveStaffTeam,
@@ -19,106 +19,55 @@ import {
 import {waitForHostStatus} from './support/dev_host';
 import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {logIn, type Session} from './support/mattermost';
+import {
+    chooseWindowAction,
+    composerOf,
+    eventually,
+    HostBrowsers,
+    logOf,
+    openSidebar,
+    pickPeople,
+    row,
+    send,
+    startConversation,
+    windowOf,
+} from './support/ui';
 
 // `make screenshots` refreshes the README's pictures; ordinary runs keep theirs out of the tree.
 const screenshotDir = process.env.CONNECT_SCREENSHOTS === 'docs' ?
     fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url)) :
     fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
-interface UserPage {
-    page: Page;
-    errors: string[];
-}
-
 // The sidebar, the people picker and the mini windows, used by two or three people at once in
 // their own browsers against the real server.
 describe('Connect conversations in the dev host', () => {
     let env: RigEnvironment;
     let browser: Browser;
+    let browsers: HostBrowsers;
     let admin: Session;
     let alice: Session;
     let bob: Session;
     let carol: Session;
-    let contexts: BrowserContext[] = [];
-    let pages: UserPage[] = [];
 
     beforeAll(async () => {
         env = rigEnvironment();
         browser = await launchChromium();
+        browsers = new HostBrowsers(browser, env);
         admin = await logIn(env, env.admin);
         [alice, bob, carol] = await Promise.all(env.staff.slice(0, 3).map((username) => logIn(env, username)));
     });
 
     afterEach(async () => {
-        const errors = pages.flatMap((userPage) => userPage.errors);
-        await Promise.all(contexts.map((context) => context.close()));
-        contexts = [];
-        pages = [];
-        expect(errors).toEqual([]);
+        expect(await browsers.closeAll()).toEqual([]);
     });
 
     afterAll(async () => {
         await browser?.close();
     });
 
-    // A browser of the user's own, on the front page with the plugin loaded and the websocket up.
-    async function openAs(session: Session, expectedFailedPaths: string[] = []): Promise<Page> {
-        const context = await browser.newContext({viewport: {width: 1440, height: 900}});
-        contexts.push(context);
-        await signIn(context, env, session);
-        const page = await context.newPage();
-        const errors = collectPageErrors(page, expectedFailedPaths);
-        pages.push({page, errors});
-        await page.goto(env.url + '/');
-        await waitForHostStatus(page, 'ready', errors);
-        await page.locator('body[data-host-socket="connected"]').waitFor();
-        return page;
-    }
-
-    const sidebarOf = (page: Page) => page.getByRole('region', {name: 'Connect', exact: true});
-    const windowOf = (page: Page, name: string) => page.getByRole('region', {name, exact: true});
-    const composerOf = (window: Locator) => window.getByRole('textbox', {name: /^Write to /});
-    const logOf = (window: Locator) => window.getByRole('log');
-    // A sidebar row is named after its conversation, with the unread count when there is one.
-    const row = (name: string) => ({name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, \\d+ unread messages?)?$`)});
+    const openAs = (session: Session, expectedFailedPaths: string[] = []) => browsers.openAs(session, {expectedFailedPaths});
     const appBarBadge = (page: Page) => page.getByTestId('app-bar-unread-badge');
     const headerBadge = (page: Page) => page.getByTestId('connect-header-icon').getByTestId('unread-badge');
-
-    async function openSidebar(page: Page): Promise<Locator> {
-        await page.getByRole('navigation', {name: 'App bar'}).getByRole('button', {name: 'Connect'}).click();
-        const sidebar = sidebarOf(page);
-        await sidebar.waitFor();
-        await sidebar.getByText('Loading conversations…').waitFor({state: 'detached'});
-        return sidebar;
-    }
-
-    // Types each person's first name and picks them from the suggestions.
-    async function pickPeople(picker: Locator, names: string[]): Promise<void> {
-        const field = picker.getByRole('combobox', {name: 'Search staff by name'});
-        for (const name of names) {
-            await field.fill(name.split(' ')[0]);
-            await picker.getByRole('option', {name: new RegExp(name)}).click();
-        }
-    }
-
-    async function startConversation(page: Page, names: string[]): Promise<void> {
-        const sidebar = await openSidebar(page);
-        await sidebar.getByRole('button', {name: 'New conversation'}).click();
-        const picker = sidebar.getByRole('region', {name: 'New conversation'});
-        await pickPeople(picker, names);
-        await picker.getByRole('button', {name: 'Start'}).click();
-    }
-
-    async function send(window: Locator, message: string): Promise<void> {
-        await composerOf(window).fill(message);
-        await composerOf(window).press('Enter');
-        await logOf(window).getByText(message).waitFor();
-    }
-
-    // Waits until the server counts someone as staff (or no longer does) after a team change.
-    async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-        await expect.poll(check, {timeout: 10_000, message: what}).toBe(true);
-    }
 
     it('starts a direct conversation from the people picker, and messages arrive live both ways', async () => {
         const alicePage = await openAs(alice);
@@ -186,7 +135,7 @@ describe('Connect conversations in the dev host', () => {
         const groupId = await group.getAttribute('data-conversation-id');
         await send(group, history);
 
-        await group.getByRole('button', {name: 'Add people'}).click();
+        await chooseWindowAction(group, 'Add people');
         const picker = group.getByRole('region', {name: 'Add people'});
         await pickPeople(picker, [`Xavier ${lastName}`]);
         await picker.getByRole('button', {name: 'Add'}).click();
@@ -217,7 +166,7 @@ describe('Connect conversations in the dev host', () => {
         const carolRow = carolSidebar.getByRole('button', row(name));
         await carolRow.waitFor();
 
-        await group.getByRole('button', {name: 'Members'}).click();
+        await chooseWindowAction(group, 'Members');
         const members = group.getByRole('region', {name: 'Members'});
         await members.getByRole('button', {name: 'Remove Carol Chen'}).click();
         await members.getByText('Carol Chen').waitFor({state: 'detached'});
@@ -259,11 +208,13 @@ describe('Connect conversations in the dev host', () => {
         const aliceWindow = windowOf(alicePage, 'Bob Baker');
 
         await aliceWindow.getByTestId('attach-input').setInputFiles({name: fileName, mimeType: 'text/plain', buffer: Buffer.from('queue stalled at 09:12\n')});
+        await aliceWindow.getByRole('button', {name: `Remove ${fileName}`}).waitFor();
+        await composerOf(aliceWindow).press('Enter');
 
-        const link = logOf(aliceWindow).getByRole('link', {name: fileName});
+        const link = logOf(aliceWindow).getByRole('link', {name: new RegExp(fileName)});
         await link.waitFor();
-        expect(await link.getAttribute('href')).toMatch(new RegExp(`^${env.url}/api/v4/files/[a-z0-9]+$`));
-        await logOf(windowOf(bobPage, 'Alice Archer')).getByRole('link', {name: fileName}).waitFor();
+        expect(await link.getAttribute('href')).toMatch(new RegExp(`^${env.url}/api/v4/files/[a-z0-9]+\\?download=1$`));
+        await logOf(windowOf(bobPage, 'Alice Archer')).getByRole('link', {name: new RegExp(fileName)}).waitFor();
     });
 
     it('turns a ticket number dropped on a mini window into a record card', async () => {

@@ -5,7 +5,7 @@ import {errorMessage} from '../../error_message';
 import {workspacePageURL} from '../../routes';
 import {windowClosed, windowCollapsed, windowFocused} from '../../state/actions';
 import {addPeople, removeFromGroup, renameGroup, sendPost} from '../../state/operations';
-import {selectConversation} from '../../state/selectors';
+import {selectConversation, selectLastOwnPostId} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {Conversation, Member, StaffPerson} from '../../types/connect';
 import {Alert} from '../common/Alert';
@@ -95,13 +95,22 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
     const [showingMembers, setShowingMembers] = useState(false);
     const [atBottom, setAtBottom] = useState(true);
     const [sentCount, setSentCount] = useState(0);
+    const [editingId, setEditingId] = useState<string | null>(null);
+    const lastOwnPostId = useSelector((state: ConnectRootState) => selectLastOwnPostId(state, id, currentUserId));
+    const endEditing = () => {
+        setEditingId(null);
+        composerRef.current?.focus();
+    };
 
     useMarkReadWhileSeen(deps, conversation, focused && atBottom && !collapsed);
 
-    // Opening a window (or closing the one that had focus) hands focus to it.
+    // Opening a window (or closing the one that had focus) hands focus to it; closing it gives
+    // focus back to what had it before (a sidebar row, say).
+    const openerRef = useRef<HTMLElement | null>(null);
     useEffect(() => {
         const element = windowRef.current;
         if (focused && element && !element.contains(document.activeElement)) {
+            openerRef.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
             (composerRef.current ?? element.querySelector<HTMLButtonElement>('button[aria-expanded]'))?.focus();
         }
     }, [focused, collapsed, focusRequest]);
@@ -190,7 +199,14 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
         composerRef.current?.focus();
     };
 
-    const close = () => dispatch(windowClosed(id));
+    const close = () => {
+        const opener = openerRef.current;
+        const returnsFocus = Boolean(opener?.isConnected) && windowRef.current?.contains(document.activeElement);
+        dispatch(windowClosed(id, !returnsFocus));
+        if (returnsFocus) {
+            opener?.focus();
+        }
+    };
 
     const onKeyDown = (event: KeyboardEvent) => {
         if (event.key === 'Escape' && !event.defaultPrevented) {
@@ -223,15 +239,13 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                 siteURL={siteURL}
                 titleId={titleId}
                 collapsed={collapsed}
-                addingPeople={addingPeople}
                 onAddPeople={() => {
                     setShowingMembers(false);
-                    setAddingPeople((shown) => !shown);
+                    setAddingPeople(true);
                 }}
-                showingMembers={showingMembers}
                 onMembers={() => {
                     setAddingPeople(false);
-                    setShowingMembers((shown) => !shown);
+                    setShowingMembers(true);
                 }}
                 onRename={(name) => void rename(name)}
                 onNewWindow={() => window.open(`${workspacePageURL(siteURL)}?conversation=${encodeURIComponent(id)}`, '_blank', 'noopener')}
@@ -267,6 +281,9 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                         conversationName={conversation.name}
                         onAtBottomChange={setAtBottom}
                         sentCount={sentCount}
+                        editingId={editingId}
+                        onEdit={setEditingId}
+                        onEditEnd={endEditing}
                     />
                     {activity && (
                         <p
@@ -296,6 +313,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                             setFailure(null);
                         }}
                         busy={activity !== null}
+                        onEditLast={lastOwnPostId ? () => setEditingId(lastOwnPostId) : undefined}
                     />
                 </div>
             )}

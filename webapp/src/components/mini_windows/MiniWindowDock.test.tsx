@@ -27,6 +27,12 @@ function renderDock(conversations: Conversation[], posts: Post[] = [], open = co
 
 const windowNamed = (name: string) => screen.getByRole('region', {name});
 
+// The less used window buttons are in its "More actions" menu.
+function chooseAction(name: string, container: HTMLElement = document.body) {
+    fireEvent.click(within(container).getByRole('button', {name: 'More actions'}));
+    fireEvent.click(within(container).getByRole('menuitem', {name}));
+}
+
 describe('a mini window', () => {
     it('shows the conversation: author, time and text of each message', async () => {
         renderDock([directConversation()], [post({message: 'Is the mail server down?\nUsers report errors.', create_at: new Date(2024, 0, 2, 9, 30).getTime()})]);
@@ -81,17 +87,23 @@ describe('a mini window', () => {
         expect(client.refreshCards).toHaveBeenCalledWith('with-cards');
     });
 
-    it('has header buttons: add people for groups, a bell that is not there yet, New Window, collapse, close', () => {
+    it('has collapse and close in its header, the rest in a menu: add people and members for groups, a bell not there yet, New Window', () => {
         const openWindow = vi.spyOn(window, 'open').mockReturnValue(null);
         const {store} = renderDock([groupConversation()]);
         const groupWindow = windowNamed('Bob Baker, Carol Chen');
 
-        const bell = within(groupWindow).getByRole('button', {name: 'Notification preferences'});
+        fireEvent.click(within(groupWindow).getByRole('button', {name: 'More actions'}));
+        const menu = within(groupWindow).getByRole('menu', {name: 'More actions'});
+        expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Add people', 'Members', 'Notification preferences', 'New Window']);
+        expect(within(menu).getByRole('menuitem', {name: 'Add people'})).toHaveFocus();
+        const bell = within(menu).getByRole('menuitem', {name: 'Notification preferences'});
         expect(bell).toHaveAttribute('aria-disabled', 'true');
         expect(bell).toHaveAttribute('title', 'Notification preferences arrive with the notifications feature');
-        expect(within(groupWindow).getByRole('button', {name: 'Add people'})).toBeInTheDocument();
+        fireEvent.keyDown(menu, {key: 'Escape'});
+        expect(within(groupWindow).queryByRole('menu')).toBeNull();
+        expect(within(groupWindow).getByRole('button', {name: 'More actions'})).toHaveFocus();
 
-        fireEvent.click(within(groupWindow).getByRole('button', {name: 'New Window'}));
+        chooseAction('New Window', groupWindow);
         expect(openWindow).toHaveBeenCalledWith('https://chat.example.com/plugins/connect-chat/workspace?conversation=group-1', '_blank', 'noopener');
 
         fireEvent.click(within(groupWindow).getByRole('button', {name: 'Collapse'}));
@@ -107,7 +119,8 @@ describe('a mini window', () => {
     it('offers no "Add people" for a direct conversation', () => {
         renderDock([directConversation()]);
 
-        expect(within(windowNamed('Bob Baker')).queryByRole('button', {name: 'Add people'})).toBeNull();
+        fireEvent.click(within(windowNamed('Bob Baker')).getByRole('button', {name: 'More actions'}));
+        expect(within(windowNamed('Bob Baker')).queryByRole('menuitem', {name: 'Add people'})).toBeNull();
     });
 
     it('takes focus when opened, and Escape closes the focused window, handing focus on', async () => {
@@ -120,6 +133,25 @@ describe('a mini window', () => {
 
         expect(stateOf(store).miniWindows.windows.map((window) => window.id)).toEqual(['dm-bob']);
         await waitFor(() => expect(screen.getByRole('textbox', {name: 'Write to Bob Baker'})).toHaveFocus());
+    });
+
+    it('gives focus back to what opened it when it closes', async () => {
+        const {store} = renderDock([directConversation(), groupConversation()], [], ['dm-bob']);
+        const opener = document.createElement('button');
+        document.body.appendChild(opener);
+        opener.focus();
+
+        act(() => {
+            store.dispatch(windowOpened('group-1'));
+        });
+        const groupComposer = screen.getByRole('textbox', {name: 'Write to Bob Baker, Carol Chen'});
+        await waitFor(() => expect(groupComposer).toHaveFocus());
+        fireEvent.keyDown(groupComposer, {key: 'Escape'});
+
+        expect(stateOf(store).miniWindows.windows.map((window) => window.id)).toEqual(['dm-bob']);
+        await waitFor(() => expect(opener).toHaveFocus());
+        expect(stateOf(store).miniWindows.focusedId).toBeNull();
+        opener.remove();
     });
 
     it('takes focus again when its conversation is chosen again', async () => {
@@ -269,7 +301,7 @@ describe('a mini window', () => {
         client.searchStaff.mockResolvedValue({people: [staffPerson(carol)], has_more: false});
         client.addMembers.mockResolvedValue(groupConversation());
 
-        fireEvent.click(screen.getByRole('button', {name: 'Add people'}));
+        chooseAction('Add people');
         fireEvent.change(screen.getByRole('combobox'), {target: {value: 'car'}});
         fireEvent.click(await screen.findByRole('option', {name: /Carol Chen/}));
         fireEvent.click(screen.getByRole('button', {name: 'Add'}));
@@ -343,9 +375,8 @@ describe('a mini window', () => {
             const {client} = renderDock([groupConversation()]);
             client.removeMember.mockResolvedValue(groupConversation({members: [me, bob], name: 'Bob Baker'}));
 
-            fireEvent.click(screen.getByRole('button', {name: 'Members'}));
+            chooseAction('Members');
             const panel = screen.getByRole('region', {name: 'Members'});
-            expect(screen.getByRole('button', {name: 'Members'})).toHaveAttribute('aria-expanded', 'true');
             const rows = within(within(panel).getByRole('list', {name: 'Members'})).getAllByRole('listitem');
             expect(rows.map((row) => row.textContent)).toEqual(['Alice Archer (you)Leave group', 'Bob BakerRemove', 'Carol ChenRemove']);
             await waitFor(() => expect(panel).toHaveFocus());
@@ -361,7 +392,7 @@ describe('a mini window', () => {
             const {client, store} = renderDock([groupConversation()]);
             client.removeMember.mockResolvedValue(groupConversation({members: [bob, carol], open: false}));
 
-            fireEvent.click(screen.getByRole('button', {name: 'Members'}));
+            chooseAction('Members');
             fireEvent.click(screen.getByRole('button', {name: 'Leave group'}));
 
             await waitFor(() => expect(stateOf(store).miniWindows.windows).toEqual([]));
@@ -373,7 +404,7 @@ describe('a mini window', () => {
             const {client, store} = renderDock([groupConversation()]);
             client.removeMember.mockRejectedValue(new ClientError(403, 'You may not do that.', 'url'));
 
-            fireEvent.click(screen.getByRole('button', {name: 'Members'}));
+            chooseAction('Members');
             fireEvent.click(screen.getByRole('button', {name: 'Remove Bob Baker'}));
             expect(await screen.findByRole('alert')).toHaveTextContent('You may not do that.');
 
@@ -386,11 +417,12 @@ describe('a mini window', () => {
         it('only lists the members of a group Connect does not manage, and has no panel for a direct conversation', () => {
             renderDock([directConversation(), groupConversation({id: 'gm-1', managed: false})]);
 
-            fireEvent.click(screen.getByRole('button', {name: 'Members'}));
+            chooseAction('Members', windowNamed('Bob Baker, Carol Chen'));
             const panel = screen.getByRole('region', {name: 'Members'});
             expect(within(panel).getAllByRole('listitem')).toHaveLength(3);
             expect(within(panel).queryByRole('button', {name: /^(Remove|Leave)/})).toBeNull();
-            expect(within(windowNamed('Bob Baker')).queryByRole('button', {name: 'Members'})).toBeNull();
+            fireEvent.click(within(windowNamed('Bob Baker')).getByRole('button', {name: 'More actions'}));
+            expect(within(windowNamed('Bob Baker')).queryByRole('menuitem', {name: 'Members'})).toBeNull();
         });
     });
 

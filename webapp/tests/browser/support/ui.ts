@@ -1,0 +1,111 @@
+// People using Connect in the dev host, each in a browser of their own, and the parts of the UI
+// the browser tests find by role and name as a screen reader would.
+import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
+import {expect} from 'vitest';
+
+import {collectPageErrors, signIn} from './browser';
+import {waitForHostStatus} from './dev_host';
+import type {RigEnvironment} from './environment';
+import type {Session} from './mattermost';
+
+export interface OpenOptions {
+    // Requests the page is expected to see fail (a refused post, say).
+    expectedFailedPaths?: string[];
+    viewport?: {width: number; height: number};
+}
+
+export class HostBrowsers {
+    private contexts: BrowserContext[] = [];
+    private errors: string[][] = [];
+
+    constructor(private readonly browser: Browser, private readonly env: RigEnvironment) {}
+
+    // A browser of the user's own, on the front page with the plugin loaded and the websocket up.
+    async openAs(session: Session, {expectedFailedPaths = [], viewport = {width: 1440, height: 900}}: OpenOptions = {}): Promise<Page> {
+        const context = await this.browser.newContext({viewport});
+        this.contexts.push(context);
+        await signIn(context, this.env, session);
+        const page = await context.newPage();
+        const errors = collectPageErrors(page, expectedFailedPaths);
+        this.errors.push(errors);
+        await page.goto(this.env.url + '/');
+        await waitForHostStatus(page, 'ready', errors);
+        await page.locator('body[data-host-socket="connected"]').waitFor();
+        return page;
+    }
+
+    // Closes every browser; returns the page errors they saw, which a test expects to be none.
+    async closeAll(): Promise<string[]> {
+        const errors = this.errors.flat();
+        await Promise.all(this.contexts.map((context) => context.close()));
+        this.contexts = [];
+        this.errors = [];
+        return errors;
+    }
+}
+
+export const sidebarOf = (page: Page) => page.getByRole('region', {name: 'Connect', exact: true});
+export const windowOf = (page: Page, name: string) => page.getByRole('region', {name, exact: true});
+export const composerOf = (window: Locator) => window.getByRole('textbox', {name: /^Write to /});
+export const logOf = (window: Locator) => window.getByRole('log');
+
+// A sidebar row is named after its conversation, with the unread count when there is one.
+export const row = (name: string) => ({name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, \\d+ unread messages?)?$`)});
+
+export async function openSidebar(page: Page): Promise<Locator> {
+    await page.getByRole('navigation', {name: 'App bar'}).getByRole('button', {name: 'Connect'}).click();
+    const sidebar = sidebarOf(page);
+    await sidebar.waitFor();
+    await sidebar.getByText('Loading conversations…').waitFor({state: 'detached'});
+    return sidebar;
+}
+
+// Opens a conversation's mini window from the sidebar row and waits for its messages.
+export async function openWindow(page: Page, name: string): Promise<Locator> {
+    await (await openSidebar(page)).getByRole('button', row(name)).click();
+    const window = windowOf(page, name);
+    await logOf(window).waitFor();
+    return window;
+}
+
+// A window's less used buttons are in its "More actions" menu.
+export async function chooseWindowAction(window: Locator, action: string): Promise<void> {
+    await window.getByRole('button', {name: 'More actions'}).click();
+    await window.getByRole('menuitem', {name: action}).click();
+}
+
+// Types each person's first name and picks them from the suggestions.
+export async function pickPeople(picker: Locator, names: string[]): Promise<void> {
+    const field = picker.getByRole('combobox', {name: 'Search staff by name'});
+    for (const name of names) {
+        await field.fill(name.split(' ')[0]);
+        await picker.getByRole('option', {name: new RegExp(name)}).click();
+    }
+}
+
+export async function startConversation(page: Page, names: string[]): Promise<void> {
+    const sidebar = await openSidebar(page);
+    await sidebar.getByRole('button', {name: 'New conversation'}).click();
+    const picker = sidebar.getByRole('region', {name: 'New conversation'});
+    await pickPeople(picker, names);
+    await picker.getByRole('button', {name: 'Start'}).click();
+}
+
+// The message in a window's log whose text contains text.
+export const messageWith = (window: Locator, text: string) => logOf(window).getByTestId('message').filter({hasText: text}).last();
+
+// Sends a message and waits for it in the log; shown is the text it shows (markdown rendered).
+export async function send(window: Locator, message: string, shown = message): Promise<void> {
+    await composerOf(window).fill(message);
+    await composerOf(window).press('Enter');
+    await messageWith(window, shown).waitFor();
+}
+
+// Waits until the server agrees (a staff change, say): the answer can take a moment to arrive.
+export async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+    await expect.poll(check, {timeout: 10_000, message: what}).toBe(true);
+}
+
+export async function isFocused(locator: Locator): Promise<boolean> {
+    return locator.evaluate((element) => element === document.activeElement);
+}
