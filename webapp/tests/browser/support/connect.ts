@@ -89,3 +89,19 @@ export async function leaveStaffTeam(env: RigEnvironment, admin: Session, userId
 export function nonce(): string {
     return Math.random().toString(36).slice(2, 8);
 }
+
+export function addMembersAs(env: RigEnvironment, session: Session, conversationId: string, userIds: string[]): Promise<Conversation> {
+    return call<Conversation>(env, session.token, 'POST', `${connectAPI}/conversations/${conversationId}/members`, {user_ids: userIds});
+}
+
+export function removeMemberAs(env: RigEnvironment, session: Session, conversationId: string, userId: string): Promise<Conversation> {
+    return call<Conversation>(env, session.token, 'DELETE', `${connectAPI}/conversations/${conversationId}/members/${userId}`);
+}
+
+export function replyAs(env: RigEnvironment, session: Session, channelId: string, rootId: string, message: string): Promise<Post> {
+    return call<Post>(env, session.token, 'POST', '/api/v4/posts', {channel_id: channelId, root_id: rootId, message});
+}
+
+export function renameAs(env: RigEnvironment, session: Session, conversationId: string, name: string): Promise<Conversation> {
+    return call<Conversation>(env, session.token, 'PATCH', `${connectAPI}/conversations/${conversationId}`, {name});
+}
