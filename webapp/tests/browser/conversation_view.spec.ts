@@ -81,7 +81,7 @@ describe('the conversation view in mini windows', () => {
             const shown = messageWith(window, tag);
             await shown.waitFor();
             expect(await shown.locator('strong').first().textContent()).toBe('Mail queue');
-            expect(await shown.getByText('✅').count()).toBe(1);
+            expect(await shown.locator('.cc-markdown').getByText('✅').count()).toBe(1);
             expect(await shown.locator('code').first().textContent()).toBe('Get-Queue');
             const link = shown.getByRole('link', {name: 'https://example.com/runbooks/mail'});
             expect(await link.getAttribute('href')).toBe('https://example.com/runbooks/mail');
@@ -132,7 +132,7 @@ describe('the conversation view in mini windows', () => {
         await chip.waitFor();
         expect(await chip.textContent()).toBe('👍1');
         await chip.click();
-        await messageWith(bobWindow, tag).getByRole('button', {name: '+1 reaction by Alice Archer and you'}).waitFor();
+        await messageWith(bobWindow, tag).getByRole('button', {name: /^\+1 reaction by (you and Alice Archer|Alice Archer and you)$/}).waitFor();
         expect(await messageWith(bobWindow, tag).getByRole('button', {name: /^\+1 reaction/}).getAttribute('aria-pressed')).toBe('true');
 
         const own = messageWith(aliceWindow, tag);
@@ -156,7 +156,8 @@ describe('the conversation view in mini windows', () => {
         await reply.getByRole('button', {name: `Replying to Bob Baker: Is the VPN change on tonight? ${tag}`}).waitFor();
         const second = messageWith(aliceWindow, `And who approves it? ${tag}`);
         expect(await second.locator('.cc-message-author').count()).toBe(0);
-        expect(await messageWith(aliceWindow, `Is the VPN change on tonight? ${tag}`).locator('.cc-message-author').textContent()).toBe('Bob Baker');
+        const first = logOf(aliceWindow).getByTestId('message').filter({hasText: `Is the VPN change on tonight? ${tag}`}).first();
+        expect(await first.locator('.cc-message-author').textContent()).toBe('Bob Baker');
     });
 
     it('grows the composer to about eight lines, says when a message is too long, and keeps it', async () => {
@@ -170,13 +171,14 @@ describe('the conversation view in mini windows', () => {
         expect(grown.height).toBeLessThan(oneLine * 10);
         expect(grown.scrolls).toBe(true);
 
+        const messagesBefore = await logOf(aliceWindow).getByTestId('message').count();
         const tooLong = 'x'.repeat(16_400);
         await composer.fill(tooLong);
         await aliceWindow.getByText('This message is 17 characters too long (the limit is 16,383).').waitFor();
         expect(await aliceWindow.getByRole('button', {name: 'Send'}).isDisabled()).toBe(true);
         await composer.press('Enter');
         expect(await composer.inputValue()).toBe(tooLong);
-        expect(await logOf(aliceWindow).getByTestId('message').count()).toBe(0);
+        expect(await logOf(aliceWindow).getByTestId('message').count()).toBe(messagesBefore);
     });
 
     it('keeps picked files as chips until sent with the text; images show thumbnails that open larger', async () => {
@@ -191,7 +193,7 @@ describe('the conversation view in mini windows', () => {
         ]);
         await aliceWindow.getByRole('button', {name: `Remove ${notes}`}).click();
         expect(await aliceWindow.getByRole('list', {name: 'Files to send'}).getByRole('listitem').count()).toBe(1);
-        expect(await logOf(aliceWindow).getByTestId('message').count()).toBe(0);
+        expect(await messageWith(aliceWindow, tag).count()).toBe(0);
         await send(aliceWindow, `The printers on floor 3 ${tag}`, tag);
 
         for (const window of [aliceWindow, bobWindow]) {
@@ -220,10 +222,11 @@ describe('the conversation view in mini windows', () => {
 
         const aliceLog = logOf(await openWindow(alicePage, 'Bob Baker, Carol Chen'));
         await aliceLog.getByText('You removed Carol Chen.').waitFor();
-        await aliceLog.getByText('You added Carol Chen.').waitFor();
+        expect(await aliceLog.getByText('You added Carol Chen.').count()).toBe(2);
         const bobLog = logOf(await openWindow(bobPage, 'Alice Archer, Carol Chen'));
         await bobLog.getByText('Alice Archer removed Carol Chen.').waitFor();
-        await bobLog.getByText('Alice Archer added Carol Chen.').waitFor();
+        expect(await bobLog.getByText('Alice Archer added Carol Chen.').count()).toBe(2);
+        expect(await bobLog.getByText('Alice Archer added you.').count()).toBe(1);
         expect(await bobLog.getByText(/added to the channel by|left the channel/).count()).toBe(0);
     });
 
@@ -241,7 +244,8 @@ describe('the conversation view in mini windows', () => {
         await logOf(window).waitFor();
 
         const title = window.getByRole('button', {name: 'Rename group'});
-        expect((await title.boundingBox())?.width).toBeGreaterThan(150);
+        const [titleBox, windowBox] = await Promise.all([title.boundingBox(), window.boundingBox()]);
+        expect((titleBox?.width ?? 0) / (windowBox?.width ?? 1)).toBeGreaterThan(0.45);
         await chooseWindowAction(window, 'Members');
         await window.getByRole('region', {name: 'Members'}).waitFor();
 
