@@ -16,7 +16,7 @@ TOOLS_DIR     ?= $(HOME)/.cache/connect-chat/tools
 GOLANGCI_LINT := $(TOOLS_DIR)/golangci-lint-$(GOLANGCI_LINT_VERSION)
 
 .PHONY: all dist bundle print-bundle server webapp package test test-go test-integration \
-        test-webapp test-browser screenshots bench dev dev-stop deploy check-style clean
+        test-webapp test-browser screenshots bench bench-webapp dev dev-stop deploy check-style clean
 
 all: check-style dist
 
@@ -77,6 +77,12 @@ screenshots: $(WEBAPP_DEPS)
 ## bench: posting throughput and latency with the plugin enabled vs disabled, interleaved.
 bench:
 	$(GO) run ./build/cmd/bench
+
+## bench-webapp: a mini window with 200 messages in Chromium, and the bundle sizes.
+bench-webapp: $(WEBAPP_DEPS)
+	build/scripts/ensure-chromium.sh
+	cd webapp && $(NPM) run --silent build
+	$(GO) run ./build/cmd/rig exec -- $(NPM) --prefix webapp run bench:browser
 
 ## dev: PostgreSQL, Mattermost with the plugin, demo users; prints URLs and logins.
 dev:

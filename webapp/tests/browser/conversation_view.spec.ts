@@ -2,13 +2,14 @@ import type {Browser, Locator, Page} from 'playwright-core';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 
 import {launchChromium} from './support/browser';
-import {addMembersAs, nonce, postAs, readEverything, removeMemberAs, renameAs, replyAs, startConversationAs} from './support/connect';
+import {addMembersAs, newStaffMember, nonce, postAs, readEverything, removeMemberAs, renameAs, replyAs, staffSearchFinds, startConversationAs} from './support/connect';
 import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {logIn, type Session} from './support/mattermost';
 import {twoColourPng} from './support/png';
 import {
     chooseWindowAction,
     composerOf,
+    eventually,
     HostBrowsers,
     isFocused,
     logOf,
@@ -30,6 +31,7 @@ describe('the conversation view in mini windows', () => {
     let bob: Session;
     let carol: Session;
     let dave: Session;
+    let admin: Session;
 
     beforeAll(async () => {
         env = rigEnvironment();
@@ -37,7 +39,17 @@ describe('the conversation view in mini windows', () => {
         browsers = new HostBrowsers(browser, env);
         [alice, bob, carol] = await Promise.all(env.staff.slice(0, 3).map((username) => logIn(env, username)));
         dave = await logIn(env, env.customers[0]);
+        admin = await logIn(env, env.admin);
     });
+
+    // Someone new on the staff, so a group with them is new too (groups of the same people are one).
+    async function newColleague(firstName: string): Promise<Session> {
+        const colleague = await newStaffMember(env, admin, firstName, `Tester${nonce()}`);
+        await eventually(() => staffSearchFinds(env, alice, firstName, colleague.user.id), 'the newcomer counts as staff');
+        return colleague;
+    }
+
+    const fullName = (session: Session) => `${session.user.first_name} ${session.user.last_name}`;
 
     afterEach(async () => {
         expect(await browsers.closeAll()).toEqual([]);
@@ -215,23 +227,24 @@ describe('the conversation view in mini windows', () => {
     });
 
     it('says what happened to members in Connect\'s words, with full names', async () => {
-        const group = await startConversationAs(env, alice, [bob.user.id, carol.user.id]);
-        await removeMemberAs(env, alice, group.id, carol.user.id);
-        await addMembersAs(env, alice, group.id, [carol.user.id]);
+        const mona = await newColleague('Mona');
+        const group = await startConversationAs(env, alice, [bob.user.id, mona.user.id]);
+        await removeMemberAs(env, alice, group.id, mona.user.id);
+        await addMembersAs(env, alice, group.id, [mona.user.id]);
         const [alicePage, bobPage] = await Promise.all([browsers.openAs(alice), browsers.openAs(bob)]);
 
-        const aliceLog = logOf(await openWindow(alicePage, 'Bob Baker, Carol Chen'));
-        await aliceLog.getByText('You removed Carol Chen.').waitFor();
-        expect(await aliceLog.getByText('You added Carol Chen.').count()).toBe(2);
-        const bobLog = logOf(await openWindow(bobPage, 'Alice Archer, Carol Chen'));
-        await bobLog.getByText('Alice Archer removed Carol Chen.').waitFor();
-        expect(await bobLog.getByText('Alice Archer added Carol Chen.').count()).toBe(2);
+        const aliceLog = logOf(await openWindow(alicePage, `Bob Baker, ${fullName(mona)}`));
+        await aliceLog.getByText(`You removed ${fullName(mona)}.`).waitFor();
+        expect(await aliceLog.getByText(`You added ${fullName(mona)}.`).count()).toBe(2);
+        const bobLog = logOf(await openWindow(bobPage, `Alice Archer, ${fullName(mona)}`));
+        await bobLog.getByText(`Alice Archer removed ${fullName(mona)}.`).waitFor();
+        expect(await bobLog.getByText(`Alice Archer added ${fullName(mona)}.`).count()).toBe(2);
         expect(await bobLog.getByText('Alice Archer added you.').count()).toBe(1);
         expect(await bobLog.getByText(/added to the channel by|left the channel/).count()).toBe(0);
     });
 
     it('gives the window name the room, keeps the rest in a menu, and keeps the overflow reachable at 800 px', async () => {
-        const group = await startConversationAs(env, alice, [bob.user.id, carol.user.id]);
+        const group = await startConversationAs(env, alice, [bob.user.id, (await newColleague('Nils')).user.id]);
         await renameAs(env, alice, group.id, 'Printer outage on the third floor');
         await startConversationAs(env, alice, [bob.user.id]);
         await startConversationAs(env, alice, [carol.user.id]);
