@@ -87,9 +87,9 @@ Demo conversations (seeded at start; log in as alice to see them all):
                         Connect group of alice, bob and carol: a card for %[9]s, a code block, a picture
   alice ↔ carol         direct: carol's last message is unread for alice
 
-This server has no Mattermost web client (it is not published anywhere this machine can reach):
-log in through the REST API or an existing Mattermost web client pointed at it; the Connect
-Workspace page works in any browser once the MMAUTHTOKEN cookie is set.
+Open %[1]s/ in a browser and sign in. Mattermost's own web client is not published anywhere
+this machine can reach, so the web client here is Connect's dev host (webapp/devhost): it loads
+the plugin as the web app does, with the Connect icon in its app bar.
 `, state.URL, rig.PluginID, state.Dir, rig.Password, state.ServiceNowURL, standin.DefaultUsername, standin.DefaultPassword,
 		rig.DemoDirectRecord, rig.DemoGroupRecord, rig.DemoGroupName)
 }

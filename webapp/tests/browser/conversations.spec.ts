@@ -286,16 +286,18 @@ describe('Connect conversations in the dev host', () => {
     it('shows the sidebar and two mini windows (screenshots)', async () => {
         const direct = await startConversationAs(env, alice, [bob.user.id]);
         const group = await startConversationAs(env, alice, [bob.user.id, carol.user.id]);
-        await postAs(env, bob, group.id, 'Finance floor reports the mail outage is back. INC0010001');
-        await postAs(env, bob, direct.id, 'Can you take the change review at 3?');
+        await postAs(env, bob, group.id, 'Finance floor reports the mail outage is **back**. INC0010001');
+        await postAs(env, alice, group.id, 'On it :eyes: The queue on `EXCH-02` is growing:\n- 2,314 waiting\n- transport restarted at 08:52');
+        await postAs(env, bob, direct.id, 'Can you take the change review at 3? Agenda: https://example.com/cab');
         const withCarol = await startConversationAs(env, alice, [carol.user.id]);
         await postAs(env, carol, withCarol.id, 'The VPN change is approved for tonight.');
         const alicePage = await openAs(alice);
         const sidebar = await openSidebar(alicePage);
         await sidebar.getByRole('button', row('Bob Baker, Carol Chen')).click();
         await sidebar.getByRole('button', row('Bob Baker')).click();
-        await logOf(windowOf(alicePage, 'Bob Baker')).getByText('Can you take the change review at 3?').last().waitFor();
-        await logOf(windowOf(alicePage, 'Bob Baker, Carol Chen')).getByTestId('attachment-card').last().waitFor();
+        await logOf(windowOf(alicePage, 'Bob Baker')).getByText(/Can you take the change review at 3\?/).last().waitFor();
+        const card = logOf(windowOf(alicePage, 'Bob Baker, Carol Chen')).getByTestId('attachment-card').last();
+        await expect.poll(() => card.textContent(), {timeout: 15_000}).toContain('Email server is down');
 
         await alicePage.mouse.move(0, 0);
         await mkdir(screenshotDir, {recursive: true});
