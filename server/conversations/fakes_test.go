@@ -18,9 +18,9 @@ const botID = "connectbot000000000000000000"
 
 // fakeMattermost is an in-memory Mattermost: channels, members, users, posts, teams, KV and events.
 type fakeMattermost struct {
-	mu          sync.Mutex
+	mu sync.Mutex
 	// onRemoved runs while RemoveMember is in progress, as Mattermost posts its message then.
-	onRemoved func(channelID, userID string)
+	onRemoved   func(channelID, userID string)
 	clock       int64
 	channels    map[string]*model.Channel
 	members     map[string]map[string]*model.ChannelMember
