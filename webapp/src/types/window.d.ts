@@ -13,7 +13,10 @@ export interface PostUtils {
         autolinkedUrlSchemes?: string[];
         mentionKeys?: Array<{key: string; caseSensitive?: boolean}>;
     }): string;
-    messageHtmlToComponent(html: string, isRHS?: boolean, options?: {mentionHighlight?: boolean}): ReactNode;
+    // Recent web apps take (html, options); older ones took (html, isRHS, options), and recent ones
+    // still accept that form through a shim. Connect calls the two-argument form, which every version
+    // takes without error (an old one reads the options as isRHS and keeps its defaults).
+    messageHtmlToComponent(html: string, options?: {mentionHighlight?: boolean}): ReactNode;
 }
 
 declare global {

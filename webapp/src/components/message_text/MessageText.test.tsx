@@ -144,7 +144,7 @@ describe('MessageText in the web app (window.PostUtils)', () => {
             mentionKeys: [{key: '@alice'}, {key: '@here'}, {key: '@all'}, {key: '@channel'}],
         });
         expect(autolinkedUrlSchemes).toEqual(['http', 'https', 'ftp', 'mailto', 'tel', 'mattermost']);
-        expect(postUtils.messageHtmlToComponent).toHaveBeenCalledWith('<p><strong>from the web app</strong></p>', false, {mentionHighlight: true});
+        expect(postUtils.messageHtmlToComponent).toHaveBeenCalledWith('<p><strong>from the web app</strong></p>', {mentionHighlight: true});
         expect(container.firstElementChild).toHaveClass('cc-markdown', 'cc-markdown--host');
         expect(container.querySelector('.cc-markdown > [data-testid="host-rendered"]')).toHaveTextContent('from the web app');
         expect(container.querySelector('strong')).toBeNull();

@@ -22,5 +22,5 @@ export function renderWithHost(postUtils: PostUtils, text: string, currentUserna
         autolinkedUrlSchemes,
         mentionKeys,
     });
-    return postUtils.messageHtmlToComponent(html, false, {mentionHighlight: true});
+    return postUtils.messageHtmlToComponent(html, {mentionHighlight: true});
 }
