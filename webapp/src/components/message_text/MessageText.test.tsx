@@ -5,7 +5,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {bob, connectStore, directConversation, me, post, renderWithConnect} from '../../../tests/unit/connect_fixtures';
 import {installStylesheet, removeStylesheet, stylesheetElementId} from '../../styles/stylesheet';
 import type {PostUtils} from '../../types/window';
-import {Message} from '../mini_windows/Message';
+import {Message} from '../conversation/Message';
 import {previewOf} from '../sidebar/ConversationRow';
 
 import {autolinkedUrlSchemes} from './host_renderer';

@@ -1,28 +1,22 @@
-import React, {useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent} from 'react';
+import React, {useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
 import {errorMessage} from '../../error_message';
 import {workspacePageURL} from '../../routes';
 import {windowClosed, windowCollapsed, windowFocused} from '../../state/actions';
-import {addPeople, removeFromGroup, renameGroup, sendPost} from '../../state/operations';
-import {selectConversation, selectLastOwnPostId} from '../../state/selectors';
+import {addPeople, removeFromGroup, renameGroup} from '../../state/operations';
+import {selectConversation} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {Conversation, Member, StaffPerson} from '../../types/connect';
-import {Alert} from '../common/Alert';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
+import {ConversationBody, DropOverlay} from '../conversation/ConversationBody';
+import {useConversation} from '../conversation/use_conversation';
 import {PeoplePicker} from '../people_picker/PeoplePicker';
 
-import {Composer} from './Composer';
 import {MembersPanel} from './MembersPanel';
-import type {DroppedContent} from './drop';
-import {MessageList} from './MessageList';
-import {fitsInPost} from './message_length';
 import {MiniWindowHeader} from './MiniWindowHeader';
-import {filesLabel, useComposerFiles} from './use_composer_files';
-import {useDropZone} from './use_drop_zone';
-import {useMarkReadWhileSeen} from './use_mark_read';
 
 interface Props {
     id: string;
@@ -86,23 +80,10 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
     const dispatch = useDispatch();
     const titleId = useId();
     const windowRef = useRef<HTMLElement>(null);
-    const composerRef = useRef<HTMLTextAreaElement>(null);
-    const [draft, setDraft] = useState('');
-    const waitingFiles = useComposerFiles();
-    const [failure, setFailure] = useState<string | null>(null);
-    const [activity, setActivity] = useState<string | null>(null);
+    const session = useConversation(conversation, focused && !collapsed);
+    const {composerRef, setFailure} = session;
     const [addingPeople, setAddingPeople] = useState(false);
     const [showingMembers, setShowingMembers] = useState(false);
-    const [atBottom, setAtBottom] = useState(true);
-    const [sentCount, setSentCount] = useState(0);
-    const [editingId, setEditingId] = useState<string | null>(null);
-    const lastOwnPostId = useSelector((state: ConnectRootState) => selectLastOwnPostId(state, id, currentUserId));
-    const endEditing = () => {
-        setEditingId(null);
-        composerRef.current?.focus();
-    };
-
-    useMarkReadWhileSeen(deps, conversation, focused && atBottom && !collapsed);
 
     // Opening a window (or closing the one that had focus) hands focus to it; closing it gives
     // focus back to what had it before (a sidebar row, say).
@@ -113,60 +94,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
             openerRef.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
             (composerRef.current ?? element.querySelector<HTMLButtonElement>('button[aria-expanded]'))?.focus();
         }
-    }, [focused, collapsed, focusRequest]);
-
-    const post = useCallback(async (message: string, description: string | null = null, files: File[] = []) => {
-        setFailure(null);
-        setActivity(description);
-        try {
-            await sendPost(deps, id, message, files);
-            setSentCount((count) => count + 1);
-            return true;
-        } catch (error) {
-            setFailure(errorMessage(error));
-            return false;
-        } finally {
-            setActivity(null);
-        }
-    }, [deps, id]);
-
-    // The text and the waiting files go as one post. A refused message stays in the field with its
-    // files, with the server's reason above it (F-07).
-    const send = async () => {
-        const message = draft.trim();
-        const sending = waitingFiles.files;
-        if ((!message && sending.length === 0) || !fitsInPost(message) || activity) {
-            return;
-        }
-        setDraft(message);
-        const files = sending.map((waiting) => waiting.file);
-        if (await post(message, files.length > 0 ? `Uploading ${filesLabel(files)}…` : 'Sending…', files)) {
-            setDraft((current) => (current === message ? '' : current));
-            waitingFiles.clear(sending);
-        }
-    };
-
-    // Picked or dropped files wait in the field until the message is sent; past Mattermost's
-    // limit of files in a post, the rest are refused.
-    const attach = (files: File[]) => {
-        setFailure(waitingFiles.add(files));
-        composerRef.current?.focus();
-    };
-
-    const {dragging, handlers} = useDropZone((content: DroppedContent) => {
-        switch (content.kind) {
-        case 'files':
-            attach(content.files);
-            break;
-        case 'record':
-            void post(content.text, 'Adding the record…');
-            break;
-        case 'text':
-            setDraft((current) => (current ? `${current} ${content.text}` : content.text));
-            composerRef.current?.focus();
-            break;
-        }
-    });
+    }, [focused, collapsed, focusRequest, composerRef]);
 
     const add = async (people: StaffPerson[]) => {
         await addPeople(deps, id, people.map((person) => person.id));
@@ -232,7 +160,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
             onKeyDown={onKeyDown}
             onFocus={() => !focused && dispatch(windowFocused(id))}
             onBlur={onBlur}
-            {...handlers}
+            {...session.dropHandlers}
         >
             <MiniWindowHeader
                 conversation={conversation}
@@ -276,55 +204,10 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                             onClose={closeMembers}
                         />
                     )}
-                    <MessageList
-                        conversationId={id}
-                        conversationName={conversation.name}
-                        onAtBottomChange={setAtBottom}
-                        sentCount={sentCount}
-                        editingId={editingId}
-                        onEdit={setEditingId}
-                        onEditEnd={endEditing}
-                    />
-                    {activity && (
-                        <p
-                            className='cc-window-status'
-                            role='status'
-                        >
-                            {activity}
-                        </p>
-                    )}
-                    <Alert
-                        message={failure}
-                        className='cc-window-alert'
-                    />
-                    <Composer
-                        inputRef={composerRef}
-                        conversationName={conversation.name}
-                        draft={draft}
-                        onDraftChange={(text) => {
-                            setDraft(text);
-                            setFailure(null);
-                        }}
-                        onSend={() => void send()}
-                        onAttach={attach}
-                        files={waitingFiles.files}
-                        onRemoveFile={(file) => {
-                            waitingFiles.remove(file.key);
-                            setFailure(null);
-                        }}
-                        busy={activity !== null}
-                        onEditLast={lastOwnPostId ? () => setEditingId(lastOwnPostId) : undefined}
-                    />
+                    <ConversationBody session={session}/>
                 </div>
             )}
-            {dragging && (
-                <div
-                    className='cc-drop-overlay'
-                    aria-hidden='true'
-                >
-                    {'Drop to share in this conversation'}
-                </div>
-            )}
+            {session.dragging && <DropOverlay/>}
         </section>
     );
 }

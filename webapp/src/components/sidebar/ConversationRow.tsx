@@ -7,7 +7,7 @@ import {CloseIcon} from '../common/icons';
 import {formatFullTime, formatRelativeTime} from '../common/time';
 import {UnreadBadge, unreadLabel} from '../common/UnreadBadge';
 import {plainText} from '../message_text/plain_text';
-import {useDropZone} from '../mini_windows/use_drop_zone';
+import {useDropZone} from '../conversation/use_drop_zone';
 
 interface Props {
     conversation: Conversation;

@@ -1,0 +1,62 @@
+import React from 'react';
+
+import {Alert} from '../common/Alert';
+
+import {Composer} from './Composer';
+import {MessageList} from './MessageList';
+import type {ConversationSession} from './use_conversation';
+
+// The messages, what is going on, the last failure and the composer of one conversation: the same
+// in a mini window and in the workspace.
+export function ConversationBody({session}: {session: ConversationSession}) {
+    const {conversation} = session;
+    return (
+        <>
+            <MessageList
+                conversationId={conversation.id}
+                conversationName={conversation.name}
+                onAtBottomChange={session.setAtBottom}
+                sentCount={session.sentCount}
+                editingId={session.editingId}
+                onEdit={session.startEditing}
+                onEditEnd={session.endEditing}
+            />
+            {session.activity && (
+                <p
+                    className='cc-conversation-status'
+                    role='status'
+                >
+                    {session.activity}
+                </p>
+            )}
+            <Alert
+                message={session.failure}
+                className='cc-conversation-alert'
+            />
+            <Composer
+                inputRef={session.composerRef}
+                conversationName={conversation.name}
+                draft={session.draft}
+                onDraftChange={session.changeDraft}
+                onSend={session.send}
+                onAttach={session.attach}
+                files={session.files}
+                onRemoveFile={session.removeFile}
+                busy={session.activity !== null}
+                onEditLast={session.editLast}
+            />
+        </>
+    );
+}
+
+// Over a conversation while something is dragged onto it.
+export function DropOverlay() {
+    return (
+        <div
+            className='cc-drop-overlay'
+            aria-hidden='true'
+        >
+            {'Drop to share in this conversation'}
+        </div>
+    );
+}
