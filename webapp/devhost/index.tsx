@@ -15,7 +15,7 @@ import {createHarnessRegistry} from './registry';
 import {fetchSignedInUser, signInTarget} from './session';
 import {SignInPage} from './SignInPage';
 import {createHarnessStore, type HarnessStore} from './store';
-import {connectWebSocket, PluginSocketHandlers} from './websocket';
+import {connectWebSocket, PluginSocketHandlers} from '../src/host/websocket';
 
 // The browser tests wait for <body data-host-status> to be "ready", "signed-out" or "error: ...".
 function setStatus(status: string): void {

@@ -1,7 +1,7 @@
 import type {PluginRegistry, RightHandSidebarRegistration} from '../src/types/registry';
 
 import {harnessAction, type HarnessStore} from './store';
-import type {PluginSocketHandlers} from './websocket';
+import type {PluginSocketHandlers} from '../src/host/websocket';
 
 let lastId = 0;
 function nextId(): string {

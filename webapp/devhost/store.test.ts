@@ -5,7 +5,7 @@ import {alice} from '../tests/unit/fixtures';
 
 import {createHarnessRegistry} from './registry';
 import {createHarnessStore} from './store';
-import {PluginSocketHandlers} from './websocket';
+import {PluginSocketHandlers} from '../src/host/websocket';
 
 function counter(state = 0, action: Action<string>): number {
     return action.type === 'counter/increment' ? state + 1 : state;

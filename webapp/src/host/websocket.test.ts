@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 
-import type {WebSocketMessage} from '../src/types/mattermost';
+import type {WebSocketMessage} from '../types/mattermost';
 
 import {connectWebSocket, PluginSocketHandlers, webSocketURL, type SocketStatus} from './websocket';
 

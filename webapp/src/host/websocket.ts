@@ -1,7 +1,8 @@
-// The dev host's side of Mattermost's websocket (/api/v4/websocket), as the web app does it: one
-// connection for the page, authenticated by the session cookie, whose events go to the handlers
-// plugins registered. After a reconnect the plugins' reconnect handlers run, since events were missed.
-import type {WebSocketMessage} from '../src/types/mattermost';
+// Mattermost's websocket (/api/v4/websocket) kept as the web app keeps it, for the dev host and
+// the standalone workspace page: one connection for the page, authenticated by the session
+// cookie, whose events go to the handlers registered. After a reconnect the reconnect handlers
+// run, since events were missed.
+import type {WebSocketMessage} from '../types/mattermost';
 
 export type WebSocketEventHandler = (message: WebSocketMessage) => void;
 
