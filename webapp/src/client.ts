@@ -3,6 +3,7 @@ import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
 import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
 import type {UserProfile} from './types/user';
+import type {ConversationFilePage, ConversationRecords, UserStatus} from './types/workspace';
 
 // Status 0 stands for a request that got no HTTP answer at all (network down, CORS, aborted).
 export class ClientError extends Error {
@@ -254,5 +255,22 @@ export class ConnectClient {
         }
         const text = await response.text();
         return (text ? JSON.parse(text) : undefined) as T;
+    }
+
+    // Workspace tools.
+
+    // The records and links mentioned in a conversation (the workspace's Info tab).
+    getConversationRecords(id: string): Promise<ConversationRecords> {
+        return this.request<ConversationRecords>('GET', `${connectAPI}/conversations/${encodeURIComponent(id)}/records`);
+    }
+
+    // A page of the files posted in a conversation, newest first (page counts from 0).
+    getConversationFiles(id: string, page = 0, perPage = 20): Promise<ConversationFilePage> {
+        return this.request<ConversationFilePage>('GET', `${connectAPI}/conversations/${encodeURIComponent(id)}/files`, {query: {page, per_page: perPage}});
+    }
+
+    // Mattermost's presence of these users: online, away, offline or dnd.
+    getStatuses(userIds: string[]): Promise<UserStatus[]> {
+        return this.request<UserStatus[]>('POST', '/api/v4/users/status/ids', {body: userIds});
     }
 }

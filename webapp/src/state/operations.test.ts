@@ -122,14 +122,14 @@ describe('operations', () => {
         expect(stateOf(store).conversations.openIds).toEqual([]);
     });
 
-    it('start a conversation and open its window', async () => {
+    it('start a conversation, which joins the open ones', async () => {
         const {client, store, deps} = setup();
         client.createConversation.mockResolvedValue(groupConversation());
 
         await startConversation(deps, [bob.id, carol.id]);
 
         expect(client.createConversation).toHaveBeenCalledWith([bob.id, carol.id]);
-        expect(stateOf(store).miniWindows.windows.map((window) => window.id)).toEqual(['group-1']);
+        expect(stateOf(store).conversations.openIds).toEqual(['group-1']);
     });
 
     it('open the new group that adding people to an unmanaged group makes', async () => {

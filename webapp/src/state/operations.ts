@@ -83,7 +83,6 @@ export async function closeConversation({client, dispatch}: ConnectDeps, id: str
 export async function startConversation({client, dispatch}: ConnectDeps, userIds: string[]): Promise<Conversation> {
     const conversation = await client.createConversation(userIds);
     dispatch(conversationReceived(conversation));
-    dispatch(windowOpened(conversation.id));
     return conversation;
 }
 

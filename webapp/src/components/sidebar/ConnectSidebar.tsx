@@ -1,26 +1,19 @@
-import React, {useCallback, useEffect, useRef, useState} from 'react';
+import React from 'react';
 import {useSelector} from 'react-redux';
 
-import {errorMessage} from '../../error_message';
 import {workspacePageURL} from '../../routes';
-import {closeConversation, loadConversations, sendMessage, showConversation, startConversation} from '../../state/operations';
-import {selectAccessHelp, selectConversationsById, selectConversationsError, selectConversationsLoaded, selectOpenConversationIds, selectTotalUnread} from '../../state/selectors';
+import {showConversation} from '../../state/operations';
+import {selectAccessHelp} from '../../state/selectors';
 import {useConnectStylesheet} from '../../styles/stylesheet';
-import type {Conversation, StaffPerson} from '../../types/connect';
-import {Alert} from '../common/Alert';
-import {useNow} from '../common/time';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
-import {PeoplePicker} from '../people_picker/PeoplePicker';
 
-import {ConversationFilter} from './ConversationFilter';
-import {ConversationRow} from './ConversationRow';
+import {ConversationNavigator} from './ConversationNavigator';
 import {NotStaffPanel} from './NotStaffPanel';
-import {SidebarHeader} from './SidebarHeader';
-import {useConversationSearch} from './use_conversation_search';
 import {useSidebarInset} from './use_sidebar_inset';
 
 // The Connect sidebar (F-10..F-15): the open conversations, most recent first, a filter that
 // searches all of them, and the buttons to start one, open the workspace and hide the sidebar.
+// A conversation opens in a mini window.
 export function ConnectSidebar() {
     useConnectStylesheet();
     const accessHelp = useSelector(selectAccessHelp);
@@ -32,196 +25,15 @@ export function ConnectSidebar() {
 
 function StaffSidebar() {
     const deps = useConnectDeps();
-    const {siteURL, currentUserId, hideSidebar} = useConnectEnvironment();
-    const openIds = useSelector(selectOpenConversationIds);
-    const byId = useSelector(selectConversationsById);
-    const loaded = useSelector(selectConversationsLoaded);
-    const loadError = useSelector(selectConversationsError);
-    const totalUnread = useSelector(selectTotalUnread);
-    const [pickerOpen, setPickerOpen] = useState(false);
-    const [query, setQuery] = useState('');
-    const [failure, setFailure] = useState<string | null>(null);
-    const search = useConversationSearch(deps, query);
-    const now = useNow();
+    const {siteURL, hideSidebar} = useConnectEnvironment();
     const regionRef = useSidebarInset<HTMLElement>();
-    const listRef = useRef<HTMLUListElement>(null);
-    const newButtonRef = useRef<HTMLButtonElement>(null);
-
-    // Opening the sidebar puts the cursor in its filter, ready to find a conversation.
-    useEffect(() => {
-        regionRef.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
-    }, [regionRef]);
-
-    const run = useCallback((operation: () => Promise<unknown>) => {
-        setFailure(null);
-        operation().catch((error: unknown) => setFailure(errorMessage(error)));
-    }, []);
-
-    const open = (conversation: Conversation) => run(() => showConversation(deps, conversation));
-
-    const openSearchResult = (conversation: Conversation) => run(async () => {
-        await showConversation(deps, conversation);
-        setQuery('');
-    });
-
-    // Focus goes to the row that takes the closed one's place, or the filter when none is left.
-    const close = (conversation: Conversation) => run(async () => {
-        const index = openIds.indexOf(conversation.id);
-        await closeConversation(deps, conversation.id);
-        requestAnimationFrame(() => {
-            const rows = listRef.current?.querySelectorAll<HTMLButtonElement>('.cc-row-main');
-            const next = rows?.[Math.min(index, rows.length - 1)];
-            (next ?? regionRef.current?.querySelector<HTMLInputElement>('input[type="search"]'))?.focus();
-        });
-    });
-
-    // A record dropped on a row is shared there, and its window shows the card coming in.
-    const dropRecord = (conversation: Conversation, text: string) => run(async () => {
-        await sendMessage(deps, conversation.id, text);
-        await showConversation(deps, conversation);
-    });
-
-    const start = async (people: StaffPerson[]) => {
-        await startConversation(deps, people.map((person) => person.id));
-        setPickerOpen(false);
-    };
-
-    const openStandalone = () => {
-        window.open(workspacePageURL(siteURL), '_blank', 'noopener');
-    };
-
-    const rowProps = {siteURL, currentUserId, now};
-
-    const filtering = query.trim() !== '';
-
     return (
-        <section
-            ref={regionRef}
-            className='cc-sidebar'
-            aria-label='Connect'
-        >
-            <SidebarHeader
-                newButtonRef={newButtonRef}
-                totalUnread={totalUnread}
-                pickerOpen={pickerOpen}
-                onNewConversation={() => setPickerOpen((shown) => !shown)}
-                onOpenStandalone={openStandalone}
-                onCollapse={hideSidebar}
-            />
-            {pickerOpen && (
-                <PeoplePicker
-                    title='New conversation'
-                    hint='Pick one person for a direct conversation, or more for a group.'
-                    submitLabel='Start'
-                    onSubmit={start}
-                    onCancel={() => {
-                        setPickerOpen(false);
-                        newButtonRef.current?.focus();
-                    }}
-                />
-            )}
-            <ConversationFilter
-                query={query}
-                onChange={setQuery}
-            />
-            <Alert message={failure}/>
-            {filtering ? (
-                <>
-                    <h3 className='cc-sidebar-section-title'>{'All conversations'}</h3>
-                    {search.searching && <p className='cc-status'>{'Searching…'}</p>}
-                    <Alert message={search.error}/>
-                    {!search.searching && !search.error && search.results.length === 0 && (
-                        <p className='cc-status'>{`No conversations match “${query.trim()}”.`}</p>
-                    )}
-                    <ul
-                        className='cc-list'
-                        aria-label='Matching conversations'
-                    >
-                        {search.results.map((conversation) => (
-                            <ConversationRow
-                                key={conversation.id}
-                                conversation={conversation}
-                                {...rowProps}
-                                onOpen={openSearchResult}
-                            />
-                        ))}
-                    </ul>
-                </>
-            ) : (
-                <OpenConversations
-                    loaded={loaded}
-                    loadError={loadError}
-                    pickerOpen={pickerOpen}
-                    onRetry={() => void loadConversations(deps)}
-                    onStart={() => setPickerOpen(true)}
-                >
-                    {openIds.length > 0 && (
-                        <ul
-                            ref={listRef}
-                            className='cc-list'
-                            aria-label='Open conversations'
-                        >
-                            {openIds.map((id) => byId[id]).filter(Boolean).map((conversation) => (
-                                <ConversationRow
-                                    key={conversation.id}
-                                    conversation={conversation}
-                                    {...rowProps}
-                                    onOpen={open}
-                                    onClose={close}
-                                    onDropRecord={dropRecord}
-                                />
-                            ))}
-                        </ul>
-                    )}
-                </OpenConversations>
-            )}
-        </section>
+        <ConversationNavigator
+            regionRef={regionRef}
+            label='Connect'
+            onOpen={(conversation) => showConversation(deps, conversation)}
+            onOpenStandalone={() => window.open(workspacePageURL(siteURL), '_blank', 'noopener')}
+            onCollapse={hideSidebar}
+        />
     );
-}
-
-interface OpenConversationsProps {
-    loaded: boolean;
-    loadError: string | null;
-    pickerOpen: boolean;
-    onRetry: () => void;
-    onStart: () => void;
-    children: React.ReactNode;
-}
-
-function OpenConversations({loaded, loadError, pickerOpen, onRetry, onStart, children}: OpenConversationsProps) {
-    if (loadError) {
-        return (
-            <div className='cc-empty'>
-                <Alert
-                    message={`Connect could not load your conversations: ${loadError}`}
-                    look='text'
-                />
-                <button
-                    type='button'
-                    className='cc-button cc-button--secondary'
-                    onClick={onRetry}
-                >
-                    {'Try again'}
-                </button>
-            </div>
-        );
-    }
-    if (!loaded) {
-        return <p className='cc-status'>{'Loading conversations…'}</p>;
-    }
-    if (!children) {
-        return pickerOpen ? null : (
-            <div className='cc-empty'>
-                <p>{'No conversations yet. Chat with a colleague about a ticket, a change or anything else.'}</p>
-                <button
-                    type='button'
-                    className='cc-button'
-                    onClick={onStart}
-                >
-                    {'Start a conversation'}
-                </button>
-            </div>
-        );
-    }
-    return <>{children}</>;
 }

@@ -21,6 +21,9 @@ interface Props {
 
     // A ticket number or record link dropped on the row (F-41).
     onDropRecord?: (conversation: Conversation, text: string) => void;
+
+    // The conversation shown beside the list (in the workspace).
+    selectedId?: string | null;
 }
 
 function firstName(displayName: string): string {
@@ -42,7 +45,7 @@ export function previewOf(conversation: Conversation, currentUserId: string): st
     return conversation.kind === 'group' && author ? `${firstName(author.display_name || author.username)}: ${message}` : message;
 }
 
-export function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose, onDropRecord}: Props) {
+export function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose, onDropRecord, selectedId}: Props) {
     const previewId = useId();
     const unread = conversation.unread_count;
     const label = unread > 0 ? `${conversation.name}, ${unreadLabel(unread)}` : conversation.name;
@@ -53,7 +56,8 @@ export function ConversationRow({conversation, siteURL, currentUserId, now, onOp
             onDropRecord?.(conversation, content.text);
         }
     });
-    const classes = ['cc-row', unread > 0 ? 'cc-row--unread' : '', dragging ? 'cc-row--drop-target' : ''].filter(Boolean).join(' ');
+    const selected = conversation.id === selectedId;
+    const classes = ['cc-row', unread > 0 ? 'cc-row--unread' : '', dragging ? 'cc-row--drop-target' : '', selected ? 'cc-row--selected' : ''].filter(Boolean).join(' ');
 
     return (
         <li
@@ -66,6 +70,7 @@ export function ConversationRow({conversation, siteURL, currentUserId, now, onOp
                 className='cc-row-main'
                 aria-label={label}
                 aria-describedby={previewId}
+                aria-current={selected ? 'true' : undefined}
                 onClick={() => onOpen(conversation)}
             >
                 <ConversationAvatar

@@ -9,7 +9,7 @@ interface Props {
     totalUnread: number;
     pickerOpen: boolean;
     onNewConversation: () => void;
-    onOpenStandalone: () => void;
+    onOpenStandalone?: () => void;
     onCollapse?: () => void;
 }
 
@@ -34,12 +34,14 @@ export function SidebarHeader({newButtonRef, totalUnread, pickerOpen, onNewConve
             >
                 <PlusIcon/>
             </IconButton>
-            <IconButton
-                label='Open standalone'
-                onClick={onOpenStandalone}
-            >
-                <ExternalIcon/>
-            </IconButton>
+            {onOpenStandalone && (
+                <IconButton
+                    label='Open standalone'
+                    onClick={onOpenStandalone}
+                >
+                    <ExternalIcon/>
+                </IconButton>
+            )}
             {onCollapse && (
                 <IconButton
                     label='Collapse sidebar'
