@@ -153,9 +153,16 @@ func (p *Plugin) startRecovery() {
 func (p *Plugin) startCommands(pluginID string) error {
 	p.commands = command.NewHandler(command.Deps{
 		WorkspaceURL: func() string { return api.WorkspaceURL(p.platform.Server.SiteURL(), pluginID) },
-		IsAdmin:      p.platform.Server.IsAdmin,
-		Staff:        p.staff,
-		Records:      p.records,
+		WorkspaceRoute: func(teamID string) string {
+			name, err := p.platform.Users.TeamName(teamID)
+			if teamID == "" || err != nil {
+				return ""
+			}
+			return api.WorkspaceRoute(p.platform.Server.SiteURL(), name, pluginID)
+		},
+		IsAdmin: p.platform.Server.IsAdmin,
+		Staff:   p.staff,
+		Records: p.records,
 	})
 	return errors.Wrap(p.platform.Server.RegisterCommand(p.commands.Definition()), "failed to register /connect")
 }

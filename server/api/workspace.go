@@ -1,11 +1,17 @@
 package api
 
 import (
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
 )
+
+// WorkspaceRoute is the workspace inside the web app, a route of the team named teamName.
+func WorkspaceRoute(siteURL, teamName, pluginID string) string {
+	return fmt.Sprintf("%s/%s/%s/workspace", strings.TrimSuffix(siteURL, "/"), teamName, pluginID)
+}
 
 // WorkspaceURL is the standalone Connect Workspace page of a site.
 func WorkspaceURL(siteURL, pluginID string) string {

@@ -15,9 +15,11 @@ const Trigger = "connect"
 type Deps struct {
 	// WorkspaceURL is read on every use, so a changed Site URL applies at once.
 	WorkspaceURL func() string
-	IsAdmin      func(userID string) bool
-	Staff        StaffAdmin
-	Records      RecordLinker
+	// WorkspaceRoute is the workspace inside the web app for a team ("" when it has none).
+	WorkspaceRoute func(teamID string) string
+	IsAdmin        func(userID string) bool
+	Staff          StaffAdmin
+	Records        RecordLinker
 }
 
 // Handler answers /connect.
@@ -97,8 +99,16 @@ func (h *Handler) help(*model.CommandArgs, []string) *model.CommandResponse {
 	return ephemeral(b.String())
 }
 
-func (h *Handler) open(*model.CommandArgs, []string) *model.CommandResponse {
-	return ephemeral(fmt.Sprintf("[Open the Connect Workspace](%s)", h.deps.WorkspaceURL()))
+// open takes the web app to the workspace's route in the current team (clients that cannot go
+// there show the link to the standalone page).
+func (h *Handler) open(args *model.CommandArgs, _ []string) *model.CommandResponse {
+	resp := ephemeral(fmt.Sprintf("[Open the Connect Workspace](%s) (or in its own window: %s)", h.deps.WorkspaceRoute(args.TeamId), h.deps.WorkspaceURL()))
+	resp.GotoLocation = h.deps.WorkspaceRoute(args.TeamId)
+	if resp.GotoLocation == "" {
+		resp.GotoLocation = h.deps.WorkspaceURL()
+		resp.Text = fmt.Sprintf("[Open the Connect Workspace](%s)", h.deps.WorkspaceURL())
+	}
+	return resp
 }
 
 func (h *Handler) names() []string {

@@ -11,9 +11,15 @@ import (
 func newTestHandler() *Handler {
 	return NewHandler(Deps{
 		WorkspaceURL: func() string { return "https://chat.example.com/plugins/connect-chat/workspace" },
-		IsAdmin:      func(userID string) bool { return userID == "admin" },
-		Staff:        &fakeStaffAdmin{},
-		Records:      &fakeLinker{},
+		WorkspaceRoute: func(teamID string) string {
+			if teamID == "" {
+				return ""
+			}
+			return "https://chat.example.com/support/connect-chat/workspace"
+		},
+		IsAdmin: func(userID string) bool { return userID == "admin" },
+		Staff:   &fakeStaffAdmin{},
+		Records: &fakeLinker{},
 	})
 }
 
@@ -35,8 +41,15 @@ func TestHelpListsEverySubcommand(t *testing.T) {
 	}
 }
 
-func TestOpenLinksTheWorkspace(t *testing.T) {
+func TestOpenGoesToTheWorkspaceOfTheTeam(t *testing.T) {
+	resp := newTestHandler().Execute(&model.CommandArgs{Command: "/connect open", UserId: "user1", TeamId: "team1"})
+	assert.Equal(t, "https://chat.example.com/support/connect-chat/workspace", resp.GotoLocation)
+	assert.Contains(t, resp.Text, "https://chat.example.com/plugins/connect-chat/workspace", "the standalone page too")
+}
+
+func TestOpenWithoutATeamGoesToTheStandalonePage(t *testing.T) {
 	resp := run(newTestHandler(), "/connect open")
+	assert.Equal(t, "https://chat.example.com/plugins/connect-chat/workspace", resp.GotoLocation)
 	assert.Equal(t, "[Open the Connect Workspace](https://chat.example.com/plugins/connect-chat/workspace)", resp.Text)
 }
 

@@ -83,6 +83,15 @@ func (u *Users) TeamID(name string) (string, error) {
 // Team returns the team named name; ErrNotFound when there is none.
 func (u *Users) Team(name string) (*model.Team, error) { return u.client.Team.GetByName(name) }
 
+// TeamName is the name of the team with id teamID.
+func (u *Users) TeamName(teamID string) (string, error) {
+	team, err := u.client.Team.Get(teamID)
+	if err != nil {
+		return "", err
+	}
+	return team.Name, nil
+}
+
 // InTeam reports whether userID is a current member of the team named teamName; a team that
 // does not exist has no members.
 func (u *Users) InTeam(teamName, userID string) (bool, error) {
