@@ -18,6 +18,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
+	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
 
 // Plugin wires the domain packages to Mattermost. Hooks stay thin and delegate.
