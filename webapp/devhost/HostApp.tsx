@@ -1,10 +1,10 @@
-import React, {type ReactNode} from 'react';
+import React, {useState, type ComponentType, type ReactNode} from 'react';
 import {useSelector} from 'react-redux';
 
 import type {HostChannel, HostChannelMembership} from '../src/types/registry';
 
 import {HostHeader, SignedInAccount} from './HostHeader';
-import type {CustomRouteItem, HarnessState} from './store';
+import type {HarnessState} from './store';
 
 // Stands in for the channel the web app would have open.
 const currentChannel: HostChannel = {
@@ -120,13 +120,19 @@ function RootComponents() {
     );
 }
 
-function matchingRoute(routes: CustomRouteItem[], pathname: string): CustomRouteItem | undefined {
+function matchingRoute(routes: Array<{route: string; component: ComponentType}>, pathname: string) {
     return routes.find((item) => pathname === item.route || pathname.startsWith(`${item.route}/`));
 }
 
+// /<team name>/<plugin id>/<route>: the team name is any first segment.
+function withoutTeam(pathname: string): string {
+    return pathname.replace(/^\/[^/]+/, '');
+}
+
 function PageContent({pathname}: {pathname: string}) {
-    const routes = useHarness((harness) => harness.components.customRoutes);
-    const route = matchingRoute(routes, pathname);
+    const customRoutes = useHarness((harness) => harness.components.customRoutes);
+    const teamRoutes = useHarness((harness) => harness.components.teamRoutes);
+    const route = matchingRoute(customRoutes, pathname) ?? matchingRoute(teamRoutes, withoutTeam(pathname));
     if (route) {
         const RouteComponent = route.component;
         return (
@@ -148,10 +154,53 @@ function PageContent({pathname}: {pathname: string}) {
 }
 
 // Like the web app: /plug/<plugin id>/<route> shows a plugin's custom route, any other path the channel view.
+// The web app's main menu (the team menu): the entries plugins registered.
+function MainMenu() {
+    const items = useHarness((harness) => harness.components.mainMenu);
+    const [open, setOpen] = useState(false);
+    return (
+        <div className='host-main-menu'>
+            <button
+                type='button'
+                aria-haspopup='menu'
+                aria-expanded={open}
+                onClick={() => setOpen((shown) => !shown)}
+            >
+                {'Main menu'}
+            </button>
+            {open && (
+                <ul
+                    role='menu'
+                    aria-label='Main menu'
+                >
+                    {items.map((item) => (
+                        <li
+                            key={item.id}
+                            role='none'
+                        >
+                            <button
+                                type='button'
+                                role='menuitem'
+                                onClick={() => {
+                                    setOpen(false);
+                                    item.action();
+                                }}
+                            >
+                                {item.text}
+                            </button>
+                        </li>
+                    ))}
+                </ul>
+            )}
+        </div>
+    );
+}
+
 export function HostApp({siteURL, pathname}: {siteURL: string; pathname: string}) {
     return (
         <div className='host-page'>
             <HostHeader>
+                <MainMenu/>
                 <SignedInAccount siteURL={siteURL}/>
             </HostHeader>
             <PageContent pathname={pathname}/>

@@ -14,7 +14,7 @@ import {bundleURL, fetchJSON, loadScript, type WebappPluginManifest} from './loa
 import {createHarnessRegistry} from './registry';
 import {fetchSignedInUser, signInTarget} from './session';
 import {SignInPage} from './SignInPage';
-import {createHarnessStore, type HarnessStore} from './store';
+import {createHarnessStore, type HarnessStore, type HostTeam} from './store';
 import {connectWebSocket, PluginSocketHandlers} from '../src/host/websocket';
 
 // The browser tests wait for <body data-host-status> to be "ready", "signed-out" or "error: ...".
@@ -40,7 +40,8 @@ function createPageRoot(): Root {
 }
 
 async function loadPlugin(siteURL: string, currentUser: UserProfile, root: Root): Promise<void> {
-    const store = createHarnessStore(siteURL, currentUser);
+    const teams = await fetchJSON<HostTeam[]>(`${siteURL}/api/v4/users/me/teams`);
+    const store = createHarnessStore(siteURL, currentUser, teams[0]);
     const socketHandlers = new PluginSocketHandlers();
     const registered = waitForRegistration(store, socketHandlers);
     root.render(

@@ -60,6 +60,19 @@ export function createHarnessRegistry(pluginId: string, store: HarnessStore, soc
             return id;
         },
 
+        registerNeedsTeamRoute(route, component) {
+            const id = nextId();
+            const path = `/${pluginId}/${route.replace(/^\//, '')}`;
+            store.dispatch(harnessAction({type: 'harness/component-registered', kind: 'teamRoutes', item: {id, pluginId, route: path, component}}));
+            return id;
+        },
+
+        registerMainMenuAction(text, action) {
+            const id = nextId();
+            store.dispatch(harnessAction({type: 'harness/component-registered', kind: 'mainMenu', item: {id, pluginId, text, action}}));
+            return id;
+        },
+
         registerRootComponent(component) {
             const id = nextId();
             store.dispatch(harnessAction({type: 'harness/component-registered', kind: 'root', item: {id, pluginId, component}}));

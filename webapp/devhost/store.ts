@@ -22,6 +22,11 @@ export interface ChannelHeaderItem {
     tooltipText: ReactNode;
 }
 export interface CustomRouteItem {id: string; pluginId: string; route: string; component: ComponentType}
+
+// route: the path after /<team name> (/<plugin id>/<route>).
+export interface TeamRouteItem {id: string; pluginId: string; route: string; component: ComponentType}
+export interface MainMenuItem {id: string; pluginId: string; text: ReactNode; action: () => void}
+export interface HostTeam {id: string; name: string}
 export interface RootComponentItem {id: string; pluginId: string; component: ComponentType}
 
 export interface RegisteredComponents {
@@ -29,6 +34,8 @@ export interface RegisteredComponents {
     appBar: AppBarItem[];
     channelHeader: ChannelHeaderItem[];
     customRoutes: CustomRouteItem[];
+    teamRoutes: TeamRouteItem[];
+    mainMenu: MainMenuItem[];
     root: RootComponentItem[];
 }
 
@@ -70,6 +77,10 @@ function addComponent(components: RegisteredComponents, action: ComponentRegiste
         return {...components, channelHeader: [...components.channelHeader, action.item]};
     case 'customRoutes':
         return {...components, customRoutes: [...components.customRoutes, action.item]};
+    case 'teamRoutes':
+        return {...components, teamRoutes: [...components.teamRoutes, action.item]};
+    case 'mainMenu':
+        return {...components, mainMenu: [...components.mainMenu, action.item]};
     case 'root':
         return {...components, root: [...components.root, action.item]};
     }
@@ -81,6 +92,8 @@ function removeComponent(components: RegisteredComponents, id: string): Register
         appBar: components.appBar.filter((item) => item.id !== id),
         channelHeader: components.channelHeader.filter((item) => item.id !== id),
         customRoutes: components.customRoutes.filter((item) => item.id !== id),
+        teamRoutes: components.teamRoutes.filter((item) => item.id !== id),
+        mainMenu: components.mainMenu.filter((item) => item.id !== id),
         root: components.root.filter((item) => item.id !== id),
     };
 }
@@ -102,15 +115,16 @@ function harnessReducer(state: HarnessState['harness'], action: Action<string>):
     return state;
 }
 
-function initialState(siteURL: string, currentUser: UserProfile): HarnessState {
+function initialState(siteURL: string, currentUser: UserProfile, team: HostTeam | undefined): HarnessState {
     return {
         entities: {
             general: {config: {SiteURL: siteURL}},
             users: {currentUserId: currentUser.id, profiles: {[currentUser.id]: currentUser}},
+            teams: team ? {currentTeamId: team.id, teams: {[team.id]: team}} : {currentTeamId: '', teams: {}},
         },
         harness: {
             openRightHandSidebarId: null,
-            components: {rightHandSidebar: [], appBar: [], channelHeader: [], customRoutes: [], root: []},
+            components: {rightHandSidebar: [], appBar: [], channelHeader: [], customRoutes: [], teamRoutes: [], mainMenu: [], root: []},
         },
     };
 }
@@ -129,8 +143,8 @@ function isThunk(action: unknown): action is HostThunk {
     return typeof action === 'function';
 }
 
-function rootReducer(siteURL: string, currentUser: UserProfile, pluginReducers: Map<string, PluginReducer>) {
-    return (state: HarnessState = initialState(siteURL, currentUser), action: Action<string>): HarnessState => {
+function rootReducer(siteURL: string, currentUser: UserProfile, team: HostTeam | undefined, pluginReducers: Map<string, PluginReducer>) {
+    return (state: HarnessState = initialState(siteURL, currentUser, team), action: Action<string>): HarnessState => {
         const next: HarnessState = {...state, harness: harnessReducer(state.harness, action)};
         for (const [pluginId, reducer] of pluginReducers) {
             const key = pluginStateKeyOf(pluginId);
@@ -140,8 +154,9 @@ function rootReducer(siteURL: string, currentUser: UserProfile, pluginReducers: 
     };
 }
 
-// A Redux store that, like the web app's, runs thunks, holding the entities plugins read.
-export function createHarnessStore(siteURL: string, currentUser: UserProfile): HarnessStore {
+// A Redux store that, like the web app's, runs thunks, holding the entities plugins read; team
+// is the user's current team, as the web app keeps it (the dev host takes their first).
+export function createHarnessStore(siteURL: string, currentUser: UserProfile, team?: HostTeam): HarnessStore {
     const runThunks: Middleware<(thunk: HostThunk) => unknown, HarnessState> = (api) => (next) => (action) => {
         if (isThunk(action)) {
             return action(dispatch, () => api.getState());
@@ -149,7 +164,7 @@ export function createHarnessStore(siteURL: string, currentUser: UserProfile): H
         return next(action);
     };
     const pluginReducers = new Map<string, PluginReducer>();
-    const store = createStore(rootReducer(siteURL, currentUser, pluginReducers), applyMiddleware(runThunks));
+    const store = createStore(rootReducer(siteURL, currentUser, team, pluginReducers), applyMiddleware(runThunks));
 
     const dispatch: HostDispatch = (action) => {
         // Two calls, so that each picks its own overload of the extended dispatch.
@@ -164,7 +179,7 @@ export function createHarnessStore(siteURL: string, currentUser: UserProfile): H
         pluginReducers.set(pluginId, (state, action) => reducer(state as never, action));
 
         // Redux dispatches its replace action, which gives the new reducer its initial state.
-        store.replaceReducer(rootReducer(siteURL, currentUser, pluginReducers));
+        store.replaceReducer(rootReducer(siteURL, currentUser, team, pluginReducers));
     };
 
     return {

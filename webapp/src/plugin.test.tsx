@@ -93,6 +93,13 @@ describe('ConnectPlugin.initialize', () => {
         expect(registry.registerCustomRoute).toHaveBeenCalledExactlyOnceWith('workspace', WorkspaceReturn);
     });
 
+    it('registers the workspace as a team route, and a main menu entry that goes there', () => {
+        const {registry} = initializedPlugin();
+
+        expect(registry.registerNeedsTeamRoute).toHaveBeenCalledExactlyOnceWith('/workspace', expect.any(Function));
+        expect(registry.registerMainMenuAction).toHaveBeenCalledExactlyOnceWith('Connect Chat', expect.any(Function), expect.anything());
+    });
+
     it('floats the mini windows over every page with a root component', () => {
         const {registry} = initializedPlugin();
 
@@ -151,7 +158,7 @@ describe('ConnectPlugin.uninitialize', () => {
         plugin.uninitialize();
 
         expect(store.dispatched).toEqual([sidebarRegistration.hideRHSPlugin]);
-        expect(registry.unregisterComponent.mock.calls.map(([id]) => id).sort()).toEqual(['app-bar-1', 'header-button-1', 'rhs-1', 'root-1', 'route-1']);
+        expect(registry.unregisterComponent.mock.calls.map(([id]) => id).sort()).toEqual(['app-bar-1', 'header-button-1', 'main-menu-1', 'rhs-1', 'root-1', 'route-1', 'team-route-1']);
         const registered = registry.registerWebSocketEventHandler.mock.calls.map(([event]) => event).sort();
         expect(registry.unregisterWebSocketEventHandler.mock.calls.map(([event]) => event).sort()).toEqual(registered);
         expect(registry.unregisterReconnectHandler).toHaveBeenCalledOnce();
@@ -178,6 +185,6 @@ describe('ConnectPlugin.uninitialize', () => {
         plugin.uninitialize();
         plugin.uninitialize();
 
-        expect(registry.unregisterComponent).toHaveBeenCalledTimes(5);
+        expect(registry.unregisterComponent).toHaveBeenCalledTimes(7);
     });
 });

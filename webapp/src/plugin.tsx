@@ -3,9 +3,11 @@ import React from 'react';
 import {ConnectRoot} from './components/ConnectRoot';
 import {ConnectSidebar} from './components/sidebar/ConnectSidebar';
 import {SidebarToggleIcon} from './components/sidebar/SidebarToggleIcon';
+import {goToWorkspace} from './components/workspace/go_to_workspace';
+import {WorkspaceRoute} from './components/workspace/WorkspaceRoute';
 import {WorkspaceReturn} from './components/workspace_return/WorkspaceReturn';
 import {connectToHost} from './connect_app';
-import {pluginAssetURL, workspaceReturnRoute} from './routes';
+import {pluginAssetURL, workspaceReturnRoute, workspaceTeamRoute} from './routes';
 import {removeStylesheet} from './styles/stylesheet';
 import type {HostStore, PluginRegistry, WebappPlugin} from './types/registry';
 
@@ -34,6 +36,11 @@ export class ConnectPlugin implements WebappPlugin {
 
         const workspaceRouteId = registry.registerCustomRoute(workspaceReturnRoute, WorkspaceReturn);
 
+        // The workspace inside the web app: a team route and a main menu entry, both documented
+        // registry calls (registerProduct is marked internal and can break the web app's routes).
+        const teamRouteId = registry.registerNeedsTeamRoute(`/${workspaceTeamRoute}`, app.withEnvironment(WorkspaceRoute));
+        const menuId = registry.registerMainMenuAction('Connect Chat', () => goToWorkspace(store.getState(), app.environment.siteURL), <SidebarToggleIcon/>);
+
         function Root() {
             return <ConnectRoot appBarIconUrl={appBarIconUrl}/>;
         }
@@ -45,6 +52,8 @@ export class ConnectPlugin implements WebappPlugin {
             () => registry.unregisterComponent(appBarId),
             () => registry.unregisterComponent(headerButtonId),
             () => registry.unregisterComponent(workspaceRouteId),
+            () => registry.unregisterComponent(teamRouteId),
+            () => registry.unregisterComponent(menuId),
             () => registry.unregisterComponent(rootId),
             disconnect,
             () => removeStylesheet(),

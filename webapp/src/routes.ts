@@ -9,6 +9,13 @@ export function workspaceReturnPath(): string {
     return `/plug/${pluginId}/${workspaceReturnRoute}`;
 }
 
+// The workspace inside the web app: a team route (registerNeedsTeamRoute).
+export const workspaceTeamRoute = 'workspace';
+
+export function workspaceTeamPath(teamName: string): string {
+    return `/${teamName}/${pluginId}/${workspaceTeamRoute}`;
+}
+
 export function workspacePageURL(siteURL: string): string {
     return `${siteURL}/plugins/${pluginId}/workspace`;
 }

@@ -4,8 +4,12 @@ import {ClientError, type ConnectAPI} from '../client';
 import {Alert} from '../components/common/Alert';
 import {ConnectProvider, type ConnectEnvironment} from '../components/connect_context';
 import {displayName} from '../display_name';
+import {conversationInAddress, keepInAddress} from '../components/workspace/address';
+import {Workspace} from '../components/workspace/Workspace';
 import {errorMessage} from '../error_message';
 import type {UserProfile} from '../types/user';
+
+import {NotificationsButton} from './NotificationsButton';
 
 type LoadState =
     | {kind: 'loading'}
@@ -64,6 +68,7 @@ export function WorkspaceApp(props: Props) {
         <div className='cc-workspace'>
             <header className='cc-workspace-header'>
                 <h1 className='cc-workspace-title'>{'Connect Workspace'}</h1>
+                {state.kind === 'signed-in' && <NotificationsButton/>}
                 {state.kind === 'signed-in' && (
                     <span
                         data-testid='workspace-user'
@@ -94,6 +99,11 @@ function WorkspaceBody({state}: {state: LoadState}) {
             />
         );
     case 'signed-in':
-        return <p className='cc-workspace-message'>{'No conversations yet.'}</p>;
+        return (
+            <Workspace
+                initialConversationId={conversationInAddress()}
+                onSelect={keepInAddress}
+            />
+        );
     }
 }

@@ -5,11 +5,14 @@ import {Provider} from 'react-redux';
 import {ConnectClient, type FetchFunction} from '../client';
 import {createConnectApp, createStandaloneStore} from '../connect_app';
 import {siteURLFromWindow} from '../host/site_url';
+import {connectWebSocket, PluginSocketHandlers} from '../host/websocket';
+import {pluginId} from '../manifest';
 import {replaceLocation} from '../navigation';
 import {loginURL, workspaceReturnPath} from '../routes';
 import {installStylesheet} from '../styles/stylesheet';
 import type {UserProfile} from '../types/user';
 
+import {notifyInBackground} from './browser_notifications';
 import {WorkspaceApp, type StartConnect} from './WorkspaceApp';
 
 export const workspaceRootId = 'connect-workspace-root';
@@ -28,10 +31,28 @@ export function mountWorkspace(rootElement: HTMLElement, fetchFunction?: FetchFu
         replaceLocation(loginURL(siteURL, workspaceReturnPath() + window.location.search));
     };
 
-    // The page has no websocket yet: the app's handlers are ready for the one it will get.
+    // Live over Mattermost's websocket, with the same handlers as inside the web app. The browser
+    // tests wait for <body data-workspace-socket="connected">.
     const startConnect: StartConnect = (user: UserProfile) => {
         const app = createConnectApp(store, {client, siteURL, currentUserId: user.id});
-        return {environment: app.environment, stop: app.start(window.localStorage)};
+        const handlers = new PluginSocketHandlers();
+        for (const [event, handler] of Object.entries(app.webSocketHandlers)) {
+            handlers.register(pluginId, event, handler);
+        }
+        handlers.registerReconnect(pluginId, app.refreshAfterReconnect);
+        const stopSocket = connectWebSocket(siteURL, handlers, {onStatus: (status) => {
+            document.body.dataset.workspaceSocket = status;
+        }});
+        const stopApp = app.start(window.localStorage);
+        const stopNotifying = notifyInBackground(store, user.id);
+        return {
+            environment: app.environment,
+            stop: () => {
+                stopNotifying();
+                stopSocket();
+                stopApp();
+            },
+        };
     };
 
     installStylesheet();

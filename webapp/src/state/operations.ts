@@ -67,12 +67,19 @@ export async function searchConversations({client, dispatch}: ConnectDeps, query
     }
 }
 
-// Shows a conversation in a mini window, first putting a closed one back among the open ones.
-export async function showConversation({client, dispatch}: ConnectDeps, conversation: Conversation): Promise<void> {
+// Puts a closed conversation back among the open ones, as showing it does.
+export async function reopenIfClosed({client, dispatch}: ConnectDeps, conversation: Conversation): Promise<void> {
     if (!conversation.open) {
         dispatch(conversationReceived(await client.openConversation(conversation.id)));
     }
-    dispatch(windowOpened(conversation.id));
+}
+
+// Shows a conversation in a mini window, first putting a closed one back among the open ones.
+export async function showConversation(deps: ConnectDeps, conversation: Conversation): Promise<void> {
+    if (!conversation.open) {
+        await reopenIfClosed(deps, conversation);
+    }
+    deps.dispatch(windowOpened(conversation.id));
 }
 
 export async function closeConversation({client, dispatch}: ConnectDeps, id: string): Promise<void> {

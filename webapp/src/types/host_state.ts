@@ -22,5 +22,11 @@ export interface HostState {
             currentUserId: string;
             profiles: Record<string, UserProfile | undefined>;
         };
+
+        // The team the user is in now, for team routes such as the workspace's.
+        teams?: {
+            currentTeamId: string;
+            teams: Record<string, {id: string; name: string} | undefined>;
+        };
     };
 }

@@ -59,6 +59,12 @@ export interface PluginRegistry {
     // Mounted by the web app at /plug/<plugin id>/<route>.
     registerCustomRoute(route: string, component: ComponentType): string;
 
+    // Mounted by the web app at /<team name>/<plugin id>/<route>, inside the team's layout.
+    registerNeedsTeamRoute(route: string, component: ComponentType): string;
+
+    // An entry of the web app's main menu (the team menu).
+    registerMainMenuAction(text: ReactNode, action: () => void, mobileIcon: ReactNode): string;
+
     // Mounted on every page of the signed-in web app, for floating UI.
     registerRootComponent(component: ComponentType): string;
 

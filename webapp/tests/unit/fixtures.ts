@@ -45,6 +45,8 @@ export function fakeRegistry() {
         registerAppBarComponent: vi.fn<PluginRegistry['registerAppBarComponent']>(() => 'app-bar-1'),
         registerChannelHeaderButtonAction: vi.fn<PluginRegistry['registerChannelHeaderButtonAction']>(() => 'header-button-1'),
         registerCustomRoute: vi.fn<PluginRegistry['registerCustomRoute']>(() => 'route-1'),
+        registerNeedsTeamRoute: vi.fn<PluginRegistry['registerNeedsTeamRoute']>(() => 'team-route-1'),
+        registerMainMenuAction: vi.fn<PluginRegistry['registerMainMenuAction']>(() => 'main-menu-1'),
         registerRootComponent: vi.fn<PluginRegistry['registerRootComponent']>(() => 'root-1'),
         registerReducer: vi.fn<PluginRegistry['registerReducer']>(),
         registerWebSocketEventHandler: vi.fn<PluginRegistry['registerWebSocketEventHandler']>(),

@@ -1,0 +1,72 @@
+import React, {useEffect} from 'react';
+
+import type {Conversation} from '../../types/connect';
+import {ConversationAvatar} from '../common/Avatar';
+import {IconButton} from '../common/IconButton';
+import {BellIcon} from '../common/icons';
+import {useConnectEnvironment} from '../connect_context';
+import {ConversationBody, DropOverlay} from '../conversation/ConversationBody';
+import {useConversation} from '../conversation/use_conversation';
+import {bellTooltip} from '../mini_windows/MiniWindowHeader';
+
+import {usePageVisible} from './use_page_visible';
+
+interface Props {
+    conversation: Conversation;
+
+    // Changes when the user chose this conversation (again): the composer takes focus.
+    focusRequest: number;
+}
+
+function membersLine(conversation: Conversation, currentUserId: string): string {
+    const others = conversation.members.filter((member) => member.id !== currentUserId).map((member) => member.display_name || `@${member.username}`);
+    return conversation.kind === 'group' ? `${conversation.members.length} members: you, ${others.join(', ')}` : `Direct conversation with ${others.join(', ')}`;
+}
+
+// The workspace's middle: the open conversation's header, its messages and composer. The same
+// conversation component as a mini window, so both behave alike.
+export function WorkspacePane({conversation, focusRequest}: Props) {
+    const {siteURL, currentUserId} = useConnectEnvironment();
+    const session = useConversation(conversation, usePageVisible());
+    const {composerRef} = session;
+
+    useEffect(() => {
+        composerRef.current?.focus();
+    }, [conversation.id, focusRequest, composerRef]);
+
+    return (
+        <section
+            className='cc-ws-pane'
+            aria-labelledby='cc-ws-pane-title'
+            data-conversation-id={conversation.id}
+            data-testid='workspace-conversation'
+            {...session.dropHandlers}
+        >
+            <header className='cc-ws-pane-header'>
+                <ConversationAvatar
+                    conversation={conversation}
+                    siteURL={siteURL}
+                />
+                <div className='cc-ws-pane-heading'>
+                    <h2
+                        id='cc-ws-pane-title'
+                        className='cc-ws-pane-title'
+                    >
+                        {conversation.name}
+                    </h2>
+                    <p className='cc-ws-pane-members'>{membersLine(conversation, currentUserId)}</p>
+                </div>
+                <IconButton
+                    label='Notification preferences'
+                    tooltip={bellTooltip}
+                    unavailable={true}
+                    onClick={() => undefined}
+                >
+                    <BellIcon/>
+                </IconButton>
+            </header>
+            <ConversationBody session={session}/>
+            {session.dragging && <DropOverlay/>}
+        </section>
+    );
+}
