@@ -97,6 +97,9 @@ export function fakeClient(): FakeClient {
         uploadFiles: vi.fn(unexpected('uploadFiles')),
         viewChannel: vi.fn(unexpected('viewChannel')),
         getUsersByIds: vi.fn(unexpected('getUsersByIds')),
+        getConversationRecords: vi.fn(unexpected('getConversationRecords')),
+        getConversationFiles: vi.fn(unexpected('getConversationFiles')),
+        getStatuses: vi.fn(unexpected('getStatuses')),
     };
 }
 

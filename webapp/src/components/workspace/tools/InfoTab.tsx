@@ -1,0 +1,280 @@
+import React, {useEffect, useId, useRef, useState} from 'react';
+
+import {errorMessage} from '../../../error_message';
+import type {Conversation} from '../../../types/connect';
+import type {ConversationRecord, ConversationRecords, SharedLink} from '../../../types/workspace';
+import {Alert} from '../../common/Alert';
+import {formatFullTime, formatRelativeTime, useNow} from '../../common/time';
+import {useConnectEnvironment} from '../../connect_context';
+import {safeLink} from '../../conversation/attachments';
+
+import {PersonName, useLearnPeople} from './people';
+import {newestFirst, recordStatusWords} from './record_status';
+
+// A new message may mention a record: the records are read again, at most this often.
+export const recordsRefreshMinMs = 1000;
+
+interface Props {
+    conversation: Conversation;
+    onOpenConversation: (id: string) => void;
+}
+
+interface Loaded {
+    answer: ConversationRecords | null;
+    error: string | null;
+    loading: boolean;
+}
+
+// The conversation's records and links, read when shown and again (at most once a second) when
+// its last post changes. A later answer never gives way to an earlier one.
+function useConversationRecords(conversationId: string, lastPostId: string) {
+    const {client} = useConnectEnvironment();
+    const [loaded, setLoaded] = useState<Loaded>({answer: null, error: null, loading: true});
+    const [attempt, setAttempt] = useState(0);
+    const lastStart = useRef(Number.NEGATIVE_INFINITY);
+    const started = useRef(0);
+    const applied = useRef(0);
+    const mounted = useRef(true);
+
+    useEffect(() => {
+        mounted.current = true;
+        return () => {
+            mounted.current = false;
+        };
+    }, []);
+
+    useEffect(() => {
+        const read = () => {
+            lastStart.current = Date.now();
+            started.current += 1;
+            const request = started.current;
+            const settle = (next: (current: Loaded) => Loaded) => {
+                if (mounted.current && request > applied.current) {
+                    applied.current = request;
+                    setLoaded(next);
+                }
+            };
+            client.getConversationRecords(conversationId).then(
+                (answer) => settle(() => ({answer: answer ?? {}, error: null, loading: false})),
+                (error: unknown) => settle((current) => ({answer: current.answer, error: errorMessage(error), loading: false})),
+            );
+        };
+        const wait = lastStart.current + recordsRefreshMinMs - Date.now();
+        if (wait <= 0) {
+            read();
+            return undefined;
+        }
+        const timer = setTimeout(read, wait);
+        return () => clearTimeout(timer);
+    }, [client, conversationId, lastPostId, attempt]);
+
+    const retry = () => {
+        setLoaded((current) => ({...current, error: null, loading: true}));
+        setAttempt((count) => count + 1);
+    };
+    return {...loaded, retry};
+}
+
+function TimeAgo({ms, now}: {ms: number; now: number}) {
+    return (
+        <time
+            dateTime={new Date(ms).toISOString()}
+            title={formatFullTime(ms)}
+        >
+            {formatRelativeTime(ms, now)}
+        </time>
+    );
+}
+
+function RecordItem({record, now, onOpenConversation}: {record: ConversationRecord; now: number; onOpenConversation: (id: string) => void}) {
+    const link = safeLink(record.url);
+    const card = record.card;
+    const words = recordStatusWords(record);
+    const stateAndPriority = [card?.state, card?.priority ? `Priority ${card.priority}` : ''].filter(Boolean).join(' · ');
+    const alsoIn = (record.also_in ?? []).filter((other) => other.id);
+    const mentions = record.mentions ?? 0;
+    return (
+        <li className='cc-tools-record'>
+            <p className='cc-tools-record-head'>
+                {link ? (
+                    <a
+                        className='cc-tools-record-number'
+                        href={link}
+                        target='_blank'
+                        rel='noopener noreferrer'
+                    >
+                        {record.number}
+                    </a>
+                ) : (
+                    <span className='cc-tools-record-number'>{record.number}</span>
+                )}
+                {record.last_mentioned_at ? (
+                    <span className='cc-tools-meta'>
+                        {mentions > 1 ? `${mentions} mentions · ` : ''}
+                        <TimeAgo
+                            ms={record.last_mentioned_at}
+                            now={now}
+                        />
+                    </span>
+                ) : null}
+            </p>
+            {words === null ? (
+                <>
+                    {card?.short_description && <p className='cc-tools-record-description'>{card.short_description}</p>}
+                    {stateAndPriority && <p className='cc-tools-record-state'>{stateAndPriority}</p>}
+                    {card?.assigned_to && <p className='cc-tools-meta'>{`Assigned to ${card.assigned_to}`}</p>}
+                </>
+            ) : (
+                <p className={`cc-tools-record-status cc-tools-record-status--${card?.status ?? 'unknown'}`}>{words}</p>
+            )}
+            {alsoIn.length > 0 && (
+                <p className='cc-tools-also-in'>
+                    {'Also discussed in: '}
+                    {alsoIn.map((other, index) => (
+                        <React.Fragment key={other.id}>
+                            {index > 0 && ', '}
+                            <button
+                                type='button'
+                                className='cc-tools-link-button'
+                                onClick={() => onOpenConversation(other.id)}
+                            >
+                                {other.name || 'a conversation'}
+                            </button>
+                        </React.Fragment>
+                    ))}
+                </p>
+            )}
+        </li>
+    );
+}
+
+function LinkItem({link, now}: {link: SharedLink; now: number}) {
+    const href = safeLink(link.url);
+    return (
+        <li className='cc-tools-shared-link'>
+            {href ? (
+                <a
+                    className='cc-tools-url'
+                    href={href}
+                    target='_blank'
+                    rel='noopener noreferrer'
+                >
+                    {link.url}
+                </a>
+            ) : (
+                <span className='cc-tools-url'>{link.url}</span>
+            )}
+            <span className='cc-tools-meta'>
+                <PersonName userId={link.user_id}/>
+                {link.create_at ? (
+                    <>
+                        {' · '}
+                        <TimeAgo
+                            ms={link.create_at}
+                            now={now}
+                        />
+                    </>
+                ) : null}
+            </span>
+        </li>
+    );
+}
+
+// F-31 Info: the ServiceNow records this conversation mentions (with where else they are being
+// discussed) and the links shared in it.
+export function InfoTab({conversation, onOpenConversation}: Props) {
+    const recordsHeadingId = useId();
+    const linksHeadingId = useId();
+    const now = useNow();
+    const {answer, error, loading, retry} = useConversationRecords(conversation.id, conversation.last_post?.id ?? '');
+    const records = newestFirst((answer?.records ?? []).filter((record) => record?.number), (record) => record.last_mentioned_at);
+    const links = newestFirst((answer?.links ?? []).filter((link) => link?.url), (link) => link.create_at);
+    useLearnPeople(links.map((link) => link.user_id ?? ''));
+
+    if (!answer) {
+        if (loading) {
+            return <p className='cc-status'>{'Loading records and links…'}</p>;
+        }
+        return (
+            <div className='cc-tools-failure'>
+                <Alert message={`Could not load the records and links: ${error ?? 'no answer'}`}/>
+                <button
+                    type='button'
+                    className='cc-button cc-button--secondary'
+                    onClick={retry}
+                >
+                    {'Try again'}
+                </button>
+            </div>
+        );
+    }
+
+    return (
+        <div className='cc-tools-info'>
+            <Alert
+                message={error ? `Could not refresh the records: ${error}` : null}
+                announce={false}
+            />
+            <section
+                className='cc-tools-section'
+                aria-labelledby={recordsHeadingId}
+            >
+                <h3
+                    id={recordsHeadingId}
+                    className='cc-tools-heading'
+                >
+                    {'Records mentioned here'}
+                </h3>
+                {records.length === 0 ? (
+                    <p className='cc-tools-empty'>{'No records mentioned yet. Ticket numbers like INC0010001 in messages show up here.'}</p>
+                ) : (
+                    <ul
+                        className='cc-tools-list'
+                        aria-labelledby={recordsHeadingId}
+                    >
+                        {records.map((record) => (
+                            <RecordItem
+                                key={`${record.table}:${record.number}`}
+                                record={record}
+                                now={now}
+                                onOpenConversation={onOpenConversation}
+                            />
+                        ))}
+                    </ul>
+                )}
+            </section>
+            <section
+                className='cc-tools-section'
+                aria-labelledby={linksHeadingId}
+            >
+                <h3
+                    id={linksHeadingId}
+                    className='cc-tools-heading'
+                >
+                    {'Links shared here'}
+                </h3>
+                {links.length === 0 ? (
+                    <p className='cc-tools-empty'>{'No links shared yet. Web links in messages show up here.'}</p>
+                ) : (
+                    <ul
+                        className='cc-tools-list'
+                        aria-labelledby={linksHeadingId}
+                    >
+                        {links.map((link, index) => (
+                            <LinkItem
+                                key={`${link.post_id ?? ''}:${link.url}:${index}`}
+                                link={link}
+                                now={now}
+                            />
+                        ))}
+                    </ul>
+                )}
+            </section>
+            {answer.complete === false && (
+                <p className='cc-tools-note'>
+                    {answer.scanned_posts ? `Only the latest ${answer.scanned_posts} messages were looked through.` : 'Older messages were not looked through.'}
+                </p>
+            )}
+        </div>
+    );
+}

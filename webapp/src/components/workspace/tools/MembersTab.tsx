@@ -1,0 +1,159 @@
+import React, {useState} from 'react';
+import {useSelector} from 'react-redux';
+
+import {errorMessage} from '../../../error_message';
+import {addPeople, removeFromGroup} from '../../../state/operations';
+import {authorName, selectConversation} from '../../../state/selectors';
+import type {ConnectRootState} from '../../../state/types';
+import type {Conversation, Member, StaffPerson} from '../../../types/connect';
+import {Alert} from '../../common/Alert';
+import {ConversationAvatar} from '../../common/Avatar';
+import {AddPeopleIcon} from '../../common/icons';
+import {useConnectDeps, useConnectEnvironment} from '../../connect_context';
+import {PeoplePicker} from '../../people_picker/PeoplePicker';
+
+import {isPresenceStatus, presenceLabel, usePresence} from './presence';
+
+function memberName(member: Member): string {
+    return authorName(member) ?? member.id;
+}
+
+// A person's picture, drawn by the conversations' avatar (their initials when it fails to load).
+function MemberAvatar({conversation, member, siteURL}: {conversation: Conversation; member: Member; siteURL: string}) {
+    const person: Conversation = {...conversation, name: memberName(member), avatar_url: `/api/v4/users/${encodeURIComponent(member.id)}/image`};
+    return (
+        <ConversationAvatar
+            conversation={person}
+            siteURL={siteURL}
+            size='small'
+        />
+    );
+}
+
+function PresenceLabel({status}: {status: string | undefined}) {
+    if (!isPresenceStatus(status)) {
+        return null;
+    }
+    return (
+        <span className={`cc-presence cc-presence--${status}`}>
+            <span
+                className='cc-presence-dot'
+                aria-hidden='true'
+            />
+            {presenceLabel(status)}
+        </span>
+    );
+}
+
+// F-31 Members: everyone in the conversation with their presence. In a group Connect manages,
+// people can be added (staff only, through the people picker) and removed, and you can leave.
+export function MembersTab({conversation: given}: {conversation: Conversation}) {
+    const deps = useConnectDeps();
+    const {client, siteURL, currentUserId} = useConnectEnvironment();
+
+    // The store's copy follows adds and removals at once; the given one stands in until it has it.
+    const conversation = useSelector((state: ConnectRootState) => selectConversation(state, given.id)) ?? given;
+    const {id} = conversation;
+    const manageable = conversation.kind === 'group' && conversation.managed;
+    const you = conversation.members.filter((member) => member.id === currentUserId);
+    const members = [...you, ...conversation.members.filter((member) => member.id !== currentUserId)];
+    const presence = usePresence(client, members.map((member) => member.id));
+    const [adding, setAdding] = useState(false);
+    const [busyId, setBusyId] = useState<string | null>(null);
+    const [failure, setFailure] = useState<string | null>(null);
+
+    const add = async (people: StaffPerson[]) => {
+        await addPeople(deps, id, people.map((person) => person.id));
+        setAdding(false);
+    };
+
+    const remove = async (member: Member) => {
+        if (busyId) {
+            return;
+        }
+        setBusyId(member.id);
+        setFailure(null);
+        try {
+            await removeFromGroup(deps, id, member.id);
+        } catch (error) {
+            setFailure(errorMessage(error));
+        } finally {
+            setBusyId(null);
+        }
+    };
+
+    const count = members.length === 1 ? '1 person' : `${members.length} people`;
+    return (
+        <div className='cc-tools-members'>
+            <div className='cc-tools-toolbar'>
+                <p className='cc-tools-meta'>{count}</p>
+                {manageable && !adding && (
+                    <button
+                        type='button'
+                        className='cc-tools-action'
+                        onClick={() => {
+                            setFailure(null);
+                            setAdding(true);
+                        }}
+                    >
+                        <AddPeopleIcon/>
+                        {'Add people'}
+                    </button>
+                )}
+            </div>
+            {manageable && adding && (
+                <PeoplePicker
+                    title='Add people'
+                    hint='They see the whole conversation, earlier messages included.'
+                    submitLabel='Add'
+                    excludeIds={conversation.members.map((member) => member.id)}
+                    onSubmit={add}
+                    onCancel={() => setAdding(false)}
+                />
+            )}
+            <Alert message={failure}/>
+            <ul
+                className='cc-tools-list'
+                aria-label='Members'
+            >
+                {members.map((member) => {
+                    const name = memberName(member);
+                    const isYou = member.id === currentUserId;
+                    return (
+                        <li
+                            key={member.id}
+                            className='cc-tools-member'
+                        >
+                            <MemberAvatar
+                                conversation={conversation}
+                                member={member}
+                                siteURL={siteURL}
+                            />
+                            <span className='cc-tools-member-text'>
+                                <span className='cc-tools-member-name'>
+                                    {name}
+                                    {isYou && <span className='cc-tools-meta'>{' (you)'}</span>}
+                                </span>
+                                <PresenceLabel status={presence.statuses[member.id]}/>
+                            </span>
+                            {manageable && (
+                                <button
+                                    type='button'
+                                    className='cc-member-action'
+                                    aria-label={isYou ? 'Leave group' : `Remove ${name}`}
+                                    disabled={busyId !== null}
+                                    onClick={() => void remove(member)}
+                                >
+                                    {isYou ? 'Leave group' : 'Remove'}
+                                </button>
+                            )}
+                        </li>
+                    );
+                })}
+            </ul>
+            {presence.error && Object.keys(presence.statuses).length === 0 && (
+                <p className='cc-tools-note'>{'Who is online is not known right now.'}</p>
+            )}
+        </div>
+    );
+}
