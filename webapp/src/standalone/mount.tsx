@@ -56,6 +56,7 @@ export function mountWorkspace(rootElement: HTMLElement, fetchFunction?: FetchFu
     };
 
     installStylesheet();
+    document.body.classList.add('cc-workspace-body');
     const root = createRoot(rootElement);
     root.render(
         <Provider store={store}>

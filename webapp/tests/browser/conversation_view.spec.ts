@@ -2,14 +2,13 @@ import type {Browser, Locator, Page} from 'playwright-core';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 
 import {launchChromium} from './support/browser';
-import {addMembersAs, newStaffMember, nonce, postAs, readEverything, removeMemberAs, renameAs, replyAs, staffSearchFinds, startConversationAs} from './support/connect';
+import {addMembersAs, fullName, newStaffColleague, nonce, postAs, readEverything, removeMemberAs, renameAs, replyAs, startConversationAs} from './support/connect';
 import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {logIn, type Session} from './support/mattermost';
 import {twoColourPng} from './support/png';
 import {
     chooseWindowAction,
     composerOf,
-    eventually,
     HostBrowsers,
     isFocused,
     logOf,
@@ -42,14 +41,7 @@ describe('the conversation view in mini windows', () => {
         admin = await logIn(env, env.admin);
     });
 
-    // Someone new on the staff, so a group with them is new too (groups of the same people are one).
-    async function newColleague(firstName: string): Promise<Session> {
-        const colleague = await newStaffMember(env, admin, firstName, `Tester${nonce()}`);
-        await eventually(() => staffSearchFinds(env, alice, firstName, colleague.user.id), 'the newcomer counts as staff');
-        return colleague;
-    }
-
-    const fullName = (session: Session) => `${session.user.first_name} ${session.user.last_name}`;
+    const newColleague = (firstName: string) => newStaffColleague(env, admin, alice, firstName);
 
     afterEach(async () => {
         expect(await browsers.closeAll()).toEqual([]);

@@ -1,5 +1,7 @@
 // REST calls the conversation browser tests make to set the scene, as Mattermost's own clients
 // would: with a user's session token.
+import {expect} from 'vitest';
+
 import type {Conversation, ConversationList} from '../../../src/types/connect';
 import type {Post} from '../../../src/types/mattermost';
 import type {UserProfile} from '../../../src/types/user';
@@ -9,6 +11,11 @@ import {logIn, type Session} from './mattermost';
 
 // The rig's staff team (build/rig/settings.go): its members count as ITIL staff.
 const staffTeamName = 'itil';
+
+// Any REST call as the user, for what the helpers below do not cover.
+export function callAs<T>(env: RigEnvironment, session: Session, method: string, path: string, body?: unknown): Promise<T> {
+    return call<T>(env, session.token, method, path, body);
+}
 
 async function call<T>(env: RigEnvironment, token: string, method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(env.url + path, {
@@ -105,3 +112,13 @@ export function replyAs(env: RigEnvironment, session: Session, channelId: string
 export function renameAs(env: RigEnvironment, session: Session, conversationId: string, name: string): Promise<Conversation> {
     return call<Conversation>(env, session.token, 'PATCH', `${connectAPI}/conversations/${conversationId}`, {name});
 }
+
+// Someone new on the staff, once the server offers them to observer as staff. A group with them is
+// new too (a group of the same people is the same group).
+export async function newStaffColleague(env: RigEnvironment, admin: Session, observer: Session, firstName: string): Promise<Session> {
+    const colleague = await newStaffMember(env, admin, firstName, `Tester${nonce()}`);
+    await expect.poll(() => staffSearchFinds(env, observer, firstName, colleague.user.id), {timeout: 10_000, message: 'the newcomer counts as staff'}).toBe(true);
+    return colleague;
+}
+
+export const fullName = (session: Session) => `${session.user.first_name} ${session.user.last_name}`;

@@ -21,16 +21,34 @@ export class HostBrowsers {
     constructor(private readonly browser: Browser, private readonly env: RigEnvironment) {}
 
     // A browser of the user's own, on the front page with the plugin loaded and the websocket up.
-    async openAs(session: Session, {expectedFailedPaths = [], viewport = {width: 1440, height: 900}}: OpenOptions = {}): Promise<Page> {
+    async openAs(session: Session, options: OpenOptions = {}): Promise<Page> {
+        return this.openHostPage(session, '/', options);
+    }
+
+    // The dev host on any of its pages (a team route, say), ready as openAs leaves it.
+    async openHostPage(session: Session, path: string, options: OpenOptions = {}): Promise<Page> {
+        const page = await this.openPage(session, path, options);
+        await waitForHostStatus(page, 'ready', this.errors[this.errors.length - 1]);
+        await page.locator('body[data-host-socket="connected"]').waitFor();
+        return page;
+    }
+
+    private async openPage(session: Session, path: string, {expectedFailedPaths = [], viewport = {width: 1440, height: 900}}: OpenOptions): Promise<Page> {
         const context = await this.browser.newContext({viewport});
         this.contexts.push(context);
         await signIn(context, this.env, session);
         const page = await context.newPage();
-        const errors = collectPageErrors(page, expectedFailedPaths);
-        this.errors.push(errors);
-        await page.goto(this.env.url + '/');
-        await waitForHostStatus(page, 'ready', errors);
-        await page.locator('body[data-host-socket="connected"]').waitFor();
+        this.errors.push(collectPageErrors(page, expectedFailedPaths));
+        await page.goto(this.env.url + path);
+        return page;
+    }
+
+    // The standalone workspace page, live (its websocket up), on a conversation when one is named.
+    async openWorkspace(session: Session, {conversationId, ...options}: OpenOptions & {conversationId?: string} = {}): Promise<Page> {
+        const query = conversationId ? `?conversation=${encodeURIComponent(conversationId)}` : '';
+        const page = await this.openPage(session, `/plugins/connect-chat/workspace${query}`, options);
+        await page.locator('body[data-workspace-socket="connected"]').waitFor();
+        await page.getByTestId('workspace').waitFor();
         return page;
     }
 
