@@ -195,7 +195,9 @@ describe('the Connect Workspace', () => {
 
         const list = page.getByRole('region', {name: 'Conversations'});
         expect((await list.boundingBox())?.width).toBeLessThan(100);
-        const tools = page.getByRole('complementary', {name: 'Conversation tools'});
+        const tools = toolsOf(page);
+        expect(await tools.getByRole('tabpanel').count()).toBe(0);
+        await openTab(page, 'Info');
         const pane = paneOf(page);
         const [toolsBox, paneBox] = await Promise.all([tools.boundingBox(), pane.boundingBox()]);
         expect(paneBox && paneBox.width > 600).toBe(true);

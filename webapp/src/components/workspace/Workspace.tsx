@@ -24,6 +24,9 @@ interface Props {
     onSelect?: (conversationId: string | null) => void;
 }
 
+// Below this width (workspace.css's media query) the list is avatars and the tools an overlay.
+const narrowWidth = 900;
+
 function isJumpKey(event: KeyboardEvent): boolean {
     return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
 }
@@ -51,7 +54,8 @@ function StaffWorkspace({initialConversationId, onSelect}: Props) {
     const deps = useConnectDeps();
     const [selectedId, setSelectedId] = useState<string | null>(initialConversationId ?? null);
     const [focusRequest, setFocusRequest] = useState(0);
-    const [tab, setTab] = useState<ToolsTab | null>('info');
+    // On a narrow screen the tools are an overlay, so they start closed there.
+    const [tab, setTab] = useState<ToolsTab | null>(() => (window.innerWidth > narrowWidth ? 'info' : null));
     const [switching, setSwitching] = useState(false);
     const [failure, setFailure] = useState<string | null>(null);
     const loaded = useSelector(selectConversationsLoaded);
