@@ -50,24 +50,29 @@ func orUnchanged(changed, post *model.Post) *model.Post {
 	return post
 }
 
-// MessageHasBeenPosted fills in record details after the post, off the posting path, and
-// notes the conversation's last post for later lists.
+// MessageHasBeenPosted fills in record details after the post, off the posting path, notes
+// the records it mentions for "also discussed in", notes the conversation's last post for
+// later lists, and makes the workspace read the conversation's records and links again.
 func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
+	p.workspace.PostChanged(post.ChannelId)
 	p.records.Posted(post)
 	p.conversations.MessageHasBeenPosted(post)
 }
 
-// MessageHasBeenUpdated fills in the records of an edited message (Connect's own card
-// updates are already being filled in).
+// MessageHasBeenUpdated fills in (and notes) the records of an edited message, which the
+// workspace then reads again (Connect's own card updates leave the message as it was and are
+// already being filled in).
 func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, oldPost *model.Post) {
 	if newPost.Message != oldPost.Message {
+		p.workspace.PostChanged(newPost.ChannelId)
 		p.records.Posted(newPost)
 	}
 	p.conversations.MessageHasBeenUpdated(newPost)
 }
 
-// MessageHasBeenDeleted updates conversation previews.
+// MessageHasBeenDeleted updates conversation previews and the workspace's records and links.
 func (p *Plugin) MessageHasBeenDeleted(_ *plugin.Context, post *model.Post) {
+	p.workspace.PostChanged(post.ChannelId)
 	p.conversations.MessageHasBeenDeleted(post)
 }
 

@@ -32,6 +32,7 @@ type Plugin struct {
 	staff         *staff.Service
 	records       *records.Service
 	conversations *conversations.Service
+	workspace     *workspace.Service
 	recovery      *recovery.Service
 	stopHeartbeat func()
 	commands      *command.Handler
@@ -73,6 +74,7 @@ func (p *Plugin) OnActivate() error {
 		return err
 	}
 	p.startConversations()
+	p.startWorkspace()
 	if err := p.startCommands(manifest.Id); err != nil {
 		return err
 	}
@@ -141,6 +143,19 @@ func (p *Plugin) startConversations() {
 	p.platform.Cluster.Handle(conversations.ClusterMembersChanged, p.conversations.OnMembersChanged)
 }
 
+// startWorkspace builds the workspace tools pane, and has posts in Connect conversations note
+// the records they mention for its "also discussed in".
+func (p *Plugin) startWorkspace() {
+	p.records.IndexConversations(p.conversations.IsConversation)
+	p.workspace = workspace.NewService(workspace.Deps{
+		Conversations: p.conversations,
+		Files:         p.platform.Files,
+		Posts:         p.platform.Posts,
+		Records:       p.records,
+		Log:           p.platform.Log,
+	})
+}
+
 // startRecovery handles, in the background, the posts made while the plugin was not running.
 func (p *Plugin) startRecovery() {
 	p.recovery = recovery.NewService(recovery.Deps{
@@ -179,6 +194,7 @@ func (p *Plugin) newRouter(manifest *model.Manifest, bundlePath string) http.Han
 		Staff:         p.staff,
 		Cards:         p.records,
 		Conversations: p.conversations,
+		Tools:         p.workspace,
 	})
 }
 

@@ -21,6 +21,8 @@ type Config struct {
 	Cards       CardRefresher
 	// Conversations serves the conversation routes (staff only).
 	Conversations ConversationService
+	// Tools serves the workspace tools pane's routes about one conversation (staff only).
+	Tools WorkspaceTools
 	// Signed are the routes for callers authenticated by a signature, not a session.
 	Signed []SignedRoute
 }
@@ -34,6 +36,7 @@ func NewRouter(cfg Config) http.Handler {
 	mux.Handle("GET /api/v1/staff", requireUser(searchStaff(cfg.Staff)))
 	mux.Handle("POST /api/v1/posts/{post_id}/cards/refresh", requireUser(refreshCards(cfg.Cards)))
 	registerConversations(mux, cfg.Conversations, cfg.Staff)
+	registerTools(mux, cfg.Tools, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))

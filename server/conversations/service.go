@@ -185,6 +185,23 @@ func (s *Service) Search(userID, term string) (found []Conversation, err error) 
 	return found, nil
 }
 
+// All returns all the caller's conversations, closed ones too, most recent first.
+func (s *Service) All(userID string) (list []Conversation, err error) {
+	defer s.logFailure("list conversations", &err)
+	return s.everything(userID)
+}
+
+// IsConversation reports whether channelID is a Connect conversation by its shape (a DM, a GM
+// or a managed group), from what is cached after the first time; false when it cannot be read.
+func (s *Service) IsConversation(channelID string) bool {
+	facts, err := s.factsOf(channelID)
+	if err != nil {
+		s.log.Warn("Failed to read a channel", "channel_id", channelID, "error", err.Error())
+		return false
+	}
+	return facts.shape.IsConversation()
+}
+
 // Get returns one of the caller's conversations.
 func (s *Service) Get(userID, channelID string) (c Conversation, err error) {
 	defer s.logFailure("read a conversation", &err)

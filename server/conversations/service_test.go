@@ -714,3 +714,23 @@ func TestRemovalMessageNamesWhoRemoved(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, described, "leaving yourself stays a leave")
 }
+
+func TestAllListsClosedConversationsTooAndTellsConversationsApart(t *testing.T) {
+	s, f := newTestService(t, nil)
+	p := newCast(f)
+	dm := f.dm(p.me, p.ann)
+	gm := f.gm(p.me, p.ann, p.bo)
+	team := f.addChannel(&model.Channel{Type: model.ChannelTypeOpen, Name: "town-square"}, p.me, p.ann)
+	f.post(dm, p.ann, "hello")
+	require.NoError(t, s.Close(p.me, dm))
+
+	all, err := s.All(p.me)
+	require.NoError(t, err)
+	assert.Equal(t, []string{dm, gm}, ids(all), "closed ones too, team channels never")
+	assert.False(t, all[0].Open)
+
+	assert.True(t, s.IsConversation(dm))
+	assert.True(t, s.IsConversation(gm))
+	assert.False(t, s.IsConversation(team))
+	assert.False(t, s.IsConversation(model.NewId()), "a channel that cannot be read is not one")
+}

@@ -1,7 +1,7 @@
 // Package platform owns every adapter to the Mattermost plugin API: users and teams, channels
-// and their members, posts, the key-value store, the bot's messages, websocket events, cluster
-// events and jobs, and mail. Domain packages declare the small interfaces they need; the types
-// here satisfy them, so nothing else in the plugin calls the plugin API.
+// and their members, posts, file infos, the key-value store, the bot's messages, websocket
+// events, cluster events and jobs, and mail. Domain packages declare the small interfaces they
+// need; the types here satisfy them, so nothing else in the plugin calls the plugin API.
 package platform
 
 import (
@@ -18,6 +18,7 @@ type Platform struct {
 	Users    *Users
 	Channels *Channels
 	Posts    *Posts
+	Files    *Files
 	KV       *KV
 	Bot      *Bot
 	Clients  *Clients
@@ -35,6 +36,7 @@ func New(api plugin.API, client *pluginapi.Client, botID string) *Platform {
 		Users:    users,
 		Channels: &Channels{api: api, client: client},
 		Posts:    &Posts{client: client},
+		Files:    &Files{api: api},
 		KV:       &KV{api: api},
 		Bot:      &Bot{api: api, client: client, users: users, id: botID},
 		Clients:  &Clients{api: api},

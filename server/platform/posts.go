@@ -15,6 +15,22 @@ func (p *Posts) CreatePost(post *model.Post) error { return p.client.Post.Create
 
 func (p *Posts) UpdatePost(post *model.Post) error { return p.client.Post.UpdatePost(post) }
 
+// ChannelPosts returns a page of channelID's posts, newest first, replies included and deleted
+// posts left out. page counts pages of perPage posts.
+func (p *Posts) ChannelPosts(channelID string, page, perPage int) ([]*model.Post, error) {
+	list, err := p.client.Post.GetPostsForChannel(channelID, page, perPage)
+	if err != nil || list == nil {
+		return nil, err
+	}
+	posts := make([]*model.Post, 0, len(list.Order))
+	for _, id := range list.Order {
+		if post := list.Posts[id]; post != nil {
+			posts = append(posts, post)
+		}
+	}
+	return posts, nil
+}
+
 // RemoveReaction takes a reaction off its post.
 func (p *Posts) RemoveReaction(reaction *model.Reaction) error {
 	return p.client.Post.RemoveReaction(reaction)

@@ -1,6 +1,8 @@
 package records
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,6 +48,18 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("duplicate %s", id)
 			}
 			seen[id] = true
+		}
+		mentions, links := r.Scan(message, int(limit), 10)
+		if !reflect.DeepEqual(mentions, got) {
+			t.Fatalf("Scan found %v, Find %v", mentions, got)
+		}
+		if len(links) > 10 {
+			t.Fatalf("%d links, max 10", len(links))
+		}
+		for i, link := range links {
+			if !isWebLink(link) || slices.Contains(links[:i], link) || !strings.Contains(message, link) {
+				t.Fatalf("bad link %q in %q", link, links)
+			}
 		}
 	})
 }

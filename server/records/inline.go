@@ -1,6 +1,8 @@
 package records
 
 import (
+	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -132,10 +134,24 @@ func mayContinueURL(c byte) bool {
 	return c == ':' || c == '+' || c == '-' || c == '.'
 }
 
-func (f *finder) addURL(url string, start, end int) {
-	if key, ok := f.r.recordFromURL(url); ok {
+func (f *finder) addURL(raw string, start, end int) {
+	if key, ok := f.r.recordFromURL(raw); ok {
 		f.add(key, start, end)
+		return
 	}
+	if len(f.links) < f.maxLinks && isWebLink(raw) && !slices.Contains(f.links, raw) {
+		f.links = append(f.links, raw)
+	}
+}
+
+// isWebLink reports an http or https URL with a host.
+func isWebLink(raw string) bool {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok || (!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https")) {
+		return false
+	}
+	u, err := url.Parse(raw)
+	return err == nil && u.Host != "" && !strings.HasPrefix(rest, "/")
 }
 
 // matchBracket returns the index of the "]" closing the "[" at text[i], or -1.

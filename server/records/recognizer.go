@@ -79,6 +79,19 @@ func (r *Recognizer) Find(message string, limit int) []Mention {
 	return f.found
 }
 
+// Scan is Find for the workspace: the records message mentions (at most maxMentions), and
+// the http(s) URLs in it that are not record URLs of the instance (at most maxLinks, each
+// once, in order of appearance): bare, as <autolink> or as the destination of [text](url).
+// Code spans and code blocks are skipped for both, as Mattermost does not link inside code.
+func (r *Recognizer) Scan(message string, maxMentions, maxLinks int) ([]Mention, []string) {
+	if (maxMentions <= 0 && maxLinks <= 0) || (!strings.Contains(message, "://") && !r.mayMention(message)) {
+		return nil, nil
+	}
+	f := finder{r: r, msg: message, max: maxMentions, maxLinks: maxLinks}
+	f.scanBlocks()
+	return f.found, f.links
+}
+
 // mayMention is the fast path run on every post: a number needs a prefix's last letter
 // right before a digit, and a record URL needs "://".
 func (r *Recognizer) mayMention(msg string) bool {
@@ -119,6 +132,9 @@ type finder struct {
 	max   int
 	found []Mention
 	seen  map[servicenow.RecordKey]struct{}
+	// links are the http(s) URLs that are not record URLs, at most maxLinks (Scan only).
+	links    []string
+	maxLinks int
 
 	// The paragraph being scanned: text is msg cut at its end, so offsets stay message offsets.
 	text string
@@ -127,10 +143,11 @@ type finder struct {
 	unclosedTicks uint64
 }
 
-func (f *finder) full() bool { return len(f.found) >= f.max }
+// full reports that there is nothing more to look for.
+func (f *finder) full() bool { return len(f.found) >= f.max && len(f.links) >= f.maxLinks }
 
 func (f *finder) add(key servicenow.RecordKey, start, end int) {
-	if f.full() || f.alreadyFound(key) {
+	if len(f.found) >= f.max || f.alreadyFound(key) {
 		return
 	}
 	if f.found == nil {

@@ -72,11 +72,14 @@ type Service struct {
 	fillErrors lastError
 	// updateMark is the secret that marks this process's own card updates.
 	updateMark string
+	// discussed is the mention index, kept for posts in the channels isConversation accepts.
+	discussed      discussed
+	isConversation func(channelID string) bool
 }
 
 // NewService builds the service; Configure must be called before cards appear.
 func NewService(posts Posts, access Access, audience Audience, kv KV, log Logger) *Service {
-	s := &Service{posts: posts, access: access, audience: audience, log: log, updateMark: model.NewRandomString(32)}
+	s := &Service{posts: posts, access: access, audience: audience, log: log, updateMark: model.NewRandomString(32), discussed: discussed{kv: kv}}
 	s.fills = newFillQueue(kv, log, s.fill)
 	return s
 }
@@ -188,14 +191,17 @@ func (s *Service) AttachLate(post *model.Post) (bool, error) {
 	return true, nil
 }
 
-// Posted queues a new post whose cards still need details.
+// Posted queues a new (or edited) post whose cards still need details, and notes the records
+// it mentions in the mention index.
 func (s *Service) Posted(post *model.Post) {
-	for _, card := range cardsOf(post) {
+	cards := cardsOf(post)
+	for _, card := range cards {
 		if !card.Settled() {
 			s.fills.add(post.Id)
-			return
+			break
 		}
 	}
+	s.index(post, cards)
 }
 
 func pointerIf(record servicenow.Record, ok bool) *servicenow.Record {
