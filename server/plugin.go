@@ -170,8 +170,11 @@ func (p *Plugin) startCommands(pluginID string) error {
 	p.commands = command.NewHandler(command.Deps{
 		WorkspaceURL: func() string { return api.WorkspaceURL(p.platform.Server.SiteURL(), pluginID) },
 		WorkspaceRoute: func(teamID string) string {
+			if teamID == "" {
+				return ""
+			}
 			name, err := p.platform.Users.TeamName(teamID)
-			if teamID == "" || err != nil {
+			if err != nil {
 				return ""
 			}
 			return api.WorkspaceRoute(p.platform.Server.SiteURL(), name, pluginID)
