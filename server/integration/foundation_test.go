@@ -105,11 +105,13 @@ func TestConnectHelpAnswersInTheChannel(t *testing.T) {
 	assert.Contains(t, post.Message, "/connect help")
 }
 
-func TestConnectOpenLinksTheWorkspace(t *testing.T) {
+func TestConnectOpenGoesToTheWorkspaceOfTheTeam(t *testing.T) {
 	alice := login(t, server.Staff[0])
 	resp, _, err := alice.ExecuteCommand(context.Background(), townSquare(t, alice).Id, "/connect open")
 	require.NoError(t, err)
-	assert.Equal(t, "[Open the Connect Workspace]("+pluginURL("/workspace")+")", resp.Text)
+	route := server.URL + "/" + server.Teams.Support.Name + "/" + rig.PluginID + "/workspace"
+	assert.Equal(t, route, resp.GotoLocation, "the web app goes to the workspace route")
+	assert.Equal(t, "[Open the Connect Workspace]("+route+") (or in its own window: "+pluginURL("/workspace")+")", resp.Text)
 }
 
 func TestConnectAutocompletes(t *testing.T) {
