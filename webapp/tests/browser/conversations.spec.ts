@@ -1,6 +1,3 @@
-import {mkdir} from 'node:fs/promises';
-import {fileURLToPath} from 'node:url';
-
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 
@@ -28,15 +25,12 @@ import {
     openSidebar,
     pickPeople,
     row,
+    screenshotPath,
     send,
     startConversation,
     windowOf,
 } from './support/ui';
 
-// `make screenshots` refreshes the README's pictures; ordinary runs keep theirs out of the tree.
-const screenshotDir = process.env.CONNECT_SCREENSHOTS === 'docs' ?
-    fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url)) :
-    fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
 // The sidebar, the people picker and the mini windows, used by two or three people at once in
 // their own browsers against the real server.
@@ -300,8 +294,7 @@ describe('Connect conversations in the dev host', () => {
         await expect.poll(() => card.textContent(), {timeout: 15_000}).toContain('Email server is down');
 
         await alicePage.mouse.move(0, 0);
-        await mkdir(screenshotDir, {recursive: true});
-        await alicePage.getByRole('complementary', {name: 'Right-hand sidebar'}).screenshot({path: `${screenshotDir}sidebar.png`});
-        await alicePage.screenshot({path: `${screenshotDir}mini-windows.png`});
+        await alicePage.getByRole('complementary', {name: 'Right-hand sidebar'}).screenshot({path: await screenshotPath('sidebar.png')});
+        await alicePage.screenshot({path: await screenshotPath('mini-windows.png')});
     });
 });

@@ -5,7 +5,8 @@ import {launchChromium} from './support/browser';
 import {callAs, fullName, newStaffColleague, nonce, postAs, startConversationAs} from './support/connect';
 import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {logIn, type Session} from './support/mattermost';
-import {composerOf, HostBrowsers, isFocused, logOf, messageWith, openWindow, send} from './support/ui';
+import {twoColourPng} from './support/png';
+import {composerOf, HostBrowsers, isFocused, logOf, messageWith, openWindow, screenshotPath, send} from './support/ui';
 
 // The Connect Workspace (issue 13): every way in, the deep link, live chat beside a mini window,
 // the jump-to keys and the narrow layout, in real browsers against the real server.
@@ -203,5 +204,25 @@ describe('the Connect Workspace', () => {
         expect(paneBox && paneBox.width > 600).toBe(true);
         expect(toolsBox && paneBox && toolsBox.x < paneBox.x + paneBox.width).toBe(true);
         await logOf(pane).waitFor();
+    });
+
+    it('shows the workspace at 1280×800 with its Info and Attachments tabs (screenshots)', async () => {
+        const group = await startConversationAs(env, alice, [bob.user.id, carol.user.id]);
+        await postAs(env, bob, group.id, 'Finance reports INC0010001 again: mail to external addresses bounces. Runbook: https://wiki.example.com/runbooks/exchange-queues');
+        await postAs(env, carol, group.id, 'Checked **EXCH-02**: the queue is at 2,314 and growing. Screenshot below.');
+        const page = await browsers.openWorkspace(alice, {conversationId: group.id, viewport: {width: 1280, height: 800}});
+        await paneOf(page).getByTestId('attach-input').setInputFiles({name: 'exch-02-queue.png', mimeType: 'image/png', buffer: twoColourPng(480, 300)});
+        await send(paneOf(page), 'The queue view from the console', 'The queue view from the console');
+        await messageWith(paneOf(page), 'The queue view').getByRole('button', {name: 'exch-02-queue.png'}).locator('img').evaluate((image: HTMLImageElement) => image.decode());
+
+        const info = await openTab(page, 'Info');
+        await info.getByText('Email server is down for the Finance floor').waitFor();
+        await page.mouse.move(0, 0);
+        await page.screenshot({path: await screenshotPath('workspace-info.png')});
+
+        const attachments = await openTab(page, 'Attachments');
+        await attachments.getByRole('link', {name: 'Download exch-02-queue.png'}).waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({path: await screenshotPath('workspace-attachments.png')});
     });
 });

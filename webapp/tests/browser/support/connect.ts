@@ -1,7 +1,5 @@
 // REST calls the conversation browser tests make to set the scene, as Mattermost's own clients
 // would: with a user's session token.
-import {expect} from 'vitest';
-
 import type {Conversation, ConversationList} from '../../../src/types/connect';
 import type {Post} from '../../../src/types/mattermost';
 import type {UserProfile} from '../../../src/types/user';
@@ -117,8 +115,19 @@ export function renameAs(env: RigEnvironment, session: Session, conversationId: 
 // new too (a group of the same people is the same group).
 export async function newStaffColleague(env: RigEnvironment, admin: Session, observer: Session, firstName: string): Promise<Session> {
     const colleague = await newStaffMember(env, admin, firstName, `Tester${nonce()}`);
-    await expect.poll(() => staffSearchFinds(env, observer, firstName, colleague.user.id), {timeout: 10_000, message: 'the newcomer counts as staff'}).toBe(true);
+    await until(() => staffSearchFinds(env, observer, firstName, colleague.user.id), `${firstName} counts as staff`);
     return colleague;
+}
+
+// Polls until check answers true, for setups outside a test too (where expect.poll cannot run).
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+        if (Date.now() > deadline) {
+            throw new Error(`Timed out waiting until ${what}.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
 }
 
 export const fullName = (session: Session) => `${session.user.first_name} ${session.user.last_name}`;

@@ -1,5 +1,8 @@
 // People using Connect in the dev host, each in a browser of their own, and the parts of the UI
 // the browser tests find by role and name as a screen reader would.
+import {mkdir} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 import {expect} from 'vitest';
 
@@ -126,4 +129,13 @@ export async function eventually(check: () => Promise<boolean>, what: string): P
 
 export async function isFocused(locator: Locator): Promise<boolean> {
     return locator.evaluate((element) => element === document.activeElement);
+}
+
+// `make screenshots` refreshes the README's pictures; ordinary runs keep theirs out of the tree.
+export async function screenshotPath(fileName: string): Promise<string> {
+    const dir = process.env.CONNECT_SCREENSHOTS === 'docs' ?
+        fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url)) :
+        fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
+    await mkdir(dir, {recursive: true});
+    return dir + fileName;
 }

@@ -1,0 +1,101 @@
+import type {Browser} from 'playwright-core';
+import {afterAll, beforeAll, describe, it} from 'vitest';
+
+import {launchChromium} from './support/browser';
+import {fullName, newStaffColleague, postAs, startConversationAs} from './support/connect';
+import {rigEnvironment, type RigEnvironment} from './support/environment';
+import {logIn, type Session} from './support/mattermost';
+import {HostBrowsers} from './support/ui';
+
+const conversationCount = 500;
+const colleagueCount = 33;
+const switches = 20;
+
+function percentile(values: number[], p: number): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+// The standalone workspace for someone with 500 conversations: how long the page takes to be
+// usable, and switching between conversations. Figures only; nothing is asserted about time.
+describe('the workspace with 500 conversations', () => {
+    let env: RigEnvironment;
+    let browser: Browser;
+    let browsers: HostBrowsers;
+    let reader: Session;
+    const names: string[] = [];
+
+    // Groups of the same people are one conversation, so the groups pair up colleagues.
+    beforeAll(async () => {
+        env = rigEnvironment();
+        browser = await launchChromium();
+        browsers = new HostBrowsers(browser, env);
+        const admin = await logIn(env, env.admin);
+        reader = await newStaffColleague(env, admin, await logIn(env, env.staff[0]), 'Wanda');
+        const colleagues: Session[] = [];
+        for (let index = 0; index < colleagueCount; index += 1) {
+            colleagues.push(await newStaffColleague(env, admin, reader, `Colleague${String.fromCharCode(65 + (index % 26))}${index}`));
+        }
+        const memberSets: Session[][] = colleagues.map((colleague) => [colleague]);
+        for (let a = 0; a < colleagues.length && memberSets.length < conversationCount; a += 1) {
+            for (let b = a + 1; b < colleagues.length && memberSets.length < conversationCount; b += 1) {
+                memberSets.push([colleagues[a], colleagues[b]]);
+            }
+        }
+        for (const members of memberSets) {
+            const conversation = await startConversationAs(env, reader, members.map((member) => member.user.id));
+            if (names.length < switches) {
+                await postAs(env, members[0], conversation.id, `Hello from ${fullName(members[0])}`);
+                names.push(conversation.name);
+            }
+        }
+    }, 900_000);
+
+    afterAll(async () => {
+        await browsers.closeAll();
+        await browser?.close();
+    });
+
+    it('prints the times', async () => {
+        const loads: number[] = [];
+        for (let round = 0; round < 3; round += 1) {
+            const page = await browsers.openWorkspace(reader);
+            await page.waitForFunction((count) => document.querySelectorAll('[data-testid="conversation-row"]').length >= count, conversationCount);
+            loads.push(await page.evaluate(() => performance.now()));
+            await page.context().close();
+        }
+
+        const page = await browsers.openWorkspace(reader);
+        await page.waitForFunction((count) => document.querySelectorAll('[data-testid="conversation-row"]').length >= count, conversationCount);
+        const switchTimes: number[] = [];
+        for (const name of names) {
+            switchTimes.push(await page.evaluate(async (target) => {
+                const list = document.querySelector('[aria-label="Open conversations"]');
+                const button = Array.from(list?.querySelectorAll<HTMLButtonElement>('.cc-row-main') ?? []).find((candidate) => candidate.getAttribute('aria-label')?.startsWith(target));
+                const start = performance.now();
+                button?.click();
+                await new Promise<void>((resolve) => {
+                    const check = () => {
+                        const pane = document.querySelector('[data-testid="workspace-conversation"]');
+                        const shown = pane?.querySelector('h2')?.textContent === target && pane.querySelector('[data-testid="message"]');
+                        if (shown) {
+                            resolve();
+                        } else {
+                            requestAnimationFrame(check);
+                        }
+                    };
+                    check();
+                });
+                return performance.now() - start;
+            }, name));
+        }
+
+        console.log([
+            `conversations in the list:             ${await page.locator('[data-testid="conversation-row"]').count()}`,
+            `page load to every row shown (3 loads): ${loads.map(ms).join(', ')}`,
+            `switching to a conversation (${switchTimes.length}): p50 ${ms(percentile(switchTimes, 50))}, max ${ms(Math.max(...switchTimes))} (its messages fetched and shown)`,
+        ].join('\n'));
+    });
+});
