@@ -118,6 +118,15 @@ describe('the Connect Workspace', () => {
         await page.keyboard.press('Control+k');
         await page.keyboard.press('Escape');
         await switcher.waitFor({state: 'detached'});
+
+        const rows = page.getByRole('list', {name: 'Open conversations'}).locator('.cc-row-main');
+        await rows.first().focus();
+        await page.keyboard.press('ArrowDown');
+        expect(await isFocused(rows.nth(1))).toBe(true);
+        await page.keyboard.press('ArrowUp');
+        expect(await isFocused(rows.first())).toBe(true);
+        await page.keyboard.press('Enter');
+        expect(await paneTitle(page).textContent()).toBe(await rows.first().locator('.cc-row-name').textContent());
     });
 
     const toolsOf = (page: Page) => page.getByRole('complementary', {name: 'Conversation tools'});

@@ -75,6 +75,19 @@ describe('ConnectSidebar', () => {
         expect(stateOf(store).miniWindows.windows).toEqual([{id: 'dm-bob', collapsed: false}]);
     });
 
+    it('moves between rows with Up and Down', () => {
+        renderSidebar([dm, group]);
+        const rows = within(screen.getByRole('list', {name: 'Open conversations'})).getAllByRole('button').filter((button) => button.classList.contains('cc-row-main'));
+        rows[0].focus();
+
+        fireEvent.keyDown(rows[0], {key: 'ArrowDown'});
+        expect(rows[1]).toHaveFocus();
+        fireEvent.keyDown(rows[1], {key: 'ArrowDown'});
+        expect(rows[1]).toHaveFocus();
+        fireEvent.keyDown(rows[1], {key: 'ArrowUp'});
+        expect(rows[0]).toHaveFocus();
+    });
+
     it('closes a conversation from its "x", keeping focus in the list', async () => {
         const {client, store} = renderSidebar([dm, group]);
         client.closeConversation.mockResolvedValue(undefined);

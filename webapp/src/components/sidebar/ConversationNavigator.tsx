@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useRef, useState, type RefObject} from 'react';
+import React, {useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject} from 'react';
 import {useSelector} from 'react-redux';
 
 import {errorMessage} from '../../error_message';
@@ -32,6 +32,20 @@ interface Props {
 // The conversation list with everything around it: the filter that searches closed ones too,
 // starting a conversation, closing one, dropping a record on one. The sidebar and the workspace
 // both show it.
+// Up and Down move between the rows, as in Mattermost's channel list.
+function moveThroughRows(event: KeyboardEvent<HTMLUListElement>) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') {
+        return;
+    }
+    const rows = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>('.cc-row-main'));
+    const index = rows.findIndex((row) => row === document.activeElement);
+    if (index < 0) {
+        return;
+    }
+    event.preventDefault();
+    rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+}
+
 export function ConversationNavigator({regionRef: givenRef, label, onOpen, selectedId, onOpenStandalone, onCollapse, className}: Props) {
     const deps = useConnectDeps();
     const {siteURL, currentUserId} = useConnectEnvironment();
@@ -159,6 +173,7 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
                             ref={listRef}
                             className='cc-list'
                             aria-label='Open conversations'
+                            onKeyDown={moveThroughRows}
                         >
                             {openIds.map((id) => byId[id]).filter(Boolean).map((conversation) => (
                                 <ConversationRow
