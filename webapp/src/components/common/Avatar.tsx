@@ -46,6 +46,8 @@ export function ConversationAvatar({conversation, siteURL, size = 'medium'}: {co
             className={`cc-avatar ${sizeClass}`}
             src={siteURL + conversation.avatar_url}
             alt=''
+            loading='lazy'
+            decoding='async'
             onError={() => setImageFailed(true)}
         />
     );

@@ -74,7 +74,8 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
         operation().catch((error: unknown) => setFailure(errorMessage(error)));
     }, []);
 
-    const open = (conversation: Conversation) => run(() => onOpen(conversation));
+    // Stable callbacks, so that choosing a conversation re-renders two rows, not every row.
+    const open = useCallback((conversation: Conversation) => run(() => onOpen(conversation)), [run, onOpen]);
 
     const openSearchResult = (conversation: Conversation) => run(async () => {
         await onOpen(conversation);
@@ -82,21 +83,24 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
     });
 
     // Focus goes to the row that takes the closed one's place, or the filter when none is left.
-    const close = (conversation: Conversation) => run(async () => {
-        const index = openIds.indexOf(conversation.id);
+    const close = useCallback((conversation: Conversation) => run(async () => {
+        const list = listRef.current;
+        const region = list?.closest('section');
+        const rows = Array.from(list?.querySelectorAll<HTMLElement>('[data-conversation-row-id]') ?? []);
+        const index = rows.findIndex((row) => row.dataset.conversationRowId === conversation.id);
         await closeConversation(deps, conversation.id);
         requestAnimationFrame(() => {
-            const rows = listRef.current?.querySelectorAll<HTMLButtonElement>('.cc-row-main');
-            const next = rows?.[Math.min(index, rows.length - 1)];
-            (next ?? regionRef.current?.querySelector<HTMLInputElement>('input[type="search"]'))?.focus();
+            const left = region?.querySelectorAll<HTMLButtonElement>('.cc-list .cc-row-main');
+            const next = left?.[Math.min(Math.max(index, 0), left.length - 1)];
+            (next ?? region?.querySelector<HTMLInputElement>('input[type="search"]'))?.focus();
         });
-    });
+    }), [run, deps]);
 
     // A record dropped on a row is shared there, and its window shows the card coming in.
-    const dropRecord = (conversation: Conversation, text: string) => run(async () => {
+    const dropRecord = useCallback((conversation: Conversation, text: string) => run(async () => {
         await sendMessage(deps, conversation.id, text);
         await onOpen(conversation);
-    });
+    }), [run, deps, onOpen]);
 
     const start = async (people: StaffPerson[]) => {
         await onOpen(await startConversation(deps, people.map((person) => person.id)));

@@ -1,4 +1,4 @@
-import React, {useId} from 'react';
+import React, {memo, useId} from 'react';
 
 import type {Conversation} from '../../types/connect';
 import {ConversationAvatar} from '../common/Avatar';
@@ -45,7 +45,7 @@ export function previewOf(conversation: Conversation, currentUserId: string): st
     return conversation.kind === 'group' && author ? `${firstName(author.display_name || author.username)}: ${message}` : message;
 }
 
-export function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose, onDropRecord, selectedId}: Props) {
+export const ConversationRow = memo(function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose, onDropRecord, selectedId}: Props) {
     const previewId = useId();
     const unread = conversation.unread_count;
     const label = unread > 0 ? `${conversation.name}, ${unreadLabel(unread)}` : conversation.name;
@@ -63,6 +63,7 @@ export function ConversationRow({conversation, siteURL, currentUserId, now, onOp
         <li
             className={classes}
             data-testid='conversation-row'
+            data-conversation-row-id={conversation.id}
             {...(onDropRecord ? handlers : {})}
         >
             <button
@@ -111,4 +112,4 @@ export function ConversationRow({conversation, siteURL, currentUserId, now, onOp
             )}
         </li>
     );
-}
+});
