@@ -39,6 +39,12 @@ describe('the workspace', () => {
         expect(screen.getByRole('button', {name: 'Bob Baker'})).toHaveAttribute('aria-current', 'true');
     });
 
+    it('fetches the latest messages of the most recent conversations ahead, so switching shows them at once', async () => {
+        const {client} = renderWorkspace([dm, group]);
+
+        await waitFor(() => expect(client.getPosts.mock.calls.map(([id]) => id).sort()).toEqual(['dm-bob', 'group-1']));
+    });
+
     it('says so when a deep link names a conversation that is not the user\'s', async () => {
         const {client} = renderWorkspace([dm], {initialConversationId: 'someone-elses'});
         client.getConversation.mockRejectedValue(new ClientError(404, 'No such conversation.', 'url'));

@@ -13,6 +13,7 @@ import {NotStaffPanel} from '../sidebar/NotStaffPanel';
 
 import {openConversationEvent} from './open_conversation_event';
 import {QuickSwitcher} from './QuickSwitcher';
+import {usePrefetchedRecentConversations} from './use_prefetch';
 import {ConversationTools, type ToolsTab} from './tools/ConversationTools';
 import {WorkspacePane} from './WorkspacePane';
 
@@ -70,6 +71,8 @@ function StaffWorkspace({initialConversationId, onSelect}: Props) {
         onSelect?.(conversation.id);
     }, [deps, onSelect]);
 
+    usePrefetchedRecentConversations(loaded);
+
     // A deep link may name a closed conversation, or one that is not the user's.
     useEffect(() => {
         if (loaded && selectedId && !selected) {
@@ -117,6 +120,7 @@ function StaffWorkspace({initialConversationId, onSelect}: Props) {
                 <WorkspacePane
                     conversation={selected}
                     focusRequest={focusRequest}
+                    onNotifications={() => setTab('notifications')}
                 />
             ) : (
                 <section
