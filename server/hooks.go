@@ -94,10 +94,17 @@ func (p *Plugin) removeReaction(reaction *model.Reaction) {
 	}
 }
 
-// EmailNotificationWillBeSent adds the post's record cards to Mattermost's notification email.
+// EmailNotificationWillBeSent applies the bell's email choice and the admin's email rule (it
+// drops the email when they say so), and adds the post's record cards to the email.
 func (p *Plugin) EmailNotificationWillBeSent(email *model.EmailNotification) (*model.EmailNotificationContent, string) {
 	post, err := p.platform.Posts.GetPost(email.PostId)
 	if err != nil {
+		post = nil
+	}
+	if reason := p.notify.EmailRejection(email, post); reason != "" {
+		return nil, reason
+	}
+	if post == nil {
 		return nil, ""
 	}
 	return p.records.EmailContent(email.EmailNotificationContent, post), ""

@@ -13,6 +13,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
@@ -33,6 +34,7 @@ type Plugin struct {
 	records       *records.Service
 	conversations *conversations.Service
 	workspace     *workspace.Service
+	notify        *notify.Service
 	recovery      *recovery.Service
 	stopHeartbeat func()
 	commands      *command.Handler
@@ -75,6 +77,7 @@ func (p *Plugin) OnActivate() error {
 	}
 	p.startConversations()
 	p.startWorkspace()
+	p.startNotify()
 	if err := p.startCommands(manifest.Id); err != nil {
 		return err
 	}
@@ -156,6 +159,19 @@ func (p *Plugin) startWorkspace() {
 	})
 }
 
+// startNotify builds the bell: per-conversation notification preferences.
+func (p *Plugin) startNotify() {
+	p.notify = notify.NewService(notify.Deps{
+		Conversations: p.conversations,
+		Members:       p.platform.Channels,
+		Users:         p.platform.Users,
+		KV:            p.platform.KV,
+		Clients:       p.platform.Clients,
+		Log:           p.platform.Log,
+		Config:        p.config.Load,
+	})
+}
+
 // startRecovery handles, in the background, the posts made while the plugin was not running.
 func (p *Plugin) startRecovery() {
 	p.recovery = recovery.NewService(recovery.Deps{
@@ -182,6 +198,7 @@ func (p *Plugin) startCommands(pluginID string) error {
 		IsAdmin: p.platform.Server.IsAdmin,
 		Staff:   p.staff,
 		Records: p.records,
+		Bell:    p.notify,
 	})
 	return errors.Wrap(p.platform.Server.RegisterCommand(p.commands.Definition()), "failed to register /connect")
 }
@@ -198,6 +215,7 @@ func (p *Plugin) newRouter(manifest *model.Manifest, bundlePath string) http.Han
 		Cards:         p.records,
 		Conversations: p.conversations,
 		Tools:         p.workspace,
+		Notifications: p.notify,
 	})
 }
 

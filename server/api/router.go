@@ -23,6 +23,8 @@ type Config struct {
 	Conversations ConversationService
 	// Tools serves the workspace tools pane's routes about one conversation (staff only).
 	Tools WorkspaceTools
+	// Notifications serves the bell's routes about one conversation (staff only).
+	Notifications NotificationPreferences
 	// Signed are the routes for callers authenticated by a signature, not a session.
 	Signed []SignedRoute
 }
@@ -37,6 +39,7 @@ func NewRouter(cfg Config) http.Handler {
 	mux.Handle("POST /api/v1/posts/{post_id}/cards/refresh", requireUser(refreshCards(cfg.Cards)))
 	registerConversations(mux, cfg.Conversations, cfg.Staff)
 	registerTools(mux, cfg.Tools, cfg.Staff)
+	registerNotifications(mux, cfg.Notifications, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))

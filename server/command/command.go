@@ -20,6 +20,7 @@ type Deps struct {
 	IsAdmin        func(userID string) bool
 	Staff          StaffAdmin
 	Records        RecordLinker
+	Bell           Bell
 }
 
 // Handler answers /connect.
@@ -44,6 +45,7 @@ func NewHandler(deps Deps) *Handler {
 		{name: "help", help: "Show what /connect can do", execute: h.help},
 		{name: "open", help: "Open the Connect Workspace", execute: h.open},
 		h.recordCommand(),
+		h.notifyCommand(),
 		h.staffCommand(),
 	}
 	return h

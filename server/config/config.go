@@ -31,6 +31,7 @@ type Settings struct {
 	MaxCardsPerMessage     int
 	RecordCacheSeconds     int
 	ConversationTeam       string
+	EmailRule              string
 }
 
 // Mode is what happens to a message in a conversation that mixes staff and non-staff.
@@ -59,7 +60,19 @@ type Config struct {
 
 	// ConversationTeam is the team Connect's group conversations live in; "" means the first staff team.
 	ConversationTeam string
+
+	// EmailRule says whether Connect conversations send Mattermost's per-message emails only
+	// to those who chose them in the bell (opt-in) or as Mattermost's own settings say (follow).
+	EmailRule EmailRule
 }
+
+// EmailRule is the admin's choice for Mattermost's per-message emails in Connect conversations.
+type EmailRule string
+
+const (
+	EmailOptIn  EmailRule = "optin"
+	EmailFollow EmailRule = "follow"
+)
 
 // ServiceNow is how to reach the instance. Secrets stay in here: never log or serve a Config.
 type ServiceNow struct {
@@ -101,6 +114,9 @@ func Parse(s Settings) (*Config, error) {
 		},
 	}
 	c.ConversationTeam = strings.ToLower(strings.TrimSpace(s.ConversationTeam))
+	c.EmailRule = EmailRule(strings.ToLower(orText(s.EmailRule, string(EmailOptIn))))
+	check(c.EmailRule == EmailOptIn || c.EmailRule == EmailFollow,
+		"Email for Connect conversations must be optin or follow, not %q.", s.EmailRule)
 	c.RecordTables = splitList(strings.ToLower(s.RecordTables))
 	for _, table := range c.RecordTables {
 		check(IsTableName(table), "Other record tables: %q is not a ServiceNow table name (lowercase letters, digits and underscores).", table)

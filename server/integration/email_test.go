@@ -7,6 +7,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
+	"net/http"
 	"net/mail"
 	"strings"
 	"testing"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
+	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
 // sendEmailNotifications switches Mattermost's notification email on for one test.
@@ -35,10 +37,11 @@ func sendEmailNotifications(t *testing.T) {
 func TestNotificationEmailShowsTheRecord(t *testing.T) {
 	sendEmailNotifications(t)
 	alice := newStaff(t)
-	offline, err := server.NewUser(context.Background(), "offline", server.Teams.Support, server.Teams.ITIL)
-	require.NoError(t, err)
+	offline, offlineClient := offlineStaff(t, "offline")
 	dm, _, err := alice.client.CreateDirectChannel(context.Background(), alice.Id, offline.Id)
 	require.NoError(t, err)
+	status, answer := setBell(t, offlineClient, dm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All})
+	require.Equal(t, http.StatusOK, status, string(answer), "Connect conversations email only those who chose it")
 	mustPost(t, alice, dm.Id, "Could you take "+standin.SampleIncident+" tonight?")
 
 	sent, err := server.Mail.WaitFor(offline.Email, func(m rig.Mail) bool {

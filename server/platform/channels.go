@@ -91,6 +91,13 @@ func (c *Channels) AddMember(channelID, userID, actorID string) error {
 	return err
 }
 
+// UpdateNotifications sets userID's notify props in channelID (desktop, push, email,
+// mark_unread); Mattermost keeps only the keys it knows.
+func (c *Channels) UpdateNotifications(channelID, userID string, props map[string]string) error {
+	_, appErr := c.api.UpdateChannelMemberNotifications(channelID, userID, props)
+	return appError(appErr)
+}
+
 func (c *Channels) RemoveMember(channelID, userID string) error {
 	return c.client.Channel.DeleteMember(channelID, userID)
 }

@@ -1,0 +1,203 @@
+package integration
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
+	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+)
+
+func bellPath(channelID string) string {
+	return "/api/v1/conversations/" + channelID + "/notifications"
+}
+
+// setBell puts prefs as the bell does and returns the status and the answer.
+func setBell(t *testing.T, client *model.Client4, channelID string, prefs notify.Preferences) (int, []byte) {
+	t.Helper()
+	return call(t, client, http.MethodPut, bellPath(channelID), prefs)
+}
+
+func readBell(t *testing.T, client *model.Client4, channelID string) notify.Preferences {
+	t.Helper()
+	status, body := call(t, client, http.MethodGet, bellPath(channelID), nil)
+	require.Equal(t, http.StatusOK, status, string(body))
+	var prefs notify.Preferences
+	require.NoError(t, json.Unmarshal(body, &prefs))
+	return prefs
+}
+
+// notifyProps are userID's notify props in channelID, as Mattermost stores them.
+func notifyProps(t *testing.T, channelID, userID string) model.StringMap {
+	t.Helper()
+	admin, err := server.AdminClient(context.Background())
+	require.NoError(t, err)
+	member, _, err := admin.GetChannelMember(context.Background(), channelID, userID, "")
+	require.NoError(t, err)
+	return member.NotifyProps
+}
+
+func TestBellChoicesAreTheChannelMembersNotifyProps(t *testing.T) {
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Log(server.LogTail(60))
+		}
+	})
+	alice, bob, carol := newStaff(t), newStaff(t), newStaff(t)
+	group := alice.groupWith(t, bob, carol)
+	want := notify.Preferences{Desktop: notify.Mention, Push: notify.None, Email: notify.Mention, Muted: true}
+
+	status, body := setBell(t, alice.client, group, want)
+	require.Equal(t, http.StatusOK, status, string(body))
+	props := notifyProps(t, group, alice.Id)
+	assert.Equal(t, "mention", props["desktop"])
+	assert.Equal(t, "none", props["push"])
+	assert.Equal(t, "true", props["email"])
+	assert.Equal(t, "mention", props["mark_unread"], "muted")
+	assert.Equal(t, want, readBell(t, alice.client, group))
+	event := waitForPluginEvent(t, alice.ws, notify.ChangedEvent, func(data map[string]any) bool { return data["conversation_id"] == group })
+	assert.Equal(t, map[string]any{"desktop": "mention", "push": "none", "email": "mention", "muted": true}, event["preferences"])
+
+	assert.Equal(t, notify.Preferences{Desktop: notify.Mention, Push: notify.Mention, Email: notify.None}, readBell(t, bob.client, group),
+		"bob chose nothing: Mattermost's defaults, and no email (opt-in)")
+
+	dm := alice.directWith(t, bob)
+	status, body = setBell(t, alice.client, dm, notify.Preferences{Desktop: notify.All, Push: notify.Mention, Email: notify.None})
+	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Contains(t, errorOf(t, body), "every message there is for you")
+	status, body = setBell(t, alice.client, dm, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.None})
+	require.Equal(t, http.StatusOK, status, string(body))
+	assert.Equal(t, "false", notifyProps(t, dm, alice.Id)["email"])
+}
+
+func TestBellRefusesNonMembersAndCustomers(t *testing.T) {
+	alice, bob, outsider := newStaff(t), newStaff(t), newStaff(t)
+	dm := alice.directWith(t, bob)
+	all := notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All}
+
+	status, _ := call(t, outsider.client, http.MethodGet, bellPath(dm), nil)
+	assert.Equal(t, http.StatusNotFound, status)
+	status, _ = setBell(t, outsider.client, dm, all)
+	assert.Equal(t, http.StatusNotFound, status)
+	status, _ = call(t, alice.client, http.MethodGet, bellPath(townSquare(t, alice.client).Id), nil)
+	assert.Equal(t, http.StatusNotFound, status, "a team channel is not a Connect conversation")
+
+	customer := newCustomer(t)
+	status, body := call(t, customer.client, http.MethodGet, bellPath(dm), nil)
+	assert.Equal(t, http.StatusForbidden, status)
+	assert.Contains(t, string(body), "connect.not_staff")
+	status, _ = setBell(t, customer.client, dm, all)
+	assert.Equal(t, http.StatusForbidden, status)
+
+	status, body = call(t, alice.client, http.MethodPut, bellPath(dm), `{"desktop":"all"}`)
+	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Contains(t, errorOf(t, body), "Send every choice")
+}
+
+func TestBellSlashCommand(t *testing.T) {
+	alice, bob, carol := newStaff(t), newStaff(t), newStaff(t)
+	group := alice.groupWith(t, bob, carol)
+	ctx := context.Background()
+	run := func(channelID, line string) string {
+		resp, _, err := alice.client.ExecuteCommandWithTeam(ctx, channelID, server.Teams.Support.Id, line)
+		require.NoError(t, err)
+		assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType)
+		return resp.Text
+	}
+
+	assert.Contains(t, run(group, "/connect notify never push"), "mobile push never")
+	assert.Equal(t, "none", notifyProps(t, group, alice.Id)["push"])
+	assert.Contains(t, run(group, "/connect notify mentions email"), "email only @mentions")
+	assert.Equal(t, "true", notifyProps(t, group, alice.Id)["email"])
+	assert.Contains(t, run(group, "/connect notify all"), "desktop all activity, mobile push all activity, email only @mentions")
+	assert.Equal(t, "all", notifyProps(t, group, alice.Id)["desktop"])
+	assert.Contains(t, run(group, "/connect notify mute"), "The conversation is muted.")
+	assert.Equal(t, "mention", notifyProps(t, group, alice.Id)["mark_unread"])
+	waitForPluginEvent(t, alice.ws, notify.ChangedEvent, func(data map[string]any) bool {
+		prefs, _ := data["preferences"].(map[string]any)
+		return data["conversation_id"] == group && prefs["muted"] == true
+	})
+	assert.NotContains(t, run(group, "/connect notify unmute"), "muted")
+	assert.Equal(t, "Notifications for this conversation: desktop all activity, mobile push all activity, email only @mentions.", run(group, "/connect notify"))
+
+	dm := alice.directWith(t, bob)
+	assert.Contains(t, run(dm, "/connect notify mentions"), "Only @mentions is for group conversations")
+	assert.Contains(t, run(townSquare(t, alice.client).Id, "/connect notify mute"), "works in a Connect conversation")
+
+	suggestions, _, err := alice.client.ListCommandAutocompleteSuggestions(ctx, "/connect notify ", server.Teams.Support.Id)
+	require.NoError(t, err)
+	var names []string
+	for _, s := range suggestions {
+		names = append(names, s.Complete)
+	}
+	assert.Contains(t, names, "connect notify mentions")
+	assert.Contains(t, names, "connect notify mute")
+}
+
+// offlineStaff is a staff member signed in over REST only (no websocket), set offline so
+// Mattermost emails them.
+func offlineStaff(t *testing.T, prefix string) (rig.User, *model.Client4) {
+	t.Helper()
+	ctx := context.Background()
+	user, err := server.NewUser(ctx, prefix, server.Teams.Support, server.Teams.ITIL)
+	require.NoError(t, err)
+	client := login(t, user)
+	admin, err := server.AdminClient(ctx)
+	require.NoError(t, err)
+	_, _, err = admin.UpdateUserStatus(ctx, user.Id, &model.Status{UserId: user.Id, Status: model.StatusOffline})
+	require.NoError(t, err)
+	return user, client
+}
+
+func TestBellMattermostsEmailsHonourTheChoices(t *testing.T) {
+	sendEmailNotifications(t)
+	alice := newStaff(t)
+	never, neverClient := offlineStaff(t, "never")
+	all, allClient := offlineStaff(t, "all")
+	mentions, mentionsClient := offlineStaff(t, "mentions")
+	unset, _ := offlineStaff(t, "unset")
+	ids := []string{alice.Id, never.Id, all.Id, mentions.Id, unset.Id}
+	gm, _, err := alice.client.CreateGroupChannel(context.Background(), ids)
+	require.NoError(t, err)
+
+	for client, email := range map[*model.Client4]notify.Level{neverClient: notify.None, allClient: notify.All, mentionsClient: notify.Mention} {
+		status, body := setBell(t, client, gm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: email})
+		require.Equal(t, http.StatusOK, status, string(body))
+	}
+
+	mustPost(t, alice, gm.Id, "Bellcheck one for everyone")
+	mustPost(t, alice, gm.Id, "Bellcheck two for @"+mentions.Username)
+	for _, wait := range []struct {
+		to   rig.User
+		text string
+	}{{all, "Bellcheck one"}, {all, "Bellcheck two"}, {mentions, "Bellcheck two"}} {
+		_, err := server.Mail.WaitFor(wait.to.Email, func(m rig.Mail) bool { return strings.Contains(readableBody(t, m), wait.text) }, 30*time.Second)
+		require.NoError(t, err, "%s gets an email for %q", wait.to.Username, wait.text)
+	}
+	time.Sleep(2 * time.Second) // emails for the same posts that should not come would have by now
+	count := func(to rig.User, text string) int {
+		n := 0
+		for _, m := range server.Mail.Mails() {
+			for _, address := range m.To {
+				if strings.EqualFold(address, to.Email) && strings.Contains(readableBody(t, m), text) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	assert.Equal(t, 1, count(all, "Bellcheck one"), "all: one email per message")
+	assert.Equal(t, 1, count(all, "Bellcheck two"))
+	assert.Equal(t, 0, count(mentions, "Bellcheck one"), "@mentions: not for a message that does not mention them")
+	assert.Equal(t, 1, count(mentions, "Bellcheck two"))
+	assert.Equal(t, 0, count(never, "Bellcheck"), "never: no email")
+	assert.Equal(t, 0, count(unset, "Bellcheck"), "nothing chosen: no email (opt-in)")
+}

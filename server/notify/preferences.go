@@ -1,0 +1,103 @@
+// Package notify owns the bell: each member's notification preferences for one Connect
+// conversation (desktop, mobile push, email, mute). They are stored where Mattermost's own
+// notifications read them, the channel member's notify props, so every client honours them;
+// the one choice Mattermost cannot store (email only for @mentions) lives in the KV store,
+// and the EmailNotificationWillBeSent hook applies it and the admin's email rule.
+package notify
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Level is how much of a conversation a channel notifies about.
+type Level string
+
+const (
+	All     Level = "all"
+	Mention Level = "mention"
+	None    Level = "none"
+)
+
+// Preferences are one member's choices for one conversation, as the bell shows them.
+type Preferences struct {
+	Desktop Level `json:"desktop"`
+	Push    Level `json:"push"`
+	Email   Level `json:"email"`
+	Muted   bool  `json:"muted"`
+}
+
+// ParseLevel reads a level in the API's words or the slash command's ("mentions", "never").
+func ParseLevel(text string) (Level, bool) {
+	switch strings.ToLower(strings.TrimSpace(text)) {
+	case "all":
+		return All, true
+	case "mention", "mentions":
+		return Mention, true
+	case "none", "never":
+		return None, true
+	}
+	return "", false
+}
+
+// Validate says, in the caller's words, what is wrong with p for a conversation ("" when
+// nothing is): every channel needs a level, and "mention" is for group conversations only.
+func (p Preferences) Validate(direct bool) string {
+	for _, ch := range []struct {
+		name  string
+		level Level
+	}{{"desktop", p.Desktop}, {"push", p.Push}, {"email", p.Email}} {
+		if _, ok := ParseLevel(string(ch.level)); !ok || ch.level == "mentions" || ch.level == "never" {
+			return fmt.Sprintf("%s must be \"all\", \"mention\" or \"none\", not %q.", ch.name, ch.level)
+		}
+		if direct && ch.level == Mention {
+			return fmt.Sprintf("%s cannot be \"mention\" in a direct conversation: every message there is for you. Choose \"all\" or \"none\".", ch.name)
+		}
+	}
+	return ""
+}
+
+// Describe is the level in Connect's words.
+func (l Level) Describe() string {
+	switch l {
+	case All:
+		return "all activity"
+	case Mention:
+		return "only @mentions"
+	default:
+		return "never"
+	}
+}
+
+// props are the channel member notify props that store p.
+func (p Preferences) props() map[string]string {
+	email := "true"
+	if p.Email == None {
+		email = "false"
+	}
+	markUnread := "all"
+	if p.Muted {
+		markUnread = "mention"
+	}
+	return map[string]string{
+		"desktop":     string(p.Desktop),
+		"push":        string(p.Push),
+		"email":       email,
+		"mark_unread": markUnread,
+	}
+}
+
+// effective resolves a channel prop to a level: "default" (or nothing) falls back to the
+// user's own setting, and in a direct conversation "mention" is every message.
+func effective(channelValue, userValue string, direct bool) Level {
+	level, ok := ParseLevel(channelValue)
+	if !ok {
+		if level, ok = ParseLevel(userValue); !ok {
+			level = All
+		}
+	}
+	if direct && level == Mention {
+		return All
+	}
+	return level
+}
