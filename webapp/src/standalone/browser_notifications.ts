@@ -32,23 +32,29 @@ function show(conversation: Conversation): void {
 // browser notification, when the user allowed them. Never for the user's own messages, and
 // never while the page is in front (the user is looking at it). Returns the stop.
 export function notifyInBackground(store: ConnectStore, currentUserId: string): () => void {
-    const seen = new Map<string, string | undefined>();
-    let primed = false;
+    const lastPostIds = new Map<string, string | undefined>();
+    const startedAt = Date.now();
+
+    // News is a last post the page had not seen: in a conversation it knew, or one it did not
+    // know yet (a new DM) posted since it started; the first load of the list is not news.
+    const seenBefore = (conversation: Conversation) => {
+        const known = lastPostIds.has(conversation.id);
+        const changed = lastPostIds.get(conversation.id) !== conversation.last_post?.id;
+        lastPostIds.set(conversation.id, conversation.last_post?.id);
+        return changed && (known || (conversation.last_post?.create_at ?? 0) >= startedAt);
+    };
+    const conversations = () => Object.values(selectConnect(store.getState()).conversations.byId);
+    conversations().forEach(seenBefore);
+
     return store.subscribe(() => {
-        const {conversations} = selectConnect(store.getState());
-        for (const conversation of Object.values(conversations.byId)) {
-            const lastId = conversation.last_post?.id;
-            const known = seen.has(conversation.id);
-            if (seen.get(conversation.id) === lastId) {
-                continue;
-            }
-            seen.set(conversation.id, lastId);
+        const loaded = selectConnect(store.getState()).conversations.loaded;
+        for (const conversation of conversations()) {
+            const news = seenBefore(conversation);
             const fromOthers = conversation.last_post && conversation.last_post.user_id !== currentUserId;
-            if (primed && known && fromOthers && document.visibilityState === 'hidden' && browserNotificationsAllowed()) {
+            if (loaded && news && fromOthers && document.visibilityState === 'hidden' && browserNotificationsAllowed()) {
                 show(conversation);
             }
         }
-        primed = primed || conversations.loaded;
     });
 }
 
