@@ -2,6 +2,7 @@ import {errorMessage} from './error_message';
 import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
 import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
+import type {NotificationPreferences} from './types/notifications';
 import type {UserProfile} from './types/user';
 import type {ConversationFilePage, ConversationRecords, UserStatus} from './types/workspace';
 
@@ -272,5 +273,14 @@ export class ConnectClient {
     // Mattermost's presence of these users: online, away, offline or dnd.
     getStatuses(userIds: string[]): Promise<UserStatus[]> {
         return this.request<UserStatus[]>('POST', '/api/v4/users/status/ids', {body: userIds});
+    }
+
+    // The bell: the caller's notification preferences for one conversation.
+    getNotificationPreferences(id: string): Promise<NotificationPreferences> {
+        return this.request<NotificationPreferences>('GET', `${connectAPI}/conversations/${encodeURIComponent(id)}/notifications`);
+    }
+
+    setNotificationPreferences(id: string, preferences: NotificationPreferences): Promise<NotificationPreferences> {
+        return this.request<NotificationPreferences>('PUT', `${connectAPI}/conversations/${encodeURIComponent(id)}/notifications`, {body: preferences});
     }
 }

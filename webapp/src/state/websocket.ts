@@ -1,4 +1,5 @@
 import {ClientError} from '../client';
+import {onNotificationsChanged} from '../components/bell/preferences_store';
 import {pluginId} from '../manifest';
 import type {Conversation} from '../types/connect';
 import type {Post, Reaction, WebSocketMessage} from '../types/mattermost';
@@ -130,6 +131,7 @@ export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Rec
                 dispatch(conversationClosed(data.id));
             }
         },
+        [pluginEvent('notifications_changed')]: ({data}) => onNotificationsChanged(data),
         [pluginEvent('unread_totals')]: ({data}) => {
             dispatch(totalsReceived({total_unread: numberOf(data.total_unread), total_mentions: numberOf(data.total_mentions)}));
         },

@@ -100,6 +100,8 @@ export function fakeClient(): FakeClient {
         getConversationRecords: vi.fn(unexpected('getConversationRecords')),
         getConversationFiles: vi.fn(unexpected('getConversationFiles')),
         getStatuses: vi.fn(unexpected('getStatuses')),
+        getNotificationPreferences: vi.fn(unexpected('getNotificationPreferences')),
+        setNotificationPreferences: vi.fn(unexpected('setNotificationPreferences')),
     };
 }
 

@@ -1,4 +1,4 @@
-import React, {useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent} from 'react';
+import React, {useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
 import {errorMessage} from '../../error_message';
@@ -10,6 +10,7 @@ import type {ConnectRootState} from '../../state/types';
 import type {Conversation, Member, StaffPerson} from '../../types/connect';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
+import {BellPanel} from '../bell/BellPanel';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 import {ConversationBody, DropOverlay} from '../conversation/ConversationBody';
 import {useConversation} from '../conversation/use_conversation';
@@ -84,6 +85,7 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
     const {composerRef, setFailure} = session;
     const [addingPeople, setAddingPeople] = useState(false);
     const [showingMembers, setShowingMembers] = useState(false);
+    const [showingBell, setShowingBell] = useState(false);
 
     // Opening a window (or closing the one that had focus) hands focus to it; closing it gives
     // focus back to what had it before (a sidebar row, say).
@@ -127,6 +129,11 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
         composerRef.current?.focus();
     };
 
+    const closeBell = useCallback(() => {
+        setShowingBell(false);
+        composerRef.current?.focus();
+    }, [composerRef]);
+
     const close = () => {
         const opener = openerRef.current;
         const returnsFocus = Boolean(opener?.isConnected) && windowRef.current?.contains(document.activeElement);
@@ -169,11 +176,18 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                 collapsed={collapsed}
                 onAddPeople={() => {
                     setShowingMembers(false);
+                    setShowingBell(false);
                     setAddingPeople(true);
                 }}
                 onMembers={() => {
                     setAddingPeople(false);
+                    setShowingBell(false);
                     setShowingMembers(true);
+                }}
+                onNotifications={() => {
+                    setAddingPeople(false);
+                    setShowingMembers(false);
+                    setShowingBell(true);
                 }}
                 onRename={(name) => void rename(name)}
                 onNewWindow={() => window.open(`${workspacePageURL(siteURL)}?conversation=${encodeURIComponent(id)}`, '_blank', 'noopener')}
@@ -202,6 +216,12 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
                             currentUserId={currentUserId}
                             onRemove={remove}
                             onClose={closeMembers}
+                        />
+                    )}
+                    {showingBell && (
+                        <BellPanel
+                            conversation={conversation}
+                            onClose={closeBell}
                         />
                     )}
                     <ConversationBody session={session}/>

@@ -14,6 +14,7 @@ interface Props {
     collapsed: boolean;
     onAddPeople: () => void;
     onMembers: () => void;
+    onNotifications: () => void;
 
     // Only for a group Connect manages; "" goes back to the member names.
     onRename: (name: string) => void;
@@ -21,8 +22,6 @@ interface Props {
     onToggleCollapsed: () => void;
     onClose: () => void;
 }
-
-export const bellTooltip = 'Notification preferences arrive with the notifications feature';
 
 // The longest group name the server accepts.
 export const maxGroupNameLength = 64;
@@ -127,24 +126,25 @@ interface ActionsOf {
     conversation: Conversation;
     onAddPeople: () => void;
     onMembers: () => void;
+    onNotifications: () => void;
     onNewWindow: () => void;
 }
 
 // The less used buttons live in one menu, so the name keeps the header's room.
-function windowActions({conversation, onAddPeople, onMembers, onNewWindow}: ActionsOf): MenuItem[] {
+function windowActions({conversation, onAddPeople, onMembers, onNotifications, onNewWindow}: ActionsOf): MenuItem[] {
     const group: MenuItem[] = conversation.kind === 'group' ? [
         {label: 'Add people', icon: <AddPeopleIcon/>, onSelect: onAddPeople},
         {label: 'Members', icon: <GroupIcon/>, onSelect: onMembers},
     ] : [];
     return [
         ...group,
-        {label: 'Notification preferences', icon: <BellIcon/>, onSelect: () => undefined, unavailableHint: bellTooltip},
+        {label: 'Notification preferences', icon: <BellIcon/>, onSelect: onNotifications},
         {label: 'New Window', icon: <ExternalIcon/>, onSelect: onNewWindow},
     ];
 }
 
 // F-22: avatar, name and the window's buttons. A collapsed window also shows its unread count.
-export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, onAddPeople, onMembers, onRename, onNewWindow, onToggleCollapsed, onClose}: Props) {
+export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, onAddPeople, onMembers, onNotifications, onRename, onNewWindow, onToggleCollapsed, onClose}: Props) {
     return (
         <header
             className='cc-window-header'
@@ -171,7 +171,7 @@ export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, onA
                 <Menu
                     label='More actions'
                     icon={<MoreIcon/>}
-                    items={windowActions({conversation, onAddPeople, onMembers, onNewWindow})}
+                    items={windowActions({conversation, onAddPeople, onMembers, onNotifications, onNewWindow})}
                 />
             )}
             <IconButton

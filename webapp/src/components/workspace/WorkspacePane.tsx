@@ -7,7 +7,6 @@ import {BellIcon} from '../common/icons';
 import {useConnectEnvironment} from '../connect_context';
 import {ConversationBody, DropOverlay} from '../conversation/ConversationBody';
 import {useConversation} from '../conversation/use_conversation';
-import {bellTooltip} from '../mini_windows/MiniWindowHeader';
 
 import {usePageVisible} from './use_page_visible';
 
@@ -16,6 +15,9 @@ interface Props {
 
     // Changes when the user chose this conversation (again): the composer takes focus.
     focusRequest: number;
+
+    // The header's bell: shows the tools' Notifications tab.
+    onNotifications: () => void;
 }
 
 function membersLine(conversation: Conversation, currentUserId: string): string {
@@ -25,7 +27,7 @@ function membersLine(conversation: Conversation, currentUserId: string): string 
 
 // The workspace's middle: the open conversation's header, its messages and composer. The same
 // conversation component as a mini window, so both behave alike.
-export function WorkspacePane({conversation, focusRequest}: Props) {
+export function WorkspacePane({conversation, focusRequest, onNotifications}: Props) {
     const {siteURL, currentUserId} = useConnectEnvironment();
     const session = useConversation(conversation, usePageVisible());
     const {composerRef} = session;
@@ -58,9 +60,7 @@ export function WorkspacePane({conversation, focusRequest}: Props) {
                 </div>
                 <IconButton
                     label='Notification preferences'
-                    tooltip={bellTooltip}
-                    unavailable={true}
-                    onClick={() => undefined}
+                    onClick={onNotifications}
                 >
                     <BellIcon/>
                 </IconButton>

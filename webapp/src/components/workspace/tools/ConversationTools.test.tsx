@@ -6,7 +6,7 @@ import {directConversation, fakeClient, renderWithConnect} from '../../../../tes
 
 import {ConversationTools, type ToolsTab} from './ConversationTools';
 
-const notificationsText = 'Notification preferences for this conversation (desktop, mobile push, email, mute) are coming with the notifications feature.';
+const notificationsText = 'Notification preferences';
 
 // The workspace's part: it keeps the open tab.
 function Workspace({initial, onTabChange}: {initial: ToolsTab | null; onTabChange?: (tab: ToolsTab | null) => void}) {
@@ -29,6 +29,7 @@ function renderTools(initial: ToolsTab | null, onTabChange?: (tab: ToolsTab | nu
     client.getConversationRecords.mockResolvedValue({records: [], links: [], scanned_posts: 0, complete: true});
     client.getStatuses.mockResolvedValue([]);
     client.getConversationFiles.mockResolvedValue({files: [], has_more: false});
+    client.getNotificationPreferences.mockResolvedValue({desktop: 'all', push: 'all', email: 'none', muted: false});
     return renderWithConnect(
         <Workspace
             initial={initial}

@@ -2,6 +2,8 @@ import React, {useId, useRef, useState, type KeyboardEvent} from 'react';
 
 import type {Conversation} from '../../../types/connect';
 
+import {BellPanel} from '../../bell/BellPanel';
+
 import {AttachmentsTab} from './AttachmentsTab';
 import {InfoTab} from './InfoTab';
 import {MembersTab} from './MembersTab';
@@ -28,14 +30,6 @@ export interface ConversationToolsProps {
     onOpenConversation: (id: string) => void;
 }
 
-function NotificationsTab() {
-    return (
-        <p className='cc-tools-empty'>
-            {'Notification preferences for this conversation (desktop, mobile push, email, mute) are coming with the notifications feature.'}
-        </p>
-    );
-}
-
 function TabContent({conversation, tab, onOpenConversation}: {conversation: Conversation; tab: ToolsTab; onOpenConversation: (id: string) => void}) {
     switch (tab) {
     case 'info':
@@ -50,7 +44,7 @@ function TabContent({conversation, tab, onOpenConversation}: {conversation: Conv
     case 'attachments':
         return <AttachmentsTab conversation={conversation}/>;
     case 'notifications':
-        return <NotificationsTab/>;
+        return <BellPanel conversation={conversation}/>;
     }
 }
 
