@@ -201,3 +201,27 @@ func TestBellMattermostsEmailsHonourTheChoices(t *testing.T) {
 	assert.Equal(t, 0, count(never, "Bellcheck"), "never: no email")
 	assert.Equal(t, 0, count(unset, "Bellcheck"), "nothing chosen: no email (opt-in)")
 }
+
+func TestBellFollowingMattermostsEmailSettingsEmailsThoseWhoChoseNothing(t *testing.T) {
+	sendEmailNotifications(t)
+	configure(t, map[string]any{"EmailRule": "follow"})
+	alice := newStaff(t)
+	unset, unsetClient := offlineStaff(t, "follow")
+	never, neverClient := offlineStaff(t, "followsnever")
+	gm, _, err := alice.client.CreateGroupChannel(context.Background(), []string{alice.Id, unset.Id, never.Id})
+	require.NoError(t, err)
+	status, body := setBell(t, neverClient, gm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.None})
+	require.Equal(t, http.StatusOK, status, string(body))
+	require.Eventually(t, func() bool { return readBell(t, unsetClient, gm.Id).Email == notify.All }, 10*time.Second, 100*time.Millisecond,
+		"nothing chosen: Mattermost's own email setting (on) once the rule is follow")
+
+	mustPost(t, alice, gm.Id, "Bellfollow for everyone")
+	_, err = server.Mail.WaitFor(unset.Email, func(m rig.Mail) bool { return strings.Contains(readableBody(t, m), "Bellfollow") }, 30*time.Second)
+	require.NoError(t, err, "following Mattermost, a member who chose nothing gets Mattermost's email")
+	time.Sleep(2 * time.Second)
+	for _, m := range server.Mail.Mails() {
+		for _, address := range m.To {
+			assert.False(t, strings.EqualFold(address, never.Email) && strings.Contains(readableBody(t, m), "Bellfollow"), "never still means no email")
+		}
+	}
+}
