@@ -1,6 +1,8 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 
-import {bob, connectStore, directConversation, me} from '../../tests/unit/connect_fixtures';
+import {bob, connectStore, directConversation, fakeClient, groupConversation, me} from '../../tests/unit/connect_fixtures';
+import {bellDesktopGate, desktopAllows} from '../components/bell/desktop_rule';
+import {preferencesChanged, resetPreferences} from '../components/bell/preferences_store';
 import {conversationPosted, conversationReceived, conversationsLoaded} from '../state/actions';
 import type {Post} from '../types/mattermost';
 
@@ -81,5 +83,66 @@ describe('browser notifications on the standalone page', () => {
 
         expect(shown).toEqual([]);
         stop();
+    });
+});
+
+describe('browser notifications follow the bell', () => {
+    afterEach(() => {
+        shown.length = 0;
+        resetPreferences();
+    });
+
+    const quiet = {desktop: 'all', push: 'all', email: 'none', muted: false} as const;
+
+    function startedWithBell(conversation = directConversation({last_activity_at: 1})) {
+        setVisibility('hidden');
+        vi.stubGlobal('Notification', FakeNotification);
+        const client = fakeClient();
+        const store = connectStore();
+        store.dispatch(conversationsLoaded({conversations: [conversation], total_unread: 0, total_mentions: 0}));
+        const stop = notifyInBackground(store, me.id, bellDesktopGate(client));
+        return {store, client, stop};
+    }
+
+    it('reads the bell once, then shows as it allows: never and muted stay quiet', async () => {
+        const {store, client, stop} = startedWithBell();
+        client.getNotificationPreferences.mockResolvedValue(quiet);
+        store.dispatch(conversationPosted(message('p1', bob.id, 'Allowed'), true, true));
+        await vi.waitFor(() => expect(shown).toEqual([{title: 'Bob Baker', body: 'Allowed'}]));
+        expect(client.getNotificationPreferences).toHaveBeenCalledTimes(1);
+
+        preferencesChanged('dm-bob', {...quiet, desktop: 'none'});
+        store.dispatch(conversationPosted(message('p2', bob.id, 'Never'), true, true));
+        preferencesChanged('dm-bob', {...quiet, muted: true});
+        store.dispatch(conversationPosted(message('p3', bob.id, 'Muted'), true, true));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(shown).toEqual([{title: 'Bob Baker', body: 'Allowed'}]);
+        expect(client.getNotificationPreferences).toHaveBeenCalledTimes(1);
+        stop();
+    });
+
+    it('shows only @mentions in a group set to them', async () => {
+        const {store, stop} = startedWithBell(groupConversation({last_activity_at: 1}));
+        preferencesChanged('group-1', {...quiet, desktop: 'mention'});
+        store.dispatch(conversationPosted({...message('g1', bob.id, 'For everyone'), channel_id: 'group-1'}, true, false));
+        store.dispatch(conversationPosted({...message('g2', bob.id, '@me look'), channel_id: 'group-1'}, true, true));
+        await vi.waitFor(() => expect(shown.map((notification) => notification.body)).toEqual(['@me look']));
+        stop();
+    });
+
+    it('notifies as before when the bell cannot be read', async () => {
+        const {store, client, stop} = startedWithBell();
+        client.getNotificationPreferences.mockRejectedValue(new Error('down'));
+        store.dispatch(conversationPosted(message('p1', bob.id, 'Still shown'), true, true));
+        await vi.waitFor(() => expect(shown).toHaveLength(1));
+        stop();
+    });
+
+    it('follows the rule', () => {
+        expect(desktopAllows(quiet, false)).toBe(true);
+        expect(desktopAllows({...quiet, desktop: 'mention'}, false)).toBe(false);
+        expect(desktopAllows({...quiet, desktop: 'mention'}, true)).toBe(true);
+        expect(desktopAllows({...quiet, desktop: 'none'}, true)).toBe(false);
+        expect(desktopAllows({...quiet, muted: true}, true)).toBe(false);
     });
 });

@@ -1,3 +1,4 @@
+import type {DesktopGate} from '../components/bell/desktop_rule';
 import {plainText} from '../components/message_text/plain_text';
 import {openConversationEvent} from '../components/workspace/open_conversation_event';
 import type {ConnectStore} from '../connect_app';
@@ -30,9 +31,11 @@ function show(conversation: Conversation): void {
 
 // While the standalone page is in the background, a new message from someone else shows a
 // browser notification, when the user allowed them. Never for the user's own messages, and
-// never while the page is in front (the user is looking at it). Returns the stop.
-export function notifyInBackground(store: ConnectStore, currentUserId: string): () => void {
+// never while the page is in front (the user is looking at it); and only as the conversation's
+// bell allows (allows, when given). Returns the stop.
+export function notifyInBackground(store: ConnectStore, currentUserId: string, allows?: DesktopGate): () => void {
     const lastPostIds = new Map<string, string | undefined>();
+    const mentionCounts = new Map<string, number>();
     const startedAt = Date.now();
 
     // News is a last post the page had not seen: in a conversation it knew, or one it did not
@@ -43,17 +46,33 @@ export function notifyInBackground(store: ConnectStore, currentUserId: string): 
         lastPostIds.set(conversation.id, conversation.last_post?.id);
         return changed && (known || (conversation.last_post?.create_at ?? 0) >= startedAt);
     };
+    // Whether the news mentions the user: the conversation's mention count went up.
+    const mentionedNow = (conversation: Conversation) => {
+        const mentioned = conversation.mention_count > (mentionCounts.get(conversation.id) ?? 0);
+        mentionCounts.set(conversation.id, conversation.mention_count);
+        return mentioned;
+    };
     const conversations = () => Object.values(selectConnect(store.getState()).conversations.byId);
-    conversations().forEach(seenBefore);
+    conversations().forEach((conversation) => {
+        seenBefore(conversation);
+        mentionedNow(conversation);
+    });
+    const stillHidden = () => document.visibilityState === 'hidden' && browserNotificationsAllowed();
 
     return store.subscribe(() => {
         const loaded = selectConnect(store.getState()).conversations.loaded;
         for (const conversation of conversations()) {
             const news = seenBefore(conversation);
+            const mentioned = mentionedNow(conversation);
             const fromOthers = conversation.last_post && conversation.last_post.user_id !== currentUserId;
-            if (loaded && news && fromOthers && document.visibilityState === 'hidden' && browserNotificationsAllowed()) {
-                show(conversation);
+            if (!loaded || !news || !fromOthers || !stillHidden()) {
+                continue;
             }
+            if (!allows) {
+                show(conversation);
+                continue;
+            }
+            void allows(conversation, mentioned).then((allowed) => allowed && stillHidden() && show(conversation));
         }
     });
 }

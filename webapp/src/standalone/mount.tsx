@@ -3,6 +3,7 @@ import {createRoot, type Root} from 'react-dom/client';
 import {Provider} from 'react-redux';
 
 import {ConnectClient, type FetchFunction} from '../client';
+import {bellDesktopGate} from '../components/bell/desktop_rule';
 import {createConnectApp, createStandaloneStore} from '../connect_app';
 import {siteURLFromWindow} from '../host/site_url';
 import {connectWebSocket, PluginSocketHandlers} from '../host/websocket';
@@ -44,7 +45,7 @@ export function mountWorkspace(rootElement: HTMLElement, fetchFunction?: FetchFu
             document.body.dataset.workspaceSocket = status;
         }});
         const stopApp = app.start(window.localStorage);
-        const stopNotifying = notifyInBackground(store, user.id);
+        const stopNotifying = notifyInBackground(store, user.id, bellDesktopGate(client));
         return {
             environment: app.environment,
             stop: () => {
