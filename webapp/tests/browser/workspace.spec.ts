@@ -157,7 +157,7 @@ describe('the Connect Workspace', () => {
         expect(await record.getByRole('link', {name: 'INC0010001'}).getAttribute('target')).toBe('_blank');
         await info.getByRole('link', {name: `https://example.com/runbooks/mail-${tag}`}).waitFor();
 
-        await record.getByRole('button', {name: 'Carol Chen'}).click();
+        await record.getByRole('button', {name: 'Carol Chen', exact: true}).click();
         await expect.poll(() => paneTitle(page).textContent()).toBe('Carol Chen');
     });
 

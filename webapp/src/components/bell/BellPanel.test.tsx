@@ -63,6 +63,25 @@ describe('BellPanel', () => {
         expect(screen.getByRole('checkbox', {name: 'Mute this conversation'})).toBeChecked();
     });
 
+    it('keeps a change made elsewhere that arrives before the answer to its own save', async () => {
+        const {client} = renderBell();
+        await screen.findByRole('group', {name: 'Email'});
+        let answer: (preferences: NotificationPreferences) => void = () => undefined;
+        client.setNotificationPreferences.mockImplementation(() => new Promise((resolve) => {
+            answer = resolve;
+        }));
+
+        fireEvent.click(within(channel('Email')).getByRole('radio', {name: 'All activity'}));
+        act(() => onNotificationsChanged({conversation_id: 'group-1', preferences: {desktop: 'none', push: 'all', email: 'none', muted: false}}));
+        await act(() => {
+            answer({...quiet, email: 'all'});
+            return Promise.resolve();
+        });
+
+        expect(within(channel('Desktop')).getByRole('radio', {name: 'Never'})).toBeChecked();
+        expect(within(channel('Email')).getByRole('radio', {name: 'Never'})).toBeChecked();
+    });
+
     it('goes back and says why when the server refuses', async () => {
         const {client} = renderBell();
         await screen.findByRole('group', {name: 'Desktop'});

@@ -8,11 +8,20 @@ type Listener = (preferences: NotificationPreferences) => void;
 const known = new Map<string, NotificationPreferences>();
 const listeners = new Map<string, Set<Listener>>();
 
+// Counts the changes per conversation, so an answer to an older request can tell that something
+// newer (an event from another client, say) has arrived since, and not undo it.
+const versions = new Map<string, number>();
+
+export function preferencesVersion(conversationId: string): number {
+    return versions.get(conversationId) ?? 0;
+}
+
 export function knownPreferences(conversationId: string): NotificationPreferences | undefined {
     return known.get(conversationId);
 }
 
 export function preferencesChanged(conversationId: string, preferences: NotificationPreferences): void {
+    versions.set(conversationId, preferencesVersion(conversationId) + 1);
     known.set(conversationId, preferences);
     listeners.get(conversationId)?.forEach((listener) => listener(preferences));
 }
@@ -36,6 +45,7 @@ export function subscribePreferences(conversationId: string, listener: Listener)
 // For tests: forget everything.
 export function resetPreferences(): void {
     known.clear();
+    versions.clear();
     listeners.clear();
 }
 

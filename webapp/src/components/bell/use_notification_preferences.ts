@@ -4,7 +4,7 @@ import type {ConnectAPI} from '../../client';
 import {errorMessage} from '../../error_message';
 import type {NotificationPreferences} from '../../types/notifications';
 
-import {knownPreferences, preferencesChanged, subscribePreferences} from './preferences_store';
+import {knownPreferences, preferencesChanged, preferencesVersion, subscribePreferences} from './preferences_store';
 
 export interface NotificationPreferencesState {
     // Undefined until the server answered the first time.
@@ -31,8 +31,9 @@ export function useNotificationPreferences(client: ConnectAPI, conversationId: s
 
     useEffect(() => {
         let current = true;
+        const asked = preferencesVersion(conversationId);
         client.getNotificationPreferences(conversationId).then(
-            (answer) => preferencesChanged(conversationId, answer),
+            (answer) => preferencesVersion(conversationId) === asked && preferencesChanged(conversationId, answer),
             (error: unknown) => current && setFailure(errorMessage(error)),
         );
         return () => {
@@ -45,10 +46,14 @@ export function useNotificationPreferences(client: ConnectAPI, conversationId: s
         setFailure(null);
         setSaving(true);
         preferencesChanged(conversationId, next);
+        const mine = preferencesVersion(conversationId);
         try {
-            preferencesChanged(conversationId, await client.setNotificationPreferences(conversationId, next));
+            const answer = await client.setNotificationPreferences(conversationId, next);
+            if (preferencesVersion(conversationId) === mine) {
+                preferencesChanged(conversationId, answer);
+            }
         } catch (error) {
-            if (before) {
+            if (before && preferencesVersion(conversationId) === mine) {
                 preferencesChanged(conversationId, before);
             }
             setFailure(errorMessage(error));
