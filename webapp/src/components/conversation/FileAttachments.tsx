@@ -1,4 +1,4 @@
-import React, {useRef, useState} from 'react';
+import React, {useRef, useState, type ReactNode} from 'react';
 
 import type {FileInfo} from '../../types/mattermost';
 import {FileIcon} from '../common/icons';
@@ -18,16 +18,16 @@ export function isImageFile(file: FileInfo): boolean {
     return Boolean(file.mime_type?.startsWith('image/')) || file.has_preview_image === true;
 }
 
-function fileURL(siteURL: string, file: FileInfo, suffix = ''): string {
+function fileURL(siteURL: string, file: Pick<FileInfo, 'id'>, suffix = ''): string {
     return `${siteURL}/api/v4/files/${encodeURIComponent(file.id)}${suffix}`;
 }
 
-export function downloadURL(siteURL: string, file: FileInfo): string {
+export function downloadURL(siteURL: string, file: Pick<FileInfo, 'id'>): string {
     return fileURL(siteURL, file, '?download=1');
 }
 
 // The thumbnail's size on screen when the image's own size is known: fits the box, never enlarged.
-function thumbnailSize(file: FileInfo): {width: number; height: number} | undefined {
+function thumbnailSize(file: Pick<FileInfo, 'width' | 'height'>): {width: number; height: number} | undefined {
     if (!file.width || !file.height) {
         return undefined;
     }
@@ -50,35 +50,48 @@ function FileChip({file, siteURL}: {file: FileInfo; siteURL: string}) {
     );
 }
 
+type ThumbnailFile = Pick<FileInfo, 'id' | 'name' | 'width' | 'height'>;
+
+interface ThumbnailProps {
+    file: ThumbnailFile;
+    siteURL: string;
+    className: string;
+
+    // Shown when there is no thumbnail to show (Mattermost could not make one).
+    fallback: ReactNode;
+
+    // The button's name when the picture's alt text should not be it.
+    label?: string;
+
+    // Sized from the image's own dimensions, within Mattermost's thumbnail box.
+    sized?: boolean;
+}
+
 // An image shows Mattermost's thumbnail (the session cookie lets the browser fetch it); choosing
-// it opens the preview in a lightbox. Without a thumbnail it is a file chip like any other.
-function ImageThumbnail({file, siteURL}: {file: FileInfo; siteURL: string}) {
+// it opens the preview in a lightbox, and closing that gives focus back to the thumbnail.
+export function ImageThumbnail({file, siteURL, className, fallback, label, sized = false}: ThumbnailProps) {
     const [failed, setFailed] = useState(false);
     const [open, setOpen] = useState(false);
     const buttonRef = useRef<HTMLButtonElement>(null);
 
     if (failed) {
-        return (
-            <FileChip
-                file={file}
-                siteURL={siteURL}
-            />
-        );
+        return <>{fallback}</>;
     }
-    const size = thumbnailSize(file);
+    const size = sized ? thumbnailSize(file) : undefined;
     return (
         <>
             <button
                 ref={buttonRef}
                 type='button'
-                className='cc-file-thumbnail'
+                className={className}
                 aria-haspopup='dialog'
+                aria-label={label}
                 title={file.name}
                 onClick={() => setOpen(true)}
             >
                 <img
                     src={fileURL(siteURL, file, '/thumbnail')}
-                    alt={file.name}
+                    alt={label ? '' : file.name}
                     width={size?.width}
                     height={size?.height}
                     onError={() => setFailed(true)}
@@ -108,6 +121,14 @@ export function FileAttachments({files, siteURL}: Props) {
                     key={file.id}
                     file={file}
                     siteURL={siteURL}
+                    className='cc-file-thumbnail'
+                    sized={true}
+                    fallback={(
+                        <FileChip
+                            file={file}
+                            siteURL={siteURL}
+                        />
+                    )}
                 />
             ) : (
                 <FileChip

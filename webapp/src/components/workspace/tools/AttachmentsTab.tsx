@@ -8,9 +8,8 @@ import {Alert} from '../../common/Alert';
 import {FileIcon, PaperclipIcon} from '../../common/icons';
 import {formatFullTime, formatRelativeTime, useNow} from '../../common/time';
 import {useConnectDeps, useConnectEnvironment} from '../../connect_context';
-import {downloadURL, isImageFile} from '../../conversation/FileAttachments';
+import {downloadURL, ImageThumbnail, isImageFile} from '../../conversation/FileAttachments';
 import {formatFileSize} from '../../conversation/file_size';
-import {Lightbox} from '../../conversation/Lightbox';
 import {filesLabel, maxFilesPerPost} from '../../conversation/use_composer_files';
 
 import {PersonName, useLearnPeople} from './people';
@@ -26,10 +25,6 @@ interface Listing {
     hasMore: boolean;
     status: 'loading' | 'idle' | 'loading-more';
     error: string | null;
-}
-
-function fileURL(siteURL: string, file: ConversationFile, suffix: string): string {
-    return `${siteURL}/api/v4/files/${encodeURIComponent(file.id)}${suffix}`;
 }
 
 // The conversation's files, newest first, a page at a time. reload() reads the first page again
@@ -83,50 +78,31 @@ function useConversationFiles(conversationId: string) {
     return {...listing, loadMore, reload};
 }
 
-function FileThumbnail({file, siteURL}: {file: ConversationFile; siteURL: string}) {
-    const [failed, setFailed] = useState(false);
-    const [open, setOpen] = useState(false);
-    const buttonRef = useRef<HTMLButtonElement>(null);
+function FileTypeIcon({file}: {file: ConversationFile}) {
+    return (
+        <span
+            className='cc-tools-file-icon'
+            aria-hidden='true'
+        >
+            <FileIcon/>
+            {file.extension && <span className='cc-tools-file-extension'>{file.extension.slice(0, 4).toUpperCase()}</span>}
+        </span>
+    );
+}
 
-    if (failed || !isImageFile(file)) {
-        return (
-            <span
-                className='cc-tools-file-icon'
-                aria-hidden='true'
-            >
-                <FileIcon/>
-                {file.extension && <span className='cc-tools-file-extension'>{file.extension.slice(0, 4).toUpperCase()}</span>}
-            </span>
-        );
+// Images as Mattermost's thumbnail that opens the preview, other files as their type.
+function FileThumbnail({file, siteURL}: {file: ConversationFile; siteURL: string}) {
+    if (!isImageFile(file)) {
+        return <FileTypeIcon file={file}/>;
     }
     return (
-        <>
-            <button
-                ref={buttonRef}
-                type='button'
-                className='cc-tools-file-thumbnail'
-                aria-haspopup='dialog'
-                aria-label={`View ${file.name}`}
-                onClick={() => setOpen(true)}
-            >
-                <img
-                    src={fileURL(siteURL, file, '/thumbnail')}
-                    alt=''
-                    onError={() => setFailed(true)}
-                />
-            </button>
-            {open && (
-                <Lightbox
-                    title={file.name}
-                    imageURL={fileURL(siteURL, file, '/preview')}
-                    downloadURL={downloadURL(siteURL, file)}
-                    onClose={() => {
-                        setOpen(false);
-                        buttonRef.current?.focus();
-                    }}
-                />
-            )}
-        </>
+        <ImageThumbnail
+            file={file}
+            siteURL={siteURL}
+            className='cc-tools-file-thumbnail'
+            label={`View ${file.name}`}
+            fallback={<FileTypeIcon file={file}/>}
+        />
     );
 }
 
