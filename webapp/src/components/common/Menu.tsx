@@ -1,4 +1,4 @@
-import React, {useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode} from 'react';
+import React, {useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode} from 'react';
 
 export interface MenuItem {
     label: string;
@@ -22,9 +22,10 @@ interface Props {
 
 // A button with a menu of actions, with the keyboard habits of one: arrows move, Escape closes
 // and returns to the button, Tab leaves.
-export function Menu({label, icon, items, className, placement = 'below-end'}: Props) {
+// What every Connect menu does: focus on its first item when it opens; Up/Down move between the
+// items; Escape closes it and gives focus back to its button; Tab or leaving it closes it.
+export function useMenu() {
     const [open, setOpen] = useState(false);
-    const menuId = useId();
     const containerRef = useRef<HTMLDivElement>(null);
     const buttonRef = useRef<HTMLButtonElement>(null);
 
@@ -51,6 +52,19 @@ export function Menu({label, icon, items, className, placement = 'below-end'}: P
         }
     };
 
+    const onBlur = (event: FocusEvent) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) {
+            setOpen(false);
+        }
+    };
+
+    return {open, setOpen, containerRef, buttonRef, onMenuKeyDown, onBlur};
+}
+
+export function Menu({label, icon, items, className, placement = 'below-end'}: Props) {
+    const {open, setOpen, containerRef, buttonRef, onMenuKeyDown, onBlur} = useMenu();
+    const menuId = useId();
+
     const choose = (item: MenuItem) => {
         if (item.unavailableHint) {
             return;
@@ -64,11 +78,7 @@ export function Menu({label, icon, items, className, placement = 'below-end'}: P
         <div
             ref={containerRef}
             className={['cc-menu', className ?? ''].filter(Boolean).join(' ')}
-            onBlur={(event) => {
-                if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) {
-                    setOpen(false);
-                }
-            }}
+            onBlur={onBlur}
         >
             <button
                 ref={buttonRef}

@@ -102,20 +102,39 @@ export function MembersPanel({conversation, siteURL, currentUserId, onRemove, on
                                 {isYou && <span className='cc-member-you'>{' (you)'}</span>}
                             </span>
                             {conversation.managed && (
-                                <button
-                                    type='button'
-                                    className='cc-member-action'
-                                    aria-label={isYou ? 'Leave group' : `Remove ${name}`}
+                                <RemoveMemberButton
+                                    name={name}
+                                    isYou={isYou}
                                     disabled={busyId !== null}
-                                    onClick={() => void remove(member)}
-                                >
-                                    {isYou ? 'Leave group' : 'Remove'}
-                                </button>
+                                    onRemove={() => void remove(member)}
+                                />
                             )}
                         </li>
                     );
                 })}
             </ul>
         </section>
+    );
+}
+
+interface RemoveMemberProps {
+    name: string;
+    isYou: boolean;
+    disabled: boolean;
+    onRemove: () => void;
+}
+
+// "Remove" for someone else, "Leave group" for yourself: in the members panel and the workspace.
+export function RemoveMemberButton({name, isYou, disabled, onRemove}: RemoveMemberProps) {
+    return (
+        <button
+            type='button'
+            className='cc-member-action'
+            aria-label={isYou ? 'Leave group' : `Remove ${name}`}
+            disabled={disabled}
+            onClick={onRemove}
+        >
+            {isYou ? 'Leave group' : 'Remove'}
+        </button>
     );
 }

@@ -1,45 +1,19 @@
-import React, {useEffect, useId, useRef, useState, type KeyboardEvent} from 'react';
+import React, {useId} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
 import {windowOpened} from '../../state/actions';
 import {selectConversationsById} from '../../state/selectors';
 import type {MiniWindow} from '../../state/types';
+import {useMenu} from '../common/Menu';
 import {UnreadBadge} from '../common/UnreadBadge';
 
 // The "+N" chip holding the windows that do not fit (F-21); choosing one brings it into the dock.
 export function OverflowMenu({windows}: {windows: MiniWindow[]}) {
     const dispatch = useDispatch();
     const byId = useSelector(selectConversationsById);
-    const [open, setOpen] = useState(false);
+    const {open, setOpen, containerRef, buttonRef, onMenuKeyDown, onBlur} = useMenu();
     const menuId = useId();
-    const containerRef = useRef<HTMLDivElement>(null);
-    const chipRef = useRef<HTMLButtonElement>(null);
     const unread = windows.reduce((total, window) => total + (byId[window.id]?.unread_count ?? 0), 0);
-
-    useEffect(() => {
-        if (open) {
-            containerRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-        }
-    }, [open]);
-
-    const items = () => Array.from(containerRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? []);
-
-    const onMenuKeyDown = (event: KeyboardEvent) => {
-        const all = items();
-        const index = all.findIndex((item) => item === document.activeElement);
-        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            const step = event.key === 'ArrowDown' ? 1 : -1;
-            all[(index + step + all.length) % all.length]?.focus();
-        } else if (event.key === 'Escape' || event.key === 'Tab') {
-            if (event.key === 'Escape') {
-                event.preventDefault();
-                event.stopPropagation();
-                chipRef.current?.focus();
-            }
-            setOpen(false);
-        }
-    };
 
     const choose = (id: string) => {
         setOpen(false);
@@ -50,14 +24,10 @@ export function OverflowMenu({windows}: {windows: MiniWindow[]}) {
         <div
             ref={containerRef}
             className='cc-overflow'
-            onBlur={(event) => {
-                if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) {
-                    setOpen(false);
-                }
-            }}
+            onBlur={onBlur}
         >
             <button
-                ref={chipRef}
+                ref={buttonRef}
                 type='button'
                 className='cc-overflow-chip'
                 aria-haspopup='menu'

@@ -10,6 +10,7 @@ import {Alert} from '../../common/Alert';
 import {ConversationAvatar} from '../../common/Avatar';
 import {AddPeopleIcon} from '../../common/icons';
 import {useConnectDeps, useConnectEnvironment} from '../../connect_context';
+import {RemoveMemberButton} from '../../mini_windows/MembersPanel';
 import {PeoplePicker} from '../../people_picker/PeoplePicker';
 
 import {isPresenceStatus, presenceLabel, usePresence} from './presence';
@@ -137,15 +138,12 @@ export function MembersTab({conversation: given}: {conversation: Conversation}) 
                                 <PresenceLabel status={presence.statuses[member.id]}/>
                             </span>
                             {manageable && (
-                                <button
-                                    type='button'
-                                    className='cc-member-action'
-                                    aria-label={isYou ? 'Leave group' : `Remove ${name}`}
+                                <RemoveMemberButton
+                                    name={name}
+                                    isYou={isYou}
                                     disabled={busyId !== null}
-                                    onClick={() => void remove(member)}
-                                >
-                                    {isYou ? 'Leave group' : 'Remove'}
-                                </button>
+                                    onRemove={() => void remove(member)}
+                                />
                             )}
                         </li>
                     );
