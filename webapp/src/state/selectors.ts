@@ -87,6 +87,11 @@ export function selectUser(state: ConnectRootState, userId: string): Member | un
 }
 
 // A person's name for a message: display name, else @username, else nothing known yet.
+// A member's name, or their id when Connect has no name for them.
+export function memberName(member: Member): string {
+    return authorName(member) ?? member.id;
+}
+
 export function authorName(user: Member | undefined): string | undefined {
     if (!user) {
         return undefined;

@@ -1,6 +1,6 @@
 import React, {useEffect, useId, useRef, useState, type KeyboardEvent} from 'react';
 
-import {authorName} from '../../state/selectors';
+import {memberName} from '../../state/selectors';
 import type {Conversation, Member} from '../../types/connect';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
@@ -13,10 +13,6 @@ interface Props {
     // Resolves once the server answered, whatever it answered: the window shows any failure.
     onRemove: (member: Member) => Promise<void>;
     onClose: () => void;
-}
-
-function memberName(member: Member): string {
-    return authorName(member) ?? member.id;
 }
 
 // F-04: who is in a group. In a group Connect manages, others can be removed and you can leave.

@@ -14,7 +14,7 @@ import {BellPanel} from '../bell/BellPanel';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 import {ConversationBody, DropOverlay} from '../conversation/ConversationBody';
 import {useConversation} from '../conversation/use_conversation';
-import {PeoplePicker} from '../people_picker/PeoplePicker';
+import {AddPeoplePicker} from '../people_picker/AddPeoplePicker';
 
 import {MembersPanel} from './MembersPanel';
 import {MiniWindowHeader} from './MiniWindowHeader';
@@ -197,11 +197,8 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
             {!collapsed && (
                 <div className='cc-window-body'>
                     {addingPeople && (
-                        <PeoplePicker
-                            title='Add people'
-                            hint='They see the whole conversation, earlier messages included.'
-                            submitLabel='Add'
-                            excludeIds={conversation.members.map((member) => member.id)}
+                        <AddPeoplePicker
+                            conversation={conversation}
                             onSubmit={add}
                             onCancel={() => {
                                 setAddingPeople(false);

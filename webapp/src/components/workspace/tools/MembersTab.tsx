@@ -3,7 +3,7 @@ import {useSelector} from 'react-redux';
 
 import {errorMessage} from '../../../error_message';
 import {addPeople, removeFromGroup} from '../../../state/operations';
-import {authorName, selectConversation} from '../../../state/selectors';
+import {memberName, selectConversation} from '../../../state/selectors';
 import type {ConnectRootState} from '../../../state/types';
 import type {Conversation, Member, StaffPerson} from '../../../types/connect';
 import {Alert} from '../../common/Alert';
@@ -11,13 +11,9 @@ import {ConversationAvatar} from '../../common/Avatar';
 import {AddPeopleIcon} from '../../common/icons';
 import {useConnectDeps, useConnectEnvironment} from '../../connect_context';
 import {RemoveMemberButton} from '../../mini_windows/MembersPanel';
-import {PeoplePicker} from '../../people_picker/PeoplePicker';
+import {AddPeoplePicker} from '../../people_picker/AddPeoplePicker';
 
 import {isPresenceStatus, presenceLabel, usePresence} from './presence';
-
-function memberName(member: Member): string {
-    return authorName(member) ?? member.id;
-}
 
 // A person's picture, drawn by the conversations' avatar (their initials when it fails to load).
 function MemberAvatar({conversation, member, siteURL}: {conversation: Conversation; member: Member; siteURL: string}) {
@@ -103,11 +99,8 @@ export function MembersTab({conversation: given}: {conversation: Conversation}) 
                 )}
             </div>
             {manageable && adding && (
-                <PeoplePicker
-                    title='Add people'
-                    hint='They see the whole conversation, earlier messages included.'
-                    submitLabel='Add'
-                    excludeIds={conversation.members.map((member) => member.id)}
+                <AddPeoplePicker
+                    conversation={conversation}
                     onSubmit={add}
                     onCancel={() => setAdding(false)}
                 />
