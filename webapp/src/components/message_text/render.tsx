@@ -160,7 +160,7 @@ function inTightList(paragraph: Node): boolean {
     return item?.type === 'item' && item.parent?.type === 'list' && item.parent.listTight;
 }
 
-// "- [ ] todo" and "- [x] done": the parser gives the brackets as text nodes "[", " " or "x", "]".
+// Task list items ("- [ ] open", "- [x] done"): the parser gives the brackets as text nodes "[", " " or "x", "]".
 function taskOf(item: Node): {checked: boolean; rest: Node} | undefined {
     const paragraph = item.firstChild;
     const open = paragraph?.type === 'paragraph' ? paragraph.firstChild : null;
