@@ -3,6 +3,7 @@ package records
 import (
 	"encoding/json"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -100,11 +101,44 @@ func decodeDiscussions(stored []byte) []Discussion {
 }
 
 // discussed is the mention index over the KV store.
-type discussed struct{ kv KV }
+type discussed struct {
+	kv KV
+
+	// noted remembers when this server last stored each conversation's mention of each record,
+	// so posts within discussedGranularity of it skip the KV round trip (the index would not
+	// change). Emptied when it grows past maxNotedMemo.
+	mu    sync.Mutex
+	noted map[notedKey]int64
+}
+
+type notedKey struct {
+	record    servicenow.RecordKey
+	channelID string
+}
+
+const maxNotedMemo = 10_000
+
+func (d *discussed) notedRecently(key servicenow.RecordKey, channelID string, at int64) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	last, ok := d.noted[notedKey{key, channelID}]
+	return ok && last > at-discussedGranularity
+}
+
+func (d *discussed) remember(key servicenow.RecordKey, channelID string, at int64) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.noted == nil || len(d.noted) >= maxNotedMemo {
+		d.noted = map[notedKey]int64{}
+	}
+	if at > d.noted[notedKey{key, channelID}] {
+		d.noted[notedKey{key, channelID}] = at
+	}
+}
 
 // note records that channelID mentioned key at at (ms) and returns the record's list as stored
 // afterwards. Concurrent changes (other posts, other servers) are merged by compare-and-set.
-func (d discussed) note(key servicenow.RecordKey, channelID string, at int64) ([]Discussion, error) {
+func (d *discussed) note(key servicenow.RecordKey, channelID string, at int64) ([]Discussion, error) {
 	k := discussedKey(key)
 	for range discussedAttempts {
 		stored, err := d.kv.Get(k)
@@ -114,6 +148,7 @@ func (d discussed) note(key servicenow.RecordKey, channelID string, at int64) ([
 		list := decodeDiscussions(stored)
 		updated, changed := withDiscussion(list, channelID, at)
 		if !changed {
+			d.remember(key, channelID, at)
 			return list, nil
 		}
 		value, err := json.Marshal(updated)
@@ -125,6 +160,7 @@ func (d discussed) note(key servicenow.RecordKey, channelID string, at int64) ([
 			return nil, errors.Wrap(err, "failed to store the record's mention index")
 		}
 		if saved {
+			d.remember(key, channelID, at)
 			return updated, nil
 		}
 	}
@@ -156,6 +192,9 @@ func (s *Service) index(post *model.Post, cards []Card) {
 		return
 	}
 	for _, key := range keys {
+		if s.discussed.notedRecently(key, post.ChannelId, post.CreateAt) {
+			continue
+		}
 		if _, err := s.discussed.note(key, post.ChannelId, post.CreateAt); err != nil {
 			s.log.Warn("Failed to note a record mention for \"also discussed in\"", "post_id", post.Id, "error", err.Error())
 		}

@@ -12,6 +12,7 @@ import (
 type memoryKV struct {
 	mu     sync.Mutex
 	values map[string][]byte
+	reads  int
 }
 
 func newMemoryKV() *memoryKV { return &memoryKV{values: map[string][]byte{}} }
@@ -19,6 +20,7 @@ func newMemoryKV() *memoryKV { return &memoryKV{values: map[string][]byte{}} }
 func (kv *memoryKV) Get(key string) ([]byte, error) {
 	kv.mu.Lock()
 	defer kv.mu.Unlock()
+	kv.reads++
 	return kv.values[key], nil
 }
 

@@ -196,6 +196,25 @@ func TestPostsInConversationsNoteTheirRecords(t *testing.T) {
 	assert.Equal(t, []Discussion{{"dm2", 200}}, storedDiscussions(t, f.kv, number("change_request", standin.SampleChange2)), "records beyond the cards of a message count too")
 }
 
+func TestABusyConversationDoesNotReadTheIndexForEveryPost(t *testing.T) {
+	f := newFixture(t)
+	f.service.IndexConversations(func(string) bool { return true })
+	postAt := func(at int64) {
+		post := &model.Post{Id: model.NewId(), UserId: "staffer", ChannelId: "dm1", CreateAt: at, Message: "still " + standin.SampleIncident}
+		f.service.Posted(orPost(f.service.Attach(post), post))
+	}
+	postAt(1_000)
+	reads := f.kv.reads
+
+	postAt(2_000)
+	postAt(3_000)
+	assert.Equal(t, reads, f.kv.reads, "mentions within the index's granularity need no KV round trip")
+
+	postAt(1_000 + discussedGranularity + 1)
+	assert.Greater(t, f.kv.reads, reads)
+	assert.Equal(t, []Discussion{{"dm1", 1_000 + discussedGranularity + 1}}, storedDiscussions(t, f.kv, number("incident", standin.SampleIncident)))
+}
+
 func orPost(changed, post *model.Post) *model.Post {
 	if changed != nil {
 		return changed
