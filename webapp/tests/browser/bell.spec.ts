@@ -9,46 +9,13 @@ import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {logIn, type Session} from './support/mattermost';
 import {chooseWindowAction, HostBrowsers, openWindow, row} from './support/ui';
 
-interface ShownNotification {
-    title: string;
-    body: string;
-}
-
-declare global {
-    interface Window {
-        connectTestNotifications: ShownNotification[];
-        connectTestHidden: boolean;
-    }
-}
-
-// Stands in for the browser's notifications (granted) and lets the test put the page in the
-// background, as another tab in front would.
-function fakeNotificationsAndVisibility(): void {
-    window.connectTestNotifications = [];
-    window.connectTestHidden = false;
-    class RecordedNotification {
-        static permission = 'granted';
-        static requestPermission = () => Promise.resolve('granted');
-        onclick: (() => void) | null = null;
-        constructor(title: string, options?: {body?: string}) {
-            window.connectTestNotifications.push({title, body: options?.body ?? ''});
-        }
-        close(): void {}
-    }
-    Object.defineProperty(window, 'Notification', {value: RecordedNotification, configurable: true});
-    Object.defineProperty(document, 'visibilityState', {get: () => (window.connectTestHidden ? 'hidden' : 'visible'), configurable: true});
-    Object.defineProperty(document, 'hidden', {get: () => window.connectTestHidden, configurable: true});
-}
-
-
 interface Member {
     notify_props: Record<string, string>;
 }
 
 // F-51: the bell in a mini window changes the channel member's notify props, which Mattermost's
-// own notifications read, and follows changes made elsewhere live; F-52: browser notifications
-// follow it.
-describe('the bell', () => {
+// own notifications read, and follows changes made elsewhere live.
+describe('the bell in a mini window', () => {
     let env: RigEnvironment;
     let browser: Browser;
     let browsers: HostBrowsers;
@@ -96,9 +63,64 @@ describe('the bell', () => {
         await expect.poll(() => bell.getByRole('group', {name: 'Desktop'}).getByRole('radio', {name: 'Never'}).isChecked()).toBe(true);
         expect(await bell.getByRole('checkbox', {name: 'Mute this conversation'}).isChecked()).toBe(false);
     });
+});
 
-    // F-52: the standalone workspace's browser notifications follow the bell, and never show the
-    // user's own messages or anything while the page is in front.
+interface ShownNotification {
+    title: string;
+    body: string;
+}
+
+declare global {
+    interface Window {
+        connectTestNotifications: ShownNotification[];
+        connectTestHidden: boolean;
+    }
+}
+
+// Stands in for the browser's notifications (granted) and lets the test put the page in the
+// background, as another tab in front would.
+function fakeNotificationsAndVisibility(): void {
+    window.connectTestNotifications = [];
+    window.connectTestHidden = false;
+    class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = () => Promise.resolve('granted');
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: {body?: string}) {
+            window.connectTestNotifications.push({title, body: options?.body ?? ''});
+        }
+        close(): void {}
+    }
+    Object.defineProperty(window, 'Notification', {value: RecordedNotification, configurable: true});
+    Object.defineProperty(document, 'visibilityState', {get: () => (window.connectTestHidden ? 'hidden' : 'visible'), configurable: true});
+    Object.defineProperty(document, 'hidden', {get: () => window.connectTestHidden, configurable: true});
+}
+
+// F-52: the standalone workspace's browser notifications follow the bell, and never show the
+// user's own messages or anything while the page is in front.
+describe('browser notifications in the standalone workspace', () => {
+    let env: RigEnvironment;
+    let browser: Browser;
+    let browsers: HostBrowsers;
+    let admin: Session;
+    let alice: Session;
+
+    beforeAll(async () => {
+        env = rigEnvironment();
+        browser = await launchChromium();
+        browsers = new HostBrowsers(browser, env);
+        admin = await logIn(env, env.admin);
+        alice = await logIn(env, env.staff[0]);
+    });
+
+    afterEach(async () => {
+        expect(await browsers.closeAll()).toEqual([]);
+    });
+
+    afterAll(async () => {
+        await browser?.close();
+    });
+
     it('shows what the bell allows, only while the page is in the background', async () => {
         const quiet = await newStaffColleague(env, admin, alice, 'Quinn');
         const loud = await newStaffColleague(env, admin, alice, 'Lena');
@@ -115,7 +137,7 @@ describe('the bell', () => {
         }, hidden);
 
         await postAs(env, loud, loudDM.id, 'while you look at it');
-        await page.getByRole('region', {name: 'Conversations'}).getByRole('button', row(fullName(loud))).filter({hasText: 'while you look at it'}).waitFor();
+        await page.getByRole('region', {name: 'Conversations'}).getByRole('button', row(fullName(loud))).waitFor();
         await setHidden(true);
         await postAs(env, quiet, quietDM.id, 'the bell says never');
         await postAs(env, alice, loudDM.id, 'my own message');

@@ -88,25 +88,8 @@ function TimeAgo({ms, now}: {ms: number; now: number}) {
     );
 }
 
-// The record's number, a link to it in ServiceNow when its address is a web one.
-function RecordNumber({number, url}: {number: string; url: string}) {
-    const link = safeLink(url);
-    if (!link) {
-        return <span className='cc-tools-record-number'>{number}</span>;
-    }
-    return (
-        <a
-            className='cc-tools-record-number'
-            href={link}
-            target='_blank'
-            rel='noopener noreferrer'
-        >
-            {number}
-        </a>
-    );
-}
-
 function RecordItem({record, now, onOpenConversation}: {record: ConversationRecord; now: number; onOpenConversation: (id: string) => void}) {
+    const link = safeLink(record.url);
     const card = record.card;
     const words = recordStatusWords(record);
     const stateAndPriority = [card?.state, card?.priority ? `Priority ${card.priority}` : ''].filter(Boolean).join(' · ');
@@ -115,10 +98,18 @@ function RecordItem({record, now, onOpenConversation}: {record: ConversationReco
     return (
         <li className='cc-tools-record'>
             <p className='cc-tools-record-head'>
-                <RecordNumber
-                    number={record.number}
-                    url={record.url}
-                />
+                {link ? (
+                    <a
+                        className='cc-tools-record-number'
+                        href={link}
+                        target='_blank'
+                        rel='noopener noreferrer'
+                    >
+                        {record.number}
+                    </a>
+                ) : (
+                    <span className='cc-tools-record-number'>{record.number}</span>
+                )}
                 {record.last_mentioned_at ? (
                     <span className='cc-tools-meta'>
                         {mentions > 1 ? `${mentions} mentions · ` : ''}
@@ -197,6 +188,7 @@ function LinkItem({link, now}: {link: SharedLink; now: number}) {
 // A record conversation's record: what it is about, and following it (its members are its followers).
 function FollowedRecordSection({record}: {record: FollowedRecord}) {
     const headingId = useId();
+    const link = safeLink(record.url);
     return (
         <section
             className='cc-tools-section cc-tools-followed'
@@ -209,10 +201,16 @@ function FollowedRecordSection({record}: {record: FollowedRecord}) {
                 {'Record conversation'}
             </h3>
             <p className='cc-tools-record-head'>
-                <RecordNumber
-                    number={record.number}
-                    url={record.url}
-                />
+                {link ? (
+                    <a
+                        className='cc-tools-record-number'
+                        href={link}
+                        target='_blank'
+                        rel='noopener noreferrer'
+                    >
+                        {record.number}
+                    </a>
+                ) : <span className='cc-tools-record-number'>{record.number}</span>}
             </p>
             {record.short_description && <p className='cc-tools-record-description'>{record.short_description}</p>}
             <p className='cc-tools-meta'>{'Its followers are its members. Updates from ServiceNow arrive here.'}</p>
