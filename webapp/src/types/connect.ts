@@ -1,5 +1,3 @@
-import type {FollowedRecord} from './follow';
-
 // The plugin's own REST API (server/api), as documented in the conversations contract.
 
 export interface Member {
@@ -41,9 +39,6 @@ export interface Conversation {
 
     // A group Connect manages, whose members can be added and removed.
     managed: boolean;
-
-    // A record conversation's record: its followers are its members.
-    record?: FollowedRecord;
 }
 
 export interface ConversationList {

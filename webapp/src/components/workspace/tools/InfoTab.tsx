@@ -2,13 +2,11 @@ import React, {useEffect, useId, useRef, useState} from 'react';
 
 import {errorMessage} from '../../../error_message';
 import type {Conversation} from '../../../types/connect';
-import type {FollowedRecord} from '../../../types/follow';
 import type {ConversationRecord, ConversationRecords, SharedLink} from '../../../types/workspace';
 import {Alert} from '../../common/Alert';
 import {formatFullTime, formatRelativeTime, useNow} from '../../common/time';
 import {useConnectEnvironment} from '../../connect_context';
 import {safeLink} from '../../conversation/attachments';
-import {FollowButton} from '../../follow/FollowButton';
 
 import {PersonName, useLearnPeople} from './people';
 import {newestFirst, recordStatusWords} from './record_status';
@@ -129,9 +127,6 @@ function RecordItem({record, now, onOpenConversation}: {record: ConversationReco
             ) : (
                 <p className={`cc-tools-record-status cc-tools-record-status--${card?.status ?? 'unknown'}`}>{words}</p>
             )}
-            {words === null && card?.status === 'found' && (
-                <FollowButton record={{table: record.table, number: record.number}}/>
-            )}
             {alsoIn.length > 0 && (
                 <p className='cc-tools-also-in'>
                     {'Also discussed in: '}
@@ -185,40 +180,6 @@ function LinkItem({link, now}: {link: SharedLink; now: number}) {
     );
 }
 
-// A record conversation's record: what it is about, and following it (its members are its followers).
-function FollowedRecordSection({record}: {record: FollowedRecord}) {
-    const headingId = useId();
-    const link = safeLink(record.url);
-    return (
-        <section
-            className='cc-tools-section cc-tools-followed'
-            aria-labelledby={headingId}
-        >
-            <h3
-                id={headingId}
-                className='cc-tools-heading'
-            >
-                {'Record conversation'}
-            </h3>
-            <p className='cc-tools-record-head'>
-                {link ? (
-                    <a
-                        className='cc-tools-record-number'
-                        href={link}
-                        target='_blank'
-                        rel='noopener noreferrer'
-                    >
-                        {record.number}
-                    </a>
-                ) : <span className='cc-tools-record-number'>{record.number}</span>}
-            </p>
-            {record.short_description && <p className='cc-tools-record-description'>{record.short_description}</p>}
-            <p className='cc-tools-meta'>{'Its followers are its members. Updates from ServiceNow arrive here.'}</p>
-            <FollowButton record={record}/>
-        </section>
-    );
-}
-
 // F-31 Info: the ServiceNow records this conversation mentions (with where else they are being
 // discussed) and the links shared in it.
 export function InfoTab({conversation, onOpenConversation}: Props) {
@@ -254,7 +215,6 @@ export function InfoTab({conversation, onOpenConversation}: Props) {
                 message={error ? `Could not refresh the records: ${error}` : null}
                 announce={false}
             />
-            {conversation.record && <FollowedRecordSection record={conversation.record}/>}
             <section
                 className='cc-tools-section'
                 aria-labelledby={recordsHeadingId}
