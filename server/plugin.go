@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -13,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
@@ -35,6 +37,7 @@ type Plugin struct {
 	conversations *conversations.Service
 	workspace     *workspace.Service
 	notify        *notify.Service
+	digest        *digest.Service
 	recovery      *recovery.Service
 	stopHeartbeat func()
 	commands      *command.Handler
@@ -78,6 +81,9 @@ func (p *Plugin) OnActivate() error {
 	p.startConversations()
 	p.startWorkspace()
 	p.startNotify()
+	if err := p.startDigest(manifest.Id); err != nil {
+		return err
+	}
 	if err := p.startCommands(manifest.Id); err != nil {
 		return err
 	}
@@ -172,6 +178,32 @@ func (p *Plugin) startNotify() {
 	})
 }
 
+// startDigest builds the email digest and schedules its run, once across the cluster.
+func (p *Plugin) startDigest(pluginID string) error {
+	siteURL := p.platform.Server.SiteURL
+	p.digest = digest.NewService(digest.Deps{
+		Conversations: p.conversations,
+		Members:       p.platform.Channels,
+		Posts:         p.platform.Posts,
+		Files:         p.platform.Files,
+		Users:         p.platform.Users,
+		Bell:          p.notify,
+		KV:            p.platform.KV,
+		Mail:          p.platform.Mail,
+		Links:         p.records,
+		Clients:       p.platform.Clients,
+		Log:           p.platform.Log,
+		Config:        p.config.Load,
+		SiteURL:       siteURL,
+		WorkspaceURL:  func() string { return api.WorkspaceURL(siteURL(), pluginID) },
+		StopURLBase: func() string {
+			return strings.TrimSuffix(siteURL(), "/") + "/plugins/" + pluginID + digest.StopPath
+		},
+		BotID: p.platform.Bot.ID(),
+	})
+	return p.platform.Jobs.Schedule(digest.Job, digest.JobInterval, p.digest.RunDue)
+}
+
 // startRecovery handles, in the background, the posts made while the plugin was not running.
 func (p *Plugin) startRecovery() {
 	p.recovery = recovery.NewService(recovery.Deps{
@@ -199,6 +231,8 @@ func (p *Plugin) startCommands(pluginID string) error {
 		Staff:   p.staff,
 		Records: p.records,
 		Bell:    p.notify,
+		Digest:  p.digest,
+		IsStaff: p.isStaff,
 	})
 	return errors.Wrap(p.platform.Server.RegisterCommand(p.commands.Definition()), "failed to register /connect")
 }
@@ -216,6 +250,7 @@ func (p *Plugin) newRouter(manifest *model.Manifest, bundlePath string) http.Han
 		Conversations: p.conversations,
 		Tools:         p.workspace,
 		Notifications: p.notify,
+		Digest:        p.digest,
 	})
 }
 
@@ -273,9 +308,16 @@ func (p *Plugin) adminHealth() map[string]any {
 		"servicenow": p.serviceNow.Health(),
 		"records":    p.records.Stats(),
 		"recovery":   p.recovery.Stats(),
+		"digest":     p.digest.Stats(),
 	}
 	if problem := p.config.Problem(); problem != "" {
 		health["configuration_error"] = problem
 	}
 	return health
+}
+
+// isStaff is the staff rule as the slash commands ask it; a failure to tell counts as not staff.
+func (p *Plugin) isStaff(userID string) bool {
+	staff, err := p.staff.Audience.IsStaff(userID)
+	return err == nil && staff
 }

@@ -25,6 +25,8 @@ type Config struct {
 	Tools WorkspaceTools
 	// Notifications serves the bell's routes about one conversation (staff only).
 	Notifications NotificationPreferences
+	// Digest serves the email digest's routes; nil leaves them out.
+	Digest Digest
 	// Signed are the routes for callers authenticated by a signature, not a session.
 	Signed []SignedRoute
 }
@@ -40,6 +42,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerConversations(mux, cfg.Conversations, cfg.Staff)
 	registerTools(mux, cfg.Tools, cfg.Staff)
 	registerNotifications(mux, cfg.Notifications, cfg.Staff)
+	registerDigest(mux, cfg.Digest, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))

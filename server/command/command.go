@@ -21,6 +21,8 @@ type Deps struct {
 	Staff          StaffAdmin
 	Records        RecordLinker
 	Bell           Bell
+	Digest         Digest
+	IsStaff        func(userID string) bool
 }
 
 // Handler answers /connect.
@@ -46,6 +48,7 @@ func NewHandler(deps Deps) *Handler {
 		{name: "open", help: "Open the Connect Workspace", execute: h.open},
 		h.recordCommand(),
 		h.notifyCommand(),
+		h.digestCommand(),
 		h.staffCommand(),
 	}
 	return h

@@ -69,6 +69,6 @@ func TestDefinitionAutocompletesSubcommands(t *testing.T) {
 	for _, sub := range def.AutocompleteData.SubCommands {
 		names = append(names, sub.Trigger)
 	}
-	assert.Equal(t, []string{"help", "open", "record", "notify", "staff"}, names)
+	assert.Equal(t, []string{"help", "open", "record", "notify", "digest", "staff"}, names)
 	assert.NoError(t, def.AutocompleteData.IsValid())
 }

@@ -32,6 +32,10 @@ type Settings struct {
 	RecordCacheSeconds     int
 	ConversationTeam       string
 	EmailRule              string
+	DigestAllowed          *bool
+	DigestMinMinutes       int
+	DigestMaxMinutes       int
+	DigestDefaultMinutes   int
 }
 
 // Mode is what happens to a message in a conversation that mixes staff and non-staff.
@@ -64,6 +68,17 @@ type Config struct {
 	// EmailRule says whether Connect conversations send Mattermost's per-message emails only
 	// to those who chose them in the bell (opt-in) or as Mattermost's own settings say (follow).
 	EmailRule EmailRule
+
+	Digest Digest
+}
+
+// Digest is the admin's frame for the email digest: whether users may take it, and the range
+// and default of its interval in minutes.
+type Digest struct {
+	Allowed        bool
+	MinMinutes     int
+	MaxMinutes     int
+	DefaultMinutes int
 }
 
 // EmailRule is the admin's choice for Mattermost's per-message emails in Connect conversations.
@@ -117,6 +132,16 @@ func Parse(s Settings) (*Config, error) {
 	c.EmailRule = EmailRule(strings.ToLower(orText(s.EmailRule, string(EmailOptIn))))
 	check(c.EmailRule == EmailOptIn || c.EmailRule == EmailFollow,
 		"Email for Connect conversations must be optin or follow, not %q.", s.EmailRule)
+	c.Digest = Digest{
+		Allowed:        s.DigestAllowed == nil || *s.DigestAllowed,
+		MinMinutes:     orDefault(s.DigestMinMinutes, 15),
+		MaxMinutes:     orDefault(s.DigestMaxMinutes, 1440),
+		DefaultMinutes: orDefault(s.DigestDefaultMinutes, 60),
+	}
+	check(c.Digest.MinMinutes >= 1 && c.Digest.MinMinutes <= c.Digest.MaxMinutes && c.Digest.MaxMinutes <= 10080,
+		"Digest interval range must be 1 to 10080 minutes with the shortest first, not %d to %d.", c.Digest.MinMinutes, c.Digest.MaxMinutes)
+	check(c.Digest.DefaultMinutes >= c.Digest.MinMinutes && c.Digest.DefaultMinutes <= c.Digest.MaxMinutes,
+		"Default digest interval must be within the range (%d to %d minutes), not %d.", c.Digest.MinMinutes, c.Digest.MaxMinutes, c.Digest.DefaultMinutes)
 	c.RecordTables = splitList(strings.ToLower(s.RecordTables))
 	for _, table := range c.RecordTables {
 		check(IsTableName(table), "Other record tables: %q is not a ServiceNow table name (lowercase letters, digits and underscores).", table)

@@ -18,3 +18,21 @@ func (f *Files) ChannelFiles(channelID string, page, perPage int) ([]*model.File
 	})
 	return infos, appError(appErr)
 }
+
+// FileNames names post's attachments, from its metadata when the post carries it.
+func (f *Files) FileNames(post *model.Post) []string {
+	if post.Metadata != nil && len(post.Metadata.Files) == len(post.FileIds) {
+		names := make([]string, 0, len(post.Metadata.Files))
+		for _, info := range post.Metadata.Files {
+			names = append(names, info.Name)
+		}
+		return names
+	}
+	names := make([]string, 0, len(post.FileIds))
+	for _, id := range post.FileIds {
+		if info, appErr := f.api.GetFileInfo(id); appErr == nil {
+			names = append(names, info.Name)
+		}
+	}
+	return names
+}

@@ -90,3 +90,6 @@ func (kv *KV) KeysWithPrefix(prefix string) ([]string, error) {
 	}
 	return matching, nil
 }
+
+// Delete removes key; a missing key is no error.
+func (kv *KV) Delete(key string) error { return appError(kv.api.KVDelete(key)) }

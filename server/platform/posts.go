@@ -1,6 +1,8 @@
 package platform
 
 import (
+	"sort"
+
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
 	"github.com/pkg/errors"
@@ -66,4 +68,21 @@ func (p *Posts) PostsSince(since int64, after *model.Post, limit int) ([]*model.
 		posts = append(posts, post)
 	}
 	return posts, errors.Wrap(rows.Err(), "failed to read recent posts")
+}
+
+// PostsAfter returns channelID's posts created after since (Unix ms), oldest first, without
+// deleted posts.
+func (p *Posts) PostsAfter(channelID string, since int64) ([]*model.Post, error) {
+	list, err := p.client.Post.GetPostsSince(channelID, since)
+	if err != nil || list == nil {
+		return nil, err
+	}
+	posts := make([]*model.Post, 0, len(list.Order))
+	for _, post := range list.Posts {
+		if post.CreateAt > since && post.DeleteAt == 0 {
+			posts = append(posts, post)
+		}
+	}
+	sort.Slice(posts, func(i, j int) bool { return posts[i].CreateAt < posts[j].CreateAt })
+	return posts, nil
 }

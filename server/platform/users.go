@@ -124,3 +124,12 @@ func (u *Users) JoinTeam(teamID, userID string) error {
 	_, err = u.client.Team.CreateMember(teamID, userID)
 	return err
 }
+
+// Status is userID's presence: online, away, dnd or offline.
+func (u *Users) Status(userID string) (string, error) {
+	status, err := u.client.User.GetStatus(userID)
+	if err != nil {
+		return "", err
+	}
+	return status.Status, nil
+}
