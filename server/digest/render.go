@@ -93,7 +93,7 @@ func (s *Service) render(user *model.User, sections []section, stopURL string) (
 			out.Messages = append(out.Messages, emailMessage{
 				Author: s.author(names, p.UserId),
 				Time:   time.UnixMilli(p.CreateAt).In(location).Format("Jan 2, 15:04 MST"),
-				Text:   linkRecords(p.Message, s.d.Links.TextLinks(p.Message)),
+				Text:   linkRecords(p.Message, s.d.Links.TextLinks(p)),
 				Files:  s.d.Files.FileNames(p),
 			})
 		}

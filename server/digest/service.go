@@ -72,7 +72,7 @@ type Mail interface {
 
 // Links finds record mentions in a message and their ServiceNow addresses.
 type Links interface {
-	TextLinks(message string) []records.TextLink
+	TextLinks(post *model.Post) []records.TextLink
 }
 
 // Clients publishes websocket events to one user's open clients.

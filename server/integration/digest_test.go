@@ -1,0 +1,299 @@
+package integration
+
+import (
+	"context"
+	"encoding/json"
+	"html"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
+	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
+	"github.com/connectchat/mattermost-plugin-connect/server/digest"
+	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+)
+
+const digestMarker = "Stop these emails"
+
+func setDigest(t *testing.T, p *person, change map[string]any) (int, digest.View) {
+	t.Helper()
+	status, body := call(t, p.client, http.MethodPut, "/api/v1/digest", change)
+	var view digest.View
+	if status == http.StatusOK {
+		require.NoError(t, json.Unmarshal(body, &view))
+	}
+	return status, view
+}
+
+// optedInAway is a staff member who took the digest and is offline.
+func optedInAway(t *testing.T) *person {
+	t.Helper()
+	p := newStaff(t)
+	status, view := setDigest(t, p, map[string]any{"enabled": true})
+	require.Equal(t, http.StatusOK, status)
+	require.True(t, view.Enabled)
+	setStatus(t, p, model.StatusOffline)
+	return p
+}
+
+func setStatus(t *testing.T, p *person, status string) {
+	t.Helper()
+	admin, err := server.AdminClient(context.Background())
+	require.NoError(t, err)
+	_, _, err = admin.UpdateUserStatus(context.Background(), p.Id, &model.Status{UserId: p.Id, Status: status})
+	require.NoError(t, err)
+}
+
+// runDigests is the admin's /connect digest run on srv: every digest now.
+func runDigests(t *testing.T, srv *rig.Server) string {
+	t.Helper()
+	admin, err := srv.AdminClient(context.Background())
+	require.NoError(t, err)
+	resp, _, err := admin.ExecuteCommand(context.Background(), townSquare(t, admin).Id, "/connect digest run")
+	require.NoError(t, err)
+	return resp.Text
+}
+
+// digestsTo are the digest emails p received, decoded.
+func digestsTo(t *testing.T, p *person) []string {
+	t.Helper()
+	var found []string
+	for _, m := range server.Mail.Mails() {
+		if body := readableBody(t, m); containsFold(m.To, p.Email) && strings.Contains(body, digestMarker) {
+			found = append(found, body)
+		}
+	}
+	return found
+}
+
+func containsFold(list []string, want string) bool {
+	for _, item := range list {
+		if strings.EqualFold(strings.Trim(item, "<>"), want) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDigestBundlesWhatAnAwayUserHasNotRead(t *testing.T) {
+	sendEmailNotifications(t)
+	alice, carol := newStaff(t), newStaff(t)
+	bob := optedInAway(t)
+	dm := alice.directWith(t, bob)
+	group := alice.groupWith(t, bob, carol)
+	readLater := carol.directWith(t, bob)
+
+	withRecord := mustPost(t, alice, dm, "Could you take "+standin.SampleIncident+" tonight? <b>bold</b>")
+	waitForCards(t, alice.client, withRecord.Id, "found")
+	mustPost(t, alice, dm, "The runbook is in the wiki.")
+	mustPost(t, carol, group, "Finance is asking again.")
+	mustPost(t, carol, readLater, "Already read this one.")
+	_, _, err := bob.client.ViewChannel(context.Background(), bob.Id, &model.ChannelView{ChannelId: readLater})
+	require.NoError(t, err)
+	setStatus(t, bob, model.StatusOffline)
+
+	assert.Contains(t, runDigests(t, server), "Sent")
+	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 1 }, 10*time.Second, 50*time.Millisecond)
+	body := digestsTo(t, bob)[0]
+	assert.Contains(t, body, "you have 3 unread messages")
+	assert.Contains(t, body, "The runbook is in the wiki.")
+	assert.Contains(t, body, "Finance is asking again.")
+	assert.NotContains(t, body, "Already read this one.", "a message read before the digest is not in it")
+	assert.Contains(t, body, "&lt;b&gt;bold&lt;/b&gt;", "message text is escaped")
+	_, sysID, _ := server.ServiceNow.Find(standin.SampleIncident)
+	assert.Contains(t, body, `<a href="`+server.ServiceNowURL+`/incident.do?sys_id=`+sysID+`">`+standin.SampleIncident+`</a>`)
+	assert.Contains(t, body, fullName(alice))
+	assert.Contains(t, body, server.URL+"/plugins/connect-chat/workspace?conversation="+dm)
+	assert.Contains(t, body, server.URL+"/_redirect/pl/")
+
+	runDigests(t, server)
+	time.Sleep(500 * time.Millisecond)
+	assert.Len(t, digestsTo(t, bob), 1, "nothing new: no second email")
+
+	mustPost(t, carol, group, "One more thing.")
+	runDigests(t, server)
+	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 2 }, 10*time.Second, 50*time.Millisecond)
+	second := digestsTo(t, bob)[1]
+	assert.Contains(t, second, "One more thing.")
+	assert.Contains(t, second, "you have 1 unread message ")
+	assert.NotContains(t, second, "Finance is asking again.", "what one digest held is not in the next")
+}
+
+func TestDigestSkipsOnlineUsersAndReadMessages(t *testing.T) {
+	sendEmailNotifications(t)
+	alice := newStaff(t)
+	online := optedInAway(t)
+	setStatus(t, online, model.StatusOnline)
+	reader := optedInAway(t)
+	notOptedIn := newStaff(t)
+	setStatus(t, notOptedIn, model.StatusOffline)
+	for _, p := range []*person{online, reader, notOptedIn} {
+		mustPost(t, alice, alice.directWith(t, p), "Are you there?")
+	}
+	_, _, err := reader.client.ViewChannel(context.Background(), reader.Id, &model.ChannelView{ChannelId: alice.directWith(t, reader)})
+	require.NoError(t, err)
+	setStatus(t, reader, model.StatusOffline)
+
+	runDigests(t, server)
+	time.Sleep(time.Second)
+	assert.Empty(t, digestsTo(t, online), "someone online gets no digest")
+	assert.Empty(t, digestsTo(t, reader), "nothing unread: no email")
+	assert.Empty(t, digestsTo(t, notOptedIn), "the digest is opt-in")
+}
+
+func TestDigestLeavesOutConversationsTheUserExcludedOrGetsEmailFor(t *testing.T) {
+	sendEmailNotifications(t)
+	alice, carol, erin := newStaff(t), newStaff(t), newStaff(t)
+	bob := optedInAway(t)
+	excluded, emailed, kept := alice.directWith(t, bob), carol.directWith(t, bob), erin.directWith(t, bob)
+
+	status, body := call(t, bob.client, http.MethodPut, "/api/v1/conversations/"+excluded+"/digest", map[string]any{"included": false})
+	require.Equal(t, http.StatusOK, status, string(body))
+	status, body = setBell(t, bob.client, emailed, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All})
+	require.Equal(t, http.StatusOK, status, string(body))
+	status, body = call(t, bob.client, http.MethodGet, "/api/v1/conversations/"+emailed+"/digest", nil)
+	require.Equal(t, http.StatusOK, status)
+	var view digest.ConversationView
+	require.NoError(t, json.Unmarshal(body, &view))
+	assert.False(t, view.Included)
+	assert.Contains(t, view.Reason, "bell")
+
+	mustPost(t, alice, excluded, "Left out on purpose.")
+	mustPost(t, carol, emailed, "Mattermost emails this one.")
+	mustPost(t, erin, kept, "This one is in the digest.")
+	setStatus(t, bob, model.StatusOffline)
+	runDigests(t, server)
+	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 1 }, 10*time.Second, 50*time.Millisecond)
+	body2 := digestsTo(t, bob)[0]
+	assert.Contains(t, body2, "This one is in the digest.")
+	assert.NotContains(t, body2, "Left out on purpose.")
+	assert.NotContains(t, body2, "Mattermost emails this one.", "nobody gets a message both by email and in the digest")
+}
+
+func TestDigestSettingsAreCheckedAndStaffOnly(t *testing.T) {
+	sendEmailNotifications(t)
+	agent := newStaff(t)
+	status, view := setDigest(t, agent, map[string]any{"interval_minutes": 5})
+	assert.Equal(t, http.StatusBadRequest, status)
+	status, view = setDigest(t, agent, map[string]any{"enabled": true, "interval_minutes": 120})
+	require.Equal(t, http.StatusOK, status)
+	assert.Equal(t, digest.View{Enabled: true, IntervalMinutes: 120, MinMinutes: 15, MaxMinutes: 1440, Allowed: true, EmailAvailable: true}, view)
+
+	resp, _, err := agent.client.ExecuteCommand(context.Background(), townSquare(t, agent.client).Id, "/connect digest")
+	require.NoError(t, err)
+	assert.Contains(t, resp.Text, "every 120 minutes")
+
+	customer := newCustomer(t)
+	status, _ = call(t, customer.client, http.MethodGet, "/api/v1/digest", nil)
+	assert.Equal(t, http.StatusForbidden, status)
+	resp, _, err = customer.client.ExecuteCommand(context.Background(), townSquare(t, customer.client).Id, "/connect digest on")
+	require.NoError(t, err)
+	assert.Contains(t, resp.Text, "for ITIL staff")
+
+	configure(t, map[string]any{"DigestAllowed": false})
+	require.Eventually(t, func() bool {
+		_, body := call(t, agent.client, http.MethodGet, "/api/v1/digest", nil)
+		return strings.Contains(string(body), `"allowed":false`)
+	}, 10*time.Second, 100*time.Millisecond)
+	status, _ = setDigest(t, agent, map[string]any{"enabled": true})
+	assert.Equal(t, http.StatusBadRequest, status)
+}
+
+var stopLink = regexp.MustCompile(`href="([^"]*/digest/stop\?token=[^"]+)"`)
+
+func TestDigestStopLinkAsksThenStopsAndRefusesForgeries(t *testing.T) {
+	sendEmailNotifications(t)
+	alice := newStaff(t)
+	bob := optedInAway(t)
+	mustPost(t, alice, alice.directWith(t, bob), "Please stop emailing me, says Bob.")
+	setStatus(t, bob, model.StatusOffline)
+	runDigests(t, server)
+	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 1 }, 10*time.Second, 50*time.Millisecond)
+	match := stopLink.FindStringSubmatch(digestsTo(t, bob)[0])
+	require.NotNil(t, match)
+	link := html.UnescapeString(match[1])
+	parsed, err := url.Parse(link)
+	require.NoError(t, err)
+	token := parsed.Query().Get("token")
+
+	anonymous := &http.Client{Timeout: 10 * time.Second}
+	page := mustRead(t, anonymous, http.MethodGet, link, nil)
+	assert.Equal(t, http.StatusOK, page.status)
+	assert.Contains(t, page.body, "Stop the digest")
+	assertDigestEnabled(t, bob, true, "following the link (a mail scanner would) stops nothing")
+
+	forged := strings.Replace(link, token, token[:len(token)-2]+"xx", 1)
+	assert.Equal(t, http.StatusForbidden, mustRead(t, anonymous, http.MethodPost, forged, url.Values{"token": {token[:len(token)-2] + "xx"}}).status)
+	other := strings.Replace(token, bob.Id, alice.Id, 1)
+	assert.Equal(t, http.StatusForbidden, mustRead(t, anonymous, http.MethodPost, link, url.Values{"token": {other}}).status)
+	assertDigestEnabled(t, bob, true, "a forged link changes nothing")
+
+	stopped := mustRead(t, anonymous, http.MethodPost, link, url.Values{"token": {token}})
+	assert.Equal(t, http.StatusOK, stopped.status)
+	assert.Contains(t, stopped.body, "Your email digest is stopped")
+	assertDigestEnabled(t, bob, false, "the button stops the digest without a login")
+}
+
+type page struct {
+	status int
+	body   string
+}
+
+func mustRead(t *testing.T, client *http.Client, method, link string, form url.Values) page {
+	t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, link, body)
+	require.NoError(t, err)
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	resp, err := client.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	read, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return page{status: resp.StatusCode, body: string(read)}
+}
+
+func assertDigestEnabled(t *testing.T, p *person, want bool, why string) {
+	t.Helper()
+	status, body := call(t, p.client, http.MethodGet, "/api/v1/digest", nil)
+	require.Equal(t, http.StatusOK, status)
+	var view digest.View
+	require.NoError(t, json.Unmarshal(body, &view))
+	assert.Equal(t, want, view.Enabled, why)
+}
+
+func TestDigestRunsOnceWhenRunsOverlap(t *testing.T) {
+	sendEmailNotifications(t)
+	alice := newStaff(t)
+	people := make([]*person, 5)
+	for i := range people {
+		people[i] = optedInAway(t)
+		mustPost(t, alice, alice.directWith(t, people[i]), "Overlapping runs, message for number "+people[i].Username)
+		setStatus(t, people[i], model.StatusOffline)
+	}
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() { defer wg.Done(); runDigests(t, server) }()
+	}
+	wg.Wait()
+	time.Sleep(time.Second)
+	for _, p := range people {
+		assert.Len(t, digestsTo(t, p), 1, "three runs at once send each digest once")
+	}
+}
