@@ -124,6 +124,7 @@ func (p *Plugin) UserHasJoinedChannel(_ *plugin.Context, member *model.ChannelMe
 func (p *Plugin) UserHasLeftChannel(_ *plugin.Context, member *model.ChannelMember, _ *model.User) {
 	p.staff.ChannelMembersChanged(member.ChannelId)
 	p.conversations.MemberLeft(member.ChannelId, member.UserId)
+	p.follow.MemberLeft(member.ChannelId, member.UserId)
 }
 
 // UserHasBeenCreated makes a new user findable in the people picker at once.

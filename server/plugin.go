@@ -15,6 +15,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
+	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
@@ -38,6 +39,7 @@ type Plugin struct {
 	workspace     *workspace.Service
 	notify        *notify.Service
 	digest        *digest.Service
+	follow        *follow.Service
 	recovery      *recovery.Service
 	stopHeartbeat func()
 	commands      *command.Handler
@@ -82,6 +84,9 @@ func (p *Plugin) OnActivate() error {
 	p.startWorkspace()
 	p.startNotify()
 	if err := p.startDigest(manifest.Id); err != nil {
+		return err
+	}
+	if err := p.startFollow(); err != nil {
 		return err
 	}
 	if err := p.startCommands(manifest.Id); err != nil {
@@ -232,6 +237,7 @@ func (p *Plugin) startCommands(pluginID string) error {
 		Records: p.records,
 		Bell:    p.notify,
 		Digest:  p.digest,
+		Follows: p.follow,
 		IsStaff: p.isStaff,
 	})
 	return errors.Wrap(p.platform.Server.RegisterCommand(p.commands.Definition()), "failed to register /connect")
@@ -251,6 +257,9 @@ func (p *Plugin) newRouter(manifest *model.Manifest, bundlePath string) http.Han
 		Tools:         p.workspace,
 		Notifications: p.notify,
 		Digest:        p.digest,
+		Follows:       p.follow,
+		RecordNames:   p.records,
+		Signed:        []api.SignedRoute{p.webhookRoute()},
 	})
 }
 
@@ -299,6 +308,11 @@ func (p *Plugin) OnConfigurationChange() error {
 			p.platform.Log.Error("Failed to reschedule the ServiceNow role sync", "error", err.Error())
 		}
 	}
+	if p.follow != nil {
+		if err := p.scheduleFollowPoll(); err != nil {
+			p.platform.Log.Error("Failed to reschedule the record polling", "error", err.Error())
+		}
+	}
 	return nil
 }
 
@@ -309,6 +323,7 @@ func (p *Plugin) adminHealth() map[string]any {
 		"records":    p.records.Stats(),
 		"recovery":   p.recovery.Stats(),
 		"digest":     p.digest.Stats(),
+		"follow":     p.follow.Stats(),
 	}
 	if problem := p.config.Problem(); problem != "" {
 		health["configuration_error"] = problem

@@ -13,6 +13,9 @@ import (
 // StaffTeam is the demo team whose members are ITIL staff.
 const StaffTeam = "itil"
 
+// WebhookSecret is the webhook secret of rig runs, so tests can sign ServiceNow's events.
+const WebhookSecret = "rig-webhook-secret-for-tests-only"
+
 // DefaultPluginSettings point the plugin at the ServiceNow stand-in at serviceNowURL and
 // make the ITIL team staff.
 func DefaultPluginSettings(serviceNowURL string) map[string]any {
@@ -24,6 +27,7 @@ func DefaultPluginSettings(serviceNowURL string) map[string]any {
 		"ServiceNowAuthMode": "basic",
 		"ServiceNowUsername": standin.DefaultUsername,
 		"ServiceNowPassword": standin.DefaultPassword,
+		"WebhookSecret":      WebhookSecret,
 	}
 }
 

@@ -11,6 +11,7 @@ type Record struct {
 	StateDisplay     string // the label; the table's stock label for State when empty
 	Priority         string // "1" to "5"; shown as "1 - Critical" ... "5 - Planning"
 	AssignedTo       string // a sys_user sys_id, user name or display name, or any display text
+	AssignmentGroup  string // the assignment group's name
 	UpdatedOn        string // "2026-11-20 09:14:03"; defaultUpdatedOn when empty
 }
 
@@ -119,6 +120,7 @@ func (s *store) recordRow(table string, r Record) row {
 	out["state"] = state
 	out["priority"] = cell{Value: r.Priority, Display: labelOr(priorityLabels, r.Priority)}
 	out["assigned_to"] = s.userRef(r.AssignedTo)
+	out["assignment_group"] = cell{Ref: "sys_user_group", Value: r.AssignmentGroup, Display: r.AssignmentGroup}
 	return out
 }
 

@@ -71,7 +71,7 @@ func (t *table) hasField(name string) bool {
 
 var (
 	taskFields = []string{"sys_id", "number", "short_description", "state", "priority",
-		"assigned_to", "sys_updated_on", "sys_class_name"}
+		"assigned_to", "assignment_group", "sys_updated_on", "sys_class_name"}
 	articleFields = []string{"sys_id", "number", "short_description", "workflow_state",
 		"sys_updated_on", "sys_class_name"}
 	userFields     = []string{"sys_id", "user_name", "name", "email", "active"}
@@ -97,6 +97,7 @@ func newStore() *store {
 	s.tables["sys_user"] = newTable("sys_user", userFields)
 	s.tables["sys_user_role"] = newTable("sys_user_role", roleFields)
 	s.tables["sys_user_has_role"] = newTable("sys_user_has_role", roleUserFields)
+	s.tables[journalTable] = newTable(journalTable, journalFields)
 	return s
 }
 

@@ -27,6 +27,9 @@ type Config struct {
 	Notifications NotificationPreferences
 	// Digest serves the email digest's routes; nil leaves them out.
 	Digest Digest
+	// Follows serves following records; nil leaves its routes out.
+	Follows     Follows
+	RecordNames RecordNames
 	// Signed are the routes for callers authenticated by a signature, not a session.
 	Signed []SignedRoute
 }
@@ -43,6 +46,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerTools(mux, cfg.Tools, cfg.Staff)
 	registerNotifications(mux, cfg.Notifications, cfg.Staff)
 	registerDigest(mux, cfg.Digest, cfg.Staff)
+	registerFollows(mux, cfg.Follows, cfg.RecordNames, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))

@@ -22,6 +22,7 @@ type Deps struct {
 	Records        RecordLinker
 	Bell           Bell
 	Digest         Digest
+	Follows        Follows
 	IsStaff        func(userID string) bool
 }
 
@@ -47,10 +48,11 @@ func NewHandler(deps Deps) *Handler {
 		{name: "help", help: "Show what /connect can do", execute: h.help},
 		{name: "open", help: "Open the Connect Workspace", execute: h.open},
 		h.recordCommand(),
-		h.notifyCommand(),
-		h.digestCommand(),
-		h.staffCommand(),
 	}
+	if deps.Follows != nil {
+		h.subcommands = append(h.subcommands, h.followCommands()...)
+	}
+	h.subcommands = append(h.subcommands, h.notifyCommand(), h.digestCommand(), h.staffCommand())
 	return h
 }
 

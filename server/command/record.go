@@ -1,6 +1,8 @@
 package command
 
 import (
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+
 	"context"
 	"strings"
 	"time"
@@ -14,6 +16,8 @@ type RecordLinker interface {
 	Link(ctx context.Context, userID, channelID string, words []string) error
 	// Test checks the ServiceNow connection and says what it found.
 	Test(ctx context.Context) (string, error)
+	// RecordKey reads the one record a number or record link names.
+	RecordKey(text string) (servicenow.RecordKey, bool)
 }
 
 const recordTimeout = 15 * time.Second

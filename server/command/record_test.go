@@ -1,6 +1,8 @@
 package command
 
 import (
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+
 	"context"
 	"testing"
 
@@ -18,6 +20,10 @@ type fakeLinker struct {
 func (f *fakeLinker) Link(_ context.Context, _, _ string, words []string) error {
 	f.linked = append(f.linked, words)
 	return f.linkErr
+}
+
+func (f *fakeLinker) RecordKey(text string) (servicenow.RecordKey, bool) {
+	return servicenow.RecordKey{Number: text}, servicenow.ValidNumber(text)
 }
 
 func (f *fakeLinker) Test(context.Context) (string, error) {

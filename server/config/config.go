@@ -36,6 +36,11 @@ type Settings struct {
 	DigestMinMinutes       int
 	DigestMaxMinutes       int
 	DigestDefaultMinutes   int
+	WebhookSecret          string
+	FollowPollMinutes      int
+	// FollowPollSeconds overrides FollowPollMinutes (tests); not in the System Console.
+	FollowPollSeconds int
+	FollowTables      string
 }
 
 // Mode is what happens to a message in a conversation that mixes staff and non-staff.
@@ -70,7 +75,18 @@ type Config struct {
 	EmailRule EmailRule
 
 	Digest Digest
+
+	// WebhookSecret signs ServiceNow's webhook requests.
+	WebhookSecret string
+	// FollowPoll is how often followed records are polled.
+	FollowPoll time.Duration
+	// FollowTables are the tables whose records can be followed.
+	FollowTables []string
 }
+
+// DefaultFollowTables are the tables of the default prefix map that extend task.
+var DefaultFollowTables = []string{"incident", "problem", "problem_task", "change_request", "change_task",
+	"sc_request", "sc_req_item", "sc_task", "task", "sn_customerservice_case"}
 
 // Digest is the admin's frame for the email digest: whether users may take it, and the range
 // and default of its interval in minutes.
@@ -142,6 +158,19 @@ func Parse(s Settings) (*Config, error) {
 		"Digest interval range must be 1 to 10080 minutes with the shortest first, not %d to %d.", c.Digest.MinMinutes, c.Digest.MaxMinutes)
 	check(c.Digest.DefaultMinutes >= c.Digest.MinMinutes && c.Digest.DefaultMinutes <= c.Digest.MaxMinutes,
 		"Default digest interval must be within the range (%d to %d minutes), not %d.", c.Digest.MinMinutes, c.Digest.MaxMinutes, c.Digest.DefaultMinutes)
+	c.WebhookSecret = strings.TrimSpace(s.WebhookSecret)
+	c.FollowPoll = time.Duration(orDefault(s.FollowPollMinutes, 5)) * time.Minute
+	if s.FollowPollSeconds > 0 {
+		c.FollowPoll = time.Duration(s.FollowPollSeconds) * time.Second
+	}
+	check(c.FollowPoll >= time.Second && c.FollowPoll <= 24*time.Hour, "Polling interval must be 1 to 1440 minutes, not %d.", s.FollowPollMinutes)
+	c.FollowTables = splitList(strings.ToLower(s.FollowTables))
+	if len(c.FollowTables) == 0 {
+		c.FollowTables = DefaultFollowTables
+	}
+	for _, table := range c.FollowTables {
+		check(IsTableName(table), "Tables that can be followed: %q is not a ServiceNow table name.", table)
+	}
 	c.RecordTables = splitList(strings.ToLower(s.RecordTables))
 	for _, table := range c.RecordTables {
 		check(IsTableName(table), "Other record tables: %q is not a ServiceNow table name (lowercase letters, digits and underscores).", table)

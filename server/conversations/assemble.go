@@ -171,7 +171,9 @@ func (s *Service) assemble(viewerID string, sources []source, closed closedSet) 
 	list := make([]Conversation, 0, len(sources))
 	for i, src := range sources {
 		if welcome(infos[i].memberIDs, people, viewerID, strict) {
-			list = append(list, build(viewerID, src, infos[i], people, lastPosts[i], closed))
+			c := build(viewerID, src, infos[i], people, lastPosts[i], closed)
+			c.Record = s.recordOf(c.ID)
+			list = append(list, c)
 		}
 	}
 	return list, nil

@@ -8,6 +8,7 @@ package conversations
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -131,6 +132,19 @@ type Service struct {
 	renames   map[string]*time.Timer // pending regenerations of a group's stored name
 	renamesMu sync.Mutex
 	removals  removals
+	records   atomic.Pointer[func(channelID string) *RecordRef]
+}
+
+// SetRecordIndex tells the service which conversations are record conversations.
+func (s *Service) SetRecordIndex(recordOf func(channelID string) *RecordRef) {
+	s.records.Store(&recordOf)
+}
+
+func (s *Service) recordOf(channelID string) *RecordRef {
+	if index := s.records.Load(); index != nil {
+		return (*index)(channelID)
+	}
+	return nil
 }
 
 // NewService builds the service.

@@ -204,3 +204,32 @@ func (s *Service) conversationTeamID() (string, error) {
 	}
 	return id, nil
 }
+
+// CreateRecordGroup starts a managed group named name with only callerID in it: a record
+// conversation, which the record's other followers join later.
+func (s *Service) CreateRecordGroup(callerID, name string) (c Conversation, err error) {
+	defer s.logFailure("start a record conversation", &err)
+	if name, err = cleanName(name); err != nil {
+		return Conversation{}, err
+	}
+	if err := s.checkPeople([]string{callerID}); err != nil {
+		return Conversation{}, err
+	}
+	channel, err := s.createGroup(callerID, nil, name)
+	if err != nil {
+		return Conversation{}, err
+	}
+	return s.conversation(callerID, channel.Id)
+}
+
+// Join adds userID to a managed group on their own behalf (following its record).
+func (s *Service) Join(channelID, userID string) error {
+	if err := s.checkPeople([]string{userID}); err != nil {
+		return err
+	}
+	if err := s.addMembers(channelID, userID, []string{userID}); err != nil {
+		return err
+	}
+	s.membersChanged(channelID)
+	return nil
+}

@@ -39,6 +39,17 @@ type Conversation struct {
 	MentionCount   int64     `json:"mention_count"`
 	Open           bool      `json:"open"`
 	Managed        bool      `json:"managed"`
+	// Record is the ServiceNow record of a record conversation, whose members follow it.
+	Record *RecordRef `json:"record,omitempty"`
+}
+
+// RecordRef is the record a record conversation is about.
+type RecordRef struct {
+	Table            string `json:"table"`
+	SysID            string `json:"sys_id"`
+	Number           string `json:"number"`
+	ShortDescription string `json:"short_description"`
+	URL              string `json:"url"`
 }
 
 // List is the sidebar: the open conversations and their unread totals.

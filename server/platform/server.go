@@ -35,3 +35,13 @@ func (s *Server) LoadSettings(dest any) error {
 func (s *Server) RegisterCommand(command *model.Command) error {
 	return s.client.SlashCommand.Register(command)
 }
+
+// SaveSetting stores one of the plugin's System Console settings, keeping the others.
+func (s *Server) SaveSetting(key string, value any) error {
+	settings := s.api.GetPluginConfig()
+	if settings == nil {
+		settings = map[string]any{}
+	}
+	settings[key] = value
+	return appError(s.api.SavePluginConfig(settings))
+}

@@ -37,6 +37,10 @@ type Card struct {
 	// Stale marks a found card whose record could not be read again: it keeps the details
 	// it had until fresh ones arrive.
 	Stale bool `json:"stale,omitempty"`
+	// FoundTable and FoundSysID are the found record's own class and sys_id (a number names
+	// neither), for the clients' Follow button.
+	FoundTable string `json:"found_table,omitempty"`
+	FoundSysID string `json:"found_sys_id,omitempty"`
 
 	record *servicenow.Record
 }
@@ -72,6 +76,7 @@ func cardFor(key servicenow.RecordKey, record *servicenow.Record) Card {
 	card := Card{Table: key.Table, Number: key.Number, SysID: key.SysID, Status: Pending}
 	if record != nil {
 		card.Status, card.record = Found, record
+		card.FoundTable, card.FoundSysID = record.Table, record.SysID
 	}
 	return card
 }
@@ -110,6 +115,9 @@ func foundAttachment(r servicenow.Record) *model.SlackAttachment {
 		if f[1] != "" {
 			a.Fields = append(a.Fields, &model.SlackAttachmentField{Title: f[0], Value: escapeMarkdown(f[1]), Short: true})
 		}
+	}
+	if servicenow.ValidSysID(r.SysID) && servicenow.ValidTable(r.Table) {
+		a.Actions = []*model.PostAction{followAction(r)}
 	}
 	return a
 }
@@ -213,4 +221,22 @@ func escapeMarkdown(text string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// FollowActionPath is the card's Follow button's integration, served by the plugin; Mattermost
+// calls it as the user who clicked.
+const FollowActionPath = "/plugins/connect-chat/api/v1/actions/follow"
+
+// followAction is the Follow button of a found record's card (native clients show it; the
+// plugin's own UI shows its own button from the post's props).
+func followAction(r servicenow.Record) *model.PostAction {
+	return &model.PostAction{
+		Id:   "follow" + r.SysID[:20],
+		Type: model.PostActionTypeButton,
+		Name: "Follow",
+		Integration: &model.PostActionIntegration{
+			URL:     FollowActionPath,
+			Context: map[string]any{"table": r.Table, "sys_id": r.SysID, "number": r.Number},
+		},
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
 // TextLink is a record mention in a message and where it opens in ServiceNow.
@@ -51,4 +53,17 @@ func foundLinks(post *model.Post, instanceURL string) map[string]string {
 		}
 	}
 	return found
+}
+
+// RecordKey reads the one record text names: a number or a record link of the instance.
+func (s *Service) RecordKey(text string) (servicenow.RecordKey, bool) {
+	setup := s.current.Load()
+	if setup == nil {
+		return servicenow.RecordKey{}, false
+	}
+	mentions := setup.recognizer.Find(strings.TrimSpace(text), 1)
+	if len(mentions) == 0 {
+		return servicenow.RecordKey{}, false
+	}
+	return mentions[0].Key, true
 }

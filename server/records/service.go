@@ -237,7 +237,7 @@ func propValue(cards []Card) []any {
 		if c.Stale {
 			entry["stale"] = true
 		}
-		for key, text := range map[string]string{"number": c.Number, "sys_id": c.SysID, "problem": c.Problem} {
+		for key, text := range map[string]string{"number": c.Number, "sys_id": c.SysID, "problem": c.Problem, "found_table": c.FoundTable, "found_sys_id": c.FoundSysID} {
 			if text != "" {
 				entry[key] = text
 			}

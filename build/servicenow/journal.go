@@ -1,0 +1,122 @@
+package standin
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/pkg/errors"
+)
+
+const journalTable = "sys_journal_field"
+
+var journalFields = []string{"sys_id", "element_id", "name", "element", "value", "sys_created_by", "sys_created_on"}
+
+// TimeLayout is how ServiceNow writes date-times (UTC in values).
+const TimeLayout = "2006-01-02 15:04:05"
+
+// Now is the current time as ServiceNow writes it.
+func Now() string { return time.Now().UTC().Format(TimeLayout) }
+
+// Journal is a comment or work note as AddJournal takes it.
+type Journal struct {
+	SysID     string // sys_journal_field's own sys_id
+	Element   string // comments or work_notes
+	Value     string
+	CreatedBy string // a user name
+	CreatedOn string // TimeLayout, UTC
+}
+
+// AddJournal adds a comment or work note to the record with this number and marks the record
+// updated, as ServiceNow does; it returns the entry as stored.
+func (s *Server) AddJournal(number string, j Journal) (Journal, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	table, record, ok := s.data.byNumber(number)
+	if !ok {
+		return Journal{}, errors.Errorf("no record %s", number)
+	}
+	if j.CreatedOn == "" {
+		j.CreatedOn = Now()
+	}
+	if j.SysID == "" {
+		j.SysID = SampleSysID(journalTable, number+j.CreatedOn+j.Value)
+	}
+	s.data.tables[journalTable].put(row{
+		"sys_id": plain(j.SysID), "element_id": plain(record.sysID()), "name": plain(table),
+		"element": plain(j.Element), "value": plain(j.Value),
+		"sys_created_by": plain(j.CreatedBy), "sys_created_on": plain(j.CreatedOn),
+	})
+	record["sys_updated_on"] = plain(j.CreatedOn)
+	return j, nil
+}
+
+// UpdateRecord changes fields of the record with this number (state and priority by value,
+// assigned_to and assignment_group by name, short_description) and marks it updated now.
+func (s *Server) UpdateRecord(number string, fields map[string]string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	table, record, ok := s.data.byNumber(number)
+	if !ok {
+		return errors.Errorf("no record %s", number)
+	}
+	for name, value := range fields {
+		switch name {
+		case "state":
+			record[name] = cell{Value: value, Display: stateLabel(table, value)}
+		case "priority":
+			record[name] = cell{Value: value, Display: labelOr(priorityLabels, value)}
+		case "assigned_to":
+			record[name] = s.data.userRef(value)
+		case "assignment_group":
+			record[name] = cell{Ref: "sys_user_group", Value: value, Display: value}
+		default:
+			record[name] = plain(value)
+		}
+	}
+	record["sys_updated_on"] = plain(Now())
+	return nil
+}
+
+func (s *store) byNumber(number string) (string, row, bool) {
+	for name, t := range s.tables {
+		for _, r := range t.rows {
+			if r["number"].Value == number {
+				return name, r, true
+			}
+		}
+	}
+	return "", nil, false
+}
+
+// Sign is the signature Connect's webhook expects: base64 of HMAC-SHA256 over
+// "<timestamp>.<body>" with the webhook secret, as the business rule in assets/servicenow
+// computes it.
+func Sign(secret string, timestamp int64, body []byte) string {
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(strconv.FormatInt(timestamp, 10) + "."))
+	mac.Write(body)
+	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+}
+
+// SendEvent posts event to Connect's webhook at url, signed with secret at timestamp, as the
+// instance's business rule does.
+func SendEvent(url, secret string, timestamp int64, event any) (*http.Response, error) {
+	body, err := json.Marshal(event)
+	if err != nil {
+		return nil, errors.Wrap(err, "failed to encode the event")
+	}
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, errors.Wrap(err, "failed to build the webhook request")
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Connect-Timestamp", strconv.FormatInt(timestamp, 10))
+	req.Header.Set("X-Connect-Signature", Sign(secret, timestamp, body))
+	return http.DefaultClient.Do(req)
+}

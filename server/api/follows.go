@@ -1,0 +1,106 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+	"github.com/connectchat/mattermost-plugin-connect/server/staff"
+)
+
+// Follows is following records as the routes use it.
+type Follows interface {
+	List(userID string) ([]follow.Follow, error)
+	Follow(userID string, key servicenow.RecordKey) (follow.Follow, error)
+	Unfollow(userID string, ref follow.Ref) error
+}
+
+// RecordNames reads the record a number or record link names.
+type RecordNames interface {
+	RecordKey(text string) (servicenow.RecordKey, bool)
+}
+
+// registerFollows adds the follow routes (staff only) and the cards' Follow button, which
+// Mattermost calls as the user who clicked it.
+func registerFollows(mux *http.ServeMux, f Follows, names RecordNames, dir StaffDirectory) {
+	if f == nil {
+		return
+	}
+	mux.Handle("GET /api/v1/follows", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
+		list, err := f.List(userID(r))
+		respond(w, http.StatusOK, map[string]any{"follows": list}, err)
+	})))
+	mux.Handle("POST /api/v1/follows", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Record string `json:"record"`
+			Table  string `json:"table"`
+			SysID  string `json:"sys_id"`
+		}
+		if !readJSON(w, r, &req) {
+			return
+		}
+		key, ok := followKey(names, req.Record, req.Table, req.SysID)
+		if !ok {
+			writeError(w, http.StatusBadRequest, `Send "record" (a record number or link, e.g. INC0010001) or "table" and "sys_id" (32 hex digits).`)
+			return
+		}
+		followed, err := f.Follow(userID(r), key)
+		respond(w, http.StatusOK, followed, err)
+	})))
+	mux.Handle("DELETE /api/v1/follows/{table}/{sys_id}", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
+		err := f.Unfollow(userID(r), follow.Ref{Table: r.PathValue("table"), SysID: r.PathValue("sys_id")})
+		if err != nil {
+			writeFailure(w, err)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	})))
+	mux.Handle("POST /api/v1/actions/follow", requireUser(followAction(f, dir)))
+}
+
+func followKey(names RecordNames, text, table, sysID string) (servicenow.RecordKey, bool) {
+	if text != "" {
+		return names.RecordKey(text)
+	}
+	key := servicenow.RecordKey{Table: table, SysID: sysID}
+	return key, servicenow.ValidTable(table) && servicenow.ValidSysID(sysID)
+}
+
+// followAction answers a card's Follow button with a message only the clicker sees.
+func followAction(f Follows, dir StaffDirectory) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var req model.PostActionIntegrationRequest
+		if !readJSON(w, r, &req) {
+			return
+		}
+		answer := func(text string) {
+			writeJSON(w, http.StatusOK, model.PostActionIntegrationResponse{EphemeralText: text})
+		}
+		if verdict, err := dir.Verdict(userID(r)); err != nil || verdict.Kind != staff.Staff {
+			answer("Only ITIL staff can follow ServiceNow records.")
+			return
+		}
+		table, _ := req.Context["table"].(string)
+		sysID, _ := req.Context["sys_id"].(string)
+		key, ok := followKey(nil, "", table, sysID)
+		if !ok {
+			answer("This card does not name a record Connect can follow.")
+			return
+		}
+		followed, err := f.Follow(userID(r), key)
+		var known *conversations.Error
+		switch {
+		case errors.As(err, &known):
+			answer(known.Message)
+			return
+		case err != nil:
+			answer("Connect could not follow the record. Please try again.")
+			return
+		}
+		answer("You follow " + followed.Number + ": its updates arrive in the record conversation \"" + followed.Number + " · " + followed.ShortDescription + "\".")
+	}
+}

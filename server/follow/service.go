@@ -1,0 +1,320 @@
+// Package follow owns following ServiceNow records (F-60 … F-62): one record conversation per
+// record, whose members are its followers, and the record's updates posted in it by the
+// Connect bot, whether ServiceNow's webhook or Connect's polling brings them.
+package follow
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+// ChangedEvent tells a user's open clients what they follow changed.
+const ChangedEvent = "follows_changed"
+
+// ClusterEvent tells the other servers a record conversation started or was renamed.
+const ClusterEvent = "follow_index_changed"
+
+// Upstream is ServiceNow as following reads it.
+type Upstream interface {
+	FollowedRecord(ctx context.Context, key servicenow.RecordKey) (servicenow.Followed, bool, error)
+	ChangedRecords(ctx context.Context, sysIDs []string, since time.Time) ([]servicenow.Followed, error)
+	JournalSince(ctx context.Context, recordIDs []string, since time.Time) ([]servicenow.JournalEntry, error)
+	RecordURL(table, sysID string) string
+}
+
+// Conversations creates, joins and leaves record conversations.
+type Conversations interface {
+	CreateRecordGroup(callerID, name string) (conversations.Conversation, error)
+	Join(channelID, userID string) error
+	RemoveMember(callerID, channelID, memberID string) (conversations.Conversation, error)
+	Rename(callerID, channelID, name string) (conversations.Conversation, error)
+}
+
+// Posts is where the bot writes updates.
+type Posts interface {
+	CreatePost(post *model.Post) error
+}
+
+// KV is the part of the KV store following uses.
+type KV interface {
+	Get(key string) ([]byte, error)
+	Set(key string, value []byte) error
+	SetWithExpiry(key string, value []byte, ttl time.Duration) error
+	CompareAndSetWithExpiry(key string, oldValue, newValue []byte, ttl time.Duration) (bool, error)
+	KeysWithPrefix(prefix string) ([]string, error)
+}
+
+// Clients publishes websocket events to one user's open clients.
+type Clients interface {
+	Publish(userID, event string, payload map[string]any)
+}
+
+// Log is where failures nobody sees are written.
+type Log interface {
+	Warn(message string, keyValuePairs ...any)
+}
+
+// Deps is what following needs.
+type Deps struct {
+	Upstream      func() Upstream // nil while ServiceNow is not configured
+	Conversations Conversations
+	Posts         Posts
+	KV            KV
+	Clients       Clients
+	Log           Log
+	Config        func() *config.Config
+	IsStaff       func(userID string) bool
+	// Lock serializes the updates of one record across the cluster.
+	Lock func(ctx context.Context, key string) (func(), error)
+	// Broadcast tells the other servers of the cluster.
+	Broadcast func(event, data string) error
+	BotID string
+	Now   func() time.Time
+}
+
+// Service is following.
+type Service struct {
+	d Deps
+
+	// index maps record conversations to their records, for the conversation list.
+	indexMu sync.RWMutex
+	index   map[string]conversations.RecordRef
+
+	stats stats
+}
+
+// NewService builds following.
+func NewService(d Deps) *Service {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	return &Service{d: d, index: map[string]conversations.RecordRef{}}
+}
+
+// Follow is one followed record, as the REST API answers.
+type Follow struct {
+	Table            string `json:"table"`
+	SysID            string `json:"sys_id"`
+	Number           string `json:"number"`
+	ShortDescription string `json:"short_description"`
+	ConversationID   string `json:"conversation_id"`
+}
+
+func (r *record) follow() Follow {
+	return Follow{Table: r.Table, SysID: r.SysID, Number: r.Number, ShortDescription: r.ShortDescription, ConversationID: r.ChannelID}
+}
+
+// lookupTimeout bounds reading a record from ServiceNow for a follow.
+const lookupTimeout = 10 * time.Second
+
+// Follow makes userID follow the record key names: they join its record conversation, which
+// is created the first time anyone follows it.
+func (s *Service) Follow(userID string, key servicenow.RecordKey) (Follow, error) {
+	if !s.d.IsStaff(userID) {
+		return Follow{}, forbidden("Only ITIL staff can follow ServiceNow records.")
+	}
+	upstream := s.upstream()
+	if upstream == nil {
+		return Follow{}, &conversations.Error{Kind: conversations.Unavailable, Message: "ServiceNow is not configured, so records cannot be followed."}
+	}
+	if err := s.checkTable(key.Table); err != nil {
+		return Follow{}, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
+	defer cancel()
+	found, ok, err := upstream.FollowedRecord(ctx, key)
+	switch {
+	case err != nil:
+		return Follow{}, upstreamError(err)
+	case !ok:
+		return Follow{}, invalid("ServiceNow has no record %s that Connect can read.", describeKey(key))
+	}
+	if err := s.checkTable(found.Table); err != nil {
+		return Follow{}, err
+	}
+	return s.join(userID, found)
+}
+
+// join adds userID to the record's followers under the record's lock.
+func (s *Service) join(userID string, found servicenow.Followed) (Follow, error) {
+	ref := Ref{Table: found.Table, SysID: found.SysID}
+	unlock, err := s.lock(ref)
+	if err != nil {
+		return Follow{}, err
+	}
+	defer unlock()
+	r, err := s.load(ref)
+	if err != nil {
+		return Follow{}, err
+	}
+	if r == nil {
+		r = &record{Ref: ref, Number: found.Number, ShortDescription: found.ShortDescription, Last: snapshotOf(found)}
+	}
+	if r.ChannelID == "" {
+		if err := s.startConversation(userID, r, found); err != nil {
+			return Follow{}, err
+		}
+	} else if err := s.d.Conversations.Join(r.ChannelID, userID); err != nil {
+		return Follow{}, err
+	}
+	r.addFollower(userID)
+	if err := s.save(r); err != nil {
+		return Follow{}, err
+	}
+	s.indexed(r)
+	s.changed(userID)
+	return r.follow(), nil
+}
+
+// startConversation creates the record conversation with userID in it and pins the record's
+// summary at its top.
+func (s *Service) startConversation(userID string, r *record, found servicenow.Followed) error {
+	c, err := s.d.Conversations.CreateRecordGroup(userID, conversationName(r.Number, r.ShortDescription))
+	if err != nil {
+		return err
+	}
+	r.ChannelID = c.ID
+	if err := s.d.KV.Set(channelKey(c.ID), []byte(r.Table+"/"+r.SysID)); err != nil {
+		return errors.Wrap(err, "failed to index the record conversation")
+	}
+	s.post(r, s.summary(found), true)
+	return nil
+}
+
+// Unfollow makes userID stop following ref: they leave its record conversation, whose
+// history stays.
+func (s *Service) Unfollow(userID string, ref Ref) error {
+	if !ref.valid() {
+		return invalid("%q / %q is not a ServiceNow table and sys_id.", ref.Table, ref.SysID)
+	}
+	r, err := s.removeFollower(ref, userID)
+	if err != nil {
+		return err
+	}
+	if r == nil {
+		return &conversations.Error{Kind: conversations.NotFound, Message: "You do not follow that record."}
+	}
+	if _, err := s.d.Conversations.RemoveMember(userID, r.ChannelID, userID); err != nil {
+		var known *conversations.Error
+		if !errors.As(err, &known) || known.Kind != conversations.NotFound {
+			return err
+		}
+	}
+	return nil
+}
+
+// removeFollower takes userID off ref's followers; nil when they did not follow it.
+func (s *Service) removeFollower(ref Ref, userID string) (*record, error) {
+	unlock, err := s.lock(ref)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	r, err := s.load(ref)
+	if err != nil || r == nil || !r.removeFollower(userID) {
+		return nil, err
+	}
+	if err := s.save(r); err != nil {
+		return nil, err
+	}
+	s.changed(userID)
+	return r, nil
+}
+
+// MemberLeft unfollows someone who left (or was removed from) a record conversation by any
+// path, Mattermost's own included.
+func (s *Service) MemberLeft(channelID, userID string) {
+	if !s.IsRecordConversation(channelID) {
+		return
+	}
+	ref, ok, err := s.recordOfChannel(channelID)
+	if err != nil {
+		s.d.Log.Warn("Failed to read a record conversation", "channel_id", channelID, "error", err.Error())
+	}
+	if !ok {
+		return
+	}
+	if _, err := s.removeFollower(ref, userID); err != nil {
+		s.d.Log.Warn("Failed to unfollow a record for someone who left", "channel_id", channelID, "error", err.Error())
+	}
+}
+
+// List returns what userID follows, by number.
+func (s *Service) List(userID string) ([]Follow, error) {
+	refs, err := s.all()
+	if err != nil {
+		return nil, err
+	}
+	follows := []Follow{}
+	for _, ref := range refs {
+		r, err := s.load(ref)
+		if err != nil {
+			return nil, err
+		}
+		if r != nil && r.follows(userID) {
+			follows = append(follows, r.follow())
+		}
+	}
+	slices.SortFunc(follows, func(a, b Follow) int { return strings.Compare(a.Number, b.Number) })
+	return follows, nil
+}
+
+func (s *Service) recordOfChannel(channelID string) (Ref, bool, error) {
+	raw, err := s.d.KV.Get(channelKey(channelID))
+	if err != nil || len(raw) == 0 {
+		return Ref{}, false, err
+	}
+	table, sysID, _ := strings.Cut(string(raw), "/")
+	ref := Ref{Table: table, SysID: sysID}
+	return ref, ref.valid(), nil
+}
+
+func (s *Service) changed(userID string) {
+	s.d.Clients.Publish(userID, ChangedEvent, map[string]any{})
+}
+
+func (s *Service) lock(ref Ref) (func(), error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	unlock, err := s.d.Lock(ctx, "follow_lock_"+ref.SysID)
+	return unlock, errors.Wrap(err, "failed to lock a followed record")
+}
+
+func (s *Service) upstream() Upstream {
+	if s.d.Upstream == nil {
+		return nil
+	}
+	return s.d.Upstream()
+}
+
+// checkTable refuses tables the admin does not let anyone follow.
+func (s *Service) checkTable(table string) error {
+	if table == "" || table == "task" || slices.Contains(s.d.Config().FollowTables, table) {
+		return nil
+	}
+	return invalid("Records of the %s table cannot be followed here (System Console: Tables that can be followed).", table)
+}
+
+// conversationName is "INC0010001 · Email server down", within Mattermost's limit.
+func conversationName(number, shortDescription string) string {
+	name := number
+	if shortDescription != "" {
+		name += " · " + shortDescription
+	}
+	if utf8.RuneCountInString(name) > model.ChannelDisplayNameMaxRunes {
+		runes := []rune(name)
+		name = string(runes[:model.ChannelDisplayNameMaxRunes-1]) + "…"
+	}
+	return name
+}

@@ -1,0 +1,153 @@
+package follow
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+// UpdateProp marks the bot's update posts, with the record's number.
+const UpdateProp = "connect_record_update"
+
+func snapshotOf(f servicenow.Followed) snapshot {
+	return snapshot{State: f.State, Priority: f.Priority, AssignedTo: f.AssignedTo, AssignmentGroup: f.AssignmentGroup, UpdatedOn: f.UpdatedOn}
+}
+
+// apply posts what changed in a followed record since its last update, and each new journal
+// entry once; it reports how many updates it posted. The caller holds the record's lock.
+func (s *Service) apply(r *record, found *servicenow.Followed, entries []servicenow.JournalEntry) int {
+	posted := 0
+	if found != nil && found.UpdatedOn >= r.Last.UpdatedOn {
+		if changes := describeChanges(r.Last, snapshotOf(*found)); changes != "" {
+			s.post(r, fmt.Sprintf("**%s** updated: %s", r.Number, changes), false)
+			posted++
+		}
+		r.Last = snapshotOf(*found)
+		s.rename(r, found.ShortDescription)
+	}
+	for _, entry := range entries {
+		if r.seen(entry.SysID) {
+			continue
+		}
+		s.post(r, describeEntry(entry), false)
+		r.markSeen(entry.SysID)
+		posted++
+	}
+	return posted
+}
+
+// describeChanges is "State: New → In Progress · Assigned to: (nobody) → Beth Anglin".
+func describeChanges(before, after snapshot) string {
+	var parts []string
+	for _, f := range []struct{ label, was, now string }{
+		{"State", before.State, after.State},
+		{"Priority", before.Priority, after.Priority},
+		{"Assigned to", before.AssignedTo, after.AssignedTo},
+		{"Assignment group", before.AssignmentGroup, after.AssignmentGroup},
+	} {
+		if f.was != f.now {
+			parts = append(parts, fmt.Sprintf("%s: %s → %s", f.label, orNobody(f.was), orNobody(f.now)))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+func orNobody(value string) string {
+	if value == "" {
+		return "(none)"
+	}
+	return value
+}
+
+// describeEntry is a comment or work note as plain text: markdown in it is shown, not applied.
+func describeEntry(entry servicenow.JournalEntry) string {
+	kind := "Comment"
+	if entry.Element == "work_notes" {
+		kind = "Work note"
+	}
+	when := entry.CreatedOn
+	if at, err := time.Parse(servicenow.TimeLayout, entry.CreatedOn); err == nil {
+		when = at.UTC().Format("Jan 2 15:04 UTC")
+	}
+	return fmt.Sprintf("**%s** by %s, %s:\n%s", kind, escapeMarkdown(entry.CreatedBy), when, quote(escapeMarkdown(entry.Value)))
+}
+
+// escapeMarkdown keeps ServiceNow text plain: no links, mentions, emphasis or HTML from it.
+func escapeMarkdown(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		if strings.ContainsRune("\\`*_{}[]()#+-.!|<>~@:", r) {
+			b.WriteRune('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func quote(text string) string {
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	for i, line := range lines {
+		lines[i] = "> " + line
+	}
+	return strings.Join(lines, "\n")
+}
+
+// summary is the pinned first post of a record conversation.
+func (s *Service) summary(f servicenow.Followed) string {
+	link := f.Number
+	if upstream := s.upstream(); upstream != nil {
+		link = fmt.Sprintf("[%s](%s)", f.Number, upstream.RecordURL(f.Table, f.SysID))
+	}
+	return fmt.Sprintf("This conversation follows %s: %s\nState: %s · Priority: %s · Assigned to: %s · Assignment group: %s\nIts followers are its members; updates from ServiceNow appear here.",
+		link, escapeMarkdown(f.ShortDescription), orNobody(f.State), orNobody(f.Priority), orNobody(f.AssignedTo), orNobody(f.AssignmentGroup))
+}
+
+func (s *Service) post(r *record, message string, pinned bool) {
+	post := &model.Post{UserId: s.d.BotID, ChannelId: r.ChannelID, Message: message, IsPinned: pinned}
+	post.AddProp(UpdateProp, r.Number)
+	if err := s.d.Posts.CreatePost(post); err != nil {
+		s.d.Log.Warn("Failed to post a record update", "channel_id", r.ChannelID, "error", err.Error())
+	}
+}
+
+// rename keeps the record conversation's name in step with the short description.
+func (s *Service) rename(r *record, shortDescription string) {
+	if shortDescription == "" || shortDescription == r.ShortDescription || len(r.Followers) == 0 {
+		return
+	}
+	r.ShortDescription = shortDescription
+	if _, err := s.d.Conversations.Rename(r.Followers[0], r.ChannelID, conversationName(r.Number, shortDescription)); err != nil {
+		s.d.Log.Warn("Failed to rename a record conversation", "channel_id", r.ChannelID, "error", err.Error())
+	}
+	s.indexed(r)
+}
+
+func invalid(format string, args ...any) error {
+	return &conversations.Error{Kind: conversations.Invalid, Message: fmt.Sprintf(format, args...)}
+}
+
+func forbidden(message string) error {
+	return &conversations.Error{Kind: conversations.Invalid, Message: message}
+}
+
+func upstreamError(err error) error {
+	text := "ServiceNow could not be reached"
+	var upstream *servicenow.Error
+	if errors.As(err, &upstream) {
+		text = upstream.UserText()
+	}
+	return &conversations.Error{Kind: conversations.Unavailable, Message: text + "; try again in a moment."}
+}
+
+func describeKey(key servicenow.RecordKey) string {
+	if key.Number != "" {
+		return key.Number
+	}
+	return key.Table + " " + key.SysID
+}
