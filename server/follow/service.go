@@ -79,8 +79,8 @@ type Deps struct {
 	Lock func(ctx context.Context, key string) (func(), error)
 	// Broadcast tells the other servers of the cluster.
 	Broadcast func(event, data string) error
-	BotID string
-	Now   func() time.Time
+	BotID     string
+	Now       func() time.Time
 }
 
 // Service is following.

@@ -46,7 +46,7 @@ const (
 	maxSeen       = 500
 )
 
-func recordKey(r Ref) string          { return recordPrefix + r.Table + "_" + r.SysID }
+func recordKey(r Ref) string             { return recordPrefix + r.Table + "_" + r.SysID }
 func channelKey(channelID string) string { return channelPrefix + channelID }
 
 func refOfKey(key string) (Ref, bool) {
