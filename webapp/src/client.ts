@@ -1,6 +1,8 @@
 import {errorMessage} from './error_message';
 import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
+import type {ConversationDigest, DigestChange, DigestSettings} from './types/digest';
+import type {Follow, FollowList} from './types/follow';
 import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
 import type {NotificationPreferences} from './types/notifications';
 import type {UserProfile} from './types/user';
@@ -282,5 +284,36 @@ export class ConnectClient {
 
     setNotificationPreferences(id: string, preferences: NotificationPreferences): Promise<NotificationPreferences> {
         return this.request<NotificationPreferences>('PUT', `${connectAPI}/conversations/${encodeURIComponent(id)}/notifications`, {body: preferences});
+    }
+
+    // The email digest: the caller's own settings, and whether one conversation is in it.
+    getDigest(): Promise<DigestSettings> {
+        return this.request<DigestSettings>('GET', `${connectAPI}/digest`);
+    }
+
+    setDigest(change: DigestChange): Promise<DigestSettings> {
+        return this.request<DigestSettings>('PUT', `${connectAPI}/digest`, {body: change});
+    }
+
+    getConversationDigest(id: string): Promise<ConversationDigest> {
+        return this.request<ConversationDigest>('GET', `${connectAPI}/conversations/${encodeURIComponent(id)}/digest`);
+    }
+
+    setConversationDigest(id: string, included: boolean): Promise<ConversationDigest> {
+        return this.request<ConversationDigest>('PUT', `${connectAPI}/conversations/${encodeURIComponent(id)}/digest`, {body: {included}});
+    }
+
+    // Following records: the caller's, and following or unfollowing one (by number or link, or
+    // by table and sys_id).
+    getFollows(): Promise<FollowList> {
+        return this.request<FollowList>('GET', `${connectAPI}/follows`);
+    }
+
+    follow(record: {record: string} | {table: string; sys_id: string}): Promise<Follow> {
+        return this.request<Follow>('POST', `${connectAPI}/follows`, {body: record});
+    }
+
+    unfollow(table: string, sysId: string): Promise<void> {
+        return this.request<void>('DELETE', `${connectAPI}/follows/${encodeURIComponent(table)}/${encodeURIComponent(sysId)}`);
     }
 }

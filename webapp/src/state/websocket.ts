@@ -1,5 +1,7 @@
 import {ClientError} from '../client';
+import {onDigestChanged} from '../components/bell/digest_store';
 import {onNotificationsChanged} from '../components/bell/preferences_store';
+import {onFollowsChanged} from '../components/follow/follows_store';
 import {pluginId} from '../manifest';
 import type {Conversation} from '../types/connect';
 import type {Post, Reaction, WebSocketMessage} from '../types/mattermost';
@@ -132,6 +134,8 @@ export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Rec
             }
         },
         [pluginEvent('notifications_changed')]: ({data}) => onNotificationsChanged(data),
+        [pluginEvent('digest_changed')]: ({data}) => onDigestChanged(data),
+        [pluginEvent('follows_changed')]: ({data}) => onFollowsChanged(data),
         [pluginEvent('unread_totals')]: ({data}) => {
             dispatch(totalsReceived({total_unread: numberOf(data.total_unread), total_mentions: numberOf(data.total_mentions)}));
         },

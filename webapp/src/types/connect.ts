@@ -1,3 +1,5 @@
+import type {FollowedRecord} from './follow';
+
 // The plugin's own REST API (server/api), as documented in the conversations contract.
 
 export interface Member {
@@ -39,6 +41,9 @@ export interface Conversation {
 
     // A group Connect manages, whose members can be added and removed.
     managed: boolean;
+
+    // A record conversation's record: its followers are its members.
+    record?: FollowedRecord;
 }
 
 export interface ConversationList {

@@ -4,18 +4,51 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {NotificationPreferences} from '../../src/types/notifications';
 
 import {launchChromium} from './support/browser';
-import {callAs, fullName, newStaffColleague, startConversationAs} from './support/connect';
+import {callAs, fullName, newStaffColleague, postAs, startConversationAs} from './support/connect';
 import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {logIn, type Session} from './support/mattermost';
-import {chooseWindowAction, HostBrowsers, openWindow} from './support/ui';
+import {chooseWindowAction, HostBrowsers, openWindow, row} from './support/ui';
+
+interface ShownNotification {
+    title: string;
+    body: string;
+}
+
+declare global {
+    interface Window {
+        connectTestNotifications: ShownNotification[];
+        connectTestHidden: boolean;
+    }
+}
+
+// Stands in for the browser's notifications (granted) and lets the test put the page in the
+// background, as another tab in front would.
+function fakeNotificationsAndVisibility(): void {
+    window.connectTestNotifications = [];
+    window.connectTestHidden = false;
+    class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = () => Promise.resolve('granted');
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: {body?: string}) {
+            window.connectTestNotifications.push({title, body: options?.body ?? ''});
+        }
+        close(): void {}
+    }
+    Object.defineProperty(window, 'Notification', {value: RecordedNotification, configurable: true});
+    Object.defineProperty(document, 'visibilityState', {get: () => (window.connectTestHidden ? 'hidden' : 'visible'), configurable: true});
+    Object.defineProperty(document, 'hidden', {get: () => window.connectTestHidden, configurable: true});
+}
+
 
 interface Member {
     notify_props: Record<string, string>;
 }
 
 // F-51: the bell in a mini window changes the channel member's notify props, which Mattermost's
-// own notifications read, and follows changes made elsewhere live.
-describe('the bell in a mini window', () => {
+// own notifications read, and follows changes made elsewhere live; F-52: browser notifications
+// follow it.
+describe('the bell', () => {
     let env: RigEnvironment;
     let browser: Browser;
     let browsers: HostBrowsers;
@@ -62,5 +95,33 @@ describe('the bell in a mini window', () => {
         await callAs(env, alice, 'PUT', `/plugins/connect-chat/api/v1/conversations/${dm.id}/notifications`, elsewhere);
         await expect.poll(() => bell.getByRole('group', {name: 'Desktop'}).getByRole('radio', {name: 'Never'}).isChecked()).toBe(true);
         expect(await bell.getByRole('checkbox', {name: 'Mute this conversation'}).isChecked()).toBe(false);
+    });
+
+    // F-52: the standalone workspace's browser notifications follow the bell, and never show the
+    // user's own messages or anything while the page is in front.
+    it('shows what the bell allows, only while the page is in the background', async () => {
+        const quiet = await newStaffColleague(env, admin, alice, 'Quinn');
+        const loud = await newStaffColleague(env, admin, alice, 'Lena');
+        const quietDM = await startConversationAs(env, alice, [quiet.user.id]);
+        const loudDM = await startConversationAs(env, alice, [loud.user.id]);
+        const never: NotificationPreferences = {desktop: 'none', push: 'all', email: 'none', muted: false};
+        await callAs(env, alice, 'PUT', `/plugins/connect-chat/api/v1/conversations/${quietDM.id}/notifications`, never);
+
+        const page = await browsers.openWorkspace(alice, {initScript: fakeNotificationsAndVisibility});
+        const shown = () => page.evaluate(() => window.connectTestNotifications.map((n) => `${n.title}: ${n.body}`));
+        const setHidden = (hidden: boolean) => page.evaluate((value) => {
+            window.connectTestHidden = value;
+            document.dispatchEvent(new Event('visibilitychange'));
+        }, hidden);
+
+        await postAs(env, loud, loudDM.id, 'while you look at it');
+        await page.getByRole('region', {name: 'Conversations'}).getByRole('button', row(fullName(loud))).filter({hasText: 'while you look at it'}).waitFor();
+        await setHidden(true);
+        await postAs(env, quiet, quietDM.id, 'the bell says never');
+        await postAs(env, alice, loudDM.id, 'my own message');
+        await postAs(env, loud, loudDM.id, 'the bell says all');
+
+        await expect.poll(shown).toContain(`${fullName(loud)}: the bell says all`);
+        expect(await shown()).toEqual([`${fullName(loud)}: the bell says all`]);
     });
 });

@@ -12,6 +12,7 @@ import type {ConnectAction} from '../../src/state/actions';
 import {initialConnectState} from '../../src/state/reducer';
 import {pluginStateKey, type ConnectRootState, type ConnectState} from '../../src/state/types';
 import type {Conversation, Member, StaffPerson} from '../../src/types/connect';
+import type {DigestSettings} from '../../src/types/digest';
 import type {Post} from '../../src/types/mattermost';
 
 export const me: Member = {id: 'user-alice', username: 'alice', display_name: 'Alice Archer'};
@@ -74,6 +75,9 @@ function unexpected(name: string) {
 }
 
 // Every method rejects until a test says what it answers.
+// The digest as a user who never turned it on sees it.
+export const digestOff: DigestSettings = {enabled: false, interval_minutes: 60, min_minutes: 15, max_minutes: 1440, allowed: true, email_available: true, problem: ''};
+
 export function fakeClient(): FakeClient {
     return {
         getCurrentUser: vi.fn(unexpected('getCurrentUser')),
@@ -102,6 +106,13 @@ export function fakeClient(): FakeClient {
         getStatuses: vi.fn(unexpected('getStatuses')),
         getNotificationPreferences: vi.fn(unexpected('getNotificationPreferences')),
         setNotificationPreferences: vi.fn(unexpected('setNotificationPreferences')),
+        getDigest: vi.fn(() => Promise.resolve(digestOff)),
+        setDigest: vi.fn((change) => Promise.resolve({...digestOff, ...change})),
+        getConversationDigest: vi.fn(() => Promise.resolve({included: true, reason: ''})),
+        setConversationDigest: vi.fn((_id, included) => Promise.resolve({included, reason: ''})),
+        getFollows: vi.fn(() => Promise.resolve({follows: []})),
+        follow: vi.fn(unexpected('follow')),
+        unfollow: vi.fn(unexpected('unfollow')),
     };
 }
 

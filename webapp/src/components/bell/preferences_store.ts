@@ -1,53 +1,14 @@
 import type {NotificationLevel, NotificationPreferences} from '../../types/notifications';
 
-// The last known preferences per conversation, shared by every bell on the page, with the
-// listeners of each. The server's notifications_changed event and every answer of the REST
-// route feed it, so a change made in one window (or another client) shows in all of them.
-type Listener = (preferences: NotificationPreferences) => void;
+import {createKeyedStore} from '../common/keyed_store';
 
-const known = new Map<string, NotificationPreferences>();
-const listeners = new Map<string, Set<Listener>>();
+// The last known preferences per conversation, shared by every bell on the page.
+export const preferencesStore = createKeyedStore<NotificationPreferences>();
 
-// Counts the changes per conversation, so an answer to an older request can tell that something
-// newer (an event from another client, say) has arrived since, and not undo it.
-const versions = new Map<string, number>();
-
-export function preferencesVersion(conversationId: string): number {
-    return versions.get(conversationId) ?? 0;
-}
-
-export function knownPreferences(conversationId: string): NotificationPreferences | undefined {
-    return known.get(conversationId);
-}
-
-export function preferencesChanged(conversationId: string, preferences: NotificationPreferences): void {
-    versions.set(conversationId, preferencesVersion(conversationId) + 1);
-    known.set(conversationId, preferences);
-    listeners.get(conversationId)?.forEach((listener) => listener(preferences));
-}
-
-// Returns the unsubscribe function.
-export function subscribePreferences(conversationId: string, listener: Listener): () => void {
-    let set = listeners.get(conversationId);
-    if (!set) {
-        set = new Set();
-        listeners.set(conversationId, set);
-    }
-    set.add(listener);
-    return () => {
-        set.delete(listener);
-        if (set.size === 0) {
-            listeners.delete(conversationId);
-        }
-    };
-}
-
-// For tests: forget everything.
-export function resetPreferences(): void {
-    known.clear();
-    versions.clear();
-    listeners.clear();
-}
+export const knownPreferences = preferencesStore.known;
+export const preferencesChanged = preferencesStore.changed;
+export const subscribePreferences = preferencesStore.subscribe;
+export const resetPreferences = preferencesStore.reset;
 
 const levels = new Set<unknown>(['all', 'mention', 'none']);
 

@@ -4,7 +4,8 @@ import type {ConnectAPI} from '../../client';
 import {errorMessage} from '../../error_message';
 import type {NotificationPreferences} from '../../types/notifications';
 
-import {knownPreferences, preferencesChanged, preferencesVersion, subscribePreferences} from './preferences_store';
+import {loadInto, saveThrough} from '../common/keyed_store';
+import {preferencesStore} from './preferences_store';
 
 export interface NotificationPreferencesState {
     // Undefined until the server answered the first time.
@@ -19,21 +20,15 @@ export interface NotificationPreferencesState {
 // shows before the server answers and goes back if it refuses.
 export function useNotificationPreferences(client: ConnectAPI, conversationId: string): NotificationPreferencesState {
     const preferences = useSyncExternalStore(
-        useCallback((listener: () => void) => subscribePreferences(conversationId, listener), [conversationId]),
-        () => knownPreferences(conversationId),
+        useCallback((listener: () => void) => preferencesStore.subscribe(conversationId, listener), [conversationId]),
+        () => preferencesStore.known(conversationId),
     );
-
-    // Kept with the conversation it is about, so another conversation starts without it.
-    const [failureOf, setFailureOf] = useState<{id: string; message: string} | null>(null);
-    const failure = failureOf?.id === conversationId ? failureOf.message : null;
-    const setFailure = useCallback((message: string | null) => setFailureOf(message === null ? null : {id: conversationId, message}), [conversationId]);
+    const {failure, setFailure} = useFailureOf(conversationId);
     const [saving, setSaving] = useState(false);
 
     useEffect(() => {
         let current = true;
-        const asked = preferencesVersion(conversationId);
-        client.getNotificationPreferences(conversationId).then(
-            (answer) => preferencesVersion(conversationId) === asked && preferencesChanged(conversationId, answer),
+        loadInto(preferencesStore, conversationId, () => client.getNotificationPreferences(conversationId)).catch(
             (error: unknown) => current && setFailure(errorMessage(error)),
         );
         return () => {
@@ -42,20 +37,11 @@ export function useNotificationPreferences(client: ConnectAPI, conversationId: s
     }, [client, conversationId, setFailure]);
 
     const save = useCallback(async (next: NotificationPreferences) => {
-        const before = knownPreferences(conversationId);
         setFailure(null);
         setSaving(true);
-        preferencesChanged(conversationId, next);
-        const mine = preferencesVersion(conversationId);
         try {
-            const answer = await client.setNotificationPreferences(conversationId, next);
-            if (preferencesVersion(conversationId) === mine) {
-                preferencesChanged(conversationId, answer);
-            }
+            await saveThrough(preferencesStore, conversationId, next, () => client.setNotificationPreferences(conversationId, next));
         } catch (error) {
-            if (before && preferencesVersion(conversationId) === mine) {
-                preferencesChanged(conversationId, before);
-            }
             setFailure(errorMessage(error));
         } finally {
             setSaving(false);
@@ -63,4 +49,12 @@ export function useNotificationPreferences(client: ConnectAPI, conversationId: s
     }, [client, conversationId, setFailure]);
 
     return {preferences, failure, saving, save};
+}
+
+// A failure kept with the conversation it is about, so another conversation starts without it.
+export function useFailureOf(conversationId: string): {failure: string | null; setFailure: (message: string | null) => void} {
+    const [failureOf, setFailureOf] = useState<{id: string; message: string} | null>(null);
+    const failure = failureOf?.id === conversationId ? failureOf.message : null;
+    const setFailure = useCallback((message: string | null) => setFailureOf(message === null ? null : {id: conversationId, message}), [conversationId]);
+    return {failure, setFailure};
 }

@@ -1,5 +1,7 @@
 import React from 'react';
 
+import {FollowButton} from '../follow/FollowButton';
+
 import type {Card} from './attachments';
 
 // Everything in a card is text: nothing from an attachment is ever interpreted as HTML.
@@ -40,6 +42,7 @@ export function AttachmentCard({card}: {card: Card}) {
                 </dl>
             )}
             {card.footer && <p className='cc-card-footer'>{card.footer}</p>}
+            {card.record && <FollowButton record={card.record}/>}
         </div>
     );
 }

@@ -22,6 +22,17 @@ describe('attachments', () => {
         expect(cardsOf(post())).toEqual([]);
     });
 
+    it('knows the record of each Connect card, after the attachments of others', () => {
+        const records = [
+            {table: 'incident', number: 'INC0010001', sys_id: 'a1', status: 'found'},
+            {table: 'problem', number: 'PRB0040001', status: 'pending'},
+        ];
+        const cards = cardsOf(post({props: {attachments: [{title: 'a bot'}, {title: 'INC0010001'}, {title: 'PRB0040001'}], connect_records: records}}));
+
+        expect(cards.map((card) => card.record)).toEqual([undefined, {table: 'incident', number: 'INC0010001', sys_id: 'a1'}, undefined]);
+        expect(cardsOf(post({props: {attachments: [{title: 'x'}], connect_records: records}}))[0].record).toBeUndefined();
+    });
+
     it('drops markdown escapes, leaving other backslashes', () => {
         expect(unescapeMarkdown('1 \\- Critical \\(P1\\) C:\\Users')).toBe('1 - Critical (P1) C:\\Users');
     });

@@ -17,6 +17,9 @@ export interface Card {
     text: string;
     fields: CardField[];
     footer: string;
+
+    // The ServiceNow record of a Connect record card whose details were found.
+    record?: {table: string; number: string; sys_id: string};
 }
 
 const namedColors: Record<string, string> = {good: '#3db887', warning: '#ffbc1f', danger: '#d24b4e'};
@@ -69,21 +72,39 @@ function fieldOf(value: unknown): CardField | undefined {
     return field.title || field.value ? field : undefined;
 }
 
+// Connect's record cards are the post's last attachments, one per entry of its connect_records prop.
+function recordsOfCards(post: Post, attachmentCount: number): Array<Card['record']> {
+    const records = post.props?.connect_records;
+    if (!Array.isArray(records) || records.length > attachmentCount) {
+        return [];
+    }
+    const found = records.map((record: unknown) => (
+        isRecord(record) && record.status === 'found' && typeof record.table === 'string' && typeof record.number === 'string' && typeof record.sys_id === 'string' && record.sys_id ?
+            {table: record.table, number: record.number, sys_id: record.sys_id} :
+            undefined
+    ));
+    return [...new Array<undefined>(attachmentCount - records.length).fill(undefined), ...found];
+}
+
 export function cardsOf(post: Post): Card[] {
     const attachments = post.props?.attachments;
     if (!Array.isArray(attachments)) {
         return [];
     }
-    return attachments.filter(isRecord).map((attachment) => ({
-        color: colorOf(attachment.color),
-        pretext: textOf(attachment.pretext),
-        authorName: textOf(attachment.author_name),
-        title: textOf(attachment.title),
-        titleLink: safeLink(attachment.title_link),
-        text: textOf(attachment.text),
-        fields: Array.isArray(attachment.fields) ? attachment.fields.map(fieldOf).filter((field): field is CardField => Boolean(field)) : [],
-        footer: textOf(attachment.footer),
-    }));
+    const records = recordsOfCards(post, attachments.length);
+    return attachments.map((attachment: unknown, index) => ({attachment, record: records[index]})).
+        filter((entry): entry is {attachment: Record<string, unknown>; record: Card['record']} => isRecord(entry.attachment)).
+        map(({attachment, record}) => ({
+            color: colorOf(attachment.color),
+            pretext: textOf(attachment.pretext),
+            authorName: textOf(attachment.author_name),
+            title: textOf(attachment.title),
+            titleLink: safeLink(attachment.title_link),
+            text: textOf(attachment.text),
+            fields: Array.isArray(attachment.fields) ? attachment.fields.map(fieldOf).filter((field): field is CardField => Boolean(field)) : [],
+            footer: textOf(attachment.footer),
+            ...(record ? {record} : {}),
+        }));
 }
 
 // The post's files, named when the server sent their details.

@@ -79,7 +79,17 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
                     siteURL={siteURL}
                 />
                 <span className='cc-row-text'>
-                    <span className='cc-row-name'>{conversation.name}</span>
+                    <span className='cc-row-name'>
+                        {conversation.record && (
+                            <span
+                                className='cc-record-badge'
+                                title='Record conversation: its followers are its members'
+                            >
+                                {'Record'}
+                            </span>
+                        )}
+                        {conversation.name}
+                    </span>
                     <span
                         id={previewId}
                         className='cc-row-preview'

@@ -15,6 +15,8 @@ export interface OpenOptions {
     // Requests the page is expected to see fail (a refused post, say).
     expectedFailedPaths?: string[];
     viewport?: {width: number; height: number};
+    // Runs in the page before its own scripts (stand-ins for browser features, say).
+    initScript?: () => void;
 }
 
 export class HostBrowsers {
@@ -36,9 +38,12 @@ export class HostBrowsers {
         return page;
     }
 
-    private async openPage(session: Session, path: string, {expectedFailedPaths = [], viewport = {width: 1440, height: 900}}: OpenOptions): Promise<Page> {
+    private async openPage(session: Session, path: string, {expectedFailedPaths = [], viewport = {width: 1440, height: 900}, initScript}: OpenOptions): Promise<Page> {
         const context = await this.browser.newContext({viewport});
         this.contexts.push(context);
+        if (initScript) {
+            await context.addInitScript(initScript);
+        }
         await signIn(context, this.env, session);
         const page = await context.newPage();
         this.errors.push(collectPageErrors(page, expectedFailedPaths));

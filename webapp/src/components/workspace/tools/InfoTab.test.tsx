@@ -11,6 +11,8 @@ import type {ConnectRootState} from '../../../state/types';
 import type {Conversation} from '../../../types/connect';
 import type {ConversationRecords} from '../../../types/workspace';
 
+import {forgetFollows} from '../../follow/use_follows';
+
 import {ConversationTools} from './ConversationTools';
 
 const minute = 60_000;
@@ -82,6 +84,7 @@ function StoredConversation({id, onOpenConversation}: {id: string; onOpenConvers
 
 afterEach(() => {
     vi.useRealTimers();
+    forgetFollows();
 });
 
 describe('the Info tab', () => {
@@ -201,5 +204,26 @@ describe('the Info tab', () => {
         await waitFor(() => expect(screen.getByText('Could not refresh the records: Could not reach the server: offline')).toBeInTheDocument());
         expect(screen.getByRole('link', {name: 'INC0010001'})).toBeInTheDocument();
         expect(client.getConversationRecords).toHaveBeenCalledTimes(3);
+    });
+
+    it('offers to follow the found records; a record conversation shows its record', async () => {
+        const recordConversation = directConversation({
+            id: 'rec-1',
+            kind: 'group',
+            name: 'INC0010001 · Finance mail is down',
+            last_post: lastPost,
+            record: {table: 'incident', sys_id: 'sys-1', number: 'INC0010001', short_description: 'Finance mail is down', url: 'https://example.service-now.com/incident.do?sys_id=sys-1'},
+        });
+        const {client} = renderInfo(answer, recordConversation);
+        client.follow.mockResolvedValue({table: 'incident', sys_id: 'sys-1', number: 'INC0010001', short_description: 'Finance mail is down', conversation_id: 'rec-1'});
+
+        const section = await screen.findByRole('region', {name: 'Record conversation'});
+        expect(within(section).getByRole('link', {name: 'INC0010001'})).toHaveAttribute('href', 'https://example.service-now.com/incident.do?sys_id=sys-1');
+        const records = screen.getByRole('list', {name: 'Records mentioned here'});
+        expect(within(records).getAllByRole('button', {name: /^Follow /}).map((button) => button.getAttribute('aria-label'))).toEqual(['Follow INC0010001']);
+
+        fireEvent.click(within(section).getByRole('button', {name: 'Follow INC0010001'}));
+        await waitFor(() => expect(within(records).getByRole('button', {name: 'Follow INC0010001'})).toHaveAttribute('aria-pressed', 'true'));
+        expect(client.follow).toHaveBeenCalledWith({table: 'incident', sys_id: 'sys-1'});
     });
 });

@@ -2,11 +2,13 @@ import React, {useEffect, useId, useRef, useState} from 'react';
 
 import {errorMessage} from '../../../error_message';
 import type {Conversation} from '../../../types/connect';
+import type {FollowedRecord} from '../../../types/follow';
 import type {ConversationRecord, ConversationRecords, SharedLink} from '../../../types/workspace';
 import {Alert} from '../../common/Alert';
 import {formatFullTime, formatRelativeTime, useNow} from '../../common/time';
 import {useConnectEnvironment} from '../../connect_context';
 import {safeLink} from '../../conversation/attachments';
+import {FollowButton} from '../../follow/FollowButton';
 
 import {PersonName, useLearnPeople} from './people';
 import {newestFirst, recordStatusWords} from './record_status';
@@ -86,8 +88,25 @@ function TimeAgo({ms, now}: {ms: number; now: number}) {
     );
 }
 
+// The record's number, a link to it in ServiceNow when its address is a web one.
+function RecordNumber({number, url}: {number: string; url: string}) {
+    const link = safeLink(url);
+    if (!link) {
+        return <span className='cc-tools-record-number'>{number}</span>;
+    }
+    return (
+        <a
+            className='cc-tools-record-number'
+            href={link}
+            target='_blank'
+            rel='noopener noreferrer'
+        >
+            {number}
+        </a>
+    );
+}
+
 function RecordItem({record, now, onOpenConversation}: {record: ConversationRecord; now: number; onOpenConversation: (id: string) => void}) {
-    const link = safeLink(record.url);
     const card = record.card;
     const words = recordStatusWords(record);
     const stateAndPriority = [card?.state, card?.priority ? `Priority ${card.priority}` : ''].filter(Boolean).join(' · ');
@@ -96,18 +115,10 @@ function RecordItem({record, now, onOpenConversation}: {record: ConversationReco
     return (
         <li className='cc-tools-record'>
             <p className='cc-tools-record-head'>
-                {link ? (
-                    <a
-                        className='cc-tools-record-number'
-                        href={link}
-                        target='_blank'
-                        rel='noopener noreferrer'
-                    >
-                        {record.number}
-                    </a>
-                ) : (
-                    <span className='cc-tools-record-number'>{record.number}</span>
-                )}
+                <RecordNumber
+                    number={record.number}
+                    url={record.url}
+                />
                 {record.last_mentioned_at ? (
                     <span className='cc-tools-meta'>
                         {mentions > 1 ? `${mentions} mentions · ` : ''}
@@ -126,6 +137,9 @@ function RecordItem({record, now, onOpenConversation}: {record: ConversationReco
                 </>
             ) : (
                 <p className={`cc-tools-record-status cc-tools-record-status--${card?.status ?? 'unknown'}`}>{words}</p>
+            )}
+            {words === null && card?.status === 'found' && (
+                <FollowButton record={{table: record.table, number: record.number}}/>
             )}
             {alsoIn.length > 0 && (
                 <p className='cc-tools-also-in'>
@@ -180,6 +194,33 @@ function LinkItem({link, now}: {link: SharedLink; now: number}) {
     );
 }
 
+// A record conversation's record: what it is about, and following it (its members are its followers).
+function FollowedRecordSection({record}: {record: FollowedRecord}) {
+    const headingId = useId();
+    return (
+        <section
+            className='cc-tools-section cc-tools-followed'
+            aria-labelledby={headingId}
+        >
+            <h3
+                id={headingId}
+                className='cc-tools-heading'
+            >
+                {'Record conversation'}
+            </h3>
+            <p className='cc-tools-record-head'>
+                <RecordNumber
+                    number={record.number}
+                    url={record.url}
+                />
+            </p>
+            {record.short_description && <p className='cc-tools-record-description'>{record.short_description}</p>}
+            <p className='cc-tools-meta'>{'Its followers are its members. Updates from ServiceNow arrive here.'}</p>
+            <FollowButton record={record}/>
+        </section>
+    );
+}
+
 // F-31 Info: the ServiceNow records this conversation mentions (with where else they are being
 // discussed) and the links shared in it.
 export function InfoTab({conversation, onOpenConversation}: Props) {
@@ -215,6 +256,7 @@ export function InfoTab({conversation, onOpenConversation}: Props) {
                 message={error ? `Could not refresh the records: ${error}` : null}
                 announce={false}
             />
+            {conversation.record && <FollowedRecordSection record={conversation.record}/>}
             <section
                 className='cc-tools-section'
                 aria-labelledby={recordsHeadingId}
