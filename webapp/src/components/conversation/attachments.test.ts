@@ -24,7 +24,7 @@ describe('attachments', () => {
 
     it('knows the record of each Connect card, after the attachments of others', () => {
         const records = [
-            {table: 'incident', number: 'INC0010001', sys_id: 'a1', status: 'found'},
+            {table: 'incident', number: 'INC0010001', found_table: 'incident', found_sys_id: 'a1', status: 'found'},
             {table: 'problem', number: 'PRB0040001', status: 'pending'},
         ];
         const cards = cardsOf(post({props: {attachments: [{title: 'a bot'}, {title: 'INC0010001'}, {title: 'PRB0040001'}], connect_records: records}}));

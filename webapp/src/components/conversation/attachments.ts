@@ -72,15 +72,16 @@ function fieldOf(value: unknown): CardField | undefined {
     return field.title || field.value ? field : undefined;
 }
 
-// Connect's record cards are the post's last attachments, one per entry of its connect_records prop.
+// Connect's record cards are the post's last attachments, one per entry of its connect_records prop;
+// a found card names its record's own table and sys_id (found_table, found_sys_id).
 function recordsOfCards(post: Post, attachmentCount: number): Array<Card['record']> {
     const records = post.props?.connect_records;
     if (!Array.isArray(records) || records.length > attachmentCount) {
         return [];
     }
     const found = records.map((record: unknown) => (
-        isRecord(record) && record.status === 'found' && typeof record.table === 'string' && typeof record.number === 'string' && typeof record.sys_id === 'string' && record.sys_id ?
-            {table: record.table, number: record.number, sys_id: record.sys_id} :
+        isRecord(record) && record.status === 'found' && typeof record.found_table === 'string' && typeof record.number === 'string' && typeof record.found_sys_id === 'string' && record.found_sys_id ?
+            {table: record.found_table, number: record.number, sys_id: record.found_sys_id} :
             undefined
     ));
     return [...new Array<undefined>(attachmentCount - records.length).fill(undefined), ...found];
