@@ -78,11 +78,16 @@ func describeEntry(entry servicenow.JournalEntry) string {
 	return fmt.Sprintf("**%s** by %s, %s:\n%s", kind, escapeMarkdown(entry.CreatedBy), when, quote(escapeMarkdown(entry.Value)))
 }
 
-// escapeMarkdown keeps ServiceNow text plain: no links, mentions, emphasis or HTML from it.
+// escapeMarkdown keeps ServiceNow text plain: no links, emphasis or HTML from it, and no
+// mentions (a word joiner after "@" keeps Mattermost from notifying anyone).
 func escapeMarkdown(text string) string {
 	var b strings.Builder
 	for _, r := range text {
-		if strings.ContainsRune("\\`*_{}[]()#+-.!|<>~@:", r) {
+		switch {
+		case r == '@':
+			b.WriteString("@\u2060")
+			continue
+		case strings.ContainsRune("\\`*_{}[]()#+-.!|<>~:", r):
 			b.WriteRune('\\')
 		}
 		b.WriteRune(r)

@@ -1,0 +1,105 @@
+package follow
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+type memoryKV struct {
+	mu     sync.Mutex
+	values map[string][]byte
+}
+
+func (m *memoryKV) Get(key string) ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.values[key], nil
+}
+
+func (m *memoryKV) Set(key string, value []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.values[key] = value
+	return nil
+}
+
+func (m *memoryKV) SetWithExpiry(key string, value []byte, _ time.Duration) error {
+	return m.Set(key, value)
+}
+
+func (m *memoryKV) CompareAndSetWithExpiry(key string, oldValue, newValue []byte, _ time.Duration) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if string(m.values[key]) != string(oldValue) {
+		return false, nil
+	}
+	m.values[key] = newValue
+	return true, nil
+}
+
+func (m *memoryKV) KeysWithPrefix(string) ([]string, error) { return nil, nil }
+
+func verifierAt(now time.Time) *Service {
+	return NewService(Deps{
+		KV:     &memoryKV{values: map[string][]byte{}},
+		Config: func() *config.Config { return &config.Config{WebhookSecret: "s3cret"} },
+		Now:    func() time.Time { return now },
+	})
+}
+
+func signedHeader(secret string, at time.Time, body []byte, encode func([]byte) string) http.Header {
+	stamp := strconv.FormatInt(at.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(stamp + "." + string(body)))
+	h := http.Header{}
+	h.Set(timestampHead, stamp)
+	h.Set(signatureHead, encode(mac.Sum(nil)))
+	return h
+}
+
+func TestWebhookSignaturesAreCheckedOnceAndWhileFresh(t *testing.T) {
+	now := time.Unix(1_800_000_000, 0)
+	body := []byte(`{"table":"incident"}`)
+	s := verifierAt(now)
+
+	require.NoError(t, s.Verify(signedHeader("s3cret", now, body, base64.StdEncoding.EncodeToString), body))
+	assert.ErrorContains(t, s.Verify(signedHeader("s3cret", now, body, base64.StdEncoding.EncodeToString), body), "already received")
+	hexSigned := signedHeader("s3cret", now.Add(-time.Minute), body, func(b []byte) string { return "sha256=" + hex.EncodeToString(b) })
+	require.NoError(t, s.Verify(hexSigned, body), "hex with sha256= is accepted too")
+
+	assert.ErrorContains(t, s.Verify(signedHeader("wrong", now, body, base64.StdEncoding.EncodeToString), body), "does not match")
+	assert.ErrorContains(t, s.Verify(signedHeader("s3cret", now, body, base64.StdEncoding.EncodeToString), []byte(`{"table":"problem"}`)), "does not match")
+	assert.ErrorContains(t, s.Verify(signedHeader("s3cret", now.Add(-6*time.Minute), body, base64.StdEncoding.EncodeToString), body), "5 minutes")
+	assert.ErrorContains(t, s.Verify(http.Header{}, body), "Unix seconds")
+}
+
+func TestUpdatesSayWhatChanged(t *testing.T) {
+	before := snapshot{State: "New", Priority: "3 - Moderate"}
+	after := snapshot{State: "In Progress", Priority: "3 - Moderate", AssignedTo: "Beth Anglin", AssignmentGroup: "Service Desk"}
+	assert.Equal(t, "State: New → In Progress · Assigned to: (none) → Beth Anglin · Assignment group: (none) → Service Desk", describeChanges(before, after))
+	assert.Empty(t, describeChanges(after, after))
+}
+
+func TestJournalTextStaysPlain(t *testing.T) {
+	text := describeEntry(servicenow.JournalEntry{Element: "work_notes", Value: "See [this](https://evil.example) @all\nsecond line", CreatedBy: "beth.anglin", CreatedOn: "2026-12-02 10:04:05"})
+	assert.Equal(t, "**Work note** by beth\\.anglin, Dec 2 10:04 UTC:\n> See \\[this\\]\\(https\\://evil\\.example\\) @\u2060all\n> second line", text)
+}
+
+func TestRecordConversationNamesFitMattermost(t *testing.T) {
+	assert.Equal(t, "INC0010001 · Email down", conversationName("INC0010001", "Email down"))
+	long := conversationName("INC0010001", string(make([]rune, 100)))
+	assert.LessOrEqual(t, len([]rune(long)), 64)
+}
