@@ -183,7 +183,7 @@ func TestFollowWebhookUpdateArrivesAndForgeriesAreRefused(t *testing.T) {
 		req.Header.Set("X-Connect-Signature", signature)
 		resp, err := http.DefaultClient.Do(req)
 		require.NoError(t, err)
-		resp.Body.Close()
+		_ = resp.Body.Close()
 		return resp.StatusCode
 	}
 	now := time.Now().Unix()
