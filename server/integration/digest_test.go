@@ -183,9 +183,9 @@ func TestDigestLeavesOutConversationsTheUserExcludedOrGetsEmailFor(t *testing.T)
 func TestDigestSettingsAreCheckedAndStaffOnly(t *testing.T) {
 	sendEmailNotifications(t)
 	agent := newStaff(t)
-	status, view := setDigest(t, agent, map[string]any{"interval_minutes": 5})
+	status, _ := setDigest(t, agent, map[string]any{"interval_minutes": 5})
 	assert.Equal(t, http.StatusBadRequest, status)
-	status, view = setDigest(t, agent, map[string]any{"enabled": true, "interval_minutes": 120})
+	status, view := setDigest(t, agent, map[string]any{"enabled": true, "interval_minutes": 120})
 	require.Equal(t, http.StatusOK, status)
 	assert.Equal(t, digest.View{Enabled: true, IntervalMinutes: 120, MinMinutes: 15, MaxMinutes: 1440, Allowed: true, EmailAvailable: true}, view)
 
