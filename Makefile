@@ -16,7 +16,7 @@ TOOLS_DIR     ?= $(HOME)/.cache/connect-chat/tools
 GOLANGCI_LINT := $(TOOLS_DIR)/golangci-lint-$(GOLANGCI_LINT_VERSION)
 
 .PHONY: all dist bundle print-bundle server webapp package test test-go test-integration \
-        test-webapp test-browser screenshots bench bench-webapp dev dev-stop deploy check-style clean
+        test-webapp test-browser screenshots bench bench-digest bench-webapp dev dev-stop deploy check-style clean
 
 all: check-style dist
 
@@ -77,6 +77,11 @@ screenshots: $(WEBAPP_DEPS)
 ## bench: posting throughput and latency with the plugin enabled vs disabled, interleaved.
 bench:
 	$(GO) run ./build/cmd/bench
+
+## bench-digest: one email digest run for 2,000 opted-in users x 5 conversations against a fake
+## platform counting calls: time, plugin API calls per user, peak heap.
+bench-digest:
+	DIGEST_BENCH=1 $(GO) test -count=1 -run TestBenchDigest -v ./server/digest/
 
 ## bench-webapp: a mini window with 200 messages in Chromium, and the bundle sizes.
 bench-webapp: $(WEBAPP_DEPS)

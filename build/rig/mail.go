@@ -5,6 +5,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pkg/errors"
@@ -24,6 +25,8 @@ type MailSink struct {
 
 	mu    sync.Mutex
 	mails []Mail
+	// delay holds back the answer to each message's DATA, as a slow SMTP server would.
+	delay atomic.Int64
 }
 
 func startMailSink() (*MailSink, error) {
@@ -38,6 +41,10 @@ func startMailSink() (*MailSink, error) {
 
 // Port is where the sink listens.
 func (m *MailSink) Port() int { return m.listener.Addr().(*net.TCPAddr).Port }
+
+// SetDelay makes the sink wait d after receiving each message before it answers that it took
+// it (0 answers at once): the message counts as received while the sender still waits.
+func (m *MailSink) SetDelay(d time.Duration) { m.delay.Store(int64(d)) }
 
 // Mails returns what was received so far.
 func (m *MailSink) Mails() []Mail {
@@ -100,6 +107,7 @@ func (m *MailSink) serve(conn net.Conn) {
 			m.mu.Lock()
 			m.mails = append(m.mails, mail)
 			m.mu.Unlock()
+			time.Sleep(time.Duration(m.delay.Load()))
 			reply("250 OK")
 		case "QUIT":
 			reply("221 bye")

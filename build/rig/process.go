@@ -43,6 +43,12 @@ func (s *Server) startProcess(ctx context.Context, binary string, opts Options) 
 	if err := os.WriteFile(configPath, []byte(`{"EmailSettings":{"SendEmailNotifications":false}}`), 0o600); err != nil {
 		return errors.Wrap(err, "failed to write the server config")
 	}
+	return s.launch(ctx, binary, configPath, port, opts.Detached, nil)
+}
+
+// launch runs the server with configPath and the rig's environment (extraEnv last, so it wins)
+// and waits until it answers.
+func (s *Server) launch(ctx context.Context, binary, configPath string, port int, detached bool, extraEnv []string) error {
 	logFile, err := os.Create(filepath.Join(s.Dir, "logs", "server.out"))
 	if err != nil {
 		return errors.Wrap(err, "failed to create the server log")
@@ -51,9 +57,9 @@ func (s *Server) startProcess(ctx context.Context, binary string, opts Options) 
 
 	cmd := exec.Command(binary, "server", "--config", configPath)
 	cmd.Dir = s.Dir
-	cmd.Env = append(os.Environ(), s.serverEnv(port)...)
+	cmd.Env = append(append(os.Environ(), s.serverEnv(port)...), extraEnv...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
-	cmd.SysProcAttr = processAttributes(opts.Detached)
+	cmd.SysProcAttr = processAttributes(detached)
 	if err := cmd.Start(); err != nil {
 		return errors.Wrap(err, "failed to start the Mattermost server")
 	}
