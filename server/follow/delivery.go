@@ -149,22 +149,35 @@ func (e Event) entries() []servicenow.JournalEntry {
 	return entries
 }
 
-// deliver applies one record's update under its lock; followed is false when nobody follows it.
+// deliver applies one record's update; followed is false when nobody follows it.
 func (s *Service) deliver(ref Ref, found *servicenow.Followed, entries []servicenow.JournalEntry) (posted int, followed bool, err error) {
 	if r, err := s.load(ref); err != nil || r == nil || len(r.Followers) == 0 {
 		return 0, false, err
 	}
-	unlock, err := s.lock(ref)
+	out, err := s.record(ref, found, entries)
 	if err != nil {
 		return 0, true, err
+	}
+	s.publish(out)
+	return len(out.messages), true, nil
+}
+
+// record does a delivery's bookkeeping under the record's lock.
+func (s *Service) record(ref Ref, found *servicenow.Followed, entries []servicenow.JournalEntry) (pending, error) {
+	unlock, err := s.lock(ref)
+	if err != nil {
+		return pending{}, err
 	}
 	defer unlock()
 	r, err := s.load(ref)
 	if err != nil || r == nil {
-		return 0, r != nil, err
+		return pending{}, err
 	}
-	posted = s.apply(r, found, entries)
-	return posted, true, s.save(r)
+	out := s.apply(r, found, entries)
+	if out.rename != "" {
+		s.indexed(r)
+	}
+	return out, s.save(r)
 }
 
 // pollOverlap reads a little before the last poll: ServiceNow's times have whole seconds.

@@ -91,6 +91,9 @@ type Service struct {
 	indexMu sync.RWMutex
 	index   map[string]conversations.RecordRef
 
+	// locks holds one mutex per record sys_id.
+	locks sync.Map
+
 	stats stats
 }
 
@@ -188,7 +191,7 @@ func (s *Service) startConversation(userID string, r *record, found servicenow.F
 	if err := s.d.KV.Set(channelKey(c.ID), []byte(r.Table+"/"+r.SysID)); err != nil {
 		return errors.Wrap(err, "failed to index the record conversation")
 	}
-	s.post(r, s.summary(found), true)
+	s.postMessage(r.ChannelID, r.Number, s.summary(found), true)
 	return nil
 }
 
@@ -284,11 +287,20 @@ func (s *Service) changed(userID string) {
 	s.d.Clients.Publish(userID, ChangedEvent, map[string]any{})
 }
 
+// lock serializes the updates of one record: first among this server's callers (so they
+// queue rather than poll the cluster lock with backoff), then across the cluster.
 func (s *Service) lock(ref Ref) (func(), error) {
+	local, _ := s.locks.LoadOrStore(ref.SysID, &sync.Mutex{})
+	mu := local.(*sync.Mutex)
+	mu.Lock()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	unlock, err := s.d.Lock(ctx, "follow_lock_"+ref.SysID)
-	return unlock, errors.Wrap(err, "failed to lock a followed record")
+	if err != nil {
+		mu.Unlock()
+		return nil, errors.Wrap(err, "failed to lock a followed record")
+	}
+	return func() { unlock(); mu.Unlock() }, nil
 }
 
 func (s *Service) upstream() Upstream {

@@ -19,27 +19,48 @@ func snapshotOf(f servicenow.Followed) snapshot {
 	return snapshot{State: f.State, Priority: f.Priority, AssignedTo: f.AssignedTo, AssignmentGroup: f.AssignmentGroup, UpdatedOn: f.UpdatedOn}
 }
 
-// apply posts what changed in a followed record since its last update, and each new journal
-// entry once; it reports how many updates it posted. The caller holds the record's lock.
-func (s *Service) apply(r *record, found *servicenow.Followed, entries []servicenow.JournalEntry) int {
-	posted := 0
+// pending is what one delivery will post, decided under the record's lock and posted after it,
+// so a busy record's updates queue only for the bookkeeping.
+type pending struct {
+	channelID, number string
+	messages          []string
+	rename            string // the conversation's new name, if the short description changed
+	renameAs          string // a follower, in whose name the conversation is renamed
+}
+
+// apply records what changed in a followed record since its last update, and each new journal
+// entry once, and returns what to post. The caller holds the record's lock.
+func (s *Service) apply(r *record, found *servicenow.Followed, entries []servicenow.JournalEntry) pending {
+	out := pending{channelID: r.ChannelID, number: r.Number}
 	if found != nil && found.UpdatedOn >= r.Last.UpdatedOn {
 		if changes := describeChanges(r.Last, snapshotOf(*found)); changes != "" {
-			s.post(r, fmt.Sprintf("**%s** updated: %s", r.Number, changes), false)
-			posted++
+			out.messages = append(out.messages, fmt.Sprintf("**%s** updated: %s", r.Number, changes))
 		}
 		r.Last = snapshotOf(*found)
-		s.rename(r, found.ShortDescription)
+		if found.ShortDescription != "" && found.ShortDescription != r.ShortDescription && len(r.Followers) > 0 {
+			r.ShortDescription = found.ShortDescription
+			out.rename, out.renameAs = conversationName(r.Number, found.ShortDescription), r.Followers[0]
+		}
 	}
 	for _, entry := range entries {
-		if r.seen(entry.SysID) {
-			continue
+		if !r.seen(entry.SysID) {
+			out.messages = append(out.messages, describeEntry(entry))
+			r.markSeen(entry.SysID)
 		}
-		s.post(r, describeEntry(entry), false)
-		r.markSeen(entry.SysID)
-		posted++
 	}
-	return posted
+	return out
+}
+
+// publish posts a delivery's updates, in order, and renames the conversation.
+func (s *Service) publish(p pending) {
+	for _, message := range p.messages {
+		s.postMessage(p.channelID, p.number, message, false)
+	}
+	if p.rename != "" {
+		if _, err := s.d.Conversations.Rename(p.renameAs, p.channelID, p.rename); err != nil {
+			s.d.Log.Warn("Failed to rename a record conversation", "channel_id", p.channelID, "error", err.Error())
+		}
+	}
 }
 
 // describeChanges is "State: New → In Progress · Assigned to: (nobody) → Beth Anglin".
@@ -113,24 +134,19 @@ func (s *Service) summary(f servicenow.Followed) string {
 		link, escapeMarkdown(f.ShortDescription), orNobody(f.State), orNobody(f.Priority), orNobody(f.AssignedTo), orNobody(f.AssignmentGroup))
 }
 
-func (s *Service) post(r *record, message string, pinned bool) {
-	post := &model.Post{UserId: s.d.BotID, ChannelId: r.ChannelID, Message: message, IsPinned: pinned}
-	post.AddProp(UpdateProp, r.Number)
-	if err := s.d.Posts.CreatePost(post); err != nil {
-		s.d.Log.Warn("Failed to post a record update", "channel_id", r.ChannelID, "error", err.Error())
-	}
-}
+// postAttempts retries a failed update post: the update is already recorded as told.
+const postAttempts = 3
 
-// rename keeps the record conversation's name in step with the short description.
-func (s *Service) rename(r *record, shortDescription string) {
-	if shortDescription == "" || shortDescription == r.ShortDescription || len(r.Followers) == 0 {
-		return
+func (s *Service) postMessage(channelID, number, message string, pinned bool) {
+	var err error
+	for range postAttempts {
+		post := &model.Post{UserId: s.d.BotID, ChannelId: channelID, Message: message, IsPinned: pinned}
+		post.AddProp(UpdateProp, number)
+		if err = s.d.Posts.CreatePost(post); err == nil {
+			return
+		}
 	}
-	r.ShortDescription = shortDescription
-	if _, err := s.d.Conversations.Rename(r.Followers[0], r.ChannelID, conversationName(r.Number, shortDescription)); err != nil {
-		s.d.Log.Warn("Failed to rename a record conversation", "channel_id", r.ChannelID, "error", err.Error())
-	}
-	s.indexed(r)
+	s.d.Log.Warn("Failed to post a record update", "channel_id", channelID, "error", err.Error())
 }
 
 func invalid(format string, args ...any) error {
