@@ -2,7 +2,6 @@ package digest
 
 import (
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -40,16 +39,13 @@ func (s *Service) run(force bool) (int, error) {
 		s.finished(now, err)
 		return 0, err
 	}
-	keys, err := s.d.KV.KeysWithPrefix(settingsPrefix)
-	if err != nil {
-		err = errors.Wrap(err, "failed to list the users who take the digest")
+	if err := s.buildIndex(); err != nil {
 		s.finished(now, err)
 		return 0, err
 	}
 	sent := 0
 	var last error
-	for _, key := range keys {
-		userID := strings.TrimPrefix(key, settingsPrefix)
+	err = s.eachIndexed(func(userID string) {
 		went, err := s.runUser(userID, now, force)
 		if err != nil {
 			s.d.Log.Warn("Failed to send an email digest", "user_id", userID, "error", err.Error())
@@ -58,6 +54,9 @@ func (s *Service) run(force bool) (int, error) {
 		if went {
 			sent++
 		}
+	})
+	if err != nil {
+		last = err
 	}
 	s.stats.sent.Add(int64(sent))
 	s.finished(now, last)
@@ -214,15 +213,8 @@ func (s *Service) finished(at time.Time, err error) {
 func (s *Service) Stats() map[string]any {
 	s.stats.mu.Lock()
 	defer s.stats.mu.Unlock()
-	keys, err := s.d.KV.KeysWithPrefix(settingsPrefix)
 	subscribed := 0
-	if err == nil {
-		for _, key := range keys {
-			if settings, err := s.settings(strings.TrimPrefix(key, settingsPrefix)); err == nil && settings.Enabled {
-				subscribed++
-			}
-		}
-	}
+	_ = s.eachIndexed(func(string) { subscribed++ })
 	health := map[string]any{
 		"allowed":         s.d.Config().Digest.Allowed,
 		"email_available": s.d.Mail.Available(),

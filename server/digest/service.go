@@ -254,6 +254,16 @@ func (s *Service) settings(userID string) (Settings, error) {
 }
 
 func (s *Service) store(userID string, settings Settings) error {
+	if err := s.storeSettings(userID, settings); err != nil {
+		return err
+	}
+	if settings.Enabled {
+		return s.indexAdd(userID)
+	}
+	return s.indexRemove(userID)
+}
+
+func (s *Service) storeSettings(userID string, settings Settings) error {
 	if !settings.Enabled && len(settings.Excluded) == 0 && settings.IntervalMinutes == s.d.Config().Digest.DefaultMinutes {
 		return errors.Wrap(s.d.KV.Delete(settingsKey(userID)), "failed to store the digest settings")
 	}
