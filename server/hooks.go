@@ -52,11 +52,13 @@ func orUnchanged(changed, post *model.Post) *model.Post {
 
 // MessageHasBeenPosted fills in record details after the post, off the posting path, notes
 // the records it mentions for "also discussed in", notes the conversation's last post for
-// later lists, and makes the workspace read the conversation's records and links again.
+// later lists, makes the workspace read the conversation's records and links again, and
+// writes a record conversation's message to its record (two-way).
 func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
 	p.workspace.PostChanged(post.ChannelId)
 	p.records.Posted(post)
 	p.conversations.MessageHasBeenPosted(post)
+	p.follow.MessageHasBeenPosted(post)
 }
 
 // MessageHasBeenUpdated fills in (and notes) the records of an edited message, which the

@@ -41,19 +41,77 @@ func (s *Server) AddJournal(number string, j Journal) (Journal, error) {
 	if !ok {
 		return Journal{}, errors.Errorf("no record %s", number)
 	}
+	return s.data.addJournal(table, record, j), nil
+}
+
+func (s *store) addJournal(table string, record row, j Journal) Journal {
 	if j.CreatedOn == "" {
 		j.CreatedOn = Now()
 	}
 	if j.SysID == "" {
-		j.SysID = SampleSysID(journalTable, number+j.CreatedOn+j.Value)
+		j.SysID = SampleSysID(journalTable, record.sysID()+j.CreatedOn+j.Value+strconv.Itoa(len(s.tables[journalTable].rows)))
 	}
-	s.data.tables[journalTable].put(row{
+	s.tables[journalTable].put(row{
 		"sys_id": plain(j.SysID), "element_id": plain(record.sysID()), "name": plain(table),
 		"element": plain(j.Element), "value": plain(j.Value),
 		"sys_created_by": plain(j.CreatedBy), "sys_created_on": plain(j.CreatedOn),
 	})
 	record["sys_updated_on"] = plain(j.CreatedOn)
-	return j, nil
+	return j
+}
+
+// JournalOf returns the comments and work notes on the record with this number, oldest first.
+func (s *Server) JournalOf(number string) []Journal {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, record, ok := s.data.byNumber(number)
+	if !ok {
+		return nil
+	}
+	var out []Journal
+	for _, r := range s.data.tables[journalTable].rows {
+		if r["element_id"].Value == record.sysID() {
+			out = append(out, Journal{SysID: r.sysID(), Element: r["element"].Value, Value: r["value"].Value,
+				CreatedBy: r["sys_created_by"].Value, CreatedOn: r["sys_created_on"].Value})
+		}
+	}
+	return out
+}
+
+// handlePatch updates a record as the Table API's PATCH does; work_notes and comments become
+// journal entries written by the calling user.
+func (s *Server) handlePatch(w http.ResponseWriter, r *http.Request) {
+	name, sysID := r.PathValue("table"), r.PathValue("sys_id")
+	var change map[string]string
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&change); err != nil {
+		writeError(w, http.StatusBadRequest, "Exception while reading request", "The payload is not valid JSON.")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.data.tables[name]
+	if !ok {
+		writeError(w, http.StatusBadRequest, "Invalid table "+name, "")
+		return
+	}
+	record, found := t.get(sysID)
+	if !found {
+		writeError(w, http.StatusNotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval")
+		return
+	}
+	user, _, _ := r.BasicAuth()
+	for field, value := range change {
+		switch field {
+		case "work_notes", "comments":
+			s.data.addJournal(name, record, Journal{Element: field, Value: value, CreatedBy: user})
+		default:
+			if _, known := record[field]; known {
+				record[field] = plain(value)
+			}
+		}
+	}
+	record["sys_updated_on"] = plain(Now())
+	writeJSON(w, http.StatusOK, map[string]any{"result": s.data.render(record, newView(s.url, r.URL.Query()))})
 }
 
 // UpdateRecord changes fields of the record with this number (state and priority by value,

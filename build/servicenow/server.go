@@ -117,6 +117,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /oauth_token.do", s.handleToken)
 	mux.HandleFunc("GET /api/now/table/{table}", s.requireAuth(s.handleList))
 	mux.HandleFunc("GET /api/now/table/{table}/{sys_id}", s.requireAuth(s.handleOne))
+	mux.HandleFunc("PATCH /api/now/table/{table}/{sys_id}", s.requireAuth(s.handlePatch))
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusBadRequest, "Requested URI does not represent any resource", "")
 	})

@@ -17,11 +17,12 @@ type Follows interface {
 	List(userID string) ([]follow.Follow, error)
 	Follow(userID string, key servicenow.RecordKey) (follow.Follow, error)
 	Unfollow(userID string, ref follow.Ref) error
+	SetMode(userID, channelID, mode string) error
 }
 
 func (h *Handler) followCommands() []subcommand {
 	followData := model.NewAutocompleteData("follow", "<number or link>", "Follow a ServiceNow record: join its record conversation")
-	followData.AddTextArgument("A record number or link", "INC0010001", "")
+	followData.AddTextArgument("A record number or link, or mode work_notes|comments in a record conversation", "INC0010001", "")
 	unfollowData := model.NewAutocompleteData("unfollow", "<number>", "Stop following a record")
 	unfollowData.AddTextArgument("A record number you follow", "INC0010001", "")
 	return []subcommand{
@@ -32,6 +33,9 @@ func (h *Handler) followCommands() []subcommand {
 }
 
 func (h *Handler) followRecord(args *model.CommandArgs, words []string) *model.CommandResponse {
+	if len(words) == 2 && strings.EqualFold(words[0], "mode") {
+		return h.followMode(args, strings.ToLower(words[1]))
+	}
 	if len(words) != 1 {
 		return ephemeral("Name one record: `/connect follow INC0010001` (or paste its link).")
 	}
@@ -44,6 +48,15 @@ func (h *Handler) followRecord(args *model.CommandArgs, words []string) *model.C
 		return followFailure(err)
 	}
 	return ephemeral(fmt.Sprintf("You follow **%s**: its updates arrive in the record conversation **%s · %s**.", followed.Number, followed.Number, followed.ShortDescription))
+}
+
+// followMode chooses, in a record conversation, whether two-way writes work notes or comments.
+func (h *Handler) followMode(args *model.CommandArgs, mode string) *model.CommandResponse {
+	if err := h.deps.Follows.SetMode(args.UserId, args.ChannelId, mode); err != nil {
+		return followFailure(err)
+	}
+	what := map[string]string{"work_notes": "work notes", "comments": "comments (visible to the caller in ServiceNow)"}[mode]
+	return ephemeral("Messages in this record conversation are written to the record as " + what + " when two-way is on.")
 }
 
 func (h *Handler) unfollowRecord(args *model.CommandArgs, words []string) *model.CommandResponse {

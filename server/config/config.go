@@ -41,6 +41,7 @@ type Settings struct {
 	// FollowPollSeconds overrides FollowPollMinutes (tests); not in the System Console.
 	FollowPollSeconds int
 	FollowTables      string
+	FollowTwoWay      bool
 }
 
 // Mode is what happens to a message in a conversation that mixes staff and non-staff.
@@ -82,6 +83,8 @@ type Config struct {
 	FollowPoll time.Duration
 	// FollowTables are the tables whose records can be followed.
 	FollowTables []string
+	// FollowTwoWay writes messages of record conversations to their records.
+	FollowTwoWay bool
 }
 
 // DefaultFollowTables are the tables of the default prefix map that extend task.
@@ -164,6 +167,7 @@ func Parse(s Settings) (*Config, error) {
 		c.FollowPoll = time.Duration(s.FollowPollSeconds) * time.Second
 	}
 	check(c.FollowPoll >= time.Second && c.FollowPoll <= 24*time.Hour, "Polling interval must be 1 to 1440 minutes, not %d.", s.FollowPollMinutes)
+	c.FollowTwoWay = s.FollowTwoWay
 	c.FollowTables = splitList(strings.ToLower(s.FollowTables))
 	if len(c.FollowTables) == 0 {
 		c.FollowTables = DefaultFollowTables

@@ -52,6 +52,13 @@ func (m *memoryKV) CompareAndSetWithExpiry(key string, oldValue, newValue []byte
 
 func (m *memoryKV) KeysWithPrefix(string) ([]string, error) { return nil, nil }
 
+func (m *memoryKV) Delete(key string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.values, key)
+	return nil
+}
+
 func verifierAt(now time.Time) *Service {
 	return NewService(Deps{
 		KV:     &memoryKV{values: map[string][]byte{}},

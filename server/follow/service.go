@@ -31,6 +31,12 @@ type Upstream interface {
 	ChangedRecords(ctx context.Context, sysIDs []string, since time.Time) ([]servicenow.Followed, error)
 	JournalSince(ctx context.Context, recordIDs []string, since time.Time) ([]servicenow.JournalEntry, error)
 	RecordURL(table, sysID string) string
+	AddJournal(ctx context.Context, table, sysID, element, text string) error
+}
+
+// Users names the authors of messages written to records.
+type Users interface {
+	User(userID string) (*model.User, error)
 }
 
 // Conversations creates, joins and leaves record conversations.
@@ -53,6 +59,7 @@ type KV interface {
 	SetWithExpiry(key string, value []byte, ttl time.Duration) error
 	CompareAndSetWithExpiry(key string, oldValue, newValue []byte, ttl time.Duration) (bool, error)
 	KeysWithPrefix(prefix string) ([]string, error)
+	Delete(key string) error
 }
 
 // Clients publishes websocket events to one user's open clients.
@@ -74,7 +81,10 @@ type Deps struct {
 	Clients       Clients
 	Log           Log
 	Config        func() *config.Config
+	Users         Users
 	IsStaff       func(userID string) bool
+	// Ephemeral tells one user something in a channel, privately.
+	Ephemeral func(userID, channelID, message string)
 	// Lock serializes the updates of one record across the cluster.
 	Lock func(ctx context.Context, key string) (func(), error)
 	// Broadcast tells the other servers of the cluster.

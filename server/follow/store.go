@@ -29,6 +29,8 @@ type record struct {
 	Last snapshot `json:"last"`
 	// Seen are the journal entries already posted, newest last (at most maxSeen).
 	Seen []string `json:"seen,omitempty"`
+	// Mode is where two-way writes messages: work_notes (the default) or comments.
+	Mode string `json:"mode,omitempty"`
 }
 
 type snapshot struct {

@@ -43,10 +43,13 @@ func (s *Service) apply(r *record, found *servicenow.Followed, entries []service
 		}
 	}
 	for _, entry := range entries {
-		if !r.seen(entry.SysID) {
-			out.messages = append(out.messages, describeEntry(entry))
-			r.markSeen(entry.SysID)
+		if r.seen(entry.SysID) {
+			continue
 		}
+		if !s.wroteItself(r.SysID, entry.Value) {
+			out.messages = append(out.messages, describeEntry(entry))
+		}
+		r.markSeen(entry.SysID)
 	}
 	return out
 }

@@ -271,3 +271,41 @@ func TestCustomerCannotFollowOrReadARecordConversation(t *testing.T) {
 	}
 	assert.Len(t, followsOf(t, alice), 1, "alice still follows")
 }
+
+func TestFollowTwoWayWritesAWorkNoteOnceAndDoesNotEchoIt(t *testing.T) {
+	configure(t, map[string]any{"FollowTwoWay": true, "FollowPollSeconds": 2})
+	alice := newStaff(t)
+	number, f := followByCommand(t, alice, "Conference room projector flickers")
+
+	mustPost(t, alice, f.ConversationID, "Swapped the HDMI cable")
+	want := fullName(alice) + " via Connect: Swapped the HDMI cable"
+	require.Eventually(t, func() bool {
+		for _, j := range server.ServiceNow.JournalOf(number) {
+			if j.Value == want {
+				return true
+			}
+		}
+		return false
+	}, 5*time.Second, 50*time.Millisecond, "the message reaches the record as a work note")
+	time.Sleep(5 * time.Second) // two polls bring the new journal entry back
+	notes := 0
+	for _, j := range server.ServiceNow.JournalOf(number) {
+		if j.Value == want {
+			notes++
+			assert.Equal(t, "work_notes", j.Element)
+		}
+	}
+	assert.Equal(t, 1, notes, "written once")
+	assert.Zero(t, countContaining(botPosts(t, alice, f.ConversationID), "Swapped the HDMI cable"), "not echoed back as an update")
+
+	assert.Contains(t, command(t, alice, f.ConversationID, "/connect follow mode comments"), "comments")
+	mustPost(t, alice, f.ConversationID, "Asked the user to try again")
+	require.Eventually(t, func() bool {
+		for _, j := range server.ServiceNow.JournalOf(number) {
+			if strings.HasSuffix(j.Value, "Asked the user to try again") {
+				return j.Element == "comments"
+			}
+		}
+		return false
+	}, 5*time.Second, 50*time.Millisecond, "comments mode writes a comment")
+}

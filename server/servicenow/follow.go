@@ -2,6 +2,8 @@ package servicenow
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -109,6 +111,43 @@ func (c *Client) JournalSince(ctx context.Context, recordIDs []string, since tim
 		}
 	}
 	return entries, nil
+}
+
+// Journal fields a message can be written to.
+const (
+	WorkNotes = "work_notes"
+	Comments  = "comments"
+)
+
+// AddJournal writes text to a record as a work note or comment (a PATCH of that field). It is
+// sent once, not retried: the caller queues and retries, and a retried PATCH could write twice.
+func (c *Client) AddJournal(ctx context.Context, table, sysID, element, text string) error {
+	switch {
+	case !ValidTable(table):
+		return invalid(table, "not a table name")
+	case !ValidSysID(sysID):
+		return invalid(sysID, "not a sys_id")
+	case element != WorkNotes && element != Comments:
+		return invalid(element, "not work_notes or comments")
+	}
+	body, err := json.Marshal(map[string]string{element: text})
+	if err != nil {
+		return err
+	}
+	trial, err := c.breaker.allow(c.now())
+	if err != nil {
+		c.failures.Add(1)
+		return err
+	}
+	_, err = c.send(ctx, apiRequest{
+		path: tablePath(table) + "/" + sysID, method: http.MethodPatch, body: body,
+		query: url.Values{"sysparm_fields": {"sys_id"}},
+	}, 1)
+	c.breaker.record(c.now(), breakerOutcome(ctx, err), trial)
+	if err != nil {
+		c.failures.Add(1)
+	}
+	return err
 }
 
 // journalLimit bounds one poll's entries per batch; more wait for the next poll.

@@ -1,6 +1,7 @@
 package servicenow
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -21,8 +22,10 @@ var errTooLarge = errors.New("response larger than the configured limit")
 const maxServiceNowText = 300
 
 type apiRequest struct {
-	path  string // e.g. /api/now/table/task
-	query url.Values
+	path   string // e.g. /api/now/table/task
+	query  url.Values
+	method string // GET when empty
+	body   []byte // JSON, for PATCH
 }
 
 type response struct {
@@ -35,9 +38,16 @@ func tablePath(table string) string { return "/api/now/table/" + table }
 func (c *Client) attempt(ctx context.Context, r apiRequest) (*response, error) {
 	ctx, cancel := context.WithTimeoutCause(ctx, c.cfg.Timeout, errAttemptTimeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+r.path+"?"+r.query.Encode(), nil)
+	method := r.method
+	if method == "" {
+		method = http.MethodGet
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+r.path+"?"+r.query.Encode(), bytes.NewReader(r.body))
 	if err != nil {
 		return nil, err
+	}
+	if r.body != nil {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	if err := c.authorize(ctx, req); err != nil {
 		return nil, err
