@@ -34,6 +34,10 @@ func (c *countingPosts) CreatePost(*model.Post) error {
 	return nil
 }
 
+func (c *countingPosts) GetPost(postID string) (*model.Post, error) { return &model.Post{Id: postID}, nil }
+
+func (c *countingPosts) UpdatePost(*model.Post) error { return nil }
+
 type listingKV struct{ memoryKV }
 
 func (l *listingKV) KeysWithPrefix(prefix string) ([]string, error) {

@@ -47,9 +47,11 @@ type Conversations interface {
 	Rename(callerID, channelID, name string) (conversations.Conversation, error)
 }
 
-// Posts is where the bot writes updates.
+// Posts is where the bot writes updates and keeps the pinned summary current.
 type Posts interface {
 	CreatePost(post *model.Post) error
+	GetPost(postID string) (*model.Post, error)
+	UpdatePost(post *model.Post) error
 }
 
 // KV is the part of the KV store following uses.
@@ -201,7 +203,7 @@ func (s *Service) startConversation(userID string, r *record, found servicenow.F
 	if err := s.d.KV.Set(channelKey(c.ID), []byte(r.Table+"/"+r.SysID)); err != nil {
 		return errors.Wrap(err, "failed to index the record conversation")
 	}
-	s.postMessage(r.ChannelID, r.Number, s.summary(found), true)
+	r.SummaryPostID = s.postMessage(r.ChannelID, r.Number, s.summary(found), true)
 	return nil
 }
 

@@ -29,6 +29,8 @@ type record struct {
 	Last snapshot `json:"last"`
 	// Seen are the journal entries already posted, newest last (at most maxSeen).
 	Seen []string `json:"seen,omitempty"`
+	// SummaryPostID is the pinned summary at the top of the conversation, kept current.
+	SummaryPostID string `json:"summary_post_id,omitempty"`
 	// Mode is where two-way writes messages: work_notes (the default) or comments.
 	Mode string `json:"mode,omitempty"`
 }

@@ -26,6 +26,8 @@ type pending struct {
 	messages          []string
 	rename            string // the conversation's new name, if the short description changed
 	renameAs          string // a follower, in whose name the conversation is renamed
+	summaryPostID     string // the pinned summary to rewrite as summary, when the record changed
+	summary           string
 }
 
 // apply records what changed in a followed record since its last update, and each new journal
@@ -33,8 +35,11 @@ type pending struct {
 func (s *Service) apply(r *record, found *servicenow.Followed, entries []servicenow.JournalEntry) pending {
 	out := pending{channelID: r.ChannelID, number: r.Number}
 	if found != nil && found.UpdatedOn >= r.Last.UpdatedOn {
-		if changes := describeChanges(r.Last, snapshotOf(*found)); changes != "" {
-			out.messages = append(out.messages, fmt.Sprintf("**%s** updated: %s", r.Number, changes))
+		if changes := describeChanges(r.Last, snapshotOf(*found)); changes != "" || found.ShortDescription != r.ShortDescription {
+			if changes != "" {
+				out.messages = append(out.messages, fmt.Sprintf("**%s** updated: %s", r.Number, changes))
+			}
+			out.summaryPostID, out.summary = r.SummaryPostID, s.summary(*found)
 		}
 		r.Last = snapshotOf(*found)
 		if found.ShortDescription != "" && found.ShortDescription != r.ShortDescription && len(r.Followers) > 0 {
@@ -58,6 +63,9 @@ func (s *Service) apply(r *record, found *servicenow.Followed, entries []service
 func (s *Service) publish(p pending) {
 	for _, message := range p.messages {
 		s.postMessage(p.channelID, p.number, message, false)
+	}
+	if p.summaryPostID != "" {
+		s.rewrite(p.summaryPostID, p.summary)
 	}
 	if p.rename != "" {
 		if _, err := s.d.Conversations.Rename(p.renameAs, p.channelID, p.rename); err != nil {
@@ -140,16 +148,30 @@ func (s *Service) summary(f servicenow.Followed) string {
 // postAttempts retries a failed update post: the update is already recorded as told.
 const postAttempts = 3
 
-func (s *Service) postMessage(channelID, number, message string, pinned bool) {
+// postMessage posts as the bot and returns the post's id ("" when it failed).
+func (s *Service) postMessage(channelID, number, message string, pinned bool) string {
 	var err error
 	for range postAttempts {
 		post := &model.Post{UserId: s.d.BotID, ChannelId: channelID, Message: message, IsPinned: pinned}
 		post.AddProp(UpdateProp, number)
 		if err = s.d.Posts.CreatePost(post); err == nil {
-			return
+			return post.Id
 		}
 	}
 	s.d.Log.Warn("Failed to post a record update", "channel_id", channelID, "error", err.Error())
+	return ""
+}
+
+// rewrite keeps the pinned summary at the top of a record conversation current.
+func (s *Service) rewrite(postID, summary string) {
+	post, err := s.d.Posts.GetPost(postID)
+	if err == nil {
+		post.Message = summary
+		err = s.d.Posts.UpdatePost(post)
+	}
+	if err != nil {
+		s.d.Log.Warn("Failed to update a record conversation's summary", "post_id", postID, "error", err.Error())
+	}
 }
 
 func invalid(format string, args ...any) error {

@@ -171,6 +171,9 @@ func TestFollowWebhookUpdateArrivesAndForgeriesAreRefused(t *testing.T) {
 	waitForBotPost(t, alice, f.ConversationID, "Assigned to: (none) → Beth Anglin", time.Second)
 	waitForBotPost(t, alice, f.ConversationID, `Restarted the \*spooler\*`, time.Second)
 	t.Logf("webhook update shown after %v", time.Since(started))
+	require.Eventually(t, func() bool {
+		return strings.Contains(botPosts(t, alice, f.ConversationID)[0], "State: In Progress · Priority: 3 - Moderate · Assigned to: Beth Anglin")
+	}, 2*time.Second, 50*time.Millisecond, "the pinned summary is kept current")
 
 	before := len(botPosts(t, alice, f.ConversationID))
 	changed := eventFor(f, func(e *follow.Event) { e.State = "Resolved" })
@@ -226,7 +229,7 @@ func TestFollowPollingPicksUpChangesOnceEvenWithTheWebhook(t *testing.T) {
 	time.Sleep(3 * time.Second) // another poll
 	posts := botPosts(t, alice, f.ConversationID)
 	assert.Equal(t, 1, countContaining(posts, "Ordered the new certificate"), "webhook and polling together post once")
-	assert.Equal(t, 1, countContaining(posts, "In Progress"))
+	assert.Equal(t, 1, countContaining(posts, "→ In Progress"), "one state update")
 }
 
 func TestUnfollowStopsUpdatesForThatUser(t *testing.T) {
