@@ -164,14 +164,7 @@ func batches(ids []string) [][]string {
 }
 
 func followParams(query string, limit int) url.Values {
-	return url.Values{
-		"sysparm_query":                  {query},
-		"sysparm_fields":                 {followedFields},
-		"sysparm_display_value":          {"all"},
-		"sysparm_exclude_reference_link": {"true"},
-		"sysparm_no_count":               {"true"},
-		"sysparm_limit":                  {strconv.Itoa(limit)},
-	}
+	return displayQuery(query, followedFields, limit)
 }
 
 func toFollowed(queried string, row map[string]field) Followed {

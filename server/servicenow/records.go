@@ -135,14 +135,19 @@ func recordParams(table, query string, keys int) url.Values {
 	if table == "kb_knowledge" {
 		fields = articleFields
 	}
+	// Room for a number that two tables share, which instances with custom prefixes allow.
+	return displayQuery(query, fields, 2*keys)
+}
+
+// displayQuery is a Table API query for display and values of fields, without reference links.
+func displayQuery(query, fields string, limit int) url.Values {
 	return url.Values{
 		"sysparm_query":                  {query},
 		"sysparm_fields":                 {fields},
 		"sysparm_display_value":          {"all"},
 		"sysparm_exclude_reference_link": {"true"},
 		"sysparm_no_count":               {"true"},
-		// Room for a number that two tables share, which instances with custom prefixes allow.
-		"sysparm_limit": {strconv.Itoa(2 * keys)},
+		"sysparm_limit":                  {strconv.Itoa(limit)},
 	}
 }
 
