@@ -34,7 +34,9 @@ func (c *countingPosts) CreatePost(*model.Post) error {
 	return nil
 }
 
-func (c *countingPosts) GetPost(postID string) (*model.Post, error) { return &model.Post{Id: postID}, nil }
+func (c *countingPosts) GetPost(postID string) (*model.Post, error) {
+	return &model.Post{Id: postID}, nil
+}
 
 func (c *countingPosts) UpdatePost(*model.Post) error { return nil }
 
