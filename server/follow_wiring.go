@@ -37,7 +37,7 @@ func (p *Plugin) startFollow() error {
 	})
 	p.conversations.SetRecordIndex(p.follow.RecordOf)
 	p.follow.Reindex()
-	p.platform.Cluster.Handle(follow.ClusterEvent, func([]byte) { p.follow.Reindex() })
+	p.platform.Cluster.Handle(follow.ClusterEvent, p.follow.OnIndexChanged)
 	if err := p.ensureWebhookSecret(); err != nil {
 		return err
 	}

@@ -304,7 +304,7 @@ func (st *stats) webhook(err error) {
 // Stats is following's part of the admin health answer.
 func (s *Service) Stats() map[string]any {
 	s.indexMu.RLock()
-	conversations := len(s.index)
+	conversations := len(s.byChannel)
 	s.indexMu.RUnlock()
 	s.stats.mu.Lock()
 	defer s.stats.mu.Unlock()

@@ -1,6 +1,8 @@
 package follow
 
 import (
+	"strings"
+
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 )
 
@@ -8,38 +10,56 @@ import (
 func (s *Service) RecordOf(channelID string) *conversations.RecordRef {
 	s.indexMu.RLock()
 	defer s.indexMu.RUnlock()
-	if ref, ok := s.index[channelID]; ok {
+	if ref, ok := s.byChannel[channelID]; ok {
 		return &ref
 	}
 	return nil
 }
 
-// IsRecordConversation reports whether channelID is a record conversation (two-way's cheap test).
-func (s *Service) IsRecordConversation(channelID string) bool {
-	s.indexMu.RLock()
-	defer s.indexMu.RUnlock()
-	_, ok := s.index[channelID]
-	return ok
+
+// indexed puts r's conversation in this server's index and tells the other servers, which
+// read the record in turn (OnIndexChanged).
+func (s *Service) indexed(r *record) {
+	if !s.remember(r) || s.d.Broadcast == nil {
+		return
+	}
+	if err := s.d.Broadcast(ClusterEvent, r.Table+"/"+r.SysID); err != nil {
+		s.d.Log.Warn("Failed to tell the cluster about a record conversation", "error", err.Error())
+	}
 }
 
-func (s *Service) indexed(r *record) {
+// remember puts r's conversation in this server's index; it reports whether that changed it.
+func (s *Service) remember(r *record) bool {
 	ref := conversations.RecordRef{Table: r.Table, SysID: r.SysID, Number: r.Number, ShortDescription: r.ShortDescription}
 	if upstream := s.upstream(); upstream != nil {
 		ref.URL = upstream.RecordURL(r.Table, r.SysID)
 	}
 	s.indexMu.Lock()
-	known, had := s.index[r.ChannelID]
-	s.index[r.ChannelID] = ref
-	s.indexMu.Unlock()
-	if (!had || known != ref) && s.d.Broadcast != nil {
-		if err := s.d.Broadcast(ClusterEvent, r.ChannelID); err != nil {
-			s.d.Log.Warn("Failed to tell the cluster about a record conversation", "error", err.Error())
-		}
+	defer s.indexMu.Unlock()
+	known, had := s.byChannel[r.ChannelID]
+	s.byChannel[r.ChannelID] = ref
+	return !had || known != ref
+}
+
+// OnIndexChanged reads the record another server started or renamed a conversation for
+// (data is "<table>/<sys_id>").
+func (s *Service) OnIndexChanged(data []byte) {
+	table, sysID, _ := strings.Cut(string(data), "/")
+	ref := Ref{Table: table, SysID: sysID}
+	if !ref.valid() {
+		return
+	}
+	r, err := s.load(ref)
+	if err != nil {
+		s.d.Log.Warn("Failed to index a record conversation", "error", err.Error())
+		return
+	}
+	if r != nil && r.ChannelID != "" {
+		s.remember(r)
 	}
 }
 
-// Reindex reads every record conversation into the index: at start, and when another server
-// tells this one something changed.
+// Reindex reads every record conversation into the index, at start.
 func (s *Service) Reindex() {
 	refs, err := s.all()
 	if err != nil {
@@ -53,7 +73,7 @@ func (s *Service) Reindex() {
 			continue
 		}
 		if r != nil && r.ChannelID != "" {
-			s.indexed(r)
+			s.remember(r)
 		}
 	}
 }

@@ -99,9 +99,9 @@ type Deps struct {
 type Service struct {
 	d Deps
 
-	// index maps record conversations to their records, for the conversation list.
-	indexMu sync.RWMutex
-	index   map[string]conversations.RecordRef
+	// byChannel maps record conversations to their records (the conversation list, two-way).
+	indexMu   sync.RWMutex
+	byChannel map[string]conversations.RecordRef
 
 	// locks holds one mutex per record sys_id.
 	locks sync.Map
@@ -114,7 +114,7 @@ func NewService(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{d: d, index: map[string]conversations.RecordRef{}}
+	return &Service{d: d, byChannel: map[string]conversations.RecordRef{}}
 }
 
 // Follow is one followed record, as the REST API answers.
@@ -200,9 +200,6 @@ func (s *Service) startConversation(userID string, r *record, found servicenow.F
 		return err
 	}
 	r.ChannelID = c.ID
-	if err := s.d.KV.Set(channelKey(c.ID), []byte(r.Table+"/"+r.SysID)); err != nil {
-		return errors.Wrap(err, "failed to index the record conversation")
-	}
 	r.SummaryPostID = s.postMessage(r.ChannelID, r.Number, s.summary(found), true)
 	return nil
 }
@@ -250,13 +247,7 @@ func (s *Service) removeFollower(ref Ref, userID string) (*record, error) {
 // MemberLeft unfollows someone who left (or was removed from) a record conversation by any
 // path, Mattermost's own included.
 func (s *Service) MemberLeft(channelID, userID string) {
-	if !s.IsRecordConversation(channelID) {
-		return
-	}
-	ref, ok, err := s.recordOfChannel(channelID)
-	if err != nil {
-		s.d.Log.Warn("Failed to read a record conversation", "channel_id", channelID, "error", err.Error())
-	}
+	ref, ok := s.recordOfChannel(channelID)
 	if !ok {
 		return
 	}
@@ -285,14 +276,11 @@ func (s *Service) List(userID string) ([]Follow, error) {
 	return follows, nil
 }
 
-func (s *Service) recordOfChannel(channelID string) (Ref, bool, error) {
-	raw, err := s.d.KV.Get(channelKey(channelID))
-	if err != nil || len(raw) == 0 {
-		return Ref{}, false, err
-	}
-	table, sysID, _ := strings.Cut(string(raw), "/")
-	ref := Ref{Table: table, SysID: sysID}
-	return ref, ref.valid(), nil
+func (s *Service) recordOfChannel(channelID string) (Ref, bool) {
+	s.indexMu.RLock()
+	defer s.indexMu.RUnlock()
+	ref, ok := s.byChannel[channelID]
+	return Ref{Table: ref.Table, SysID: ref.SysID}, ok
 }
 
 func (s *Service) changed(userID string) {
@@ -324,7 +312,11 @@ func (s *Service) upstream() Upstream {
 
 // checkTable refuses tables the admin does not let anyone follow.
 func (s *Service) checkTable(table string) error {
-	if table == "" || table == "task" || slices.Contains(s.d.Config().FollowTables, table) {
+	allowed := s.d.Config().FollowTables
+	if len(allowed) == 0 {
+		allowed = servicenow.TaskTables
+	}
+	if table == "" || table == "task" || slices.Contains(allowed, table) {
 		return nil
 	}
 	return invalid("Records of the %s table cannot be followed here (System Console: Tables that can be followed).", table)

@@ -44,14 +44,12 @@ type snapshot struct {
 }
 
 const (
-	recordPrefix  = "follow_record_"
-	channelPrefix = "follow_channel_"
-	pollKey       = "follow_poll_since"
-	maxSeen       = 500
+	recordPrefix = "follow_record_"
+	pollKey      = "follow_poll_since"
+	maxSeen      = 500
 )
 
-func recordKey(r Ref) string             { return recordPrefix + r.Table + "_" + r.SysID }
-func channelKey(channelID string) string { return channelPrefix + channelID }
+func recordKey(r Ref) string { return recordPrefix + r.Table + "_" + r.SysID }
 
 func refOfKey(key string) (Ref, bool) {
 	rest := strings.TrimPrefix(key, recordPrefix)

@@ -53,14 +53,14 @@ func (s *Service) wroteItself(sysID, text string) bool {
 // MessageHasBeenPosted writes a staff member's message in a record conversation to its record.
 // Every other post costs one map lookup.
 func (s *Service) MessageHasBeenPosted(post *model.Post) {
-	if !s.IsRecordConversation(post.ChannelId) || !s.d.Config().FollowTwoWay {
+	ref, ok := s.recordOfChannel(post.ChannelId)
+	if !ok || !s.d.Config().FollowTwoWay {
 		return
 	}
 	if post.UserId == s.d.BotID || post.Type != "" || strings.TrimSpace(post.Message) == "" || post.GetProp(model.PostPropsFromBot) == "true" {
 		return
 	}
-	ref, ok, err := s.recordOfChannel(post.ChannelId)
-	if err != nil || !ok || !s.d.IsStaff(post.UserId) {
+	if !s.d.IsStaff(post.UserId) {
 		return
 	}
 	go s.writeBack(ref, post)
@@ -161,11 +161,8 @@ func (s *Service) SetMode(userID, channelID, mode string) error {
 	if mode != servicenow.WorkNotes && mode != servicenow.Comments {
 		return invalid("Choose work_notes or comments.")
 	}
-	ref, ok, err := s.recordOfChannel(channelID)
-	switch {
-	case err != nil:
-		return err
-	case !ok:
+	ref, ok := s.recordOfChannel(channelID)
+	if !ok {
 		return invalid("This is not a record conversation: type it in one.")
 	}
 	unlock, err := s.lock(ref)
