@@ -81,15 +81,12 @@ type Config struct {
 	WebhookSecret string
 	// FollowPoll is how often followed records are polled.
 	FollowPoll time.Duration
-	// FollowTables are the tables whose records can be followed.
+	// FollowTables are the tables whose records can be followed; none set means the tables that
+	// extend task (servicenow.TaskTables).
 	FollowTables []string
 	// FollowTwoWay writes messages of record conversations to their records.
 	FollowTwoWay bool
 }
-
-// DefaultFollowTables are the tables of the default prefix map that extend task.
-var DefaultFollowTables = []string{"incident", "problem", "problem_task", "change_request", "change_task",
-	"sc_request", "sc_req_item", "sc_task", "task", "sn_customerservice_case"}
 
 // Digest is the admin's frame for the email digest: whether users may take it, and the range
 // and default of its interval in minutes.
@@ -169,9 +166,6 @@ func Parse(s Settings) (*Config, error) {
 	check(c.FollowPoll >= time.Second && c.FollowPoll <= 24*time.Hour, "Polling interval must be 1 to 1440 minutes, not %d.", s.FollowPollMinutes)
 	c.FollowTwoWay = s.FollowTwoWay
 	c.FollowTables = splitList(strings.ToLower(s.FollowTables))
-	if len(c.FollowTables) == 0 {
-		c.FollowTables = DefaultFollowTables
-	}
 	for _, table := range c.FollowTables {
 		check(IsTableName(table), "Tables that can be followed: %q is not a ServiceNow table name.", table)
 	}
