@@ -81,7 +81,7 @@ bench:
 ## bench-digest: one email digest run for 2,000 opted-in users x 5 conversations against a fake
 ## platform counting calls: time, plugin API calls per user, peak heap.
 bench-digest:
-	DIGEST_BENCH=1 $(GO) test -count=1 -run TestBenchDigest -v ./server/digest/
+	$(GO) test -count=1 -run '^$$' -bench BenchmarkDigestRun -benchtime 1x ./server/digest/
 
 ## bench-follow: one polling cycle over 1,000 followed records against the stand-in, and the
 ## webhook at 50 events/s on the real server (p50/p99, server CPU per event).

@@ -2,7 +2,6 @@ package digest
 
 import (
 	"fmt"
-	"os"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -12,16 +11,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestBenchDigest is `make bench-digest`: one digest run for opted-in users with 5 conversations
+// BenchmarkDigestRun is `make bench-digest`: one digest run for opted-in users with 5 conversations
 // of unread messages each, against a fake platform that counts every call. It prints the run's
 // time, plugin API calls per user and the peak live heap above what the fake platform itself
 // holds (sampled after a collection every 20 ms, which slows the run a little).
-func TestBenchDigest(t *testing.T) {
-	if os.Getenv("DIGEST_BENCH") == "" {
-		t.Skip("set DIGEST_BENCH=1 (make bench-digest)")
-	}
+func BenchmarkDigestRun(b *testing.B) {
 	for _, users := range []int{500, 2000} {
-		figures := benchRun(t, users, 5, 3)
+		figures := benchRun(b, users, 5, 3)
 		fmt.Printf("digest run: %5d users x 5 conversations x 3 unread: %6.2f s, %d emails, %.1f plugin API calls/user, peak live heap above the fake platform %.2f MiB (%.2f MiB still held after the run)\n",
 			users, figures.elapsed.Seconds(), figures.mails, figures.callsPerUser, float64(figures.peakHeap)/(1<<20), float64(figures.retained)/(1<<20))
 	}
@@ -36,7 +32,7 @@ type benchFigures struct {
 	retained uint64
 }
 
-func benchRun(t *testing.T, users, conversationsPerUser, unread int) benchFigures {
+func benchRun(t testing.TB, users, conversationsPerUser, unread int) benchFigures {
 	w := newWorld()
 	w.discardMail = true
 	s := w.service()

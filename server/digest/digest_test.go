@@ -12,7 +12,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
-func optIn(t *testing.T, s *Service, userID string, minutes int) {
+func optIn(t testing.TB, s *Service, userID string, minutes int) {
 	t.Helper()
 	on := true
 	_, err := s.Set(userID, Change{Enabled: &on, IntervalMinutes: &minutes})
