@@ -22,7 +22,11 @@ interface Props {
 
 function membersLine(conversation: Conversation, currentUserId: string): string {
     const others = conversation.members.filter((member) => member.id !== currentUserId).map((member) => member.display_name || `@${member.username}`);
-    return conversation.kind === 'group' ? `${conversation.members.length} members: you, ${others.join(', ')}` : `Direct conversation with ${others.join(', ')}`;
+    if (conversation.kind !== 'group') {
+        return `Direct conversation with ${others.join(', ')}`;
+    }
+    // A record conversation can have one member, its only follower.
+    return others.length ? `${conversation.members.length} members: you, ${others.join(', ')}` : 'Only you so far';
 }
 
 // The workspace's middle: the open conversation's header, its messages and composer. The same
