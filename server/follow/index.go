@@ -16,7 +16,6 @@ func (s *Service) RecordOf(channelID string) *conversations.RecordRef {
 	return nil
 }
 
-
 // indexed puts r's conversation in this server's index and tells the other servers, which
 // read the record in turn (OnIndexChanged).
 func (s *Service) indexed(r *record) {
