@@ -87,6 +87,7 @@ func TestWorkspacePageLoadsTheStandaloneBundle(t *testing.T) {
 	assert.Contains(t, page, `id="connect-workspace-root"`)
 	assert.Contains(t, page, `/plugins/connect-chat/static/workspace.js?v=1.2.3"`)
 	assert.NotContains(t, page, "<script>alert(1)</script>", "the site URL must be escaped")
+	assert.NotContains(t, page, "chat.example.com", "the page keeps to the origin the browser used")
 }
 
 func TestStaticFilesRequireAUser(t *testing.T) {

@@ -33,33 +33,43 @@ var workspaceTemplate = template.Must(template.New("workspace").Parse(`<!DOCTYPE
 <title>Connect Workspace</title>
 </head>
 <body>
-<div id="connect-workspace-root" data-site-url="{{.SiteURL}}" data-plugin-id="{{.PluginID}}"></div>
+<div id="connect-workspace-root" data-plugin-id="{{.PluginID}}"></div>
 <script src="{{.ScriptURL}}"></script>
 </body>
 </html>
 `))
 
 type workspaceView struct {
-	SiteURL   string
 	PluginID  string
 	ScriptURL string
 }
 
+// sitePath is the path Mattermost is served under ("" or "/chat"). The page's links keep to the
+// origin the browser used, as the web app's do (webapp/channels/src/utils/url.tsx, getSiteURL):
+// someone who reaches the server by another name or scheme than the configured Site URL must not
+// be sent there.
+func sitePath(siteURL string) string {
+	u, err := url.Parse(siteURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(u.EscapedPath(), "/")
+}
+
 func workspacePage(cfg Config) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		siteURL := strings.TrimSuffix(cfg.SiteURL(), "/")
+		base := sitePath(cfg.SiteURL())
 		if userID(r) == "" {
 			query := url.Values{"redirect_to": {loginReturnRoute(cfg.PluginID)}}
-			http.Redirect(w, r, siteURL+"/login?"+query.Encode(), http.StatusFound)
+			http.Redirect(w, r, base+"/login?"+query.Encode(), http.StatusFound)
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Header().Set("X-Frame-Options", "SAMEORIGIN")
 		_ = workspaceTemplate.Execute(w, workspaceView{
-			SiteURL:   siteURL,
 			PluginID:  cfg.PluginID,
-			ScriptURL: siteURL + "/plugins/" + cfg.PluginID + "/static/workspace.js?v=" + url.QueryEscape(cfg.Version),
+			ScriptURL: base + "/plugins/" + cfg.PluginID + "/static/workspace.js?v=" + url.QueryEscape(cfg.Version),
 		})
 	}
 }

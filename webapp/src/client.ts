@@ -107,12 +107,20 @@ const connectAPI = `/plugins/${pluginId}/api/v1`;
 export type ConnectAPI = Pick<ConnectClient, keyof ConnectClient>;
 
 export class ConnectClient {
+    // Closed when its user signs out: requests in flight end, and their answers are dropped.
+    private readonly signedOut = new AbortController();
+
     constructor(
         private readonly siteURL: string,
         // Wrapped so the browser's fetch is never called detached from window.
         private readonly fetchFunction: FetchFunction = (input, init) => fetch(input, init),
         private readonly readCookies: () => string = () => document.cookie,
     ) {}
+
+    // For the user's session ending: what they asked for must not reach whoever signs in next.
+    close(): void {
+        this.signedOut.abort();
+    }
 
     getCurrentUser(): Promise<UserProfile> {
         return this.request<UserProfile>('GET', '/api/v4/users/me');
@@ -241,23 +249,30 @@ export class ConnectClient {
         const url = this.siteURL + path + queryString(query);
         let response: Response;
         try {
+            this.refuseAfterSignOut(url);
             response = await this.fetchFunction(url, {
                 method,
                 credentials: 'include',
                 headers: this.headersFor(method, body),
                 body: body instanceof FormData || body === undefined ? body : JSON.stringify(body),
+                signal: this.signedOut.signal,
             });
         } catch (cause) {
+            this.refuseAfterSignOut(url);
             throw new ClientError(0, `Could not reach the server: ${errorMessage(cause)}`, url);
         }
         if (!response.ok) {
             throw await errorOfResponse(response, url);
         }
-        if (response.status === 204) {
-            return undefined as T;
-        }
-        const text = await response.text();
+        const text = response.status === 204 ? '' : await response.text();
+        this.refuseAfterSignOut(url);
         return (text ? JSON.parse(text) : undefined) as T;
+    }
+
+    private refuseAfterSignOut(url: string): void {
+        if (this.signedOut.signal.aborted) {
+            throw new ClientError(0, 'Signed out: the request was dropped.', url);
+        }
     }
 
     // Workspace tools.

@@ -1,14 +1,15 @@
 // The one setup of Connect's state, shared by every page that shows Connect: the plugin inside
 // Mattermost's web app (and the dev host, which loads the plugin the same way) keeps it in the
-// host's store; the standalone workspace page keeps it in a store of its own, with the same
-// reducer under the same key and the same websocket handlers.
+// host's store and follows whoever signs in; the standalone workspace page keeps it in a store of
+// its own, with the same reducer under the same key and the same websocket handlers.
 import type {ComponentType} from 'react';
 import {legacy_createStore as createStore, type Action, type Store} from 'redux';
 
 import {ConnectClient} from './client';
-import {withConnectEnvironment, type ConnectEnvironment} from './components/connect_context';
-import {selectSiteURL} from './host/site_url';
-import type {ConnectAction} from './state/actions';
+import {createSignedInEnvironment, guardedDispatch, withConnectEnvironment, type ConnectEnvironment} from './components/connect_context';
+import {forgetUserData} from './components/forget_user_data';
+import {hostSiteURL} from './host/site_url';
+import {sessionEnded, type ConnectAction} from './state/actions';
 import {loadConversations, refreshAfterReconnect, type ConnectDeps} from './state/operations';
 import {persistMiniWindows} from './state/persistence';
 import {connectReducer} from './state/reducer';
@@ -36,21 +37,32 @@ export interface ConnectApp {
     withEnvironment: (Component: ComponentType) => ComponentType;
 
     // Restores the user's mini windows and keeps saving them, and loads the open conversations.
-    // Returns the stop.
+    // Returns the stop, for when the user signs out: it drops their requests in flight and
+    // everything the page knows of them.
     start: (storage: Storage) => () => void;
 }
 
+// One signed-in user's Connect, in the store it is given.
 export function createConnectApp(store: ConnectStore, environment: ConnectEnvironment): ConnectApp {
-    const deps: ConnectDeps = {client: environment.client, dispatch: store.dispatch, getState: store.getState};
+    let signedIn = true;
+    const userEnvironment: ConnectEnvironment = {...environment, signedIn: () => signedIn};
+    const dispatch = guardedDispatch(store.dispatch, userEnvironment);
+    const deps: ConnectDeps = {client: environment.client, dispatch, getState: store.getState};
     return {
-        environment,
+        environment: userEnvironment,
         webSocketHandlers: webSocketHandlers(deps, environment.currentUserId),
         refreshAfterReconnect: () => void refreshAfterReconnect(deps),
-        withEnvironment: (Component) => withConnectEnvironment(Component, environment),
+        withEnvironment: (Component) => withConnectEnvironment(Component, userEnvironment),
         start: (storage) => {
             const stopPersisting = persistMiniWindows(store, storage, environment.currentUserId);
             void loadConversations(deps);
-            return stopPersisting;
+            return () => {
+                signedIn = false;
+                stopPersisting();
+                environment.client.close();
+                forgetUserData();
+                store.dispatch(sessionEnded());
+            };
         },
     };
 }
@@ -66,38 +78,73 @@ function connectStoreOf(hostStore: HostStore): ConnectStore {
 }
 
 export interface HostConnection {
-    app: ConnectApp;
+    // Where the web app is served: the same origin as the page.
+    siteURL: string;
 
-    // Unregisters the handlers and stops saving the mini windows.
+    // For registered components: see SignedInEnvironment.wrap.
+    forSignedInUser: (Component: ComponentType) => ComponentType;
+
+    // Ends the signed-in user's Connect and stops following sign-ins.
     disconnect: () => void;
 }
 
-// Inside the web app: the reducer and the websocket and reconnect handlers go through the host's
-// registry, and the state lives in the host's store.
+// Calls onChange with the signed-in user's id ('' for nobody) now and whenever it changes. The web
+// app starts plugins before anyone signs in (components/root/root.tsx: onConfigLoaded runs
+// initializePlugins) and signs users in and out without reloading the page
+// (components/login/login.tsx), keeping the user in entities.users.currentUserId. Returns the stop.
+export function followSignedInUser(hostStore: HostStore, onChange: (userId: string) => void): () => void {
+    let current = hostStore.getState().entities.users.currentUserId;
+    onChange(current);
+    return hostStore.subscribe(() => {
+        const next = hostStore.getState().entities.users.currentUserId;
+        if (next !== current) {
+            current = next;
+            onChange(next);
+        }
+    });
+}
+
+// Inside the web app: the reducer goes through the host's registry and the state lives in the
+// host's store. Each user who signs in on the page gets a Connect of their own (a client, the
+// websocket and reconnect handlers, their saved windows), ended when they sign out.
 export function connectToHost(registry: PluginRegistry, hostStore: HostStore, hideSidebar: () => void): HostConnection {
     registry.registerReducer(connectReducer);
+    const siteURL = hostSiteURL();
+    const store = connectStoreOf(hostStore);
+    const signedInEnvironment = createSignedInEnvironment();
 
-    const siteURL = selectSiteURL(hostStore.getState());
-    const app = createConnectApp(connectStoreOf(hostStore), {
-        client: new ConnectClient(siteURL),
-        siteURL,
-        currentUserId: hostStore.getState().entities.users.currentUserId,
-        hideSidebar,
-    });
-    for (const [event, handler] of Object.entries(app.webSocketHandlers)) {
-        registry.registerWebSocketEventHandler(event, handler);
-    }
-    registry.registerReconnectHandler(app.refreshAfterReconnect);
-    const stop = app.start(window.localStorage);
-
-    const disconnect = () => {
-        for (const event of Object.keys(app.webSocketHandlers)) {
-            registry.unregisterWebSocketEventHandler(event);
+    const startFor = (userId: string) => {
+        const app = createConnectApp(store, {client: new ConnectClient(siteURL), siteURL, currentUserId: userId, hideSidebar});
+        for (const [event, handler] of Object.entries(app.webSocketHandlers)) {
+            registry.registerWebSocketEventHandler(event, handler);
         }
-        registry.unregisterReconnectHandler();
-        stop();
+        registry.registerReconnectHandler(app.refreshAfterReconnect);
+        const stopApp = app.start(window.localStorage);
+        signedInEnvironment.begin(app.environment);
+        return () => {
+            signedInEnvironment.end();
+            for (const event of Object.keys(app.webSocketHandlers)) {
+                registry.unregisterWebSocketEventHandler(event);
+            }
+            registry.unregisterReconnectHandler();
+            stopApp();
+        };
     };
-    return {app, disconnect};
+
+    let endSession: (() => void) | undefined;
+    const stopFollowing = followSignedInUser(hostStore, (userId) => {
+        endSession?.();
+        endSession = userId ? startFor(userId) : undefined;
+    });
+    return {
+        siteURL,
+        forSignedInUser: signedInEnvironment.wrap,
+        disconnect: () => {
+            stopFollowing();
+            endSession?.();
+            endSession = undefined;
+        },
+    };
 }
 
 // The root reducer of a store that holds only Connect's state, where the web app would keep it.

@@ -6,14 +6,14 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {connectStore, directConversation} from '../tests/unit/connect_fixtures';
 import {alice, fakeRegistry, fakeStore, hostState, jsonResponse, sidebarRegistration} from '../tests/unit/fixtures';
 
-import {conversationsLoaded, windowsRestored} from './state/actions';
+import {conversationsLoaded, sessionEnded, windowsRestored} from './state/actions';
 import {miniWindowsStorageKey} from './state/persistence';
 import {connectReducer} from './state/reducer';
 import {pluginStateKey} from './state/types';
 import {stylesheetElementId} from './styles/stylesheet';
 import {WorkspaceReturn} from './components/workspace_return/WorkspaceReturn';
 import {ConnectPlugin} from './plugin';
-import type {HostChannel, HostChannelMembership} from './types/registry';
+import type {HostChannel, HostChannelMembership, PluginRegistry} from './types/registry';
 
 const channel: HostChannel = {id: 'channel-1', team_id: 'team-1', type: 'O', name: 'town-square', display_name: 'Town Square'};
 const member: HostChannelMembership = {channel_id: 'channel-1', user_id: alice.id};
@@ -63,7 +63,7 @@ describe('ConnectPlugin.initialize', () => {
 
         expect(registry.registerAppBarComponent).toHaveBeenCalledOnce();
         const [iconUrl, action, tooltipText] = registry.registerAppBarComponent.mock.calls[0];
-        expect(iconUrl).toBe('https://chat.example.com/plugins/connect-chat/assets/connect.svg');
+        expect(iconUrl).toBe(`${window.location.origin}/plugins/connect-chat/assets/connect.svg`);
         expect(tooltipText).toBe('Connect');
 
         action(channel, member);
@@ -100,10 +100,20 @@ describe('ConnectPlugin.initialize', () => {
         expect(registry.registerMainMenuAction).toHaveBeenCalledExactlyOnceWith('Connect Chat', expect.any(Function), expect.anything());
     });
 
-    it('floats the mini windows over every page with a root component', () => {
+    it('floats the mini windows where the app bar and sidebar are: a global component', () => {
         const {registry} = initializedPlugin();
 
-        expect(registry.registerRootComponent).toHaveBeenCalledOnce();
+        expect(registry.registerGlobalComponent).toHaveBeenCalledOnce();
+        expect(registry.registerRootComponent).not.toHaveBeenCalled();
+    });
+
+    it('falls back to a root component in a web app without global components', () => {
+        const registry: PluginRegistry = {...fakeRegistry(), registerGlobalComponent: undefined};
+        const rootComponents = vi.spyOn(registry, 'registerRootComponent');
+
+        new ConnectPlugin().initialize(registry, fakeStore(hostState()));
+
+        expect(rootComponents).toHaveBeenCalledOnce();
     });
 
     it('listens to its own websocket events and the core post events', () => {
@@ -130,7 +140,7 @@ describe('ConnectPlugin.initialize', () => {
         const {store} = initializedPlugin();
 
         await waitFor(() => expect(store.dispatched).toContainEqual(conversationsLoaded(list)));
-        expect(fetchMock.mock.calls[0]).toEqual(['https://chat.example.com/plugins/connect-chat/api/v1/conversations', expect.anything()]);
+        expect(fetchMock.mock.calls[0]).toEqual([`${window.location.origin}/plugins/connect-chat/api/v1/conversations`, expect.anything()]);
     });
 
     it('restores the user\'s mini windows from the browser\'s storage', () => {
@@ -141,9 +151,9 @@ describe('ConnectPlugin.initialize', () => {
         expect(store.dispatched).toContainEqual(windowsRestored([{id: 'dm-bob', collapsed: true}]));
     });
 
-    it('takes the site URL from the page when the server has none configured', () => {
+    it('takes the site URL from the page, as the web app does, whatever Site URL is configured', () => {
         window.basename = '/chat';
-        const {registry} = initializedPlugin('');
+        const {registry} = initializedPlugin('https://elsewhere.example.com');
 
         const [iconUrl] = registry.registerAppBarComponent.mock.calls[0];
         expect(iconUrl).toBe(`${window.location.origin}/chat/plugins/connect-chat/assets/connect.svg`);
@@ -157,8 +167,8 @@ describe('ConnectPlugin.uninitialize', () => {
 
         plugin.uninitialize();
 
-        expect(store.dispatched).toEqual([sidebarRegistration.hideRHSPlugin]);
-        expect(registry.unregisterComponent.mock.calls.map(([id]) => id).sort()).toEqual(['app-bar-1', 'header-button-1', 'main-menu-1', 'rhs-1', 'root-1', 'route-1', 'team-route-1']);
+        expect(store.dispatched).toEqual([sidebarRegistration.hideRHSPlugin, sessionEnded()]);
+        expect(registry.unregisterComponent.mock.calls.map(([id]) => id).sort()).toEqual(['app-bar-1', 'global-1', 'header-button-1', 'main-menu-1', 'rhs-1', 'route-1', 'team-route-1']);
         const registered = registry.registerWebSocketEventHandler.mock.calls.map(([event]) => event).sort();
         expect(registry.unregisterWebSocketEventHandler.mock.calls.map(([event]) => event).sort()).toEqual(registered);
         expect(registry.unregisterReconnectHandler).toHaveBeenCalledOnce();

@@ -13,38 +13,47 @@ import type {HostStore, PluginRegistry, WebappPlugin} from './types/registry';
 
 const label = 'Connect';
 
+// The mini windows and the app bar badge belong wherever the app bar and the sidebar are: the
+// web app's global components are (root.tsx); its root components are only in the channel view.
+function registerFloating(registry: PluginRegistry, component: React.ComponentType): string {
+    return registry.registerGlobalComponent ? registry.registerGlobalComponent(component) : registry.registerRootComponent(component);
+}
+
 export class ConnectPlugin implements WebappPlugin {
     private cleanups: Array<() => void> = [];
 
+    // The web app calls this once per page load, before anyone may have signed in; Connect then
+    // follows whoever signs in and out (see connectToHost).
     initialize(registry: PluginRegistry, store: HostStore): void {
         // Only the registered sidebar's own button calls it, so the sidebar is registered by then.
         const hideSidebar = () => {
             store.dispatch(sidebar.hideRHSPlugin);
         };
-        const {app, disconnect} = connectToHost(registry, store, hideSidebar);
+        const connect = connectToHost(registry, store, hideSidebar);
 
-        const sidebar = registry.registerRightHandSidebarComponent(app.withEnvironment(ConnectSidebar), label);
+        const sidebar = registry.registerRightHandSidebarComponent(connect.forSignedInUser(ConnectSidebar), label);
         const toggleSidebar = () => {
             store.dispatch(sidebar.toggleRHSPlugin);
         };
 
-        const appBarIconUrl = pluginAssetURL(app.environment.siteURL, 'connect.svg');
+        const appBarIconUrl = pluginAssetURL(connect.siteURL, 'connect.svg');
         const appBarId = registry.registerAppBarComponent(appBarIconUrl, toggleSidebar, label);
 
-        // For servers whose web app has no app bar; its icon carries the unread badge.
+        // The web app shows it only while its app bar is off (selectors/plugins.ts hides the header
+        // buttons of plugins that have an app bar item); its icon carries the unread badge.
         const headerButtonId = registry.registerChannelHeaderButtonAction(<SidebarToggleIcon/>, toggleSidebar, label, label);
 
         const workspaceRouteId = registry.registerCustomRoute(workspaceReturnRoute, WorkspaceReturn);
 
         // The workspace inside the web app: a team route and a main menu entry, both documented
         // registry calls (registerProduct is marked internal and can break the web app's routes).
-        const teamRouteId = registry.registerNeedsTeamRoute(`/${workspaceTeamRoute}`, app.withEnvironment(WorkspaceRoute));
-        const menuId = registry.registerMainMenuAction('Connect Chat', () => goToWorkspace(store.getState(), app.environment.siteURL), <SidebarToggleIcon/>);
+        const teamRouteId = registry.registerNeedsTeamRoute(`/${workspaceTeamRoute}`, connect.forSignedInUser(WorkspaceRoute));
+        const menuId = registry.registerMainMenuAction('Connect Chat', () => goToWorkspace(store.getState(), connect.siteURL), <SidebarToggleIcon/>);
 
-        function Root() {
+        function Floating() {
             return <ConnectRoot appBarIconUrl={appBarIconUrl}/>;
         }
-        const rootId = registry.registerRootComponent(app.withEnvironment(Root));
+        const floatingId = registerFloating(registry, connect.forSignedInUser(Floating));
 
         this.cleanups.push(
             () => store.dispatch(sidebar.hideRHSPlugin),
@@ -54,8 +63,8 @@ export class ConnectPlugin implements WebappPlugin {
             () => registry.unregisterComponent(workspaceRouteId),
             () => registry.unregisterComponent(teamRouteId),
             () => registry.unregisterComponent(menuId),
-            () => registry.unregisterComponent(rootId),
-            disconnect,
+            () => registry.unregisterComponent(floatingId),
+            connect.disconnect,
             () => removeStylesheet(),
         );
     }

@@ -1,4 +1,4 @@
-import React, {createContext, useContext, useMemo, type ComponentType} from 'react';
+import React, {createContext, useContext, useMemo, useSyncExternalStore, type ComponentType} from 'react';
 import {useStore} from 'react-redux';
 
 import type {ConnectAPI} from '../client';
@@ -6,8 +6,9 @@ import type {ConnectAction} from '../state/actions';
 import type {ConnectDeps} from '../state/operations';
 import type {ConnectRootState} from '../state/types';
 
-// What the Connect components need besides the plugin's state. connect_app builds it, from the web
-// app's store in the plugin and for the signed-in user on the standalone workspace page.
+// What the Connect components need besides the plugin's state: one signed-in user's. connect_app
+// builds it, from the web app's store in the plugin and for the signed-in user on the standalone
+// workspace page.
 export interface ConnectEnvironment {
     client: ConnectAPI;
     siteURL: string;
@@ -15,6 +16,10 @@ export interface ConnectEnvironment {
 
     // Hides the sidebar; absent where there is no sidebar to hide.
     hideSidebar?: () => void;
+
+    // False once the user signed out: answers that arrive later must not change the state that
+    // the next user sees. Absent where the user never changes.
+    signedIn?: () => boolean;
 }
 
 const ConnectContext = createContext<ConnectEnvironment | null>(null);
@@ -29,11 +34,21 @@ export function useConnectEnvironment(): ConnectEnvironment {
     return environment;
 }
 
+// Drops the actions of a user who has signed out.
+export function guardedDispatch(dispatch: ConnectDeps['dispatch'], environment: ConnectEnvironment): ConnectDeps['dispatch'] {
+    const {signedIn} = environment;
+    return signedIn ? (action) => (signedIn() ? dispatch(action) : undefined) : dispatch;
+}
+
 // The client plus the store the components run in, for the operations in state/operations.
 export function useConnectDeps(): ConnectDeps {
-    const {client} = useConnectEnvironment();
+    const environment = useConnectEnvironment();
     const store = useStore<ConnectRootState, ConnectAction>();
-    return useMemo(() => ({client, dispatch: store.dispatch, getState: () => store.getState()}), [client, store]);
+    return useMemo(() => ({
+        client: environment.client,
+        dispatch: guardedDispatch(store.dispatch, environment),
+        getState: () => store.getState(),
+    }), [environment, store]);
 }
 
 // Registered components take no props, so the environment is bound in when they are registered.
@@ -47,4 +62,65 @@ export function withConnectEnvironment(Component: ComponentType, environment: Co
     }
     WithConnectEnvironment.displayName = `WithConnectEnvironment(${Component.displayName ?? Component.name})`;
     return WithConnectEnvironment;
+}
+
+interface Session {
+    environment: ConnectEnvironment;
+
+    // Tells sessions apart, so that a new one (the same user signing in again, too) starts afresh.
+    key: number;
+}
+
+// The signed-in user's environment, or none, as it changes on the page.
+export interface SignedInEnvironment {
+    begin: (environment: ConnectEnvironment) => void;
+    end: () => void;
+
+    // A registered component that renders inside the signed-in user's environment, nothing while
+    // nobody is signed in, and is mounted afresh for each new user (so no state of the last one,
+    // a draft say, stays in it).
+    wrap: (Component: ComponentType) => ComponentType;
+}
+
+export function createSignedInEnvironment(): SignedInEnvironment {
+    let current: Session | null = null;
+    let count = 0;
+    const listeners = new Set<() => void>();
+    const set = (session: Session | null) => {
+        current = session;
+        listeners.forEach((listener) => listener());
+    };
+    const subscribe = (listener: () => void) => {
+        listeners.add(listener);
+        return () => {
+            listeners.delete(listener);
+        };
+    };
+    const getCurrent = () => current;
+
+    return {
+        begin: (environment) => {
+            count += 1;
+            set({environment, key: count});
+        },
+        end: () => set(null),
+        wrap: (Component) => {
+            function ForSignedInUser() {
+                const session = useSyncExternalStore(subscribe, getCurrent);
+                if (!session) {
+                    return null;
+                }
+                return (
+                    <ConnectProvider
+                        key={session.key}
+                        value={session.environment}
+                    >
+                        <Component/>
+                    </ConnectProvider>
+                );
+            }
+            ForSignedInUser.displayName = `ForSignedInUser(${Component.displayName ?? Component.name})`;
+            return ForSignedInUser;
+        },
+    };
 }

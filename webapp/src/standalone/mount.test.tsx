@@ -11,13 +11,15 @@ import {mountWorkspace} from './mount';
 
 vi.mock('../navigation', () => ({replaceLocation: vi.fn()}));
 
+// The page's own origin: the page keeps to it, as the web app does.
+const site = window.location.origin;
+
 let root: Root | undefined;
 let rootElement: HTMLElement;
 
 beforeEach(() => {
     rootElement = document.createElement('div');
     rootElement.id = 'connect-workspace-root';
-    rootElement.dataset.siteUrl = 'https://chat.example.com';
     document.body.appendChild(rootElement);
 });
 
@@ -41,14 +43,14 @@ describe('the standalone workspace page', () => {
 
         expect(await screen.findByTestId('workspace-user')).toHaveTextContent('Alice Archer');
         expect(screen.getByRole('heading', {name: 'Connect Workspace'})).toBeInTheDocument();
-        expect(fetchFunction.mock.calls[0][0]).toBe('https://chat.example.com/api/v4/users/me');
+        expect(fetchFunction.mock.calls[0][0]).toBe(`${site}/api/v4/users/me`);
     });
 
     it('loads the open conversations into its own store once signed in', async () => {
         const fetchFunction = vi.fn<FetchFunction>((url) => Promise.resolve(jsonResponse(200, url.endsWith('/users/me') ? alice : {conversations: [], total_unread: 0, total_mentions: 0})));
         mountWith(fetchFunction);
 
-        await waitFor(() => expect(fetchFunction.mock.calls.map(([url]) => url)).toContain('https://chat.example.com/plugins/connect-chat/api/v1/conversations'));
+        await waitFor(() => expect(fetchFunction.mock.calls.map(([url]) => url)).toContain(`${site}/plugins/connect-chat/api/v1/conversations`));
         expect(await screen.findByText(/No conversations yet/)).toBeInTheDocument();
     });
 
@@ -71,7 +73,7 @@ describe('the standalone workspace page', () => {
 
         await waitFor(() => expect(replaceLocation).toHaveBeenCalledOnce());
         expect(replaceLocation).toHaveBeenCalledWith(
-            'https://chat.example.com/login?redirect_to=%2Fplug%2Fconnect-chat%2Fworkspace%3Fconversation%3Dabc',
+            `${site}/login?redirect_to=%2Fplug%2Fconnect-chat%2Fworkspace%3Fconversation%3Dabc`,
         );
         expect(screen.queryByTestId('workspace-user')).not.toBeInTheDocument();
     });

@@ -5,7 +5,7 @@ import {Provider} from 'react-redux';
 import {ConnectClient, type FetchFunction} from '../client';
 import {bellDesktopGate} from '../components/bell/desktop_rule';
 import {createConnectApp, createStandaloneStore} from '../connect_app';
-import {siteURLFromWindow} from '../host/site_url';
+import {siteURLOfPluginPage} from '../host/site_url';
 import {connectWebSocket, PluginSocketHandlers} from '../host/websocket';
 import {pluginId} from '../manifest';
 import {replaceLocation} from '../navigation';
@@ -18,14 +18,8 @@ import {WorkspaceApp, type StartConnect} from './WorkspaceApp';
 
 export const workspaceRootId = 'connect-workspace-root';
 
-// The plugin's server writes the Site URL into the page; the page's origin is the fallback.
-function siteURLOf(rootElement: HTMLElement): string {
-    const fromServer = rootElement.dataset.siteUrl;
-    return fromServer ? fromServer.replace(/\/$/, '') : siteURLFromWindow(window.location, undefined);
-}
-
 export function mountWorkspace(rootElement: HTMLElement, fetchFunction?: FetchFunction): Root {
-    const siteURL = siteURLOf(rootElement);
+    const siteURL = siteURLOfPluginPage(window.location, pluginId);
     const client = new ConnectClient(siteURL, fetchFunction);
     const store = createStandaloneStore();
     const goToLogin = () => {

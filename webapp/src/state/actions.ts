@@ -32,7 +32,8 @@ export type ConnectAction =
     | {type: 'connect/post-received'; post: Post}
     | {type: 'connect/post-deleted'; post: Pick<Post, 'id' | 'channel_id'>}
     | {type: 'connect/reaction-changed'; channelId: string; reaction: Reaction; added: boolean}
-    | {type: 'connect/posts-reset'};
+    | {type: 'connect/posts-reset'}
+    | {type: 'connect/session-ended'};
 
 export const conversationsLoaded = (list: ConversationList): ConnectAction => ({type: 'connect/conversations-loaded', list});
 export const conversationsFailed = (message: string): ConnectAction => ({type: 'connect/conversations-failed', message});
@@ -66,6 +67,9 @@ export const windowClosed = (id: string, passFocus = true): ConnectAction => ({t
 export const windowCollapsed = (id: string, collapsed: boolean): ConnectAction => ({type: 'connect/window-collapsed', id, collapsed});
 export const windowFocused = (id: string | null): ConnectAction => ({type: 'connect/window-focused', id});
 export const windowsRestored = (windows: MiniWindow[]): ConnectAction => ({type: 'connect/windows-restored', windows});
+
+// The user signed out (or another signed in): nothing of theirs stays.
+export const sessionEnded = (): ConnectAction => ({type: 'connect/session-ended'});
 
 // How many windows fit side by side in the viewport; the older ones go to the overflow menu.
 export const dockCapacityChanged = (capacity: number): ConnectAction => ({type: 'connect/dock-capacity-changed', capacity});

@@ -30,6 +30,26 @@ describe('mini window persistence', () => {
         expect(readMiniWindows(window.localStorage, 'u')).toHaveLength(2);
     });
 
+    it('takes up what another tab of the same user saved, and does not undo it', () => {
+        const store = connectStore();
+        const stop = persistMiniWindows(store, window.localStorage, 'u');
+        store.dispatch(windowOpened('a'));
+
+        // The other tab opened b beside a.
+        const theirs = JSON.stringify([{id: 'a', collapsed: false}, {id: 'b', collapsed: false}]);
+        window.localStorage.setItem(miniWindowsStorageKey('u'), theirs);
+        window.dispatchEvent(new StorageEvent('storage', {key: miniWindowsStorageKey('u'), newValue: theirs}));
+        expect(stateOf(store).miniWindows.windows.map((window) => window.id)).toEqual(['a', 'b']);
+
+        store.dispatch(windowCollapsed('a', true));
+        expect(readMiniWindows(window.localStorage, 'u')).toEqual([{id: 'a', collapsed: true}, {id: 'b', collapsed: false}]);
+
+        // Another user's windows are theirs alone.
+        window.dispatchEvent(new StorageEvent('storage', {key: miniWindowsStorageKey('someone-else'), newValue: '[]'}));
+        expect(stateOf(store).miniWindows.windows).toHaveLength(2);
+        stop();
+    });
+
     it('ignores stored values it does not understand', () => {
         window.localStorage.setItem(miniWindowsStorageKey('u'), '{broken');
         expect(readMiniWindows(window.localStorage, 'u')).toEqual([]);

@@ -32,14 +32,20 @@ interface PersistableStore {
     subscribe(listener: () => void): () => void;
 }
 
-// Restores the user's windows, then writes them back whenever they change. Returns the unsubscribe.
+// Restores the user's windows, then writes them back whenever they change, and takes up the
+// changes another tab or window of the same user makes, so that neither later writes back a list
+// that undoes the other's change. Returns the stop.
 export function persistMiniWindows(store: PersistableStore, storage: Storage, userId: string): () => void {
     const key = miniWindowsStorageKey(userId);
     store.dispatch(windowsRestored(readMiniWindows(storage, userId)));
     let saved = selectMiniWindows(store.getState());
-    return store.subscribe(() => {
+    let stopped = false;
+    const unsubscribe = store.subscribe(() => {
         const windows = selectMiniWindows(store.getState());
-        if (windows === saved) {
+
+        // Redux still calls a listener that unsubscribed during the dispatch it is notifying
+        // about: after a sign-out, the emptied windows must not overwrite the user's saved ones.
+        if (stopped || windows === saved) {
             return;
         }
         saved = windows;
@@ -49,4 +55,15 @@ export function persistMiniWindows(store: PersistableStore, storage: Storage, us
             // Storage full or disabled: the windows just won't come back after a reload.
         }
     });
+    const onStorage = (event: StorageEvent) => {
+        if (event.key === key) {
+            store.dispatch(windowsRestored(readMiniWindows(storage, userId)));
+        }
+    };
+    window.addEventListener('storage', onStorage);
+    return () => {
+        stopped = true;
+        unsubscribe();
+        window.removeEventListener('storage', onStorage);
+    };
 }

@@ -339,10 +339,19 @@ function usersReducer(state: ConnectState['users'], action: ConnectAction): Conn
     }
 }
 
+// Only how the page is laid out outlives the user who signed out.
+function afterSession(state: ConnectState): ConnectState {
+    const {capacity, sidebarInset} = state.miniWindows;
+    return {...initialConnectState, miniWindows: {...initialConnectState.miniWindows, capacity, sidebarInset}};
+}
+
 // Registered with registerReducer: Mattermost keeps its state at state[pluginStateKey].
 export function connectReducer(state: ConnectState = initialConnectState, action: Action<string>): ConnectState {
     if (!isConnectAction(action)) {
         return state;
+    }
+    if (action.type === 'connect/session-ended') {
+        return afterSession(state);
     }
     const conversations = conversationsReducer(state.conversations, action);
     const next: ConnectState = {

@@ -65,8 +65,15 @@ export interface PluginRegistry {
     // An entry of the web app's main menu (the team menu).
     registerMainMenuAction(text: ReactNode, action: () => void, mobileIcon: ReactNode): string;
 
-    // Mounted on every page of the signed-in web app, for floating UI.
+    // Mounted only in the channel view, backstage and popout windows (channel_controller.tsx,
+    // backstage_controller.tsx, popout_controller.tsx): not on plugin routes or the System Console.
     registerRootComponent(component: ComponentType): string;
+
+    // Mounted at the root of the signed-in app on every page but the System Console and the
+    // popouts, beside the app bar and the right-hand sidebar (components/root/root.tsx renders
+    // <Pluggable pluggableName='Global'/> after the routes). Marked internal in the registry, so
+    // a plugin must cope without it.
+    registerGlobalComponent?(component: ComponentType): string;
 
     // The web app keeps the reducer's state at state['plugins-<plugin id>']. The state parameter
     // is typed never so that a reducer of any state fits: only the plugin knows its shape.

@@ -7,11 +7,14 @@ import type {UserProfile} from '../../src/types/user';
 
 export const alice: UserProfile = {id: 'user-alice', username: 'alice', first_name: 'Alice', last_name: 'Archer'};
 
-export function hostState({siteURL = 'https://chat.example.com', user = alice}: {siteURL?: string; user?: UserProfile} = {}): HostState {
+export const bob: UserProfile = {id: 'user-bob', username: 'bob', first_name: 'Bob', last_name: 'Baker'};
+
+// user null: the page before anyone signed in, or after they signed out.
+export function hostState({siteURL = 'https://chat.example.com', user = alice}: {siteURL?: string; user?: UserProfile | null} = {}): HostState {
     return {
         entities: {
             general: {config: {SiteURL: siteURL}},
-            users: {currentUserId: user.id, profiles: {[user.id]: user}},
+            users: {currentUserId: user?.id ?? '', profiles: user ? {[user.id]: user} : {}},
         },
     };
 }
@@ -48,6 +51,7 @@ export function fakeRegistry() {
         registerNeedsTeamRoute: vi.fn<PluginRegistry['registerNeedsTeamRoute']>(() => 'team-route-1'),
         registerMainMenuAction: vi.fn<PluginRegistry['registerMainMenuAction']>(() => 'main-menu-1'),
         registerRootComponent: vi.fn<PluginRegistry['registerRootComponent']>(() => 'root-1'),
+        registerGlobalComponent: vi.fn<NonNullable<PluginRegistry['registerGlobalComponent']>>(() => 'global-1'),
         registerReducer: vi.fn<PluginRegistry['registerReducer']>(),
         registerWebSocketEventHandler: vi.fn<PluginRegistry['registerWebSocketEventHandler']>(),
         unregisterWebSocketEventHandler: vi.fn<PluginRegistry['unregisterWebSocketEventHandler']>(),

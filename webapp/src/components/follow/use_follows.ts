@@ -32,7 +32,7 @@ function loadFollows(client: ConnectAPI): Promise<void> {
     return loading;
 }
 
-// For tests: read the follows again.
+// Forgets the follows (the user signed out); they are read again when next needed.
 export function forgetFollows(): void {
     loading = undefined;
     followsStore.reset();

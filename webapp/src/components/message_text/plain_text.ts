@@ -60,6 +60,10 @@ export function textOf(root: Node): string {
 const cache = new Map<string, string>();
 const cacheSize = 500;
 
+export function forgetPlainText(): void {
+    cache.clear();
+}
+
 export function plainText(markdown: string): string {
     const cached = cache.get(markdown);
     if (cached !== undefined) {

@@ -1,7 +1,6 @@
 import React, {useEffect} from 'react';
-import {useSelector} from 'react-redux';
 
-import {selectSiteURL} from '../../host/site_url';
+import {hostSiteURL} from '../../host/site_url';
 import {replaceLocation} from '../../navigation';
 import {workspacePageURL} from '../../routes';
 import {useConnectStylesheet} from '../../styles/stylesheet';
@@ -10,7 +9,7 @@ import {useConnectStylesheet} from '../../styles/stylesheet';
 // workspace page lands; it loads the server-rendered workspace page.
 export function WorkspaceReturn() {
     useConnectStylesheet();
-    const workspaceURL = workspacePageURL(useSelector(selectSiteURL));
+    const workspaceURL = workspacePageURL(hostSiteURL());
 
     useEffect(() => {
         replaceLocation(workspaceURL);
