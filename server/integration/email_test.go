@@ -3,12 +3,16 @@ package integration
 import (
 	"context"
 	"encoding/base64"
+	"fmt"
+	"html"
 	"io"
+	"math/rand/v2"
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/http"
 	"net/mail"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +56,44 @@ func TestNotificationEmailShowsTheRecord(t *testing.T) {
 	assert.Contains(t, body, standin.SampleIncident+": Email server is down for the Finance floor (In Progress, 2 - High, Beth Anglin)")
 	_, sysID, _ := server.ServiceNow.Find(standin.SampleIncident)
 	assert.Contains(t, body, server.ServiceNowURL+"/incident.do?sys_id="+sysID)
+}
+
+func TestNotificationEmailShowsCardsAsWritten(t *testing.T) {
+	sendEmailNotifications(t)
+	alice := newStaff(t)
+	offline, offlineClient := offlineStaff(t, "reader")
+	dm, _, err := alice.client.CreateDirectChannel(context.Background(), alice.Id, offline.Id)
+	require.NoError(t, err)
+	status, answer := setBell(t, offlineClient, dm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All})
+	require.Equal(t, http.StatusOK, status, string(answer))
+	number := fmt.Sprintf("INC%07d", 3_000_000+rand.IntN(999_999))
+	description := "Mail to O'Brien & Co. fails: 5.1.1 (relay) #2 \\o/"
+	server.ServiceNow.PutRecord("incident", standin.Record{Number: number, ShortDescription: description, State: "1", Priority: "3", AssignedTo: "Beth O'Brien"})
+	// Mattermost's email shows the post's card as posted, so the record is read (and cached) first.
+	waitForCards(t, alice.client, mustPost(t, alice, dm.Id, number).Id, "found")
+	mustPost(t, alice, dm.Id, "Could you take "+number+" tonight?")
+
+	sent, err := server.Mail.WaitFor(offline.Email, func(m rig.Mail) bool {
+		return strings.Contains(readableBody(t, m), "Could you take")
+	}, 30*time.Second)
+	require.NoError(t, err)
+	body := readableBody(t, sent)
+	// Mattermost's own rendering of the card (its message_attachment partial), as a reader sees it.
+	assert.Equal(t, []string{number + ": " + description}, shownIn(body, `<h1 class="attachment__title"[^>]*>(.*?)</h1>`))
+	assert.Equal(t, []string{"Beth O'Brien"}, shownIn(body, `<div class="messageAttachment_title"[^>]*>Assigned to</div>\s*<div[^>]*>(.*?)</div>`))
+	assert.Equal(t, []string{"3 - Moderate"}, shownIn(body, `<div class="messageAttachment_title"[^>]*>Priority</div>\s*<div[^>]*>(.*?)</div>`))
+	assert.Equal(t, []string{"2026-11-20 09:14:03"}, shownIn(body, `<div class="messageAttachment_title"[^>]*>Updated</div>\s*<div[^>]*>(.*?)</div>`))
+}
+
+// shownIn is the text a reader sees in each match of pattern's group in an HTML body: tags
+// left out, entities decoded, white space folded and the invisible word joiner dropped.
+func shownIn(body, pattern string) []string {
+	var shown []string
+	for _, match := range regexp.MustCompile(`(?s)`+pattern).FindAllStringSubmatch(body, -1) {
+		text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(match[1], ""))
+		shown = append(shown, strings.Join(strings.Fields(strings.ReplaceAll(text, "\u2060", "")), " "))
+	}
+	return shown
 }
 
 // readableBody is the mail's text and HTML parts, decoded.

@@ -82,44 +82,82 @@ func cardFor(key servicenow.RecordKey, record *servicenow.Record) Card {
 }
 
 // Attachment renders the card as a message attachment, which every Mattermost client shows.
-// ServiceNow text is escaped so no markdown in a record is ever interpreted.
+//
+// Each client has its own rule for each attachment field (read from the clients' source, Dec
+// 2026, and the pinned server, 11.4), so each field gets the text its rule reads correctly:
+//
+//	field           web app                 mobile app       email (server)         push
+//	title + link    plain text              plain text       markdown stripped      -
+//	title, no link  markdown, links only    markdown         markdown stripped      -
+//	text, pretext   markdown                markdown         HTML-escaped, markdown -
+//	field value     markdown                markdown         HTML-escaped, markdown -
+//	field title     plain (no markdown)     plain text       plain text             -
+//	footer          plain, first 300 chars  plain, one line  plain text             -
+//	fallback        -                       -                -                      plain text
+//
+// Web: webapp/channels/src/components/post_view/message_attachments/message_attachment/
+// message_attachment.tsx. Mobile: app/components/post_list/post/body/content/
+// message_attachments/attachment_{title,fields,footer,text,pretext}.tsx. Email: server
+// channels/app/email/notification_email.go (ProcessMessageAttachments; its StripMarkdown keeps
+// backslashes). Push: channels/app/notification_push.go (the message, then each fallback).
+// The server also counts @-mentions in text, pretext and field values (app/notification.go).
+//
+// So the title always has a link and reads as written (the email strips markdown-looking pairs
+// from it, the lesser harm than backslashes everywhere); footer, field titles and fallback are
+// plain; record text in a markdown field goes through markdownLiteral. Connect's own renderer
+// (webapp/src/components/conversation/AttachmentCard.tsx) applies the web app's rules.
 func (c Card) Attachment(instanceURL string) *model.SlackAttachment {
 	if c.record != nil {
-		return foundAttachment(*c.record)
+		return foundAttachment(*c.record, c.link(instanceURL))
 	}
-	a := &model.SlackAttachment{
-		Title:     escapeMarkdown(c.label()),
-		TitleLink: c.link(instanceURL),
-		Color:     colorUnknown,
-		Footer:    footer(c.Table),
-	}
+	link := c.link(instanceURL)
 	plain := c.statusText()
-	a.Text = escapeMarkdown(plain)
-	a.Fallback = c.label() + ": " + plain
-	return a
+	return &model.SlackAttachment{
+		Title:     cardTitle(c.label(), link),
+		TitleLink: link,
+		Color:     colorUnknown,
+		Text:      markdownLiteral(plain),
+		Footer:    footer(c.Table),
+		Fallback:  plainText(c.label() + ": " + plain),
+	}
 }
 
-func foundAttachment(r servicenow.Record) *model.SlackAttachment {
+// foundAttachment shows a found record; numberLink opens it when the record names no URL.
+func foundAttachment(r servicenow.Record, numberLink string) *model.SlackAttachment {
 	title := r.Number
 	if r.ShortDescription != "" {
 		title += ": " + r.ShortDescription
 	}
+	link := r.URL
+	if link == "" {
+		link = numberLink
+	}
 	a := &model.SlackAttachment{
-		Title:     escapeMarkdown(title),
-		TitleLink: r.URL,
+		Title:     cardTitle(title, link),
+		TitleLink: link,
 		Color:     priorityColor(r.Priority),
 		Footer:    footer(r.Table),
-		Fallback:  fmt.Sprintf("%s (%s)", title, strings.Join(nonEmpty(r.State, r.Priority, r.AssignedTo), ", ")),
+		Fallback:  plainText(fmt.Sprintf("%s (%s)", title, strings.Join(nonEmpty(r.State, r.Priority, r.AssignedTo), ", "))),
 	}
 	for _, f := range [][2]string{{"State", r.State}, {"Priority", r.Priority}, {"Assigned to", r.AssignedTo}, {"Updated", r.UpdatedOn}} {
 		if f[1] != "" {
-			a.Fields = append(a.Fields, &model.SlackAttachmentField{Title: f[0], Value: escapeMarkdown(f[1]), Short: true})
+			a.Fields = append(a.Fields, &model.SlackAttachmentField{Title: f[0], Value: markdownLiteral(f[1]), Short: true})
 		}
 	}
 	if servicenow.ValidSysID(r.SysID) && servicenow.ValidTable(r.Table) {
 		a.Actions = []*model.PostAction{followAction(r)}
 	}
 	return a
+}
+
+// cardTitle is a title as it reads: with a link every client shows it as plain text. Without
+// one (no instance URL) the clients read it as markdown, so it is escaped; the email then
+// shows the backslashes, which beats a title whose markdown the web app and phones apply.
+func cardTitle(title, link string) string {
+	if link == "" {
+		return markdownLiteral(title)
+	}
+	return plainText(title)
 }
 
 // statusText says, in plain text, why a card has no details.
@@ -204,23 +242,6 @@ func nonEmpty(values ...string) []string {
 		}
 	}
 	return kept
-}
-
-// escapeMarkdown backslash-escapes every ASCII punctuation mark, which CommonMark always
-// allows, so record text renders literally: no emphasis, links, mentions, emoji or autolinks.
-func escapeMarkdown(text string) string {
-	var b strings.Builder
-	b.Grow(len(text) + len(text)/4)
-	for _, r := range text {
-		if r < 128 && strings.ContainsRune("\\`*_{}[]()#+-.!|<>~:@&=\"'/$%^,;?", r) {
-			b.WriteByte('\\')
-		}
-		if r == '\n' || r == '\r' {
-			r = ' '
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // FollowActionPath is the card's Follow button's integration, served by the plugin; Mattermost

@@ -144,10 +144,10 @@ func TestPostingAttachesNumberAndLinkAtOnceThenFillsIn(t *testing.T) {
 	filled := f.nextUpdate(t)
 	assert.Equal(t, []Status{Found, Found}, statuses(cardsOf(filled)))
 	card := filled.Attachments()[0]
-	assert.Equal(t, standin.SampleIncident+"\\: Email server is down for the Finance floor", card.Title)
+	assert.Equal(t, standin.SampleIncident+": Email server is down for the Finance floor", card.Title)
 	_, sysID, _ := f.sn.Find(standin.SampleIncident)
 	assert.Equal(t, f.sn.URL()+"/incident.do?sys_id="+sysID, card.TitleLink)
-	assert.Equal(t, map[string]string{"State": "In Progress", "Priority": "2 \\- High", "Assigned to": "Beth Anglin", "Updated": "2026\\-11\\-20 09\\:14\\:03"}, fields(card))
+	assert.Equal(t, map[string]string{"State": "In Progress", "Priority": "2 \\- High", "Assigned to": "Beth Anglin", "Updated": "2026\\-11\\-20 09:\u206014:\u206003"}, fields(card))
 	assert.Equal(t, "ServiceNow · Incident", card.Footer)
 
 	again := f.post("Still " + standin.SampleIncident)
@@ -182,14 +182,13 @@ func TestCardsFillInAfterAnOutage(t *testing.T) {
 	assert.Equal(t, []Status{Found}, statuses(cardsOf(recovered)))
 }
 
-func TestRecordTextIsNeverMarkup(t *testing.T) {
+func TestRecordTextReadsAsWritten(t *testing.T) {
 	f := newFixture(t)
 	f.post(standin.HostileIncident)
 	card := f.nextUpdate(t).Attachments()[0]
-	assert.Equal(t, standin.HostileIncident+"\\: "+escapeMarkdown(standin.HostileDescription), card.Title)
-	assert.NotContains(t, card.Title, "<script>")
-	assert.NotContains(t, card.Title, "**bold**")
-	assert.NotContains(t, card.Title, "](")
+	assert.Equal(t, standin.HostileIncident+": "+standin.HostileDescription, card.Title, "a linked title is plain text in every client")
+	assert.NotEmpty(t, card.TitleLink)
+	assert.Equal(t, `4 \- Low`, fields(card)["Priority"], "field values are markdown, escaped")
 }
 
 func TestOtherAttachmentsAreKept(t *testing.T) {
@@ -336,7 +335,7 @@ func TestDetailsGoOnlyToStaffOnlyChannels(t *testing.T) {
 		posted := f.postAs(where[0], where[1], "see "+standin.SampleIncident)
 		card := posted.Attachments()[0]
 		assert.Equal(t, standin.SampleIncident, card.Title, where)
-		assert.Equal(t, escapeMarkdown(restrictedText), card.Text, where)
+		assert.Equal(t, markdownLiteral(restrictedText), card.Text, where)
 		assert.Empty(t, card.Fields, "no state, priority or assignee for %v", where)
 		assert.Equal(t, []Status{Restricted}, statuses(cardsOf(posted)), where)
 	}
@@ -351,7 +350,7 @@ func TestFillsRestrictCardsWhenTheAudienceWasUnknownAtPostingTime(t *testing.T) 
 	assert.Equal(t, []Status{Pending}, statuses(cardsOf(posted)))
 	filled := f.nextUpdate(t)
 	assert.Equal(t, []Status{Restricted}, statuses(cardsOf(filled)))
-	assert.Equal(t, escapeMarkdown(restrictedText), filled.Attachments()[0].Text)
+	assert.Equal(t, markdownLiteral(restrictedText), filled.Attachments()[0].Text)
 	assert.Empty(t, f.sn.Requests(), "nothing is read from ServiceNow for a card that may not show it")
 }
 
@@ -458,7 +457,7 @@ func TestCardsSayWhatWentWrongInWords(t *testing.T) {
 	f.sn.SetFault(standin.Fault{Status: 503})
 	f.post(standin.SampleChange)
 	degraded := f.nextUpdate(t)
-	assert.Equal(t, escapeMarkdown("Details unavailable: ServiceNow could not be reached. They fill in when ServiceNow answers."), degraded.Attachments()[0].Text)
+	assert.Equal(t, "Details unavailable:\u2060 ServiceNow could not be reached\\. They fill in when ServiceNow answers\\.", degraded.Attachments()[0].Text)
 	assert.Contains(t, f.service.Stats().LastError, "(503)", "admins get the detail")
 }
 

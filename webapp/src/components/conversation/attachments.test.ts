@@ -2,17 +2,18 @@ import {describe, expect, it} from 'vitest';
 
 import {post} from '../../../tests/unit/connect_fixtures';
 
-import {cardsOf, filesOf, isSystemMessage, safeLink, unescapeMarkdown} from './attachments';
+import {cardsOf, filesOf, isSystemMessage, safeLink} from './attachments';
 
 describe('attachments', () => {
-    it('reads cards defensively from post props', () => {
-        const cards = cardsOf(post({props: {attachments: [{title: 'INC\\-1', color: 'danger', fields: [{title: 'State', value: 3}, 'junk', {}]}, 'junk']}}));
+    it('reads cards defensively from post props, their text as sent', () => {
+        const cards = cardsOf(post({props: {attachments: [{title: 'INC\\-1', color: 'danger', author_link: 'javascript:x', fields: [{title: 'State', value: 3}, 'junk', {}]}, 'junk']}}));
 
         expect(cards).toEqual([{
             color: '#d24b4e',
             pretext: '',
             authorName: '',
-            title: 'INC-1',
+            authorLink: undefined,
+            title: 'INC\\-1',
             titleLink: undefined,
             text: '',
             fields: [{title: 'State', value: '3', short: false}],
@@ -31,10 +32,6 @@ describe('attachments', () => {
 
         expect(cards.map((card) => card.record)).toEqual([undefined, {table: 'incident', number: 'INC0010001', sys_id: 'a1'}, undefined]);
         expect(cardsOf(post({props: {attachments: [{title: 'x'}], connect_records: records}}))[0].record).toBeUndefined();
-    });
-
-    it('drops markdown escapes, leaving other backslashes', () => {
-        expect(unescapeMarkdown('1 \\- Critical \\(P1\\) C:\\Users')).toBe('1 - Critical (P1) C:\\Users');
     });
 
     it('links only to web addresses', () => {

@@ -1,6 +1,7 @@
 import type {FileInfo, Post} from '../../types/mattermost';
 
-// A message attachment (post.props.attachments) as the window shows it: a card of plain text.
+// A message attachment (post.props.attachments) as the window shows it, its text as sent:
+// AttachmentCard reads each field by the web app's rule for it (markdown or plain text).
 // Record cards are attachments too; the server fills them in later with a post edit.
 export interface CardField {
     title: string;
@@ -12,6 +13,7 @@ export interface Card {
     color: string;
     pretext: string;
     authorName: string;
+    authorLink: string | undefined;
     title: string;
     titleLink: string | undefined;
     text: string;
@@ -29,14 +31,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// Attachments are markdown; shown as text, markdown's backslash escapes are dropped.
-export function unescapeMarkdown(text: string): string {
-    return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
-
 function textOf(value: unknown): string {
     if (typeof value === 'string') {
-        return unescapeMarkdown(value);
+        return value;
     }
     return typeof value === 'number' ? String(value) : '';
 }
@@ -99,6 +96,7 @@ export function cardsOf(post: Post): Card[] {
             color: colorOf(attachment.color),
             pretext: textOf(attachment.pretext),
             authorName: textOf(attachment.author_name),
+            authorLink: safeLink(attachment.author_link),
             title: textOf(attachment.title),
             titleLink: safeLink(attachment.title_link),
             text: textOf(attachment.text),

@@ -35,10 +35,11 @@ function nodeText(node: MarkdownNode): string | undefined {
     }
 }
 
-// The text of a node and everything in it, as it reads (an image's alt text, for one). Walks the
-// tree without recursion, so that deep nesting cannot exhaust the stack.
-export function textOf(root: Node): string {
-    const parts: string[] = [];
+// The text of a node and everything in it, as it reads (an image's alt text, for one), in
+// parts; link, when given, stands in for each link and what it holds. Walks the tree without
+// recursion, so that deep nesting cannot exhaust the stack.
+export function textParts<T>(root: Node, link?: (node: Node) => T | undefined): Array<string | T> {
+    const parts: Array<string | T> = [];
     const walker = root.walker();
     for (let step = walker.next(); step; step = walker.next()) {
         const node = step.node as MarkdownNode;
@@ -48,12 +49,22 @@ export function textOf(root: Node): string {
         if (node !== root && blockTypes.has(node.type)) {
             parts.push(' ');
         }
+        const linked = node.type === 'link' && link ? link(node) : undefined;
+        if (linked !== undefined) {
+            parts.push(linked);
+            walker.resumeAt(node, false);
+            continue;
+        }
         const text = nodeText(node);
         if (text !== undefined) {
             parts.push(text);
         }
     }
-    return parts.join('');
+    return parts;
+}
+
+export function textOf(root: Node): string {
+    return textParts(root).join('');
 }
 
 // The same text comes back for each render of the sidebar; a few hundred are kept.

@@ -1,0 +1,80 @@
+package records
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// wordJoiner is invisible and breaks what the clients recognize across it: "@\u2060all" is
+// no mention, "https:\u2060//x" no link, ":\u2060smile:" no emoji and "&\u2060amp;" no entity,
+// in every client and in the server's own mention check.
+const wordJoiner = "\u2060"
+
+// plainText is text for a field every client shows as it is: one line, nothing escaped.
+func plainText(text string) string {
+	return strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(text))
+}
+
+// backslashEscaped are the marks markdownLiteral escapes with a backslash: those all three
+// markdown readers take escaped. The web app's markdown (mattermost/marked, lib/marked.js:
+// inline.escape) takes only these and ">"; CommonMark (mobile) and goldmark (email) take every
+// ASCII mark, but the email HTML-escapes & < > " ' first, so "\>" would read "&gt;" there.
+const backslashEscaped = "`*_{}[]()#+-.!|~"
+
+// markdownLiteral is text for a markdown field (text, pretext, field values) that reads
+// literally in the web app, the mobile app and email: no emphasis, code, links, autolinks,
+// images, headings, lists, quotes, tables, emoji, entities or @-mentions (which would notify).
+// It is one line, so block syntax can only begin at its start. Raw HTML needs no escape: every
+// client shows it as text.
+func markdownLiteral(text string) string {
+	text = plainText(text)
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/4)
+	if strings.HasPrefix(text, ">") {
+		b.WriteString(wordJoiner) // not a quote
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		rest := text[i:]
+		switch {
+		case r == '\\' && !startsWithAlphanumeric(rest):
+			b.WriteString(`\\`)
+		case r < utf8.RuneSelf && strings.ContainsRune(backslashEscaped, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '@' || r == ':' || (r == '&' && startsEntity(rest)):
+			b.WriteRune(r)
+			b.WriteString(wordJoiner)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// startsWithAlphanumeric tells a backslash the web app reads as text ("C:\Users") from one it
+// takes as an escape: "\\" escapes a backslash there only before a non-word character.
+func startsWithAlphanumeric(text string) bool {
+	return text != "" && isAlphanumeric(rune(text[0]))
+}
+
+func isAlphanumeric(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
+// startsEntity reports whether text after an "&" completes an HTML entity reference
+// ("amp;", "#38;", "#x26;"), which the clients would show as the character it names.
+func startsEntity(text string) bool {
+	end := strings.IndexByte(text, ';')
+	if end < 1 || end > 32 {
+		return false
+	}
+	name := strings.TrimPrefix(text[:end], "#")
+	for _, r := range name {
+		if !isAlphanumeric(r) {
+			return false
+		}
+	}
+	return name != ""
+}

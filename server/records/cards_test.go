@@ -1,0 +1,115 @@
+package records
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+const wj = "\u2060"
+
+func hostileRecord() servicenow.Record {
+	return servicenow.Record{
+		Table: "incident", SysID: strings.Repeat("a", 32), Number: "INC0010001",
+		ShortDescription: "Email server down. *Really* [see](https://evil.example) #1 _now_ `x` \\o/ <b>",
+		State:            "*bold* from ServiceNow", Priority: "1 - Critical",
+		AssignedTo: "@all <b>O'Brien</b> & \"Co\"", UpdatedOn: "2026-11-20 09:14:03",
+		URL: testInstance + "/incident.do?sys_id=" + strings.Repeat("a", 32),
+	}
+}
+
+func TestALinkedTitleReadsAsWritten(t *testing.T) {
+	record := hostileRecord()
+	a := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance)
+
+	assert.Equal(t, "INC0010001: "+record.ShortDescription, a.Title, "plain text in the web app, on phones and in email")
+	assert.Equal(t, record.URL, a.TitleLink)
+	assert.NotContains(t, a.Title, `\`+":")
+}
+
+func TestEveryCardTitleHasALink(t *testing.T) {
+	record := hostileRecord()
+	record.URL = ""
+	found := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance)
+	assert.Equal(t, testInstance+"/incident.do?sysparm_query=number%3DINC0010001", found.TitleLink)
+
+	for _, status := range []Status{Pending, Missing, Unavailable, Restricted} {
+		card := Card{Table: "incident", Number: "INC0010001", Status: status, Problem: "ServiceNow could not be reached"}
+		a := card.Attachment(testInstance)
+		assert.Equal(t, "INC0010001", a.Title, status)
+		assert.NotEmpty(t, a.TitleLink, status)
+		assert.Equal(t, "ServiceNow · Incident", a.Footer, status)
+		assert.Equal(t, "INC0010001: "+card.statusText(), a.Fallback, status)
+	}
+}
+
+func TestATitleWithoutALinkIsEscapedMarkdown(t *testing.T) {
+	assert.Equal(t, "INC0010001:"+wj+" \\*down\\*", cardTitle("INC0010001: *down*", ""))
+	assert.Equal(t, "INC0010001: *down*", cardTitle("INC0010001: *down*", "https://x.example"))
+}
+
+func TestFieldValuesStayLiteralAsMarkdown(t *testing.T) {
+	record := hostileRecord()
+	a := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance)
+
+	assert.Equal(t, map[string]string{
+		"State":       `\*bold\* from ServiceNow`,
+		"Priority":    `1 \- Critical`,
+		"Assigned to": "@" + wj + "all <b>O'Brien</b> & \"Co\"",
+		"Updated":     `2026\-11\-20 09:` + wj + `14:` + wj + `03`,
+	}, fields(a))
+	for _, f := range a.Fields {
+		assert.NotContains(t, f.Title, `\`, "field titles are plain text")
+	}
+}
+
+func TestFallbackAndFooterArePlain(t *testing.T) {
+	record := hostileRecord()
+	a := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance)
+	assert.Equal(t, "INC0010001: "+record.ShortDescription+" (*bold* from ServiceNow, 1 - Critical, @all <b>O'Brien</b> & \"Co\")", a.Fallback)
+	assert.Equal(t, "ServiceNow · Incident", a.Footer)
+	assert.Equal(t, "ServiceNow · Incident"+staleNote, staleAttachment(a).Footer)
+}
+
+func TestStatusTextIsLiteralMarkdown(t *testing.T) {
+	card := Card{Table: "incident", Number: "INC0010001", Status: Unavailable, Problem: "ServiceNow answered *429*"}
+	assert.Equal(t, "Details unavailable:"+wj+" ServiceNow answered \\*429\\*\\. They fill in when ServiceNow answers\\.", card.Attachment(testInstance).Text)
+}
+
+func TestMarkdownLiteral(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain words", "plain words"},
+		{"*bold* _em_ **strong** ~~gone~~ `code`", `\*bold\* \_em\_ \*\*strong\*\* \~\~gone\~\~ \` + "`code\\`"},
+		{"[link](https://evil.example) ![img](http://x/y.png)", `\[link\]\(https:` + wj + `//evil\.example\) \!\[img\]\(http:` + wj + `//x/y\.png\)`},
+		{"see https://evil.example or www.evil.example", "see https:" + wj + `//evil\.example or www\.evil\.example`},
+		{"@all and @beth.anglin, beth@example.com", "@" + wj + "all and @" + wj + `beth\.anglin, beth@` + wj + `example\.com`},
+		{"# heading", `\# heading`},
+		{"  - item", `\- item`},
+		{"1. item", `1\. item`},
+		{"> quote", wj + "> quote"},
+		{"| a | b |", `\| a \| b \|`},
+		{":smile: :)", ":" + wj + "smile:" + wj + " :" + wj + `\)`},
+		{"<b>tag</b> O'Brien \"Co\" AT&T", "<b>tag</b> O'Brien \"Co\" AT&T"},
+		{"&amp; &copy; &#38; &#x26; & ;", "&" + wj + "amp; &" + wj + "copy; &" + wj + `\#38; &` + wj + `\#x26; & ;`},
+		{`C:\Users\x`, "C:" + wj + `\Users\x`},
+		{`a \* b \_ c \`, `a \\\* b \\\_ c \\`},
+		{"two\nlines\r\nhere", "two lines here"},
+		{"$5 + 3%", `$5 \+ 3%`},
+	} {
+		assert.Equal(t, c.want, markdownLiteral(c.in), c.in)
+	}
+}
+
+func TestMarkdownLiteralTakesAnyBytes(t *testing.T) {
+	assert.Equal(t, "a\uFFFD:"+wj+`\\`, markdownLiteral("a\xff:\\"))
+}
+
+func TestMarkdownLiteralNeverMentions(t *testing.T) {
+	for _, text := range []string{"@all", "@here please", "ping @channel.", "@beth"} {
+		out := markdownLiteral(text)
+		assert.NotRegexp(t, `@[A-Za-z]`, out, text)
+	}
+}
