@@ -102,7 +102,7 @@ func TestUpdatesSayWhatChanged(t *testing.T) {
 
 func TestJournalTextStaysPlain(t *testing.T) {
 	text := describeEntry(servicenow.JournalEntry{Element: "work_notes", Value: "See [this](https://evil.example) @all\nsecond line", CreatedBy: "beth.anglin", CreatedOn: "2026-12-02 10:04:05"})
-	assert.Equal(t, "**Work note** by beth\\.anglin, Dec 2 10:04 UTC:\n> See \\[this\\]\\(https\\://evil\\.example\\) @\u2060all\n> second line", text)
+	assert.Equal(t, "**Work note** by beth\\.anglin, Dec 2 10:04 UTC:\n> See \\[this\\]\\(https:\u2060//evil\\.example\\) @\u2060all\n> second line", text)
 }
 
 func TestRecordConversationNamesFitMattermost(t *testing.T) {

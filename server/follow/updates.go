@@ -9,6 +9,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -90,11 +91,12 @@ func describeChanges(before, after snapshot) string {
 	return strings.Join(parts, " · ")
 }
 
+// orNobody is a field's value from ServiceNow, literal in the message, or "(none)".
 func orNobody(value string) string {
 	if value == "" {
 		return "(none)"
 	}
-	return value
+	return markdown.Literal(value)
 }
 
 // describeEntry is a comment or work note as plain text: markdown in it is shown, not applied.
@@ -107,24 +109,7 @@ func describeEntry(entry servicenow.JournalEntry) string {
 	if at, err := time.Parse(servicenow.TimeLayout, entry.CreatedOn); err == nil {
 		when = at.UTC().Format("Jan 2 15:04 UTC")
 	}
-	return fmt.Sprintf("**%s** by %s, %s:\n%s", kind, escapeMarkdown(entry.CreatedBy), when, quote(escapeMarkdown(entry.Value)))
-}
-
-// escapeMarkdown keeps ServiceNow text plain: no links, emphasis or HTML from it, and no
-// mentions (a word joiner after "@" keeps Mattermost from notifying anyone).
-func escapeMarkdown(text string) string {
-	var b strings.Builder
-	for _, r := range text {
-		switch {
-		case r == '@':
-			b.WriteString("@\u2060")
-			continue
-		case strings.ContainsRune("\\`*_{}[]()#+-.!|<>~:", r):
-			b.WriteRune('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return fmt.Sprintf("**%s** by %s, %s:\n%s", kind, markdown.Literal(entry.CreatedBy), when, quote(markdown.LiteralLines(entry.Value)))
 }
 
 func quote(text string) string {
@@ -142,7 +127,7 @@ func (s *Service) summary(f servicenow.Followed) string {
 		link = fmt.Sprintf("[%s](%s)", f.Number, upstream.RecordURL(f.Table, f.SysID))
 	}
 	return fmt.Sprintf("This conversation follows %s: %s\nState: %s · Priority: %s · Assigned to: %s · Assignment group: %s\nIts followers are its members; updates from ServiceNow appear here.",
-		link, escapeMarkdown(f.ShortDescription), orNobody(f.State), orNobody(f.Priority), orNobody(f.AssignedTo), orNobody(f.AssignmentGroup))
+		link, markdown.Literal(f.ShortDescription), orNobody(f.State), orNobody(f.Priority), orNobody(f.AssignedTo), orNobody(f.AssignmentGroup))
 }
 
 // postAttempts retries a failed update post: the update is already recorded as told.

@@ -172,7 +172,7 @@ func TestFollowWebhookUpdateArrivesAndForgeriesAreRefused(t *testing.T) {
 	waitForBotPost(t, alice, f.ConversationID, `Restarted the \*spooler\*`, time.Second)
 	t.Logf("webhook update shown after %v", time.Since(started))
 	require.Eventually(t, func() bool {
-		return strings.Contains(botPosts(t, alice, f.ConversationID)[0], "State: In Progress · Priority: 3 - Moderate · Assigned to: Beth Anglin")
+		return strings.Contains(botPosts(t, alice, f.ConversationID)[0], "State: In Progress · Priority: 3 \\- Moderate · Assigned to: Beth Anglin")
 	}, 2*time.Second, 50*time.Millisecond, "the pinned summary is kept current")
 
 	before := len(botPosts(t, alice, f.ConversationID))

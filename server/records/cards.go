@@ -7,6 +7,7 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -104,7 +105,7 @@ func cardFor(key servicenow.RecordKey, record *servicenow.Record) Card {
 //
 // So the title always has a link and reads as written (the email strips markdown-looking pairs
 // from it, the lesser harm than backslashes everywhere); footer, field titles and fallback are
-// plain; record text in a markdown field goes through markdownLiteral. Connect's own renderer
+// plain; record text in a markdown field goes through markdown.Literal. Connect's own renderer
 // (webapp/src/components/conversation/AttachmentCard.tsx) applies the web app's rules.
 func (c Card) Attachment(instanceURL string) *model.SlackAttachment {
 	if c.record != nil {
@@ -116,9 +117,9 @@ func (c Card) Attachment(instanceURL string) *model.SlackAttachment {
 		Title:     cardTitle(c.label(), link),
 		TitleLink: link,
 		Color:     colorUnknown,
-		Text:      markdownLiteral(plain),
+		Text:      markdown.Literal(plain),
 		Footer:    footer(c.Table),
-		Fallback:  plainText(c.label() + ": " + plain),
+		Fallback:  markdown.OneLine(c.label() + ": " + plain),
 	}
 }
 
@@ -137,11 +138,11 @@ func foundAttachment(r servicenow.Record, numberLink string) *model.SlackAttachm
 		TitleLink: link,
 		Color:     priorityColor(r.Priority),
 		Footer:    footer(r.Table),
-		Fallback:  plainText(fmt.Sprintf("%s (%s)", title, strings.Join(nonEmpty(r.State, r.Priority, r.AssignedTo), ", "))),
+		Fallback:  markdown.OneLine(fmt.Sprintf("%s (%s)", title, strings.Join(nonEmpty(r.State, r.Priority, r.AssignedTo), ", "))),
 	}
 	for _, f := range [][2]string{{"State", r.State}, {"Priority", r.Priority}, {"Assigned to", r.AssignedTo}, {"Updated", r.UpdatedOn}} {
 		if f[1] != "" {
-			a.Fields = append(a.Fields, &model.SlackAttachmentField{Title: f[0], Value: markdownLiteral(f[1]), Short: true})
+			a.Fields = append(a.Fields, &model.SlackAttachmentField{Title: f[0], Value: markdown.Literal(f[1]), Short: true})
 		}
 	}
 	if servicenow.ValidSysID(r.SysID) && servicenow.ValidTable(r.Table) {
@@ -155,9 +156,9 @@ func foundAttachment(r servicenow.Record, numberLink string) *model.SlackAttachm
 // shows the backslashes, which beats a title whose markdown the web app and phones apply.
 func cardTitle(title, link string) string {
 	if link == "" {
-		return markdownLiteral(title)
+		return markdown.Literal(title)
 	}
-	return plainText(title)
+	return markdown.OneLine(title)
 }
 
 // statusText says, in plain text, why a card has no details.

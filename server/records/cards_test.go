@@ -78,38 +78,3 @@ func TestStatusTextIsLiteralMarkdown(t *testing.T) {
 	card := Card{Table: "incident", Number: "INC0010001", Status: Unavailable, Problem: "ServiceNow answered *429*"}
 	assert.Equal(t, "Details unavailable:"+wj+" ServiceNow answered \\*429\\*\\. They fill in when ServiceNow answers\\.", card.Attachment(testInstance).Text)
 }
-
-func TestMarkdownLiteral(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"plain words", "plain words"},
-		{"*bold* _em_ **strong** ~~gone~~ `code`", `\*bold\* \_em\_ \*\*strong\*\* \~\~gone\~\~ \` + "`code\\`"},
-		{"[link](https://evil.example) ![img](http://x/y.png)", `\[link\]\(https:` + wj + `//evil\.example\) \!\[img\]\(http:` + wj + `//x/y\.png\)`},
-		{"see https://evil.example or www.evil.example", "see https:" + wj + `//evil\.example or www\.evil\.example`},
-		{"@all and @beth.anglin, beth@example.com", "@" + wj + "all and @" + wj + `beth\.anglin, beth@` + wj + `example\.com`},
-		{"# heading", `\# heading`},
-		{"  - item", `\- item`},
-		{"1. item", `1\. item`},
-		{"> quote", wj + "> quote"},
-		{"| a | b |", `\| a \| b \|`},
-		{":smile: :)", ":" + wj + "smile:" + wj + " :" + wj + `\)`},
-		{"<b>tag</b> O'Brien \"Co\" AT&T", "<b>tag</b> O'Brien \"Co\" AT&T"},
-		{"&amp; &copy; &#38; &#x26; & ;", "&" + wj + "amp; &" + wj + "copy; &" + wj + `\#38; &` + wj + `\#x26; & ;`},
-		{`C:\Users\x`, "C:" + wj + `\Users\x`},
-		{`a \* b \_ c \`, `a \\\* b \\\_ c \\`},
-		{"two\nlines\r\nhere", "two lines here"},
-		{"$5 + 3%", `$5 \+ 3%`},
-	} {
-		assert.Equal(t, c.want, markdownLiteral(c.in), c.in)
-	}
-}
-
-func TestMarkdownLiteralTakesAnyBytes(t *testing.T) {
-	assert.Equal(t, "a\uFFFD:"+wj+`\\`, markdownLiteral("a\xff:\\"))
-}
-
-func TestMarkdownLiteralNeverMentions(t *testing.T) {
-	for _, text := range []string{"@all", "@here please", "ping @channel.", "@beth"} {
-		out := markdownLiteral(text)
-		assert.NotRegexp(t, `@[A-Za-z]`, out, text)
-	}
-}

@@ -16,6 +16,7 @@ import (
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -335,7 +336,7 @@ func TestDetailsGoOnlyToStaffOnlyChannels(t *testing.T) {
 		posted := f.postAs(where[0], where[1], "see "+standin.SampleIncident)
 		card := posted.Attachments()[0]
 		assert.Equal(t, standin.SampleIncident, card.Title, where)
-		assert.Equal(t, markdownLiteral(restrictedText), card.Text, where)
+		assert.Equal(t, markdown.Literal(restrictedText), card.Text, where)
 		assert.Empty(t, card.Fields, "no state, priority or assignee for %v", where)
 		assert.Equal(t, []Status{Restricted}, statuses(cardsOf(posted)), where)
 	}
@@ -350,7 +351,7 @@ func TestFillsRestrictCardsWhenTheAudienceWasUnknownAtPostingTime(t *testing.T) 
 	assert.Equal(t, []Status{Pending}, statuses(cardsOf(posted)))
 	filled := f.nextUpdate(t)
 	assert.Equal(t, []Status{Restricted}, statuses(cardsOf(filled)))
-	assert.Equal(t, markdownLiteral(restrictedText), filled.Attachments()[0].Text)
+	assert.Equal(t, markdown.Literal(restrictedText), filled.Attachments()[0].Text)
 	assert.Empty(t, f.sn.Requests(), "nothing is read from ServiceNow for a card that may not show it")
 }
 

@@ -1,4 +1,6 @@
-package records
+// Package markdown turns text from outside (ServiceNow's) into text that reads literally in every
+// Mattermost client's markdown: the web app, the mobile app and the server's notification email.
+package markdown
 
 import (
 	"strings"
@@ -10,24 +12,24 @@ import (
 // in every client and in the server's own mention check.
 const wordJoiner = "\u2060"
 
-// plainText is text for a field every client shows as it is: one line, nothing escaped.
-func plainText(text string) string {
+// OneLine is text for a field every client shows as it is: one line, nothing escaped.
+func OneLine(text string) string {
 	return strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(text))
 }
 
-// backslashEscaped are the marks markdownLiteral escapes with a backslash: those all three
+// backslashEscaped are the marks Literal escapes with a backslash: those all three
 // markdown readers take escaped. The web app's markdown (mattermost/marked, lib/marked.js:
 // inline.escape) takes only these and ">"; CommonMark (mobile) and goldmark (email) take every
 // ASCII mark, but the email HTML-escapes & < > " ' first, so "\>" would read "&gt;" there.
 const backslashEscaped = "`*_{}[]()#+-.!|~"
 
-// markdownLiteral is text for a markdown field (text, pretext, field values) that reads
+// Literal is text for a markdown field (a message attachment's text, pretext or field value) that reads
 // literally in the web app, the mobile app and email: no emphasis, code, links, autolinks,
 // images, headings, lists, quotes, tables, emoji, entities or @-mentions (which would notify).
 // It is one line, so block syntax can only begin at its start. Raw HTML needs no escape: every
 // client shows it as text.
-func markdownLiteral(text string) string {
-	text = plainText(text)
+func Literal(text string) string {
+	text = OneLine(text)
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/4)
 	if strings.HasPrefix(text, ">") {
@@ -77,4 +79,13 @@ func startsEntity(text string) bool {
 		}
 	}
 	return name != ""
+}
+
+// LiteralLines is Literal for text of several lines (a message), line by line.
+func LiteralLines(text string) string {
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	for i, line := range lines {
+		lines[i] = Literal(line)
+	}
+	return strings.Join(lines, "\n")
 }
