@@ -23,7 +23,7 @@ import (
 // ConversationChanged.
 const ChangedEvent = "digest_changed"
 
-// SettingsChanged is ChangedEvent for the user's own settings.
+// SettingsChanged is digest_changed for the user's own settings.
 type SettingsChanged struct {
 	Enabled         bool `json:"enabled"`
 	IntervalMinutes int  `json:"interval_minutes"`
@@ -32,8 +32,8 @@ type SettingsChanged struct {
 // EventName implements wire.Event.
 func (SettingsChanged) EventName() string { return ChangedEvent }
 
-// ConversationChanged is ChangedEvent for one conversation, left out of the digest or taken
-// back in.
+// ConversationChanged is digest_changed for one conversation, left out of the digest or
+// taken back in.
 type ConversationChanged struct {
 	ConversationID string `json:"conversation_id"`
 	Included       bool   `json:"included"`

@@ -83,7 +83,9 @@ func (f *fakeServiceNow) RecordURL(table, sysID string) string {
 	return "https://sn.example.com/" + table + ".do?sys_id=" + sysID
 }
 
-func (f *fakeServiceNow) AddJournal(context.Context, string, string, string, string) error { return nil }
+func (f *fakeServiceNow) AddJournal(context.Context, string, string, string, string) error {
+	return nil
+}
 
 type discardPosts struct{}
 

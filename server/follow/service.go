@@ -23,8 +23,8 @@ import (
 // ChangedEvent tells a user's open clients what they follow changed: Changed.
 const ChangedEvent = "follows_changed"
 
-// Changed is ChangedEvent for one record: the user started or stopped following it, or its
-// short description changed; the record is as the follows list shows it.
+// Changed is follows_changed for one record: the user started or stopped following it, or
+// its short description changed; the record is as the follows list shows it.
 type Changed struct {
 	Follow
 	Following bool `json:"following"`

@@ -13,7 +13,7 @@ import (
 // user's open clients their preferences for a conversation changed.
 const ChangedEvent = "notifications_changed"
 
-// Changed is the payload of ChangedEvent.
+// Changed is notifications_changed: the user's preferences for one conversation.
 type Changed struct {
 	ConversationID string      `json:"conversation_id"`
 	Preferences    Preferences `json:"preferences"`

@@ -35,6 +35,23 @@ type Broadcast struct {
 	UserID string `json:"user_id"`
 }
 
+// Exchange is one REST request the web app makes and the server's answer.
+type Exchange struct {
+	// Route is the pattern server/api registers the route under.
+	Route   string  `json:"route"`
+	Request Request `json:"request"`
+	Status  int     `json:"status"`
+	// Body is the answer as the server wrote it; null for none.
+	Body json.RawMessage `json:"body"`
+}
+
+// Request is what the web app sends: Path is below /plugins/<plugin id>, with the query.
+type Request struct {
+	Method string          `json:"method"`
+	Path   string          `json:"path"`
+	Body   json.RawMessage `json:"body,omitempty"`
+}
+
 // Published is one event a Recorder received.
 type Published struct {
 	UserID  string
@@ -51,7 +68,7 @@ type Recorder struct {
 
 // Publish implements the Clients of the services.
 func (r *Recorder) Publish(userID string, ev wire.Event) {
-	message := Message{Event: "custom_" + PluginID() + "_" + ev.EventName(), Data: throughRPC(ev), Broadcast: Broadcast{UserID: userID}}
+	message := Receive(userID, ev)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.published = append(r.published, Published{UserID: userID, Event: ev, Message: message})
@@ -77,6 +94,11 @@ func (r *Recorder) All() []Published {
 	return append([]Published(nil), r.published...)
 }
 
+// Receive is ev published to userID as their clients receive it.
+func Receive(userID string, ev wire.Event) Message {
+	return Message{Event: "custom_" + PluginID() + "_" + ev.EventName(), Data: throughRPC(ev), Broadcast: Broadcast{UserID: userID}}
+}
+
 // throughRPC is what Mattermost receives from PublishWebSocketEvent and sends on as JSON.
 func throughRPC(ev wire.Event) map[string]any {
 	var buffer bytes.Buffer
@@ -95,11 +117,14 @@ func throughRPC(ev wire.Event) map[string]any {
 // webapp/tests/contract/<name>, or writes the fixture under -update.
 func Golden(t testing.TB, name string, value any) {
 	t.Helper()
-	raw, err := json.MarshalIndent(value, "", "  ")
-	if err != nil {
+	var raw bytes.Buffer
+	encoder := json.NewEncoder(&raw)
+	encoder.SetEscapeHTML(false)
+	encoder.SetIndent("", "  ")
+	if err := encoder.Encode(value); err != nil {
 		t.Fatalf("fixture %s: %v", name, err)
 	}
-	got := append(StableIDs(raw), '\n')
+	got := StableIDs(raw.Bytes())
 	path := filepath.Join(FixtureDir(), filepath.FromSlash(name))
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
@@ -110,7 +135,7 @@ func Golden(t testing.TB, name string, value any) {
 		}
 		return
 	}
-	want, err := os.ReadFile(path)
+	want, err := os.ReadFile(path) //nolint:gosec // G304: a fixture of this checkout, named by the test
 	if err != nil {
 		t.Fatalf("no fixture %s (go test -update writes it): %v", name, err)
 	}
