@@ -112,7 +112,8 @@ func (p *Plugin) EmailNotificationWillBeSent(email *model.EmailNotification) (*m
 	return p.records.EmailContent(email.EmailNotificationContent, post), ""
 }
 
-// UserHasJoinedChannel removes people who are not staff from Connect groups, whoever added them.
+// UserHasJoinedChannel removes people who are not staff from Connect groups, whoever added
+// them, and makes staff added to a record conversation its followers.
 func (p *Plugin) UserHasJoinedChannel(_ *plugin.Context, member *model.ChannelMember, actor *model.User) {
 	actorID := ""
 	if actor != nil {
@@ -120,6 +121,7 @@ func (p *Plugin) UserHasJoinedChannel(_ *plugin.Context, member *model.ChannelMe
 	}
 	p.staff.ChannelMembersChanged(member.ChannelId)
 	p.conversations.MemberJoined(member.ChannelId, member.UserId, actorID)
+	p.follow.MemberJoined(member.ChannelId, member.UserId)
 }
 
 // UserHasLeftChannel keeps Connect groups' members and names current.

@@ -30,7 +30,7 @@ func refreshCards(cards CardRefresher) http.HandlerFunc {
 		case err != nil && !changed:
 			writeError(w, http.StatusBadGateway, err.Error())
 		default:
-			writeJSON(w, http.StatusOK, map[string]bool{"changed": changed})
+			writeJSON(w, http.StatusOK, CardsRefreshed{Changed: changed})
 		}
 	}
 }

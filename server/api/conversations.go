@@ -65,7 +65,7 @@ func searchConversations(svc ConversationService, w http.ResponseWriter, r *http
 		return
 	}
 	found, err := svc.Search(userID(r), term)
-	respond(w, http.StatusOK, map[string]any{"conversations": found}, err)
+	respond(w, http.StatusOK, ConversationSearch{Conversations: found}, err)
 }
 
 func getConversation(svc ConversationService, w http.ResponseWriter, r *http.Request) {

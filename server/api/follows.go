@@ -32,7 +32,7 @@ func registerFollows(mux *http.ServeMux, f Follows, names RecordNames, dir Staff
 	}
 	mux.Handle("GET /api/v1/follows", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		list, err := f.List(userID(r))
-		respond(w, http.StatusOK, map[string]any{"follows": list}, err)
+		respond(w, http.StatusOK, FollowList{Follows: list}, err)
 	})))
 	mux.Handle("POST /api/v1/follows", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		var req struct {

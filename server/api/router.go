@@ -98,12 +98,8 @@ func bundleFile(cfg Config, parts ...string) http.HandlerFunc {
 	}
 }
 
-type errorBody struct {
-	Error string `json:"error"`
-}
-
 func writeError(w http.ResponseWriter, status int, message string) {
-	writeJSON(w, status, errorBody{Error: message})
+	writeJSON(w, status, ErrorBody{Error: message})
 }
 
 func writeJSON(w http.ResponseWriter, status int, body any) {

@@ -42,7 +42,7 @@ func serve(router http.Handler, method, path, userID string) *httptest.ResponseR
 }
 
 func decodeError(t *testing.T, rec *httptest.ResponseRecorder) string {
-	var body errorBody
+	var body ErrorBody
 	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &body))
 	return body.Error
 }

@@ -49,15 +49,6 @@ func searchStaff(dir StaffDirectory) http.HandlerFunc {
 	}
 }
 
-// notStaffID marks the refusal that means "not staff", so clients can show their panel for it.
-const notStaffID = "connect.not_staff"
-
-type notStaffBody struct {
-	errorBody
-	ID   string `json:"id"`
-	Help string `json:"help"`
-}
-
 // requireStaff answers 403 for callers who are not ITIL staff.
 func requireStaff(w http.ResponseWriter, dir StaffDirectory, userID string) bool {
 	verdict, err := dir.Verdict(userID)
@@ -66,9 +57,9 @@ func requireStaff(w http.ResponseWriter, dir StaffDirectory, userID string) bool
 		return false
 	}
 	if verdict.Kind != staff.Staff {
-		writeJSON(w, http.StatusForbidden, notStaffBody{
-			errorBody: errorBody{Error: "Connect Chat is for ITIL staff only."},
-			ID:        notStaffID,
+		writeJSON(w, http.StatusForbidden, NotStaffBody{
+			ErrorBody: ErrorBody{Error: "Connect Chat is for ITIL staff only."},
+			ID:        NotStaffID,
 			Help:      dir.AccessRule(),
 		})
 		return false

@@ -1,7 +1,6 @@
 package conversations
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"sync"
@@ -150,7 +149,7 @@ func (s *Service) MemberLeft(channelID, userID string) {
 		return
 	}
 	s.membersChanged(channelID)
-	s.clients.Publish(userID, EventConversationClosed, map[string]any{"id": channelID})
+	s.clients.Publish(userID, Closed{ID: channelID})
 	s.afterMembersChanged(channelID)
 }
 
@@ -324,19 +323,11 @@ func (s *Service) sendUpdates(userID string, channelIDs []string) {
 	}
 	for _, c := range everything {
 		if wanted[c.ID] {
-			s.clients.Publish(userID, EventConversationUpdated, map[string]any{"conversation": payloadOf(c)})
+			s.clients.Publish(userID, Updated{Conversation: c})
 		}
 	}
 	unread, mentions := totals(openOnly(everything))
-	s.clients.Publish(userID, EventUnreadTotals, map[string]any{"total_unread": unread, "total_mentions": mentions})
-}
-
-// payloadOf turns a conversation into the plain map a websocket event carries.
-func payloadOf(c Conversation) map[string]any {
-	data, _ := json.Marshal(c)
-	var payload map[string]any
-	_ = json.Unmarshal(data, &payload)
-	return payload
+	s.clients.Publish(userID, UnreadTotals{TotalUnread: unread, TotalMentions: mentions})
 }
 
 // refresher collects which conversations each user should hear about and sends them

@@ -12,6 +12,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
+	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
 const botID = "connectbot000000000000000000"
@@ -40,6 +41,7 @@ type fakeMattermost struct {
 type event struct {
 	userID, name, channelID string
 	payload                 map[string]any
+	sent                    wire.Event
 }
 
 func newFake() *fakeMattermost {
@@ -269,10 +271,10 @@ func (f *fakeMattermost) RemoveMember(channelID, userID string) error {
 	return nil
 }
 
-func (f *fakeMattermost) Publish(userID, name string, payload map[string]any) {
+func (f *fakeMattermost) Publish(userID string, sent wire.Event) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.events = append(f.events, event{userID: userID, name: name, payload: payload})
+	f.events = append(f.events, event{userID: userID, name: sent.EventName(), sent: sent})
 }
 
 func (f *fakeMattermost) Ephemeral(userID, channelID, message string) {

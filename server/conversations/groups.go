@@ -162,7 +162,7 @@ func (s *Service) Close(callerID, channelID string) (err error) {
 	if err := s.closeFor(callerID, channelID, max(s.now().UnixMilli(), l.channel.LastPostAt)); err != nil {
 		return err
 	}
-	s.clients.Publish(callerID, EventConversationClosed, map[string]any{"id": channelID})
+	s.clients.Publish(callerID, Closed{ID: channelID})
 	s.refresh.add([]string{callerID}, "")
 	return nil
 }

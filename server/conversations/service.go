@@ -17,6 +17,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
+	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
 // ErrMissing is what Channels and Directory return for something that does not exist.
@@ -51,7 +52,7 @@ type Directory interface {
 
 // Clients are the users' open clients (web, desktop, mobile), reached over the websocket.
 type Clients interface {
-	Publish(userID, event string, payload map[string]any)
+	Publish(userID string, event wire.Event)
 }
 
 // Notifier sends a user a private message in a channel.

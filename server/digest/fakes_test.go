@@ -15,6 +15,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
+	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
 // fakeKV is an in-memory KV store with the plugin API's compare-and-set semantics (nil old
@@ -350,7 +351,7 @@ func (fakeLinks) TextLinks(post *model.Post) []records.TextLink {
 
 type fakeClients struct{}
 
-func (fakeClients) Publish(string, string, map[string]any) {}
+func (fakeClients) Publish(string, wire.Event) {}
 
 type fakeLog struct{}
 

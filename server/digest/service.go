@@ -16,10 +16,31 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
+	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
-// ChangedEvent tells a user's open clients their digest settings changed.
+// ChangedEvent tells a user's open clients their digest settings changed: SettingsChanged or
+// ConversationChanged.
 const ChangedEvent = "digest_changed"
+
+// SettingsChanged is digest_changed for the user's own settings.
+type SettingsChanged struct {
+	Enabled         bool `json:"enabled"`
+	IntervalMinutes int  `json:"interval_minutes"`
+}
+
+// EventName implements wire.Event.
+func (SettingsChanged) EventName() string { return ChangedEvent }
+
+// ConversationChanged is digest_changed for one conversation, left out of the digest or
+// taken back in.
+type ConversationChanged struct {
+	ConversationID string `json:"conversation_id"`
+	Included       bool   `json:"included"`
+}
+
+// EventName implements wire.Event.
+func (ConversationChanged) EventName() string { return ChangedEvent }
 
 // Conversations lists and reads a user's Connect conversations.
 type Conversations interface {
@@ -77,7 +98,7 @@ type Links interface {
 
 // Clients publishes websocket events to one user's open clients.
 type Clients interface {
-	Publish(userID, event string, payload map[string]any)
+	Publish(userID string, event wire.Event)
 }
 
 // Log is where failures nobody sees are written.
@@ -192,7 +213,7 @@ func (s *Service) Set(userID string, change Change) (View, error) {
 	if err := s.store(userID, settings); err != nil {
 		return View{}, err
 	}
-	s.d.Clients.Publish(userID, ChangedEvent, map[string]any{"enabled": settings.Enabled, "interval_minutes": settings.IntervalMinutes})
+	s.d.Clients.Publish(userID, SettingsChanged{Enabled: settings.Enabled, IntervalMinutes: settings.IntervalMinutes})
 	return s.view(settings), nil
 }
 
@@ -221,7 +242,7 @@ func (s *Service) SetConversation(userID, channelID string, included bool) (Conv
 	if err := s.store(userID, settings); err != nil {
 		return ConversationView{}, err
 	}
-	s.d.Clients.Publish(userID, ChangedEvent, map[string]any{"conversation_id": channelID, "included": included})
+	s.d.Clients.Publish(userID, ConversationChanged{ConversationID: channelID, Included: included})
 	return s.conversationView(userID, channelID, settings)
 }
 

@@ -17,10 +17,21 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
-// ChangedEvent tells a user's open clients what they follow changed.
+// ChangedEvent tells a user's open clients what they follow changed: Changed.
 const ChangedEvent = "follows_changed"
+
+// Changed is follows_changed for one record: the user started or stopped following it, or
+// its short description changed; the record is as the follows list shows it.
+type Changed struct {
+	Follow
+	Following bool `json:"following"`
+}
+
+// EventName implements wire.Event.
+func (Changed) EventName() string { return ChangedEvent }
 
 // ClusterEvent tells the other servers a record conversation started or was renamed.
 const ClusterEvent = "follow_index_changed"
@@ -41,6 +52,8 @@ type Users interface {
 
 // Conversations creates, joins and leaves record conversations.
 type Conversations interface {
+	// Get returns one of the caller's conversations, or an error when they are not in it.
+	Get(userID, channelID string) (conversations.Conversation, error)
 	CreateRecordGroup(callerID, name string) (conversations.Conversation, error)
 	Join(channelID, userID string) error
 	RemoveMember(callerID, channelID, memberID string) (conversations.Conversation, error)
@@ -66,7 +79,7 @@ type KV interface {
 
 // Clients publishes websocket events to one user's open clients.
 type Clients interface {
-	Publish(userID, event string, payload map[string]any)
+	Publish(userID string, event wire.Event)
 }
 
 // Log is where failures nobody sees are written.
@@ -183,12 +196,14 @@ func (s *Service) join(userID string, found servicenow.Followed) (Follow, error)
 	} else if err := s.d.Conversations.Join(r.ChannelID, userID); err != nil {
 		return Follow{}, err
 	}
-	r.addFollower(userID)
+	added := r.addFollower(userID)
 	if err := s.save(r); err != nil {
 		return Follow{}, err
 	}
 	s.indexed(r)
-	s.changed(userID)
+	if added {
+		s.changed(userID, r.follow(), true)
+	}
 	return r.follow(), nil
 }
 
@@ -240,7 +255,7 @@ func (s *Service) removeFollower(ref Ref, userID string) (*record, error) {
 	if err := s.save(r); err != nil {
 		return nil, err
 	}
-	s.changed(userID)
+	s.changed(userID, r.follow(), false)
 	return r, nil
 }
 
@@ -254,6 +269,46 @@ func (s *Service) MemberLeft(channelID, userID string) {
 	if _, err := s.removeFollower(ref, userID); err != nil {
 		s.d.Log.Warn("Failed to unfollow a record for someone who left", "channel_id", channelID, "error", err.Error())
 	}
+}
+
+// MemberJoined makes staff added to a record conversation by any path (Connect's Members tab,
+// Mattermost's own) followers, as its members are its followers. Whoever joined by following
+// is a follower already.
+func (s *Service) MemberJoined(channelID, userID string) {
+	ref, ok := s.recordOfChannel(channelID)
+	if !ok || userID == s.d.BotID || !s.d.IsStaff(userID) {
+		return
+	}
+	if err := s.addMember(ref, channelID, userID); err != nil {
+		s.d.Log.Warn("Failed to follow a record for someone added to its conversation", "channel_id", channelID, "error", err.Error())
+	}
+}
+
+// addMember adds userID to ref's followers while they are still in its conversation (this
+// runs after the join, so they may have left again since).
+func (s *Service) addMember(ref Ref, channelID, userID string) error {
+	unlock, err := s.lock(ref)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	r, err := s.load(ref)
+	if err != nil || r == nil || r.ChannelID != channelID || r.follows(userID) {
+		return err
+	}
+	if _, err := s.d.Conversations.Get(userID, channelID); err != nil {
+		var known *conversations.Error
+		if errors.As(err, &known) && known.Kind == conversations.NotFound {
+			return nil
+		}
+		return err
+	}
+	r.addFollower(userID)
+	if err := s.save(r); err != nil {
+		return err
+	}
+	s.changed(userID, r.follow(), true)
+	return nil
 }
 
 // List returns what userID follows, by number.
@@ -283,8 +338,9 @@ func (s *Service) recordOfChannel(channelID string) (Ref, bool) {
 	return Ref{Table: ref.Table, SysID: ref.SysID}, ok
 }
 
-func (s *Service) changed(userID string) {
-	s.d.Clients.Publish(userID, ChangedEvent, map[string]any{})
+// changed tells userID's open clients, on every server of the cluster, about a record.
+func (s *Service) changed(userID string, f Follow, following bool) {
+	s.d.Clients.Publish(userID, Changed{Follow: f, Following: following})
 }
 
 // lock serializes the updates of one record: first among this server's callers (so they

@@ -3,6 +3,7 @@ package follow
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,6 +30,8 @@ type pending struct {
 	renameAs          string // a follower, in whose name the conversation is renamed
 	summaryPostID     string // the pinned summary to rewrite as summary, when the record changed
 	summary           string
+	renamed           Follow // the record, for its followers' lists, when the short description changed
+	followers         []string
 }
 
 // apply records what changed in a followed record since its last update, and each new journal
@@ -46,6 +49,7 @@ func (s *Service) apply(r *record, found *servicenow.Followed, entries []service
 		if found.ShortDescription != "" && found.ShortDescription != r.ShortDescription && len(r.Followers) > 0 {
 			r.ShortDescription = found.ShortDescription
 			out.rename, out.renameAs = conversationName(r.Number, found.ShortDescription), r.Followers[0]
+			out.renamed, out.followers = r.follow(), slices.Clone(r.Followers)
 		}
 	}
 	for _, entry := range entries {
@@ -72,6 +76,9 @@ func (s *Service) publish(p pending) {
 		if _, err := s.d.Conversations.Rename(p.renameAs, p.channelID, p.rename); err != nil {
 			s.d.Log.Warn("Failed to rename a record conversation", "channel_id", p.channelID, "error", err.Error())
 		}
+	}
+	for _, id := range p.followers {
+		s.changed(id, p.renamed, true)
 	}
 }
 

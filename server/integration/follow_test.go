@@ -312,3 +312,44 @@ func TestFollowTwoWayWritesAWorkNoteOnceAndDoesNotEchoIt(t *testing.T) {
 		return false
 	}, 5*time.Second, 50*time.Millisecond, "comments mode writes a comment")
 }
+
+// secondClient is another signed-in client of p (a second tab or device), listening on its
+// own websocket.
+func secondClient(t *testing.T, p *person) *model.WebSocketClient {
+	t.Helper()
+	ws, err := model.NewWebSocketClient4(strings.Replace(server.URL, "http", "ws", 1), login(t, p.User).AuthToken)
+	require.NoError(t, err)
+	ws.Listen()
+	t.Cleanup(ws.Close)
+	return ws
+}
+
+// aboutRecord matches follows_changed events about number.
+func aboutRecord(number string, following bool) func(map[string]any) bool {
+	return func(data map[string]any) bool { return data["number"] == number && data["following"] == following }
+}
+
+func TestFollowingShowsLiveInTheUsersOtherClients(t *testing.T) {
+	alice, bob := newStaff(t), newStaff(t)
+	other := secondClient(t, alice)
+	number := freshIncident(t, "Scanner on floor 2 jams")
+
+	status, body := call(t, alice.client, http.MethodPost, "/api/v1/follows", map[string]any{"record": number})
+	require.Equal(t, http.StatusOK, status, string(body))
+	var f follow.Follow
+	require.NoError(t, json.Unmarshal(body, &f))
+	started := waitForPluginEvent(t, other, follow.ChangedEvent, aboutRecord(number, true))
+	assert.Equal(t, map[string]any{"table": "incident", "sys_id": f.SysID, "number": number, "short_description": "Scanner on floor 2 jams",
+		"conversation_id": f.ConversationID, "following": true}, started)
+
+	status, body = call(t, alice.client, http.MethodDelete, "/api/v1/follows/incident/"+f.SysID, nil)
+	require.Equal(t, http.StatusNoContent, status, string(body))
+	ended := waitForPluginEvent(t, other, follow.ChangedEvent, aboutRecord(number, false))
+	assert.Equal(t, f.ConversationID, ended["conversation_id"])
+
+	require.Contains(t, command(t, bob, townSquare(t, bob.client).Id, "/connect follow "+number), "You follow")
+	status, body = call(t, bob.client, http.MethodPost, "/api/v1/conversations/"+f.ConversationID+"/members", map[string]any{"user_ids": []string{alice.Id}})
+	require.Equal(t, http.StatusOK, status, string(body))
+	waitForPluginEvent(t, other, follow.ChangedEvent, aboutRecord(number, true))
+	assert.Len(t, followsOf(t, alice), 1, "added to the record conversation, alice follows the record")
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
 const (
@@ -72,8 +73,8 @@ func (k kv) Set(key string, value []byte) error {
 	return nil
 }
 
-func (f *fakes) Publish(_, event string, payload map[string]any) {
-	f.published = append(f.published, map[string]any{"event": event, "payload": payload})
+func (f *fakes) Publish(_ string, event wire.Event) {
+	f.published = append(f.published, map[string]any{"event": event.EventName(), "payload": wire.Data(event)})
 }
 
 func (f *fakes) Warn(string, ...any) {}

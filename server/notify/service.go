@@ -6,11 +6,21 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
 // ChangedEvent is the websocket event (custom_<plugin id>_notifications_changed) that tells a
 // user's open clients their preferences for a conversation changed.
 const ChangedEvent = "notifications_changed"
+
+// Changed is notifications_changed: the user's preferences for one conversation.
+type Changed struct {
+	ConversationID string      `json:"conversation_id"`
+	Preferences    Preferences `json:"preferences"`
+}
+
+// EventName implements wire.Event.
+func (Changed) EventName() string { return ChangedEvent }
 
 // Conversations is the conversations domain as the bell uses it.
 type Conversations interface {
@@ -38,7 +48,7 @@ type KV interface {
 
 // Clients publishes websocket events to one user's open clients.
 type Clients interface {
-	Publish(userID, event string, payload map[string]any)
+	Publish(userID string, event wire.Event)
 }
 
 // Log is where failures the caller does not see are written.
@@ -97,7 +107,7 @@ func (s *Service) Set(userID, channelID string, prefs Preferences) (Preferences,
 	if err := s.d.KV.Set(emailMentionKey(userID, channelID), mention); err != nil {
 		return Preferences{}, errors.Wrap(err, "failed to store the email choice")
 	}
-	s.d.Clients.Publish(userID, ChangedEvent, map[string]any{"conversation_id": channelID, "preferences": prefs.payload()})
+	s.d.Clients.Publish(userID, Changed{ConversationID: channelID, Preferences: prefs})
 	return prefs, nil
 }
 
@@ -122,12 +132,6 @@ func (s *Service) directOf(userID, channelID string) (bool, error) {
 		return false, err
 	}
 	return c.Kind == conversations.Direct, nil
-}
-
-// payload is p in plain strings and booleans: the plugin RPC encodes events with gob, which
-// knows no types of the plugin's own.
-func (p Preferences) payload() map[string]any {
-	return map[string]any{"desktop": string(p.Desktop), "push": string(p.Push), "email": string(p.Email), "muted": p.Muted}
 }
 
 func (s *Service) read(userID, channelID string, direct bool) (Preferences, error) {

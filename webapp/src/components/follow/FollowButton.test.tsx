@@ -2,12 +2,13 @@ import {act, fireEvent, screen, waitFor} from '@testing-library/react';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 
+import {eventFixture} from '../../../tests/contract/fixtures';
 import {fakeClient, renderWithConnect} from '../../../tests/unit/connect_fixtures';
 import {ClientError} from '../../client';
 import type {Follow} from '../../types/follow';
 
 import {FollowButton} from './FollowButton';
-import {onFollowsChanged} from './follows_store';
+import {followsStore, mine, onFollowsChanged} from './follows_store';
 import {forgetFollows} from './use_follows';
 
 const incident: Follow = {table: 'incident', sys_id: 'sys-1', number: 'INC0010001', short_description: 'Email down', conversation_id: 'rec-1'};
@@ -53,13 +54,17 @@ describe('FollowButton', () => {
         await waitFor(() => expect(client.follow).toHaveBeenCalledWith({record: 'INC0010001'}));
     });
 
-    it('follows changes made elsewhere (the follows_changed event)', async () => {
-        renderButtons([incident]);
-        await waitFor(() => expect(buttons()[0]).toHaveAttribute('aria-pressed', 'true'));
-        act(() => onFollowsChanged({table: 'incident', sys_id: 'sys-1', number: 'INC0010001', following: false, conversation_id: 'rec-1'}));
+    it('follows changes made elsewhere (the follows_changed event, as the server sends it)', async () => {
+        const started = eventFixture('follows_changed.started.json').data;
+        const client = fakeClient();
+        client.getFollows.mockResolvedValue({follows: []});
+        renderWithConnect(<FollowButton record={{table: 'incident', number: 'INC0010001', sys_id: String(started.sys_id)}}/>, {client});
+        await waitFor(() => expect(followsStore.known(mine)).toEqual([]));
+
+        act(() => onFollowsChanged(started));
+        expect(buttons()[0]).toHaveAttribute('aria-pressed', 'true');
+        act(() => onFollowsChanged(eventFixture('follows_changed.ended.json').data));
         expect(buttons()[0]).toHaveAttribute('aria-pressed', 'false');
-        act(() => onFollowsChanged({table: 'incident', sys_id: 'sys-1', number: 'INC0010001', following: true, conversation_id: 'rec-1'}));
-        expect(buttons()[1]).toHaveAttribute('aria-pressed', 'true');
     });
 
     it('says why when following is refused', async () => {

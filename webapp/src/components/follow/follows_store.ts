@@ -1,4 +1,4 @@
-import type {Follow} from '../../types/follow';
+import type {Follow, FollowsChanged} from '../../types/follow';
 import {createKeyedStore} from '../common/keyed_store';
 
 // The records the signed-in user follows, shared by every card and tab on the page. REST
@@ -32,21 +32,29 @@ export function followEnded(record: RecordRef): void {
     followsStore.changed(mine, without(followsStore.known(mine) ?? [], record));
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const isText = (value: unknown): value is string => typeof value === 'string';
 
-// The follows_changed event: {table, sys_id, number, following, conversation_id}.
+// The follows_changed event, when it is well formed: a record the user started or stopped
+// following, or whose short description changed.
+export function followsChangedOf(data: Record<string, unknown>): FollowsChanged | undefined {
+    const {table, sys_id, number, short_description, conversation_id, following} = data;
+    if (!isText(table) || !isText(sys_id) || !isText(number) || !isText(short_description) || !isText(conversation_id) ||
+        typeof following !== 'boolean' || !table || !sys_id) {
+        return undefined;
+    }
+    return {table, sys_id, number, short_description, conversation_id, following};
+}
+
 export function onFollowsChanged(data: Record<string, unknown>): void {
-    const record = {table: text(data.table), sys_id: text(data.sys_id), number: text(data.number)};
-    if (!record.table || !record.sys_id || typeof data.following !== 'boolean' || !followsStore.known(mine)) {
+    const change = followsChangedOf(data);
+    if (!change || !followsStore.known(mine)) {
+        // Until the list is read, it will come with the change.
         return;
     }
-    if (!data.following) {
-        followEnded(record);
-        return;
+    const {following, ...follow} = change;
+    if (following) {
+        followStarted(follow);
+    } else {
+        followEnded(follow);
     }
-    followStarted({
-        ...record,
-        short_description: text(data.short_description) || followOf(record)?.short_description || '',
-        conversation_id: text(data.conversation_id),
-    });
 }

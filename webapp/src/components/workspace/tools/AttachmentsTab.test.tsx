@@ -13,7 +13,7 @@ import {ConversationTools} from './ConversationTools';
 const site = 'https://chat.example.com';
 
 function file(id: string, overrides: Partial<ConversationFile> = {}): ConversationFile {
-    return {id, name: `${id}.pdf`, extension: 'pdf', mime_type: 'application/pdf', size: 2048, user_id: bob.id, post_id: `post-${id}`, create_at: Date.now() - 3 * 60_000, has_preview_image: false, ...overrides};
+    return {id, name: `${id}.pdf`, extension: 'pdf', mime_type: 'application/pdf', size: 2048, width: 0, height: 0, user_id: bob.id, post_id: `post-${id}`, create_at: Date.now() - 3 * 60_000, has_preview_image: false, ...overrides};
 }
 
 const screenshot = file('shot', {name: 'screenshot.png', extension: 'png', mime_type: 'image/png', size: 150_000, width: 800, height: 600, has_preview_image: true, user_id: me.id});

@@ -9,7 +9,7 @@ import {conversationReceived, conversationsLoaded} from '../../../state/actions'
 import {selectConversation} from '../../../state/selectors';
 import type {ConnectRootState} from '../../../state/types';
 import type {Conversation} from '../../../types/connect';
-import type {ConversationRecords} from '../../../types/workspace';
+import type {ConversationRecord, ConversationRecords} from '../../../types/workspace';
 
 import {forgetFollows} from '../../follow/use_follows';
 
@@ -39,8 +39,8 @@ const answer: ConversationRecords = {
             card: {status: 'unavailable'},
             also_in: [],
         },
-        // The server may leave out what it does not know.
-        {number: 'PRB0040002', table: 'problem', url: 'javascript:alert(1)', card: {status: 'missing'}},
+        // Not what this server sends (it sends every part), but what the tab copes with.
+        {number: 'PRB0040002', table: 'problem', url: 'javascript:alert(1)', card: {status: 'missing'}} as ConversationRecord,
     ],
     links: [
         {url: 'https://status.example.com/mail', post_id: 'p3', user_id: bob.id, create_at: Date.now() - 2 * minute},
@@ -145,7 +145,7 @@ describe('the Info tab', () => {
     });
 
     it('takes an answer without the optional parts', async () => {
-        renderInfo({records: [{number: 'INC0010002', table: 'incident', url: 'https://example.service-now.com/x'}]});
+        renderInfo({records: [{number: 'INC0010002', table: 'incident', url: 'https://example.service-now.com/x'}]} as ConversationRecords);
 
         expect(await screen.findByRole('link', {name: 'INC0010002'})).toBeInTheDocument();
         expect(screen.getByText('No details from ServiceNow yet')).toBeInTheDocument();
@@ -177,7 +177,7 @@ describe('the Info tab', () => {
     it('reads the records again when a new message arrives, at most once a second', async () => {
         vi.useFakeTimers({shouldAdvanceTime: true});
         const first = directConversation({last_post: lastPost});
-        const {client, store} = renderInfo({records: [], links: []}, first);
+        const {client, store} = renderInfo({records: [], links: [], scanned_posts: 0, complete: true}, first);
         const newPost = (id: string) => act(() => {
             store.dispatch(conversationReceived({...first, last_post: {...lastPost, id}}));
         });
