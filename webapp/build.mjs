@@ -173,9 +173,13 @@ export async function buildDevHost() {
             entryPoints: ['devhost/globals.ts'],
             outfile: join(distDevHostDir, 'host-globals.js'),
         }),
+        // mattermost-redux as the shipped web app runs it: its development build deep-freezes the
+        // state, which the web app users run does not. React stays the development build
+        // (host-globals.js) for its warnings.
         esbuild.build({
             ...common,
-            ...development,
+            define: production.define,
+            sourcemap: 'inline',
             entryPoints: ['devhost/index.tsx'],
             outfile: join(distDevHostDir, 'host.js'),
             plugins: [hostGlobalsPlugin({allowSubpathsOf: ['react-dom']})],

@@ -1,0 +1,43 @@
+// The center channel's posts, oldest at the top and newest at the bottom (the web app's post
+// list), scrolled to the newest; the authors' profiles are loaded as posts arrive.
+import React, {useEffect, useRef} from 'react';
+import {useDispatch, useSelector} from 'react-redux';
+
+import {getMissingProfilesByIds} from 'mattermost-redux/actions/users';
+import {getPostsInCurrentChannel} from 'mattermost-redux/selectors/entities/posts';
+
+import {Post} from './Post';
+
+export function PostList() {
+    const dispatch = useDispatch();
+    const newestFirst = useSelector(getPostsInCurrentChannel);
+    const list = useRef<HTMLDivElement>(null);
+    const posts = [...(newestFirst ?? [])].reverse();
+    const authorKey = [...new Set(posts.map((post) => post.user_id))].sort().join(',');
+
+    useEffect(() => {
+        if (authorKey) {
+            void dispatch(getMissingProfilesByIds(authorKey.split(',')));
+        }
+    }, [dispatch, authorKey]);
+
+    useEffect(() => {
+        list.current?.scrollTo({top: list.current.scrollHeight});
+    }, [posts.length]);
+
+    return (
+        <div
+            ref={list}
+            className='post-list'
+            role='log'
+            aria-label='Posts'
+        >
+            {posts.map((post) => (
+                <Post
+                    key={post.id}
+                    post={post}
+                />
+            ))}
+        </div>
+    );
+}

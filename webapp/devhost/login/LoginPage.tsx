@@ -1,0 +1,85 @@
+// components/login/login.tsx: signs in with Client4 and mattermost-redux (RECEIVED_ME), then
+// pushes the next path (redirect_to, else the default team) without reloading the page. Someone
+// already signed in who lands here is sent on at once.
+import React, {useEffect, useState, type FormEvent} from 'react';
+import {useDispatch, useSelector, useStore} from 'react-redux';
+
+import {getCurrentUser} from 'mattermost-redux/selectors/entities/users';
+
+import {useLocation} from '../routing/history';
+import {finishSignin, login} from '../session';
+import {setHostStatus} from '../status';
+import type {DevHostState} from '../store';
+
+export function LoginPage() {
+    const store = useStore<DevHostState>();
+    const dispatch = useDispatch();
+    const currentUser = useSelector(getCurrentUser);
+    const {search} = useLocation();
+    const [loginId, setLoginId] = useState('');
+    const [password, setPassword] = useState('');
+    const [failure, setFailure] = useState<string | null>(null);
+    const [waiting, setWaiting] = useState(false);
+
+    useEffect(() => {
+        if (currentUser) {
+            finishSignin(store, search);
+            return;
+        }
+        setHostStatus('signed-out');
+    }, [currentUser, store, search]);
+
+    const onSubmit = async (event: FormEvent) => {
+        event.preventDefault();
+        setWaiting(true);
+        setFailure(null);
+        setHostStatus('loading');
+        const result = await login(dispatch, loginId.trim().toLowerCase(), password);
+        if ('error' in result) {
+            setFailure(result.error.message);
+            setPassword('');
+            setWaiting(false);
+            setHostStatus('signed-out');
+        }
+
+        // On success the effect above sees the user and goes on.
+    };
+
+    return (
+        <div className='devhost-login'>
+            <form
+                aria-labelledby='devhost-login-title'
+                onSubmit={(event) => void onSubmit(event)}
+            >
+                <h1 id='devhost-login-title'>{'Log in to your account'}</h1>
+                {failure && <p role='alert'>{failure}</p>}
+                <label>
+                    {'Email or Username'}
+                    <input
+                        name='loginId'
+                        autoComplete='username'
+                        autoFocus={true}
+                        value={loginId}
+                        onChange={(event) => setLoginId(event.target.value)}
+                    />
+                </label>
+                <label>
+                    {'Password'}
+                    <input
+                        name='password'
+                        type='password'
+                        autoComplete='current-password'
+                        value={password}
+                        onChange={(event) => setPassword(event.target.value)}
+                    />
+                </label>
+                <button
+                    type='submit'
+                    disabled={waiting}
+                >
+                    {'Log in'}
+                </button>
+            </form>
+        </div>
+    );
+}
