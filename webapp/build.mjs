@@ -173,13 +173,9 @@ export async function buildDevHost() {
             entryPoints: ['devhost/globals.ts'],
             outfile: join(distDevHostDir, 'host-globals.js'),
         }),
-        // mattermost-redux as the shipped web app runs it: its development build deep-freezes the
-        // state, which the web app users run does not. React stays the development build
-        // (host-globals.js) for its warnings.
         esbuild.build({
             ...common,
-            define: production.define,
-            sourcemap: 'inline',
+            ...development,
             entryPoints: ['devhost/index.tsx'],
             outfile: join(distDevHostDir, 'host.js'),
             plugins: [hostGlobalsPlugin({allowSubpathsOf: ['react-dom']})],

@@ -5,10 +5,11 @@ import type {Action, Store} from 'redux';
 
 import type {GlobalState} from '@mattermost/types/store';
 
-import configureStore from 'mattermost-redux/store/configureStore';
+import configureStoreExport from 'mattermost-redux/store/configureStore';
 import type {DispatchFunc} from 'mattermost-redux/types/actions';
 import type {ThunkAction} from 'redux-thunk';
 
+import {cjsDefault} from './cjs_default';
 import {pluginsReducer, type PluginsState} from './plugins/reducer';
 import {rhsReducer, type RhsState} from './views/rhs';
 
@@ -27,6 +28,8 @@ export type Thunk<R = void> = ThunkAction<R, DevHostState, unknown, Action<strin
 function viewsReducer(state: {rhs?: RhsState} = {}, action: Action<string>): {rhs: RhsState} {
     return {rhs: rhsReducer(state.rhs, action)};
 }
+
+const configureStore = cjsDefault(configureStoreExport);
 
 export function createDevHostStore(): DevHostStore {
     const appReducers = {plugins: pluginsReducer, views: viewsReducer};

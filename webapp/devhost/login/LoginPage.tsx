@@ -2,7 +2,7 @@
 // pushes the next path (redirect_to, else the default team) without reloading the page. Someone
 // already signed in who lands here is sent on at once.
 import React, {useEffect, useState, type FormEvent} from 'react';
-import {useDispatch, useSelector, useStore} from 'react-redux';
+import {useDispatch, useStore} from 'react-redux';
 
 import {getCurrentUser} from 'mattermost-redux/selectors/entities/users';
 
@@ -14,20 +14,22 @@ import type {DevHostState} from '../store';
 export function LoginPage() {
     const store = useStore<DevHostState>();
     const dispatch = useDispatch();
-    const currentUser = useSelector(getCurrentUser);
     const {search} = useLocation();
     const [loginId, setLoginId] = useState('');
     const [password, setPassword] = useState('');
     const [failure, setFailure] = useState<string | null>(null);
     const [waiting, setWaiting] = useState(false);
 
+    // On mount only, as the login page's own effect: someone signed in goes on.
     useEffect(() => {
-        if (currentUser) {
+        if (getCurrentUser(store.getState())) {
             finishSignin(store, search);
             return;
         }
         setHostStatus('signed-out');
-    }, [currentUser, store, search]);
+
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, []);
 
     const onSubmit = async (event: FormEvent) => {
         event.preventDefault();
@@ -40,9 +42,9 @@ export function LoginPage() {
             setPassword('');
             setWaiting(false);
             setHostStatus('signed-out');
+            return;
         }
-
-        // On success the effect above sees the user and goes on.
+        finishSignin(store, search);
     };
 
     return (

@@ -6,8 +6,9 @@
 import React, {isValidElement, type ReactNode} from 'react';
 import type {Reducer} from 'redux';
 
-import reducerRegistry from 'mattermost-redux/store/reducer_registry';
+import reducerRegistryExport from 'mattermost-redux/store/reducer_registry';
 
+import {cjsDefault} from '../cjs_default';
 import type {DevHostStore} from '../store';
 import {hideRHSPlugin, showRHSPlugin, toggleRHSPlugin} from '../views/rhs';
 import {
@@ -19,6 +20,8 @@ import {
 } from '../websocket';
 
 import {RECEIVED_PLUGIN_COMPONENT, REMOVED_PLUGIN_COMPONENT, type PluggableName, type PluginComponent, type PluginComponentType} from './reducer';
+
+const reducerRegistry = cjsDefault(reducerRegistryExport);
 
 let lastId = 0;
 
