@@ -85,7 +85,8 @@ function Title({attachment}: {attachment: Attachment}) {
     );
 }
 
-// A new table starts after two short fields in a row, or around a field that is not short.
+// A new table starts after two short fields in a row, or around a field that is not short (so a
+// long first field comes after an empty table, as in the web app).
 export function fieldRows(fields: MessageAttachmentField[]): MessageAttachmentField[][] {
     const rows: MessageAttachmentField[][] = [];
     let row: MessageAttachmentField[] = [];

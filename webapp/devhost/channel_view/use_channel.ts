@@ -50,7 +50,7 @@ export function useChannel(team: Team, address: ChannelAddress | null): {channel
             if (!current) {
                 return;
             }
-            if (!channel) {
+            if (!channel?.id) {
                 setResult({channelId: null, missing: true});
                 return;
             }
