@@ -11,6 +11,19 @@ import {finishSignin, login} from '../session';
 import {setHostStatus} from '../status';
 import type {DevHostState} from '../store';
 
+// The texts login.tsx shows for the server's error ids; any other error shows the server's message.
+const errorTexts: Record<string, string> = {
+    'api.user.login.invalid_credentials_email_username': 'The email/username or password is invalid.',
+    'store.sql_user.get_for_login.app_error': 'We couldn\'t find an account matching your login credentials.',
+    'ent.ldap.do_login.user_not_registered.app_error': 'We couldn\'t find an account matching your login credentials.',
+    'api.user.check_user_password.invalid.app_error': 'Your password is incorrect.',
+    'ent.ldap.do_login.invalid_password.app_error': 'Your password is incorrect.',
+};
+
+export function loginErrorText(error: {server_error_id?: string; message: string}): string {
+    return (error.server_error_id && errorTexts[error.server_error_id]) || error.message;
+}
+
 export function LoginPage() {
     const store = useStore<DevHostState>();
     const dispatch = useDispatch();
@@ -38,7 +51,7 @@ export function LoginPage() {
         setHostStatus('loading');
         const result = await login(dispatch, loginId.trim().toLowerCase(), password);
         if ('error' in result) {
-            setFailure(result.error.message);
+            setFailure(loginErrorText(result.error));
             setPassword('');
             setWaiting(false);
             setHostStatus('signed-out');
