@@ -1,10 +1,13 @@
 // The center channel's posts, oldest at the top and newest at the bottom (the web app's post
 // list), scrolled to the newest; the authors' profiles are loaded as posts arrive.
 import React, {useEffect, useRef} from 'react';
-import {useDispatch, useSelector} from 'react-redux';
+import {useDispatch, useSelector, useStore} from 'react-redux';
 
-import {getMissingProfilesByIds} from 'mattermost-redux/actions/users';
+import {getProfilesByIds} from 'mattermost-redux/actions/users';
 import {getPostsInCurrentChannel} from 'mattermost-redux/selectors/entities/posts';
+import {getUser} from 'mattermost-redux/selectors/entities/users';
+
+import type {DevHostState} from '../store';
 
 import {Post} from './Post';
 
@@ -15,11 +18,13 @@ export function PostList() {
     const posts = [...(newestFirst ?? [])].reverse();
     const authorKey = [...new Set(posts.map((post) => post.user_id))].sort().join(',');
 
+    const store = useStore<DevHostState>();
     useEffect(() => {
-        if (authorKey) {
-            void dispatch(getMissingProfilesByIds(authorKey.split(',')));
+        const missing = authorKey.split(',').filter((id) => id && !getUser(store.getState(), id));
+        if (missing.length) {
+            void dispatch(getProfilesByIds(missing));
         }
-    }, [dispatch, authorKey]);
+    }, [dispatch, store, authorKey]);
 
     useEffect(() => {
         list.current?.scrollTo({top: list.current.scrollHeight});

@@ -1,0 +1,24 @@
+import {chromium} from 'playwright-core';
+const url = process.env.CONNECT_MM_URL;
+const user = process.env.CONNECT_MM_STAFF.split(',')[0];
+const browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox']});
+const page = await browser.newPage({viewport: {width: 1440, height: 900}});
+page.on('console', (m) => console.log('console', m.type(), m.text(), m.location().url));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(url + '/login');
+await page.waitForFunction(() => document.body.dataset.hostStatus && document.body.dataset.hostStatus !== 'loading', null, {timeout: 30000});
+console.log('status', await page.evaluate(() => ({...document.body.dataset})));
+await page.screenshot({path: 'test-results/smoke-login.png'});
+await page.evaluate(() => { window.marker = 'kept'; });
+await page.getByLabel('Email or Username').fill(user);
+await page.getByLabel('Password').fill(process.env.CONNECT_MM_PASSWORD);
+await page.getByRole('button', {name: 'Log in'}).click();
+try { await page.waitForFunction(() => document.body.dataset.hostStatus === 'ready', null, {timeout: 15000}); } catch (e) { console.log('NOT READY', page.url(), await page.evaluate(() => ({...document.body.dataset}))); await page.screenshot({path: 'test-results/smoke-fail.png'}); throw e; }
+await page.locator('body[data-host-socket="connected"]').waitFor({timeout: 20000});
+console.log('url', page.url(), 'marker', await page.evaluate(() => window.marker), await page.evaluate(() => ({...document.body.dataset})));
+await page.waitForTimeout(1500);
+await page.screenshot({path: 'test-results/smoke-channel.png'});
+await page.locator('#app-bar-icon-connect-chat').click();
+await page.waitForTimeout(1500);
+await page.screenshot({path: 'test-results/smoke-rhs.png'});
+await browser.close();
