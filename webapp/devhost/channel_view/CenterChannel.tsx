@@ -1,11 +1,11 @@
 // components/channel_layout/center_channel: the open channel's header, posts and post box. A team
 // path that names no channel goes to the team's town square.
-import React, {useEffect} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {useSelector} from 'react-redux';
 
 import type {Team} from '@mattermost/types/teams';
 
-import {getChannel} from 'mattermost-redux/selectors/entities/channels';
+import {makeGetChannel} from 'mattermost-redux/selectors/entities/channels';
 
 import {browserHistory, useLocation} from '../routing/history';
 import {pathInTeam} from '../routing/match';
@@ -21,6 +21,8 @@ export function CenterChannel({team}: {team: Team}) {
     const {pathname} = useLocation();
     const address = channelAddressOf(pathInTeam(pathname));
     const {channelId, missing} = useChannel(team, address);
+    // With a DM's or GM's display name made from its members, as the web app shows it.
+    const getChannel = useMemo(() => makeGetChannel(), []);
     const channel = useSelector((state: DevHostState) => (channelId ? getChannel(state, channelId) : undefined));
 
     useEffect(() => {

@@ -17,7 +17,7 @@ import {Markdown} from './markdown';
 export function Post({post}: {post: PostType}) {
     const author = useSelector((state: DevHostState) => getUser(state, post.user_id));
     const attachments = post.props?.attachments;
-    const isSystem = post.type.startsWith('system_');
+    const isSystem = (post.type || '').startsWith('system_');
     return (
         <article
             className={isSystem ? 'post post--system' : 'post'}
