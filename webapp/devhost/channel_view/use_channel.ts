@@ -37,8 +37,8 @@ async function findChannel(dispatch: DevHostDispatch, store: DevHostStore, team:
 export function useChannel(team: Team, address: ChannelAddress | null): {channelId: string | null; missing: boolean} {
     const dispatch = useDispatch();
     const store = useStore<DevHostState>();
-    const [result, setResult] = useState<{channelId: string | null; missing: boolean}>({channelId: null, missing: false});
     const key = address ? `${address.kind}:${'name' in address ? address.name : address.username}` : '';
+    const [result, setResult] = useState<{key: string; channelId: string | null; missing: boolean}>({key: '', channelId: null, missing: false});
 
     useEffect(() => {
         if (!address) {
@@ -51,11 +51,11 @@ export function useChannel(team: Team, address: ChannelAddress | null): {channel
                 return;
             }
             if (!channel?.id) {
-                setResult({channelId: null, missing: true});
+                setResult({key, channelId: null, missing: true});
                 return;
             }
             dispatch(selectChannel(channel.id));
-            setResult({channelId: channel.id, missing: false});
+            setResult({key, channelId: channel.id, missing: false});
             await dispatch(getPosts(channel.id));
             await Client4.viewMyChannel(channel.id).catch(() => undefined);
         })();
@@ -67,5 +67,6 @@ export function useChannel(team: Team, address: ChannelAddress | null): {channel
     // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [dispatch, store, team, key]);
 
-    return result;
+    // Until the address's own channel is found, none is open (not the one before).
+    return result.key === key ? result : {channelId: null, missing: false};
 }
