@@ -182,6 +182,23 @@ describe('the dev host behaves like the Mattermost web app', () => {
         await page.screenshot({path: testResultPath('fidelity-attachments.png')});
     });
 
+    it('opens a DM at /<team>/messages/@<username> from the channel sidebar, and sends from the post box', async () => {
+        const bob = await logIn(env, env.staff[1]);
+        await callAs(env, alice, 'POST', '/api/v4/channels/direct', [alice.user.id, bob.user.id]);
+        const page = await openSignedIn(alice, `/${env.team}/channels/town-square`);
+        await page.locator('body[data-host-socket="connected"]').waitFor();
+
+        await page.locator('#SidebarContainer').getByRole('link', {name: bob.user.username, exact: true}).click();
+        await page.waitForURL(`${env.url}/${env.team}/messages/@${bob.user.username}`);
+        await expect.poll(() => page.locator('.channel-header__title').textContent()).toBe(bob.user.username);
+
+        const message = `From the post box ${Date.now()}`;
+        const postBox = page.getByRole('textbox', {name: `Write to ${bob.user.username}`});
+        await postBox.fill(message);
+        await postBox.press('Enter');
+        await page.getByRole('log', {name: 'Posts'}).getByText(message).waitFor();
+    });
+
     // The plugin's side (the lead's change to webapp/src): these pass once Connect follows
     // entities.users.currentUserId as it changes, with no reload.
     describe('the plugin following the signed-in user in one tab (needs the plugin to follow currentUserId)', () => {
