@@ -6,8 +6,7 @@ import type {Action, Store} from 'redux';
 import type {GlobalState} from '@mattermost/types/store';
 
 import configureStoreExport from 'mattermost-redux/store/configureStore';
-import type {DispatchFunc} from 'mattermost-redux/types/actions';
-import type {ThunkAction} from 'redux-thunk';
+import type {DispatchFunc, ThunkActionFunc} from 'mattermost-redux/types/actions';
 
 import {cjsDefault} from './cjs_default';
 import {pluginsReducer, type PluginsState} from './plugins/reducer';
@@ -23,7 +22,7 @@ export type DevHostState = GlobalState & {
 // Dispatch to take them.
 export type DevHostDispatch = DispatchFunc;
 export type DevHostStore = Store<DevHostState>;
-export type Thunk<R = void> = ThunkAction<R, DevHostState, unknown, Action<string>>;
+export type Thunk<R = void> = ThunkActionFunc<R, DevHostState>;
 
 function viewsReducer(state: {rhs?: RhsState} = {}, action: Action<string>): {rhs: RhsState} {
     return {rhs: rhsReducer(state.rhs, action)};

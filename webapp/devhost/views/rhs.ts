@@ -1,9 +1,10 @@
 // The right-hand sidebar's state and the actions the registry hands plugins, as
 // actions/views/rhs.ts and reducers/views/rhs.ts keep them (state.views.rhs).
 import type {Action} from 'redux';
-import type {ThunkAction} from 'redux-thunk';
 
 import {UserTypes} from 'mattermost-redux/action_types';
+
+import type {Thunk} from '../store';
 
 export const UPDATE_RHS_STATE = 'UPDATE_RHS_STATE';
 export const RHS_PLUGIN = 'plugin';
@@ -20,7 +21,6 @@ interface UpdateRhsState extends Action<typeof UPDATE_RHS_STATE> {
     pluggableId?: string;
 }
 
-type Thunk = ThunkAction<void, {views: {rhs: RhsState}}, unknown, Action<string>>;
 
 const initialState: RhsState = {rhsState: null, pluggableId: '', isSidebarOpen: false};
 
