@@ -10,8 +10,9 @@ import (
 // installDevHost makes the dev host page (webapp/devhost, built into webapp/dist-devhost) the
 // server's web client. The server looks for ./client beside its working directory; it answers
 // /static/* from there and every other page path with client/root.html. The Mattermost web client
-// itself is not published anywhere this project can fetch it, so the dev host stands in for it:
-// it signs users in and loads enabled plugins through window.registerPlugin like the web app.
+// itself cannot be built here, so the dev host stands in for it: built on the web app's own
+// mattermost-redux and @mattermost/client, it loads enabled plugins before sign-in, signs users in
+// and out without reloading, and renders plugins' components where the web app does.
 func installDevHost(runDir string) error {
 	source := filepath.Join(RepoRoot(), "webapp", "dist-devhost")
 	client := filepath.Join(runDir, "client")

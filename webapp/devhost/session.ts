@@ -1,81 +1,81 @@
-// Signing in and out of the dev host, the way the Mattermost web app's login page does it.
-import {ClientError, ConnectClient, csrfTokenFromCookies, type FetchFunction} from '../src/client';
-import {errorMessage} from '../src/error_message';
-import type {UserProfile} from '../src/types/user';
+// Signing in and out as the web app does, through mattermost-redux and Client4, never reloading:
+// actions/views/root loadConfigAndMe, actions/views/login login, components/login/login.tsx
+// finishSignin, actions/global_actions redirectUserToDefaultTeam and emitUserLoggedOutEvent.
+import type {ServerError} from '@mattermost/types/errors';
+import type {UserProfile} from '@mattermost/types/users';
 
-export type SignInResult = {ok: true} | {ok: false; message: string};
+import {UserTypes} from 'mattermost-redux/action_types';
+import {getClientConfig, getLicenseConfig} from 'mattermost-redux/actions/general';
+import {loadMe, logout} from 'mattermost-redux/actions/users';
+import {Client4} from 'mattermost-redux/client';
+import {getMyTeams} from 'mattermost-redux/selectors/entities/teams';
 
-const browserFetch: FetchFunction = (input, init) => fetch(input, init);
+import {browserHistory} from './routing/history';
+import type {DevHostDispatch, DevHostStore} from './store';
+import {close as closeWebSocket} from './websocket';
 
-// Mattermost's login page follows redirect_to only when it is a path on this site: one leading
-// slash, so neither "//evil.example" nor "https://evil.example" leaves the site.
-export function isLocalPath(path: string): boolean {
-    return /^\/([^/]|$)/.test(path);
-}
-
-// Where a successful sign-in goes, given the page's query string.
-export function signInTarget(search: string): string {
-    const redirectTo = new URLSearchParams(search).get('redirect_to');
-    return redirectTo && isLocalPath(redirectTo) ? redirectTo : '/';
-}
-
-export {csrfTokenFromCookies};
-
-// Mattermost's REST API explains a failure in the "message" of its JSON answer.
-export async function serverErrorMessage(response: Response): Promise<string> {
-    const fallback = `The server answered status ${response.status}.`;
-    try {
-        const body = await response.json() as {message?: unknown};
-        return typeof body.message === 'string' && body.message ? body.message : fallback;
-    } catch {
-        return fallback;
-    }
-}
-
-// On success the server answers with the session cookies, which the browser keeps.
-export async function signIn(
-    siteURL: string,
-    credentials: {loginId: string; password: string},
-    fetchFunction: FetchFunction = browserFetch,
-): Promise<SignInResult> {
-    let response: Response;
-    try {
-        response = await fetchFunction(`${siteURL}/api/v4/users/login`, {
-            method: 'POST',
-            credentials: 'include',
-            headers: {'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},
-            body: JSON.stringify({login_id: credentials.loginId, password: credentials.password}),
-        });
-    } catch (cause) {
-        return {ok: false, message: `Could not reach the server: ${errorMessage(cause)}`};
-    }
-    if (!response.ok) {
-        return {ok: false, message: await serverErrorMessage(response)};
-    }
-    await response.body?.cancel();
-    return {ok: true};
-}
-
-export async function signOut(siteURL: string, fetchFunction: FetchFunction = browserFetch): Promise<void> {
-    const headers: Record<string, string> = {'X-Requested-With': 'XMLHttpRequest'};
-    const csrfToken = csrfTokenFromCookies(document.cookie);
-    if (csrfToken) {
-        headers['X-CSRF-Token'] = csrfToken;
-    }
-    const response = await fetchFunction(`${siteURL}/api/v4/users/logout`, {method: 'POST', credentials: 'include', headers});
-    if (!response.ok) {
-        throw new Error(`Sign-out failed: ${await serverErrorMessage(response)}`);
-    }
-}
-
-// The session's user, or null when nobody is signed in.
-export async function fetchSignedInUser(siteURL: string): Promise<UserProfile | null> {
-    try {
-        return await new ConnectClient(siteURL).getCurrentUser();
-    } catch (error) {
-        if (error instanceof ClientError && error.isUnauthorized) {
-            return null;
+// Only a signed-in browser has the MMUSERID cookie; without it the web app does not ask for "me".
+export function loadConfigAndMe(store: DevHostStore): Promise<boolean> {
+    return (async () => {
+        await Promise.all([store.dispatch(getClientConfig()), store.dispatch(getLicenseConfig())]);
+        if (!document.cookie.includes('MMUSERID=')) {
+            return false;
         }
-        throw error;
+        const result = await store.dispatch(loadMe());
+        return !('error' in result);
+    })();
+}
+
+export type LoginResult = {user: UserProfile} | {error: ServerError};
+
+export async function login(dispatch: DevHostDispatch, loginId: string, password: string): Promise<LoginResult> {
+    dispatch({type: UserTypes.LOGIN_REQUEST});
+    let user: UserProfile;
+    try {
+        user = await Client4.login(loginId, password);
+    } catch (error) {
+        dispatch({type: UserTypes.LOGIN_FAILURE, error});
+        return {error: error as ServerError};
     }
+    dispatch({type: UserTypes.LOGIN_SUCCESS});
+    await dispatch(loadMe());
+    return {user};
+}
+
+// The login page follows redirect_to only to a path on this site ("/x", not "//host").
+export function isLocalPath(path: string | null): path is string {
+    return path !== null && (/^\/([^/]|$)/).test(path);
+}
+
+// The first of the user's teams by display name; its town square.
+export function defaultTeamPath(store: DevHostStore): string | null {
+    const [team] = [...getMyTeams(store.getState())].sort((a, b) => a.display_name.localeCompare(b.display_name));
+    return team ? `/${team.name}/channels/town-square` : null;
+}
+
+export function redirectUserToDefaultTeam(store: DevHostStore): void {
+    browserHistory.push(defaultTeamPath(store) ?? '/select_team');
+}
+
+export function finishSignin(store: DevHostStore, search: string): void {
+    const redirectTo = new URLSearchParams(search).get('redirect_to');
+    if (isLocalPath(redirectTo)) {
+        browserHistory.push(redirectTo);
+        return;
+    }
+    redirectUserToDefaultTeam(store);
+}
+
+function clearUserCookie(): void {
+    for (const name of ['MMUSERID', 'MMCSRF']) {
+        document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:01 GMT;path=/`;
+    }
+}
+
+// LOGOUT_SUCCESS clears entities.users.currentUserId; the plugins stay loaded.
+export async function emitUserLoggedOutEvent(store: DevHostStore, redirectTo = '/'): Promise<void> {
+    await store.dispatch(logout());
+    closeWebSocket();
+    clearUserCookie();
+    browserHistory.push(redirectTo);
 }

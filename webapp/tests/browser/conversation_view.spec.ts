@@ -2,6 +2,7 @@ import type {Browser, Locator, Page} from 'playwright-core';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 
 import {launchChromium} from './support/browser';
+import {appBarItemOf} from './support/dev_host';
 import {addMembersAs, fullName, newStaffColleague, nonce, postAs, readEverything, removeMemberAs, renameAs, replyAs, startConversationAs} from './support/connect';
 import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {logIn, type Session} from './support/mattermost';
@@ -269,7 +270,7 @@ describe('the conversation view in mini windows', () => {
 
     it('shows someone who is not staff one panel in place of the sidebar', async () => {
         const page = await browsers.openAs(dave, {expectedFailedPaths: ['/plugins/connect-chat/api/v1/conversations']});
-        await page.getByRole('navigation', {name: 'App bar'}).getByRole('button', {name: 'Connect'}).click();
+        await appBarItemOf(page).click();
 
         const panel = page.getByTestId('not-staff-panel');
         await panel.getByRole('heading', {name: 'Connect Chat is for IT staff'}).waitFor();

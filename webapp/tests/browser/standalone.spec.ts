@@ -41,9 +41,9 @@ describe('the standalone Connect Workspace page', () => {
     }
 
     async function fillInSignInForm(page: Page, password: string): Promise<void> {
-        await page.getByLabel('Email or username').fill(staff.user.username);
+        await page.getByLabel('Email or Username').fill(staff.user.username);
         await page.getByLabel('Password').fill(password);
-        await page.getByRole('button', {name: 'Sign in'}).click();
+        await page.getByRole('button', {name: 'Log in'}).click();
     }
 
     it('shows the signed-in user\'s name', async () => {
@@ -87,9 +87,11 @@ describe('the standalone Connect Workspace page', () => {
 
         const alert = page.getByRole('alert');
         await alert.waitFor();
-        expect(await alert.textContent()).toBe(await loginFailureMessage(env, staff.user.username, wrongPassword));
+        // The web app's own text for the server's invalid_credentials error (components/login/login.tsx).
+        expect(await loginFailureMessage(env, staff.user.username, wrongPassword)).not.toBe('');
+        expect(await alert.textContent()).toBe('The email/username or password is invalid.');
         expect(page.url()).toBe(loginURL());
-        expect(await page.getByLabel('Email or username').inputValue()).toBe(staff.user.username);
+        expect(await page.getByLabel('Email or Username').inputValue()).toBe(staff.user.username);
         expect(pageErrors).toEqual([]);
     });
 });

@@ -7,7 +7,7 @@ import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 import {expect} from 'vitest';
 
 import {collectPageErrors, signIn} from './browser';
-import {waitForHostStatus} from './dev_host';
+import {appBarItemOf, waitForHostStatus} from './dev_host';
 import type {RigEnvironment} from './environment';
 import type {Session} from './mattermost';
 
@@ -79,7 +79,7 @@ export const logOf = (window: Locator) => window.getByRole('log');
 export const row = (name: string) => ({name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, \\d+ unread messages?)?$`)});
 
 export async function openSidebar(page: Page): Promise<Locator> {
-    await page.getByRole('navigation', {name: 'App bar'}).getByRole('button', {name: 'Connect'}).click();
+    await appBarItemOf(page).click();
     const sidebar = sidebarOf(page);
     await sidebar.waitFor();
     await sidebar.getByText('Loading conversations…').waitFor({state: 'detached'});
