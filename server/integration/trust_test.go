@@ -282,7 +282,7 @@ func TestCardsSayWhatWentWrongInWords(t *testing.T) {
 	t.Cleanup(server.ServiceNow.ClearFault)
 	posted := mustPost(t, alice, dm, number)
 	text := cardsOn(waitForCards(t, alice.client, posted.Id, "unavailable"))[0].Text
-	assert.Equal(t, `Details unavailable\: ServiceNow could not be reached\. They fill in when ServiceNow answers\.`, text)
+	assert.Equal(t, "Details unavailable:\u2060 ServiceNow could not be reached\\. They fill in when ServiceNow answers\\.", text)
 	assert.Contains(t, fmt.Sprint(adminHealth(t)["records"]), "503", "admins get the detail")
 }
 
