@@ -7,7 +7,7 @@ import {legacy_createStore as createStore, type Action, type Store} from 'redux'
 
 import {ConnectClient} from './client';
 import {createSignedInEnvironment, guardedDispatch, withConnectEnvironment, type ConnectEnvironment} from './components/connect_context';
-import {forgetUserData} from './components/forget_user_data';
+import {forgetPlainText} from './components/message_text/plain_text';
 import {hostSiteURL} from './host/site_url';
 import {sessionEnded, type ConnectAction} from './state/actions';
 import {loadConversations, refreshAfterReconnect, type ConnectDeps} from './state/operations';
@@ -26,6 +26,9 @@ export interface ConnectStore {
 
 export interface ConnectApp {
     environment: ConnectEnvironment;
+
+    // For what works beside the components (the standalone page's browser notifications).
+    deps: ConnectDeps;
 
     // By event name: what the page's websocket delivers Connect's and the core post events to.
     webSocketHandlers: Record<string, WebSocketHandler>;
@@ -50,6 +53,7 @@ export function createConnectApp(store: ConnectStore, environment: ConnectEnviro
     const deps: ConnectDeps = {client: environment.client, dispatch, getState: store.getState};
     return {
         environment: userEnvironment,
+        deps,
         webSocketHandlers: webSocketHandlers(deps, environment.currentUserId),
         refreshAfterReconnect: () => void refreshAfterReconnect(deps),
         withEnvironment: (Component) => withConnectEnvironment(Component, userEnvironment),
@@ -60,7 +64,9 @@ export function createConnectApp(store: ConnectStore, environment: ConnectEnviro
                 signedIn = false;
                 stopPersisting();
                 environment.client.close();
-                forgetUserData();
+
+                // The only thing of theirs kept outside the state: their messages' text, cached.
+                forgetPlainText();
                 store.dispatch(sessionEnded());
             };
         },

@@ -9,9 +9,9 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {bob as bobMember, directConversation, me, post} from '../tests/unit/connect_fixtures';
 import {alice, bob, fakeRegistry, hostState, jsonResponse} from '../tests/unit/fixtures';
 
-import {followsStore, mine as myFollows} from './components/follow/follows_store';
 import {ConnectPlugin} from './plugin';
-import {windowOpened} from './state/actions';
+import {knownChanged, windowOpened} from './state/actions';
+import {mine, selectKnown} from './state/known';
 import {readMiniWindows} from './state/persistence';
 import {connectReducer} from './state/reducer';
 import {selectConnect} from './state/selectors';
@@ -127,7 +127,7 @@ describe('Connect on a page where users sign in and out without a reload', () =>
         page.signIn(alice);
         await waitFor(() => expect(page.connect().conversations.loaded).toBe(true));
         page.redux.dispatch(windowOpened('dm-alice-bob'));
-        followsStore.changed(myFollows, [{table: 'incident', sys_id: 'a'.repeat(32), number: 'INC0010001', short_description: 'Alice\'s', conversation_id: 'c'}]);
+        page.redux.dispatch(knownChanged('follows', mine, [{table: 'incident', sys_id: 'a'.repeat(32), number: 'INC0010001', short_description: 'Alice\'s', conversation_id: 'c'}]));
 
         signedInOnServer = null;
         page.signOut();
@@ -135,7 +135,7 @@ describe('Connect on a page where users sign in and out without a reload', () =>
         await waitFor(() => expect(screen.queryByRole('region', {name: 'Connect'})).toBeNull());
         expect(page.connect().conversations.byId).toEqual({});
         expect(page.connect().miniWindows.windows).toEqual([]);
-        expect(followsStore.known(myFollows)).toBeUndefined();
+        expect(selectKnown(page.redux.getState() as ConnectRootState, 'follows', mine)).toBeUndefined();
         expect(page.registry.unregisterWebSocketEventHandler).toHaveBeenCalledWith('posted');
         expect(readMiniWindows(window.localStorage, alice.id)).toEqual([{id: 'dm-alice-bob', collapsed: false}]);
 

@@ -2,8 +2,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 
 import {bob, connectStore, directConversation, fakeClient, groupConversation, me} from '../../tests/unit/connect_fixtures';
 import {bellDesktopGate, desktopAllows} from '../components/bell/desktop_rule';
-import {preferencesChanged, resetPreferences} from '../components/bell/preferences_store';
-import {conversationPosted, conversationReceived, conversationsLoaded} from '../state/actions';
+import {conversationPosted, conversationReceived, conversationsLoaded, knownChanged} from '../state/actions';
 import type {Post} from '../types/mattermost';
 
 import {notifyInBackground} from './browser_notifications';
@@ -89,7 +88,6 @@ describe('browser notifications on the standalone page', () => {
 describe('browser notifications follow the bell', () => {
     afterEach(() => {
         shown.length = 0;
-        resetPreferences();
     });
 
     const quiet = {desktop: 'all', push: 'all', email: 'none', muted: false} as const;
@@ -100,7 +98,7 @@ describe('browser notifications follow the bell', () => {
         const client = fakeClient();
         const store = connectStore();
         store.dispatch(conversationsLoaded({conversations: [conversation], total_unread: 0, total_mentions: 0}));
-        const stop = notifyInBackground(store, me.id, bellDesktopGate(client));
+        const stop = notifyInBackground(store, me.id, bellDesktopGate({client, dispatch: store.dispatch, getState: () => store.getState()}));
         return {store, client, stop};
     }
 
@@ -111,9 +109,9 @@ describe('browser notifications follow the bell', () => {
         await vi.waitFor(() => expect(shown).toEqual([{title: 'Bob Baker', body: 'Allowed'}]));
         expect(client.getNotificationPreferences).toHaveBeenCalledTimes(1);
 
-        preferencesChanged('dm-bob', {...quiet, desktop: 'none'});
+        store.dispatch(knownChanged('notificationPreferences', 'dm-bob', {...quiet, desktop: 'none'}));
         store.dispatch(conversationPosted(message('p2', bob.id, 'Never'), true, true));
-        preferencesChanged('dm-bob', {...quiet, muted: true});
+        store.dispatch(knownChanged('notificationPreferences', 'dm-bob', {...quiet, muted: true}));
         store.dispatch(conversationPosted(message('p3', bob.id, 'Muted'), true, true));
         await new Promise((resolve) => setTimeout(resolve, 10));
         expect(shown).toEqual([{title: 'Bob Baker', body: 'Allowed'}]);
@@ -123,7 +121,7 @@ describe('browser notifications follow the bell', () => {
 
     it('shows only @mentions in a group set to them', async () => {
         const {store, stop} = startedWithBell(groupConversation({last_activity_at: 1}));
-        preferencesChanged('group-1', {...quiet, desktop: 'mention'});
+        store.dispatch(knownChanged('notificationPreferences', 'group-1', {...quiet, desktop: 'mention'}));
         store.dispatch(conversationPosted({...message('g1', bob.id, 'For everyone'), channel_id: 'group-1'}, true, false));
         store.dispatch(conversationPosted({...message('g2', bob.id, '@me look'), channel_id: 'group-1'}, true, true));
         await vi.waitFor(() => expect(shown.map((notification) => notification.body)).toEqual(['@me look']));

@@ -39,7 +39,7 @@ export function mountWorkspace(rootElement: HTMLElement, fetchFunction?: FetchFu
             document.body.dataset.workspaceSocket = status;
         }});
         const stopApp = app.start(window.localStorage);
-        const stopNotifying = notifyInBackground(store, user.id, bellDesktopGate(client));
+        const stopNotifying = notifyInBackground(store, user.id, bellDesktopGate(app.deps));
         return {
             environment: app.environment,
             stop: () => {

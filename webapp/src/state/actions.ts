@@ -1,7 +1,7 @@
 import type {Conversation, ConversationList, Member, UnreadTotals} from '../types/connect';
 import type {Post, Reaction} from '../types/mattermost';
 
-import type {MiniWindow} from './types';
+import type {KnownKind, KnownValues, MiniWindow} from './types';
 
 // Every action the plugin's reducer handles. Mattermost's store also passes the web app's own
 // actions through it, which it ignores.
@@ -33,6 +33,11 @@ export type ConnectAction =
     | {type: 'connect/post-deleted'; post: Pick<Post, 'id' | 'channel_id'>}
     | {type: 'connect/reaction-changed'; channelId: string; reaction: Reaction; added: boolean}
     | {type: 'connect/posts-reset'}
+    | {type: 'connect/known-changed'; kind: KnownKind; key: string; value: unknown}
+    | {type: 'connect/known-answered'; kind: KnownKind; key: string; value: unknown; asOf: number}
+    | {type: 'connect/known-reading'; kind: KnownKind; key: string}
+    | {type: 'connect/known-read'; kind: KnownKind; key: string; value: unknown; asOf: number}
+    | {type: 'connect/known-read-failed'; kind: KnownKind; key: string; message: string}
     | {type: 'connect/session-ended'};
 
 export const conversationsLoaded = (list: ConversationList): ConnectAction => ({type: 'connect/conversations-loaded', list});
@@ -84,3 +89,16 @@ export const postDeleted = (post: Pick<Post, 'id' | 'channel_id'>): ConnectActio
 // After the websocket reconnects: whatever was missed is fetched again by the open windows.
 export const postsReset = (): ConnectAction => ({type: 'connect/posts-reset'});
 export const reactionChanged = (channelId: string, reaction: Reaction, added: boolean): ConnectAction => ({type: 'connect/reaction-changed', channelId, reaction, added});
+
+// A known value changed: an event said so, or a save shows it before the server answers.
+export const knownChanged = <Kind extends KnownKind>(kind: Kind, key: string, value: KnownValues[Kind]): ConnectAction => ({type: 'connect/known-changed', kind, key, value});
+
+// The server's answer to a request made when the value was at version asOf (a save's answer, or
+// the value before a refused save): it counts only if nothing changed since.
+export const knownAnswered = <Kind extends KnownKind>(kind: Kind, key: string, value: KnownValues[Kind], asOf: number): ConnectAction => ({type: 'connect/known-answered', kind, key, value, asOf});
+
+export const knownReading = (kind: KnownKind, key: string): ConnectAction => ({type: 'connect/known-reading', kind, key});
+
+// A read's answer, which counts only if nothing changed since it was asked (at version asOf).
+export const knownRead = <Kind extends KnownKind>(kind: Kind, key: string, value: KnownValues[Kind], asOf: number): ConnectAction => ({type: 'connect/known-read', kind, key, value, asOf});
+export const knownReadFailed = (kind: KnownKind, key: string, message: string): ConnectAction => ({type: 'connect/known-read-failed', kind, key, message});

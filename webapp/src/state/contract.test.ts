@@ -1,22 +1,20 @@
 // The contract with the server, from the web app's side: the server's real output (the
-// fixtures its Go tests write in tests/contract) fed to the web app's own handlers, stores and
+// fixtures its Go tests write in tests/contract) fed to the web app's own handlers, state and
 // client. The Go side checks the fixtures against the server's types, from which
 // types/wire.generated.ts is generated.
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 
 import {eventFixture, eventFixtureFiles, refusalFixture, restFixtures, type Exchange} from '../../tests/contract/fixtures';
 import {connectStore, directConversation, digestOff, fakeClient, me, stateOf} from '../../tests/unit/connect_fixtures';
 import {ClientError, ConnectClient, type FetchFunction} from '../client';
-import {conversationDigestStore, digestSettingsStore, mine as myDigest, resetDigest} from '../components/bell/digest_store';
-import {knownPreferences, resetPreferences} from '../components/bell/preferences_store';
-import {followOf, followsStore, mine as myFollows} from '../components/follow/follows_store';
-import {forgetFollows} from '../components/follow/use_follows';
+import {followOf} from '../components/follow/follows';
 import {pluginId} from '../manifest';
 import type {DigestChange} from '../types/digest';
 import type {WebSocketMessage} from '../types/mattermost';
 import {serverEventNames, type ConversationSearch, type NotificationPreferences, type RouteAnswers, type ServerEvents} from '../types/wire.generated';
 
-import {conversationsLoaded} from './actions';
+import {conversationsLoaded, knownChanged} from './actions';
+import {mine, selectKnown} from './known';
 import {pluginEvent, webSocketHandlers} from './websocket';
 
 function listening() {
@@ -46,41 +44,36 @@ const effects: Effects = {
         deliver();
         expect(stateOf(store).totals).toEqual({unread: data.total_unread, mentions: data.total_mentions});
     },
-    notifications_changed: (data, deliver) => {
+    notifications_changed: (data, deliver, {store}) => {
         deliver();
-        expect(knownPreferences(data.conversation_id)).toEqual(data.preferences);
+        expect(selectKnown(store.getState(), 'notificationPreferences', data.conversation_id)).toEqual(data.preferences);
     },
-    digest_changed: (data, deliver) => {
+    digest_changed: (data, deliver, {store}) => {
         if ('conversation_id' in data) {
             deliver();
-            expect(conversationDigestStore.known(data.conversation_id)?.included).toBe(data.included);
+            expect(selectKnown(store.getState(), 'digestInclusion', data.conversation_id)?.included).toBe(data.included);
             return;
         }
-        digestSettingsStore.changed(myDigest, {...digestOff, enabled: !data.enabled});
+        store.dispatch(knownChanged('digestSettings', mine, {...digestOff, enabled: !data.enabled}));
         deliver();
-        expect(digestSettingsStore.known(myDigest)).toEqual({...digestOff, enabled: data.enabled, interval_minutes: data.interval_minutes});
+        expect(selectKnown(store.getState(), 'digestSettings', mine)).toEqual({...digestOff, enabled: data.enabled, interval_minutes: data.interval_minutes});
     },
-    follows_changed: ({following, ...follow}, deliver) => {
+    follows_changed: ({following, ...follow}, deliver, {store}) => {
+        const follows = () => selectKnown(store.getState(), 'follows', mine) ?? [];
         const before = {...follow, short_description: 'As it was before'};
-        followsStore.changed(myFollows, following ? [] : [before]);
+        store.dispatch(knownChanged('follows', mine, following ? [] : [before]));
         deliver();
-        expect(followOf(follow)).toEqual(following ? follow : undefined);
+        expect(followOf(follows(), follow)).toEqual(following ? follow : undefined);
 
-        followsStore.changed(myFollows, [before]);
+        store.dispatch(knownChanged('follows', mine, [before]));
         deliver();
-        expect(followsStore.known(myFollows)).toEqual(following ? [follow] : []);
+        expect(follows()).toEqual(following ? [follow] : []);
     },
 };
 
 const eventName = (message: WebSocketMessage) => message.event.slice(pluginEvent('').length) as keyof ServerEvents;
 
 describe('the websocket events of the contract', () => {
-    afterEach(() => {
-        resetPreferences();
-        resetDigest();
-        forgetFollows();
-    });
-
     it('are each handled, and the web app handles no event the server does not send', () => {
         const handled = Object.keys(listening().handlers).filter((event) => event.startsWith(pluginEvent(''))).map((event) => event.slice(pluginEvent('').length));
         expect(handled.sort()).toEqual([...serverEventNames].sort());

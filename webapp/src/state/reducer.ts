@@ -4,6 +4,7 @@ import type {Conversation, Member} from '../types/connect';
 import type {Post, Reaction} from '../types/mattermost';
 
 import type {ConnectAction} from './actions';
+import {initialKnownState, knownReducer} from './known_reducer';
 import type {ConnectState, ConversationPosts, MiniWindow} from './types';
 
 export const initialConnectState: ConnectState = {
@@ -13,6 +14,7 @@ export const initialConnectState: ConnectState = {
     search: {query: '', status: 'idle', resultIds: [], error: null},
     posts: {},
     users: {},
+    known: initialKnownState,
 };
 
 function isConnectAction(action: Action<string>): action is ConnectAction {
@@ -361,6 +363,7 @@ export function connectReducer(state: ConnectState = initialConnectState, action
         search: searchReducer(state.search, action),
         posts: postsReducer(state.posts, action),
         users: usersReducer(state.users, action),
+        known: knownReducer(state.known, action),
     };
     const unchanged = (Object.keys(next) as Array<keyof ConnectState>).every((key) => next[key] === state[key]);
     return unchanged ? state : next;

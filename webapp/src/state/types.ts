@@ -1,7 +1,10 @@
 import {pluginId} from '../manifest';
 import type {Conversation, Member} from '../types/connect';
+import type {ConversationDigest, DigestSettings} from '../types/digest';
+import type {Follow} from '../types/follow';
 import {pluginStateKeyOf, type PluginStateKey} from '../types/host_state';
 import type {Post} from '../types/mattermost';
+import type {NotificationPreferences} from '../types/notifications';
 
 export interface MiniWindow {
     id: string;
@@ -16,6 +19,32 @@ export interface ConversationPosts {
     // The first post of the conversation is loaded: there is nothing older to fetch.
     reachedStart: boolean;
 }
+
+// What else the server keeps for the user, by kind, each value under a key (a conversation's id,
+// or mine). Read when first shown; websocket events and saves keep it current.
+export interface KnownValues {
+    follows: Follow[];
+    digestSettings: DigestSettings;
+    digestInclusion: ConversationDigest;
+    notificationPreferences: NotificationPreferences;
+}
+
+export type KnownKind = keyof KnownValues;
+
+export interface KnownEntry<T> {
+    // Undefined until the server answered.
+    value: T | undefined;
+
+    // Counts the changes, so that an answer to an older request can tell that something newer
+    // (an event from another client, another save) arrived since, and not undo it.
+    version: number;
+
+    // A read is on its way: the places that show the value meanwhile wait for its answer.
+    reading: boolean;
+    readFailure: string | null;
+}
+
+export type KnownState = {[Kind in KnownKind]: Record<string, KnownEntry<KnownValues[Kind]> | undefined>};
 
 export type SearchStatus = 'idle' | 'searching' | 'done' | 'failed';
 
@@ -56,6 +85,7 @@ export interface ConnectState {
 
     // Everyone the plugin has seen, for naming the authors of messages.
     users: Record<string, Member | undefined>;
+    known: KnownState;
 }
 
 // Where the web app (and the standalone page's own store) keeps Connect's state.

@@ -1,7 +1,7 @@
 import {ClientError} from '../client';
-import {onDigestChanged} from '../components/bell/digest_store';
-import {onNotificationsChanged} from '../components/bell/preferences_store';
-import {onFollowsChanged} from '../components/follow/follows_store';
+import {onDigestChanged} from '../components/bell/digest';
+import {onNotificationsChanged} from '../components/bell/preferences';
+import {onFollowsChanged} from '../components/follow/follows';
 import {pluginId} from '../manifest';
 import type {Conversation} from '../types/connect';
 import type {Post, Reaction, WebSocketMessage} from '../types/mattermost';
@@ -133,9 +133,9 @@ export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Rec
                 dispatch(conversationClosed(data.id));
             }
         },
-        [pluginEvent('notifications_changed')]: ({data}) => onNotificationsChanged(data),
-        [pluginEvent('digest_changed')]: ({data}) => onDigestChanged(data),
-        [pluginEvent('follows_changed')]: ({data}) => onFollowsChanged(data),
+        [pluginEvent('notifications_changed')]: ({data}) => onNotificationsChanged(deps, data),
+        [pluginEvent('digest_changed')]: ({data}) => onDigestChanged(deps, data),
+        [pluginEvent('follows_changed')]: ({data}) => onFollowsChanged(deps, data),
         [pluginEvent('unread_totals')]: ({data}) => {
             dispatch(totalsReceived({total_unread: numberOf(data.total_unread), total_mentions: numberOf(data.total_mentions)}));
         },

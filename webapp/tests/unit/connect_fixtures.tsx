@@ -9,6 +9,7 @@ import type {ConnectAPI} from '../../src/client';
 import {ConnectProvider, type ConnectEnvironment} from '../../src/components/connect_context';
 import {connectRootReducer} from '../../src/connect_app';
 import type {ConnectAction} from '../../src/state/actions';
+import {pluginEvent, webSocketHandlers} from '../../src/state/websocket';
 import {initialConnectState} from '../../src/state/reducer';
 import {pluginStateKey, type ConnectRootState, type ConnectState} from '../../src/state/types';
 import type {Conversation, Member, StaffPerson} from '../../src/types/connect';
@@ -150,4 +151,10 @@ export function renderWithConnect(
         </Provider>,
     );
     return {...result, client, store};
+}
+
+// One of the plugin's websocket events as the server sends it, through the web app's handlers.
+export function deliverPluginEvent(store: ConnectTestStore, event: string, data: Record<string, unknown>): void {
+    const handlers = webSocketHandlers({client: fakeClient(), dispatch: store.dispatch, getState: () => store.getState()}, me.id);
+    handlers[pluginEvent(event)]({event: pluginEvent(event), data});
 }

@@ -1,13 +1,12 @@
 import {act, fireEvent, screen, waitFor, within} from '@testing-library/react';
 import React from 'react';
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 
-import {directConversation, fakeClient, groupConversation, renderWithConnect} from '../../../tests/unit/connect_fixtures';
+import {deliverPluginEvent, directConversation, fakeClient, groupConversation, renderWithConnect} from '../../../tests/unit/connect_fixtures';
 import {ClientError} from '../../client';
 import type {NotificationPreferences} from '../../types/notifications';
 
 import {BellPanel} from './BellPanel';
-import {onNotificationsChanged, resetPreferences} from './preferences_store';
 
 const quiet: NotificationPreferences = {desktop: 'all', push: 'mention', email: 'none', muted: false};
 
@@ -28,8 +27,6 @@ function renderBell(conversation = groupConversation(), onClose?: () => void) {
 const channel = (name: string) => screen.getByRole('group', {name});
 
 describe('BellPanel', () => {
-    afterEach(resetPreferences);
-
     it('shows the three channels with their choices and mute, as the server has them', async () => {
         const {client} = renderBell();
         expect(screen.getByText('Loading…')).toBeInTheDocument();
@@ -64,7 +61,7 @@ describe('BellPanel', () => {
     });
 
     it('keeps a change made elsewhere that arrives before the answer to its own save', async () => {
-        const {client} = renderBell();
+        const {client, store} = renderBell();
         await screen.findByRole('group', {name: 'Email'});
         let answer: (preferences: NotificationPreferences) => void = () => undefined;
         client.setNotificationPreferences.mockImplementation(() => new Promise((resolve) => {
@@ -72,7 +69,7 @@ describe('BellPanel', () => {
         }));
 
         fireEvent.click(within(channel('Email')).getByRole('radio', {name: 'All activity'}));
-        act(() => onNotificationsChanged({conversation_id: 'group-1', preferences: {desktop: 'none', push: 'all', email: 'none', muted: false}}));
+        act(() => deliverPluginEvent(store, 'notifications_changed', {conversation_id: 'group-1', preferences: {desktop: 'none', push: 'all', email: 'none', muted: false}}));
         await act(() => {
             answer({...quiet, email: 'all'});
             return Promise.resolve();
@@ -99,16 +96,30 @@ describe('BellPanel', () => {
         expect(screen.queryByText('Loading…')).toBeNull();
     });
 
+    it('is read once for two bells of one conversation, and both say why it cannot be read', async () => {
+        const client = fakeClient();
+        client.getNotificationPreferences.mockRejectedValue(new ClientError(404, 'No such conversation.', '/x'));
+        renderWithConnect(
+            <>
+                <BellPanel conversation={groupConversation()}/>
+                <BellPanel conversation={groupConversation()}/>
+            </>,
+            {client},
+        );
+        await waitFor(() => expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual(['No such conversation.', 'No such conversation.']));
+        expect(client.getNotificationPreferences).toHaveBeenCalledTimes(1);
+    });
+
     it('follows the notifications_changed event and other bells of the page', async () => {
-        renderBell();
+        const {store} = renderBell();
         await screen.findByRole('group', {name: 'Desktop'});
-        act(() => onNotificationsChanged({conversation_id: 'group-1', preferences: {desktop: 'none', push: 'none', email: 'all', muted: true}}));
+        act(() => deliverPluginEvent(store, 'notifications_changed', {conversation_id: 'group-1', preferences: {desktop: 'none', push: 'none', email: 'all', muted: true}}));
         expect(within(channel('Desktop')).getByRole('radio', {name: 'Never'})).toBeChecked();
         expect(within(channel('Email')).getByRole('radio', {name: 'All activity'})).toBeChecked();
         expect(screen.getByRole('checkbox', {name: 'Mute this conversation'})).toBeChecked();
 
-        act(() => onNotificationsChanged({conversation_id: 'other', preferences: quiet}));
-        act(() => onNotificationsChanged({conversation_id: 'group-1', preferences: {desktop: 'loud'}}));
+        act(() => deliverPluginEvent(store, 'notifications_changed', {conversation_id: 'other', preferences: quiet}));
+        act(() => deliverPluginEvent(store, 'notifications_changed', {conversation_id: 'group-1', preferences: {desktop: 'loud'}}));
         expect(within(channel('Desktop')).getByRole('radio', {name: 'Never'})).toBeChecked();
     });
 

@@ -5,7 +5,6 @@ import type {NotificationLevel, NotificationPreferences} from '../../types/notif
 import {Alert} from '../common/Alert';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
-import {useConnectEnvironment} from '../connect_context';
 
 import {DigestSection} from './DigestSection';
 import {useNotificationPreferences} from './use_notification_preferences';
@@ -36,8 +35,7 @@ interface Props {
 // saved at once in the channel member's notification settings, which Mattermost's own desktop,
 // mobile and email notifications read.
 export function BellPanel({conversation, onClose}: Props) {
-    const {client} = useConnectEnvironment();
-    const {preferences, failure, saving, save} = useNotificationPreferences(client, conversation.id);
+    const {preferences, failure, saving, save} = useNotificationPreferences(conversation.id);
     const baseId = useId();
     const panelRef = useRef<HTMLElement>(null);
     const group = conversation.kind === 'group';

@@ -1,12 +1,11 @@
 import {act, fireEvent, screen, waitFor, within} from '@testing-library/react';
 import React from 'react';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 
-import {digestOff, fakeClient, groupConversation, renderWithConnect} from '../../../tests/unit/connect_fixtures';
+import {deliverPluginEvent, digestOff, fakeClient, groupConversation, renderWithConnect} from '../../../tests/unit/connect_fixtures';
 import {ClientError} from '../../client';
 
 import {DigestSection} from './DigestSection';
-import {onDigestChanged, resetDigest} from './digest_store';
 
 function renderDigest(settings = digestOff, inclusion = {included: true, reason: ''}) {
     const client = fakeClient();
@@ -25,8 +24,6 @@ const turnedOn = () => screen.getByRole('checkbox', {name: 'Email me a digest of
 const thisOne = () => screen.getByRole('checkbox', {name: 'Include this conversation'});
 
 describe('DigestSection', () => {
-    afterEach(resetDigest);
-
     it('is off until the user turns it on, and then offers the intervals of the admin range', async () => {
         const {client} = renderDigest();
         await digest();
@@ -46,13 +43,13 @@ describe('DigestSection', () => {
     });
 
     it('leaves one conversation out, and says why one is out when its bell emails every message', async () => {
-        const {client} = renderDigest({...digestOff, enabled: true});
+        const {client, store} = renderDigest({...digestOff, enabled: true});
         await digest();
         fireEvent.click(thisOne());
         await waitFor(() => expect(client.setConversationDigest).toHaveBeenCalledWith('group-1', false));
         expect(thisOne()).not.toBeChecked();
 
-        act(() => onDigestChanged({conversation_id: 'group-1', included: true, enabled: true, interval_minutes: 30}));
+        act(() => deliverPluginEvent(store, 'digest_changed', {conversation_id: 'group-1', included: true, enabled: true, interval_minutes: 30}));
         expect(thisOne()).toBeChecked();
         expect(screen.getByRole('combobox', {name: 'Every'})).toHaveValue('30');
     });

@@ -2,7 +2,6 @@ import React, {useId} from 'react';
 
 import type {Conversation} from '../../types/connect';
 import {Alert} from '../common/Alert';
-import {useConnectEnvironment} from '../connect_context';
 
 import {intervalChoices, intervalLabel} from './digest_intervals';
 import {useDigest} from './use_digest';
@@ -10,8 +9,7 @@ import {useDigest} from './use_digest';
 // F-53: the opt-in email digest, in the bell: on or off and how often (for all conversations),
 // and whether this conversation is in it.
 export function DigestSection({conversation}: {conversation: Conversation}) {
-    const {client} = useConnectEnvironment();
-    const {settings, inclusion, failure, saving, change, include} = useDigest(client, conversation.id);
+    const {settings, inclusion, failure, saving, change, include} = useDigest(conversation.id);
     const intervalId = useId();
 
     if (!settings || !inclusion) {

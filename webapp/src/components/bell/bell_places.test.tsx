@@ -1,15 +1,14 @@
 import {act, fireEvent, screen, within} from '@testing-library/react';
 import React from 'react';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 
 import {connectStore, fakeClient, groupConversation, me, post, renderWithConnect} from '../../../tests/unit/connect_fixtures';
 import {conversationsLoaded, dockCapacityChanged, windowOpened} from '../../state/actions';
+import {selectKnown} from '../../state/known';
 import {pluginEvent, webSocketHandlers} from '../../state/websocket';
 import type {NotificationPreferences} from '../../types/notifications';
 import {MiniWindowDock} from '../mini_windows/MiniWindowDock';
 import {Workspace} from '../workspace/Workspace';
-
-import {knownPreferences, resetPreferences} from './preferences_store';
 
 const quiet: NotificationPreferences = {desktop: 'all', push: 'all', email: 'none', muted: false};
 
@@ -28,8 +27,6 @@ function withBell(rendered: ReturnType<typeof renderWithConnect>) {
 }
 
 describe('the bell in its places', () => {
-    afterEach(resetPreferences);
-
     it('opens from a mini window\'s More actions, and Escape closes it but not the window', async () => {
         const store = loadedStore();
         store.dispatch(dockCapacityChanged(5));
@@ -63,6 +60,6 @@ describe('the bell in its places', () => {
         const handlers = webSocketHandlers({client: fakeClient(), dispatch: store.dispatch, getState: () => store.getState()}, me.id);
         const event = pluginEvent('notifications_changed');
         handlers[event]({event, data: {conversation_id: 'group-1', preferences: {...quiet, muted: true}}});
-        expect(knownPreferences('group-1')).toEqual({...quiet, muted: true});
+        expect(selectKnown(store.getState(), 'notificationPreferences', 'group-1')).toEqual({...quiet, muted: true});
     });
 });

@@ -1,8 +1,7 @@
-import type {ConnectAPI} from '../../client';
+import {readKnown, selectKnown} from '../../state/known';
+import type {ConnectDeps} from '../../state/operations';
 import type {Conversation} from '../../types/connect';
 import type {NotificationPreferences} from '../../types/notifications';
-
-import {knownPreferences, preferencesChanged} from './preferences_store';
 
 // F-52: whether the bell lets a new message show a browser notification. Muted or "Never": no;
 // "Only @mentions" (groups): only when the message mentions the user; "All activity": yes.
@@ -25,13 +24,12 @@ export type DesktopGate = (conversation: Conversation, mentioned: boolean) => Pr
 // The bell's answer for a conversation's new message, reading its preferences from the server
 // the first time (later changes arrive with notifications_changed). When they cannot be read,
 // the message notifies, as before there was a bell.
-export function bellDesktopGate(client: ConnectAPI): DesktopGate {
+export function bellDesktopGate(deps: ConnectDeps): DesktopGate {
     return async (conversation, mentioned) => {
-        let preferences = knownPreferences(conversation.id);
+        let preferences = selectKnown(deps.getState(), 'notificationPreferences', conversation.id);
         if (!preferences) {
             try {
-                preferences = await client.getNotificationPreferences(conversation.id);
-                preferencesChanged(conversation.id, preferences);
+                preferences = await readKnown(deps, 'notificationPreferences', conversation.id);
             } catch {
                 return true;
             }

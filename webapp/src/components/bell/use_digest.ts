@@ -1,12 +1,8 @@
-import {useCallback, useEffect, useState, useSyncExternalStore} from 'react';
+import {useCallback} from 'react';
 
-import type {ConnectAPI} from '../../client';
-import {errorMessage} from '../../error_message';
+import {mine} from '../../state/known';
 import type {ConversationDigest, DigestChange, DigestSettings} from '../../types/digest';
-
-import {conversationDigestStore, digestSettingsStore, mine} from './digest_store';
-import {loadInto, saveThrough, type KeyedStore} from '../common/keyed_store';
-import {useFailureOf} from './use_notification_preferences';
+import {useKnown} from '../common/use_known';
 
 export interface DigestState {
     // Undefined until the server answered the first time.
@@ -18,54 +14,25 @@ export interface DigestState {
     include: (included: boolean) => Promise<void>;
 }
 
-function useKnown<T>(store: KeyedStore<T>, key: string): T | undefined {
-    return useSyncExternalStore(
-        useCallback((listener: () => void) => store.subscribe(key, listener), [store, key]),
-        () => store.known(key),
-    );
-}
-
 // F-53: the caller's email digest and whether one conversation is in it, read when shown,
 // following changes from other windows and clients, and saved at once.
-export function useDigest(client: ConnectAPI, conversationId: string): DigestState {
-    const settings = useKnown(digestSettingsStore, mine);
-    const inclusion = useKnown(conversationDigestStore, conversationId);
-    const {failure, setFailure} = useFailureOf(conversationId);
-    const [saving, setSaving] = useState(false);
+export function useDigest(conversationId: string): DigestState {
+    const settings = useKnown('digestSettings', mine);
+    const inclusion = useKnown('digestInclusion', conversationId);
+    const {value: settingsNow, save: saveSettings} = settings;
+    const {value: inclusionNow, save: saveInclusion} = inclusion;
 
-    useEffect(() => {
-        let current = true;
-        const fail = (error: unknown) => current && setFailure(errorMessage(error));
-        loadInto(digestSettingsStore, mine, () => client.getDigest()).catch(fail);
-        loadInto(conversationDigestStore, conversationId, () => client.getConversationDigest(conversationId)).catch(fail);
-        return () => {
-            current = false;
-        };
-    }, [client, conversationId, setFailure]);
-
-    const withSaving = useCallback(async (save: () => Promise<void>) => {
-        setFailure(null);
-        setSaving(true);
-        try {
-            await save();
-        } catch (error) {
-            setFailure(errorMessage(error));
-        } finally {
-            setSaving(false);
+    const change = useCallback(async (next: DigestChange) => {
+        if (settingsNow) {
+            await saveSettings({...settingsNow, ...next}, (client) => client.setDigest(next));
         }
-    }, [setFailure]);
+    }, [settingsNow, saveSettings]);
 
-    const change = useCallback((next: DigestChange) => withSaving(async () => {
-        const before = digestSettingsStore.known(mine);
-        if (before) {
-            await saveThrough(digestSettingsStore, mine, {...before, ...next}, () => client.setDigest(next));
-        }
-    }), [client, withSaving]);
+    const include = useCallback(
+        (included: boolean) => saveInclusion({included, reason: inclusionNow?.reason ?? ''}, (client) => client.setConversationDigest(conversationId, included)),
+        [conversationId, inclusionNow, saveInclusion],
+    );
 
-    const include = useCallback((included: boolean) => withSaving(async () => {
-        const before = conversationDigestStore.known(conversationId);
-        await saveThrough(conversationDigestStore, conversationId, {included, reason: before?.reason ?? ''}, () => client.setConversationDigest(conversationId, included));
-    }), [client, conversationId, withSaving]);
-
-    return {settings, inclusion, failure, saving, change, include};
+    const failure = settings.failure ?? inclusion.failure ?? settings.readFailure ?? inclusion.readFailure;
+    return {settings: settingsNow, inclusion: inclusionNow, failure, saving: settings.busy || inclusion.busy, change, include};
 }

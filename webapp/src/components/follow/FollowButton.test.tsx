@@ -1,15 +1,14 @@
 import {act, fireEvent, screen, waitFor} from '@testing-library/react';
 import React from 'react';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 
 import {eventFixture} from '../../../tests/contract/fixtures';
-import {fakeClient, renderWithConnect} from '../../../tests/unit/connect_fixtures';
+import {deliverPluginEvent, fakeClient, renderWithConnect} from '../../../tests/unit/connect_fixtures';
 import {ClientError} from '../../client';
+import {mine, selectKnown, selectKnownEntry} from '../../state/known';
 import type {Follow} from '../../types/follow';
 
 import {FollowButton} from './FollowButton';
-import {followsStore, mine, onFollowsChanged} from './follows_store';
-import {forgetFollows} from './use_follows';
 
 const incident: Follow = {table: 'incident', sys_id: 'sys-1', number: 'INC0010001', short_description: 'Email down', conversation_id: 'rec-1'};
 
@@ -30,8 +29,6 @@ function renderButtons(follows: Follow[] = []) {
 const buttons = () => screen.getAllByRole('button', {name: 'Follow INC0010001'});
 
 describe('FollowButton', () => {
-    afterEach(forgetFollows);
-
     it('follows the record and every button for it says Following', async () => {
         const {client} = renderButtons();
         await waitFor(() => expect(client.getFollows).toHaveBeenCalledTimes(1));
@@ -58,13 +55,28 @@ describe('FollowButton', () => {
         const started = eventFixture('follows_changed.started.json').data;
         const client = fakeClient();
         client.getFollows.mockResolvedValue({follows: []});
-        renderWithConnect(<FollowButton record={{table: 'incident', number: 'INC0010001', sys_id: String(started.sys_id)}}/>, {client});
-        await waitFor(() => expect(followsStore.known(mine)).toEqual([]));
+        const {store} = renderWithConnect(<FollowButton record={{table: 'incident', number: 'INC0010001', sys_id: String(started.sys_id)}}/>, {client});
+        await waitFor(() => expect(selectKnown(store.getState(), 'follows', mine)).toEqual([]));
 
-        act(() => onFollowsChanged(started));
+        act(() => deliverPluginEvent(store, 'follows_changed', started));
         expect(buttons()[0]).toHaveAttribute('aria-pressed', 'true');
-        act(() => onFollowsChanged(eventFixture('follows_changed.ended.json').data));
+        act(() => deliverPluginEvent(store, 'follows_changed', eventFixture('follows_changed.ended.json').data));
         expect(buttons()[0]).toHaveAttribute('aria-pressed', 'false');
+    });
+
+    it('offers Follow without a word when the list cannot be read, and reads it again where next shown', async () => {
+        const client = fakeClient();
+        client.getFollows.mockRejectedValueOnce(new Error('down'));
+        const {store, unmount} = renderWithConnect(<FollowButton record={{table: 'incident', number: 'INC0010001'}}/>, {client});
+        await waitFor(() => expect(selectKnownEntry(store.getState(), 'follows', mine)?.readFailure).toBe('down'));
+        expect(buttons()[0]).toHaveAttribute('aria-pressed', 'false');
+        expect(screen.queryByRole('alert')).toBeNull();
+        unmount();
+
+        client.getFollows.mockResolvedValue({follows: [incident]});
+        renderWithConnect(<FollowButton record={{table: 'incident', number: 'INC0010001'}}/>, {client, store});
+        await waitFor(() => expect(buttons()[0]).toHaveAttribute('aria-pressed', 'true'));
+        expect(client.getFollows).toHaveBeenCalledTimes(2);
     });
 
     it('says why when following is refused', async () => {

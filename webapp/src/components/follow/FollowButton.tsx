@@ -1,14 +1,11 @@
 import React from 'react';
 
-import {useConnectEnvironment} from '../connect_context';
-
-import type {RecordRef} from './follows_store';
+import type {RecordRef} from './follows';
 import {useFollows} from './use_follows';
 
 // F-60/F-62: follow a record (join its record conversation) or, when following, unfollow it.
 export function FollowButton({record}: {record: RecordRef}) {
-    const {client} = useConnectEnvironment();
-    const {followOf, busy, failure, follow, unfollow} = useFollows(client);
+    const {followOf, busy, failure, follow, unfollow} = useFollows();
     const following = Boolean(followOf(record));
     return (
         <span className='cc-follow'>
@@ -18,7 +15,7 @@ export function FollowButton({record}: {record: RecordRef}) {
                 aria-pressed={following}
                 aria-label={`Follow ${record.number}`}
                 title={following ? `You follow ${record.number}: its updates arrive in its record conversation. Click to unfollow.` : `Follow ${record.number}: join its record conversation`}
-                disabled={busy === record.number}
+                disabled={busy}
                 onClick={() => void (following ? unfollow(record) : follow(record))}
             >
                 {following ? 'Following' : 'Follow'}

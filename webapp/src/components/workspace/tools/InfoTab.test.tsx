@@ -11,8 +11,6 @@ import type {ConnectRootState} from '../../../state/types';
 import type {Conversation} from '../../../types/connect';
 import type {ConversationRecord, ConversationRecords} from '../../../types/workspace';
 
-import {forgetFollows} from '../../follow/use_follows';
-
 import {ConversationTools} from './ConversationTools';
 
 const minute = 60_000;
@@ -84,7 +82,6 @@ function StoredConversation({id, onOpenConversation}: {id: string; onOpenConvers
 
 afterEach(() => {
     vi.useRealTimers();
-    forgetFollows();
 });
 
 describe('the Info tab', () => {

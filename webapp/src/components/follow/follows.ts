@@ -1,10 +1,5 @@
+import {changeKnown, mine, type StateDeps} from '../../state/known';
 import type {Follow, FollowsChanged} from '../../types/follow';
-import {createKeyedStore} from '../common/keyed_store';
-
-// The records the signed-in user follows, shared by every card and tab on the page. REST
-// answers and the server's follows_changed event feed it.
-export const followsStore = createKeyedStore<Follow[]>();
-export const mine = 'me';
 
 // A record as cards and tabs know it: by number, and by sys_id where they have it.
 export interface RecordRef {
@@ -16,20 +11,16 @@ export interface RecordRef {
 const sameRecord = (follow: Follow, record: RecordRef) =>
     follow.table === record.table && (record.sys_id ? follow.sys_id === record.sys_id : follow.number === record.number);
 
-export function followOf(record: RecordRef): Follow | undefined {
-    return followsStore.known(mine)?.find((follow) => sameRecord(follow, record));
+export function followOf(follows: Follow[], record: RecordRef): Follow | undefined {
+    return follows.find((follow) => sameRecord(follow, record));
 }
 
-function without(follows: Follow[], record: RecordRef): Follow[] {
+export function withoutFollow(follows: Follow[], record: RecordRef): Follow[] {
     return follows.filter((follow) => !sameRecord(follow, record));
 }
 
-export function followStarted(follow: Follow): void {
-    followsStore.changed(mine, [...without(followsStore.known(mine) ?? [], follow), follow]);
-}
-
-export function followEnded(record: RecordRef): void {
-    followsStore.changed(mine, without(followsStore.known(mine) ?? [], record));
+export function withFollow(follows: Follow[], follow: Follow): Follow[] {
+    return [...withoutFollow(follows, follow), follow];
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string';
@@ -45,16 +36,13 @@ export function followsChangedOf(data: Record<string, unknown>): FollowsChanged 
     return {table, sys_id, number, short_description, conversation_id, following};
 }
 
-export function onFollowsChanged(data: Record<string, unknown>): void {
+export function onFollowsChanged(deps: StateDeps, data: Record<string, unknown>): void {
     const change = followsChangedOf(data);
-    if (!change || !followsStore.known(mine)) {
-        // Until the list is read, it will come with the change.
+    if (!change) {
         return;
     }
     const {following, ...follow} = change;
-    if (following) {
-        followStarted(follow);
-    } else {
-        followEnded(follow);
-    }
+
+    // Until the list is read, it will come with the change.
+    changeKnown(deps, 'follows', mine, (follows) => follows && (following ? withFollow(follows, follow) : withoutFollow(follows, follow)));
 }

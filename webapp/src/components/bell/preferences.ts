@@ -1,14 +1,5 @@
+import {changeKnown, type StateDeps} from '../../state/known';
 import type {NotificationLevel, NotificationPreferences} from '../../types/notifications';
-
-import {createKeyedStore} from '../common/keyed_store';
-
-// The last known preferences per conversation, shared by every bell on the page.
-export const preferencesStore = createKeyedStore<NotificationPreferences>();
-
-export const knownPreferences = preferencesStore.known;
-export const preferencesChanged = preferencesStore.changed;
-export const subscribePreferences = preferencesStore.subscribe;
-export const resetPreferences = preferencesStore.reset;
 
 const levels = new Set<unknown>(['all', 'mention', 'none']);
 
@@ -29,9 +20,9 @@ export function preferencesOf(value: unknown): NotificationPreferences | undefin
 }
 
 // The notifications_changed event: {conversation_id, preferences}.
-export function onNotificationsChanged(data: Record<string, unknown>): void {
+export function onNotificationsChanged(deps: StateDeps, data: Record<string, unknown>): void {
     const preferences = preferencesOf(data.preferences);
     if (typeof data.conversation_id === 'string' && preferences) {
-        preferencesChanged(data.conversation_id, preferences);
+        changeKnown(deps, 'notificationPreferences', data.conversation_id, () => preferences);
     }
 }
