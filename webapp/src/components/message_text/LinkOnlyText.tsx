@@ -6,24 +6,11 @@ import React, {memo, useMemo} from 'react';
 
 import {parseMarkdown} from './parse';
 import {textOf, textParts} from './plain_text';
-import {safeHref} from './render';
+import {markdownLink, safeHref} from './render';
 
 function linkElement(node: Node, key: number): React.ReactElement | undefined {
     const href = safeHref(node.destination);
-    if (!href) {
-        return undefined;
-    }
-    return (
-        <a
-            key={key}
-            href={href}
-            title={node.title || undefined}
-            target='_blank'
-            rel='noopener noreferrer'
-        >
-            {textOf(node)}
-        </a>
-    );
+    return href ? markdownLink(node, href, key, textOf(node)) : undefined;
 }
 
 // Blocks are set apart by spaces, which are not wanted at either end.

@@ -115,12 +115,8 @@ function children(node: Node, options: RenderOptions, depth: number, from: Node 
     return elements;
 }
 
-function link(node: Node, options: RenderOptions, depth: number, key: number): ReactNode {
-    const href = safeHref(node.destination);
-    const content = children(node, options, depth);
-    if (!href) {
-        return <React.Fragment key={key}>{content}</React.Fragment>;
-    }
+// A markdown link whose destination passed safeHref, opening in a new tab.
+export function markdownLink(node: Node, href: string, key: number, content: ReactNode): React.ReactElement {
     return (
         <a
             key={key}
@@ -132,6 +128,15 @@ function link(node: Node, options: RenderOptions, depth: number, key: number): R
             {content}
         </a>
     );
+}
+
+function link(node: Node, options: RenderOptions, depth: number, key: number): ReactNode {
+    const href = safeHref(node.destination);
+    const content = children(node, options, depth);
+    if (!href) {
+        return <React.Fragment key={key}>{content}</React.Fragment>;
+    }
+    return markdownLink(node, href, key, content);
 }
 
 // No remote image is loaded: an image is a link to it, named by its alt text.
