@@ -239,6 +239,7 @@ func (p *Plugin) startCommands(pluginID string) error {
 		Digest:  p.digest,
 		Follows: p.follow,
 		IsStaff: p.isStaff,
+		Log:     p.platform.Log,
 	})
 	return errors.Wrap(p.platform.Server.RegisterCommand(p.commands.Definition()), "failed to register /connect")
 }
@@ -259,6 +260,7 @@ func (p *Plugin) newRouter(manifest *model.Manifest, bundlePath string) http.Han
 		Digest:        p.digest,
 		Follows:       p.follow,
 		RecordNames:   p.records,
+		Log:           p.platform.Log,
 		Signed:        []api.SignedRoute{p.webhookRoute()},
 	})
 }

@@ -30,6 +30,8 @@ type Config struct {
 	// Follows serves following records; nil leaves its routes out.
 	Follows     Follows
 	RecordNames RecordNames
+	// Log records the failures the routes answer with a 500.
+	Log Log
 	// Signed are the routes for callers authenticated by a signature, not a session.
 	Signed []SignedRoute
 }
@@ -56,7 +58,7 @@ func NewRouter(cfg Config) http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "Not found.")
 	})
-	return mux
+	return withLog(cfg.Log, mux)
 }
 
 // userID is the authenticated caller; empty for anonymous requests.

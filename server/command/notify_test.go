@@ -7,7 +7,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
@@ -22,7 +22,7 @@ func (f *fakeBell) member(channelID string) error {
 		return f.fail
 	}
 	if channelID != "group" && channelID != "dm" {
-		return &conversations.Error{Kind: conversations.NotFound, Message: "No such conversation."}
+		return failure.New(failure.NotFound, "No such conversation.")
 	}
 	return nil
 }

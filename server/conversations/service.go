@@ -16,6 +16,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
@@ -162,17 +163,17 @@ func NewService(d Deps) *Service {
 	return s
 }
 
-// logFailure logs errors the caller cannot act on; the HTTP layer answers them with a 500.
-func (s *Service) logFailure(action string, err *error) {
-	var known *Error
-	if *err != nil && !errors.As(*err, &known) {
-		s.log.Error("Connect failed to "+action, "error", (*err).Error())
+// explainFailure says what was being done in an internal error, which the edge that answers
+// the caller logs.
+func explainFailure(action string, err *error) {
+	if _, known := failure.As(*err); *err != nil && !known {
+		*err = errors.Wrap(*err, "failed to "+action)
 	}
 }
 
 // List returns the caller's open conversations, most recent first, with unread totals.
 func (s *Service) List(userID string) (list List, err error) {
-	defer s.logFailure("list conversations", &err)
+	defer explainFailure("list conversations", &err)
 	everything, err := s.everything(userID)
 	if err != nil {
 		return List{}, err
@@ -186,7 +187,7 @@ func (s *Service) List(userID string) (list List, err error) {
 // Search returns all the caller's conversations, closed ones too, whose name or other
 // members match term (case-insensitive).
 func (s *Service) Search(userID, term string) (found []Conversation, err error) {
-	defer s.logFailure("search conversations", &err)
+	defer explainFailure("search conversations", &err)
 	everything, err := s.everything(userID)
 	if err != nil {
 		return nil, err
@@ -202,7 +203,7 @@ func (s *Service) Search(userID, term string) (found []Conversation, err error) 
 
 // All returns all the caller's conversations, closed ones too, most recent first.
 func (s *Service) All(userID string) (list []Conversation, err error) {
-	defer s.logFailure("list conversations", &err)
+	defer explainFailure("list conversations", &err)
 	return s.everything(userID)
 }
 
@@ -219,7 +220,7 @@ func (s *Service) IsConversation(channelID string) bool {
 
 // Get returns one of the caller's conversations.
 func (s *Service) Get(userID, channelID string) (c Conversation, err error) {
-	defer s.logFailure("read a conversation", &err)
+	defer explainFailure("read a conversation", &err)
 	return s.conversation(userID, channelID)
 }
 

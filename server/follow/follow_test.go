@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -109,4 +110,10 @@ func TestRecordConversationNamesFitMattermost(t *testing.T) {
 	assert.Equal(t, "INC0010001 · Email down", conversationName("INC0010001", "Email down"))
 	long := conversationName("INC0010001", string(make([]rune, 100)))
 	assert.LessOrEqual(t, len([]rune(long)), 64)
+}
+
+func TestOnlyStaffMayFollow(t *testing.T) {
+	s := NewService(Deps{IsStaff: func(string) bool { return false }})
+	_, err := s.Follow("customer", servicenow.RecordKey{Number: "INC0010001"})
+	assert.True(t, failure.Is(err, failure.Forbidden), "a refusal, not a bad request: %v", err)
 }
