@@ -6,7 +6,6 @@ import (
 
 	"github.com/pkg/errors"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 )
 
@@ -59,13 +58,4 @@ func (p *Plugin) ensureWebhookSecret() error {
 		return errors.Wrap(err, "failed to generate the webhook secret")
 	}
 	return errors.Wrap(p.platform.Server.SaveSetting("WebhookSecret", base64.StdEncoding.EncodeToString(secret)), "failed to save the webhook secret")
-}
-
-func (p *Plugin) webhookRoute() api.SignedRoute {
-	return api.SignedRoute{
-		Pattern:  "POST " + follow.WebhookPath,
-		Verifier: p.follow,
-		MaxBody:  follow.MaxEventBytes,
-		Handle:   p.follow.HandleEvent,
-	}
 }

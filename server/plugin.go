@@ -261,7 +261,7 @@ func (p *Plugin) newRouter(manifest *model.Manifest, bundlePath string) http.Han
 		Follows:       p.follow,
 		RecordNames:   p.records,
 		Log:           p.platform.Log,
-		Signed:        []api.SignedRoute{p.webhookRoute()},
+		Webhook:       p.follow,
 	})
 }
 

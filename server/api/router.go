@@ -32,8 +32,8 @@ type Config struct {
 	RecordNames RecordNames
 	// Log records the failures the routes answer with a 500.
 	Log Log
-	// Signed are the routes for callers authenticated by a signature, not a session.
-	Signed []SignedRoute
+	// Webhook receives ServiceNow's signed record events; nil leaves its route out.
+	Webhook Webhook
 }
 
 // NewRouter returns the handler for every plugin route. Each route authenticates: Mattermost
@@ -52,9 +52,7 @@ func NewRouter(cfg Config) http.Handler {
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))
-	for _, route := range cfg.Signed {
-		mux.Handle(route.Pattern, requireSignature(route))
-	}
+	registerWebhook(mux, cfg.Webhook)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "Not found.")
 	})
