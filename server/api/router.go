@@ -59,6 +59,11 @@ func NewRouter(cfg Config) http.Handler {
 	return withLog(cfg.Log, mux)
 }
 
+// Starting answers a request that arrived before the routes exist, while the plugin starts.
+func Starting(w http.ResponseWriter) {
+	writeError(w, http.StatusServiceUnavailable, "Connect Chat is starting. Please try again in a moment.")
+}
+
 // userID is the authenticated caller; empty for anonymous requests.
 func userID(r *http.Request) string {
 	return r.Header.Get("Mattermost-User-Id")

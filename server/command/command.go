@@ -161,3 +161,8 @@ func subcommandOf(args *model.CommandArgs) string {
 	words := strings.Fields(args.Command)
 	return strings.Join(words[:min(len(words), 2)], " ")
 }
+
+// Starting answers /connect before the command's services exist.
+func Starting() *model.CommandResponse {
+	return ephemeral("Connect Chat is starting. Please try again in a moment.")
+}

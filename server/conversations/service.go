@@ -8,7 +8,6 @@ package conversations
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -109,6 +108,9 @@ type Deps struct {
 	// stored name follows them, so a group being filled is renamed once.
 	NameDelay time.Duration
 	Now       func() time.Time
+	// RecordOf is the record of a record conversation (nil for other conversations). Following
+	// is built after this service, so the plugin passes a func that reaches it once built.
+	RecordOf func(channelID string) *RecordRef
 }
 
 // Service is the conversations domain.
@@ -125,28 +127,23 @@ type Service struct {
 	botID     string
 	now       func() time.Time
 
-	groups    cache[groupInfo]
-	posts     cache[postEntry]
-	facts     cache[channelFacts]
-	refresh   *refresher
-	renaming  sync.Mutex
-	nameDelay time.Duration
-	renames   map[string]*time.Timer // pending regenerations of a group's stored name
-	renamesMu sync.Mutex
-	removals  removals
-	records   atomic.Pointer[func(channelID string) *RecordRef]
-}
-
-// SetRecordIndex tells the service which conversations are record conversations.
-func (s *Service) SetRecordIndex(recordOf func(channelID string) *RecordRef) {
-	s.records.Store(&recordOf)
+	groups      cache[groupInfo]
+	posts       cache[postEntry]
+	facts       cache[channelFacts]
+	refresh     *refresher
+	renaming    sync.Mutex
+	nameDelay   time.Duration
+	renames     map[string]*time.Timer // pending regenerations of a group's stored name
+	renamesMu   sync.Mutex
+	removals    removals
+	recordIndex func(channelID string) *RecordRef
 }
 
 func (s *Service) recordOf(channelID string) *RecordRef {
-	if index := s.records.Load(); index != nil {
-		return (*index)(channelID)
+	if s.recordIndex == nil {
+		return nil
 	}
-	return nil
+	return s.recordIndex(channelID)
 }
 
 // NewService builds the service.
@@ -155,6 +152,7 @@ func NewService(d Deps) *Service {
 		channels: d.Channels, directory: d.Directory, clients: d.Clients, notifier: d.Notifier, cluster: d.Cluster,
 		kv: d.KV, staff: d.Staff, log: d.Log,
 		config: d.Config, botID: d.BotID, now: d.Now, nameDelay: d.NameDelay, renames: map[string]*time.Timer{},
+		recordIndex: d.RecordOf,
 	}
 	if s.now == nil {
 		s.now = time.Now
