@@ -268,7 +268,7 @@ func (s *Service) MemberLeft(channelID, userID string) {
 		return
 	}
 	if _, err := s.removeFollower(ref, userID); err != nil {
-		s.d.Log.Warn("Failed to unfollow a record for someone who left", "channel_id", channelID, "error", err.Error())
+		s.d.Log.Warn("Failed to unfollow a record for someone who left", "channel_id", channelID, "user_id", userID, "error", err.Error())
 	}
 }
 
@@ -281,7 +281,7 @@ func (s *Service) MemberJoined(channelID, userID string) {
 		return
 	}
 	if err := s.addMember(ref, channelID, userID); err != nil {
-		s.d.Log.Warn("Failed to follow a record for someone added to its conversation", "channel_id", channelID, "error", err.Error())
+		s.d.Log.Warn("Failed to follow a record for someone added to its conversation", "channel_id", channelID, "user_id", userID, "error", err.Error())
 	}
 }
 
