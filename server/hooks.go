@@ -7,6 +7,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/api"
+	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
@@ -15,31 +17,39 @@ import (
 // removed someone from a group Connect manages, and attaches record cards from what is already known (it never waits on ServiceNow). An
 // unchanged post is answered with nil, which spares both sides encoding it again.
 func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*model.Post, string) {
-	if reason := p.staff.Policy.ScreenPost(post); reason != "" {
+	s := p.running.Load()
+	if s == nil {
+		return nil, "" // recovery screens the posts made while Connect was starting
+	}
+	if reason := s.staff.Policy.ScreenPost(post); reason != "" {
 		return nil, reason
 	}
-	if removal := p.conversations.DescribeRemoval(post); removal != nil {
+	if removal := s.conversations.DescribeRemoval(post); removal != nil {
 		return removal, ""
 	}
-	return p.records.Attach(post), ""
+	return s.records.Attach(post), ""
 }
 
 // MessageWillBeUpdated lets Connect's own card updates through without an edit mark (they
 // are not the author's edit). Anyone else's update is screened like a new message, keeps
 // Connect's cards as they were, and re-reads the records of a changed message.
 func (p *Plugin) MessageWillBeUpdated(_ *plugin.Context, newPost, oldPost *model.Post) (*model.Post, string) {
-	if p.records.IsOwnUpdate(newPost) {
+	s := p.running.Load()
+	if s == nil {
+		return nil, ""
+	}
+	if s.records.IsOwnUpdate(newPost) {
 		newPost.EditAt = oldPost.EditAt
 		return newPost, ""
 	}
-	if reason := p.staff.Policy.Screen(newPost.ChannelId, newPost.UserId, newPost.Type); reason != "" {
+	if reason := s.staff.Policy.Screen(newPost.ChannelId, newPost.UserId, newPost.Type); reason != "" {
 		return nil, reason
 	}
 	records.KeepCards(newPost, oldPost)
 	if newPost.Message == oldPost.Message {
 		return newPost, ""
 	}
-	return orUnchanged(p.records.Attach(newPost), newPost), ""
+	return orUnchanged(s.records.Attach(newPost), newPost), ""
 }
 
 // orUnchanged is changed when a hook changed the post, and post itself otherwise.
@@ -55,111 +65,174 @@ func orUnchanged(changed, post *model.Post) *model.Post {
 // later lists, makes the workspace read the conversation's records and links again, and
 // writes a record conversation's message to its record (two-way).
 func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
-	p.workspace.PostChanged(post.ChannelId)
-	p.records.Posted(post)
-	p.conversations.MessageHasBeenPosted(post)
-	p.follow.MessageHasBeenPosted(post)
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
+	s.workspace.PostChanged(post.ChannelId)
+	s.records.Posted(post)
+	s.conversations.MessageHasBeenPosted(post)
+	s.follow.MessageHasBeenPosted(post)
 }
 
 // MessageHasBeenUpdated fills in (and notes) the records of an edited message, which the
 // workspace then reads again (Connect's own card updates leave the message as it was and are
 // already being filled in).
 func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, oldPost *model.Post) {
-	if newPost.Message != oldPost.Message {
-		p.workspace.PostChanged(newPost.ChannelId)
-		p.records.Posted(newPost)
+	s := p.running.Load()
+	if s == nil {
+		return
 	}
-	p.conversations.MessageHasBeenUpdated(newPost)
+	if newPost.Message != oldPost.Message {
+		s.workspace.PostChanged(newPost.ChannelId)
+		s.records.Posted(newPost)
+	}
+	s.conversations.MessageHasBeenUpdated(newPost)
 }
 
 // MessageHasBeenDeleted updates conversation previews and the workspace's records and links.
 func (p *Plugin) MessageHasBeenDeleted(_ *plugin.Context, post *model.Post) {
-	p.workspace.PostChanged(post.ChannelId)
-	p.conversations.MessageHasBeenDeleted(post)
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
+	s.workspace.PostChanged(post.ChannelId)
+	s.conversations.MessageHasBeenDeleted(post)
 }
 
 // FileWillBeUploaded applies the staff-only rule to files; allowed files pass unchanged.
 func (p *Plugin) FileWillBeUploaded(_ *plugin.Context, info *model.FileInfo, _ io.Reader, _ io.Writer) (*model.FileInfo, string) {
-	return nil, p.staff.Policy.Screen(platform.UploadChannelID(info), info.CreatorId, "")
+	s := p.running.Load()
+	if s == nil {
+		return nil, ""
+	}
+	return nil, s.staff.Policy.Screen(platform.UploadChannelID(info), info.CreatorId, "")
 }
 
 // ReactionHasBeenAdded takes back a reaction in a conversation its author may not take part in.
 func (p *Plugin) ReactionHasBeenAdded(_ *plugin.Context, reaction *model.Reaction) {
-	if p.staff.Policy.Screen(reaction.ChannelId, reaction.UserId, "") != "" {
-		p.removeReaction(reaction)
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
+	if s.staff.Policy.Screen(reaction.ChannelId, reaction.UserId, "") != "" {
+		s.removeReaction(reaction)
 	}
 }
 
-func (p *Plugin) removeReaction(reaction *model.Reaction) {
-	if err := p.platform.Posts.RemoveReaction(reaction); err != nil {
-		p.platform.Log.Warn("Failed to remove a refused reaction", "post_id", reaction.PostId, "error", err.Error())
+func (s *services) removeReaction(reaction *model.Reaction) {
+	if err := s.platform.Posts.RemoveReaction(reaction); err != nil {
+		s.platform.Log.Warn("Failed to remove a refused reaction", "post_id", reaction.PostId, "error", err.Error())
 	}
 }
 
 // EmailNotificationWillBeSent applies the bell's email choice and the admin's email rule (it
 // drops the email when they say so), and adds the post's record cards to the email.
 func (p *Plugin) EmailNotificationWillBeSent(email *model.EmailNotification) (*model.EmailNotificationContent, string) {
-	post, err := p.platform.Posts.GetPost(email.PostId)
+	s := p.running.Load()
+	if s == nil {
+		return nil, ""
+	}
+	post, err := s.platform.Posts.GetPost(email.PostId)
 	if err != nil {
 		post = nil
 	}
-	if reason := p.notify.EmailRejection(email, post); reason != "" {
+	if reason := s.notify.EmailRejection(email, post); reason != "" {
 		return nil, reason
 	}
 	if post == nil {
 		return nil, ""
 	}
-	return p.records.EmailContent(email.EmailNotificationContent, post), ""
+	return s.records.EmailContent(email.EmailNotificationContent, post), ""
 }
 
 // UserHasJoinedChannel removes people who are not staff from Connect groups, whoever added
 // them, and makes staff added to a record conversation its followers.
 func (p *Plugin) UserHasJoinedChannel(_ *plugin.Context, member *model.ChannelMember, actor *model.User) {
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
 	actorID := ""
 	if actor != nil {
 		actorID = actor.Id
 	}
-	p.staff.ChannelMembersChanged(member.ChannelId)
-	p.conversations.MemberJoined(member.ChannelId, member.UserId, actorID)
-	p.follow.MemberJoined(member.ChannelId, member.UserId)
+	s.staff.ChannelMembersChanged(member.ChannelId)
+	s.conversations.MemberJoined(member.ChannelId, member.UserId, actorID)
+	s.follow.MemberJoined(member.ChannelId, member.UserId)
 }
 
 // UserHasLeftChannel keeps Connect groups' members and names current.
 func (p *Plugin) UserHasLeftChannel(_ *plugin.Context, member *model.ChannelMember, _ *model.User) {
-	p.staff.ChannelMembersChanged(member.ChannelId)
-	p.conversations.MemberLeft(member.ChannelId, member.UserId)
-	p.follow.MemberLeft(member.ChannelId, member.UserId)
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
+	s.staff.ChannelMembersChanged(member.ChannelId)
+	s.conversations.MemberLeft(member.ChannelId, member.UserId)
+	s.follow.MemberLeft(member.ChannelId, member.UserId)
 }
 
 // UserHasBeenCreated makes a new user findable in the people picker at once.
-func (p *Plugin) UserHasBeenCreated(_ *plugin.Context, _ *model.User) { p.staff.UserCreated() }
+func (p *Plugin) UserHasBeenCreated(_ *plugin.Context, _ *model.User) {
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
+	s.staff.UserCreated()
+}
 
 // UserHasJoinedTeam makes a new staff team member count, and be found, at once.
 func (p *Plugin) UserHasJoinedTeam(_ *plugin.Context, member *model.TeamMember, _ *model.User) {
-	p.staff.UserJoinedTeam(member.UserId)
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
+	s.staff.UserJoinedTeam(member.UserId)
 }
 
 // UserHasLeftTeam makes a departed staff team member stop counting at once.
 func (p *Plugin) UserHasLeftTeam(_ *plugin.Context, member *model.TeamMember, _ *model.User) {
-	p.staff.UserLeftTeam(member.UserId)
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
+	s.staff.UserLeftTeam(member.UserId)
 }
 
 // UserHasBeenDeactivated makes a deactivated user stop counting at once.
 func (p *Plugin) UserHasBeenDeactivated(_ *plugin.Context, user *model.User) {
-	p.staff.UserDeactivated(user.Id)
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
+	s.staff.UserDeactivated(user.Id)
 }
 
 // OnPluginClusterEvent applies changes made on another server.
 func (p *Plugin) OnPluginClusterEvent(_ *plugin.Context, ev model.PluginClusterEvent) {
-	p.platform.Cluster.Dispatch(ev)
+	s := p.running.Load()
+	if s == nil {
+		return
+	}
+	s.platform.Cluster.Dispatch(ev)
 }
 
 // ServeHTTP serves everything under /plugins/connect-chat.
 func (p *Plugin) ServeHTTP(_ *plugin.Context, w http.ResponseWriter, r *http.Request) {
-	p.router.ServeHTTP(w, r)
+	s := p.running.Load()
+	if s == nil {
+		api.Starting(w)
+		return
+	}
+	s.router.ServeHTTP(w, r)
 }
 
 // ExecuteCommand answers /connect.
 func (p *Plugin) ExecuteCommand(_ *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {
-	return p.commands.Execute(args), nil
+	s := p.running.Load()
+	if s == nil {
+		return command.Starting(), nil
+	}
+	return s.commands.Execute(args), nil
 }

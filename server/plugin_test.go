@@ -1,6 +1,8 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -22,8 +24,9 @@ func (unknownAudience) MaySeeDetails(string, string) (bool, error)      { return
 func (unknownAudience) CachedMaySeeDetails(string, string) (bool, bool) { return false, false }
 func (unknownAudience) IsStaff(string) (bool, error)                    { return true, nil }
 
-// newConfiguredPlugin is a plugin whose System Console settings are *settings.
-func newConfiguredPlugin(t *testing.T, settings *config.Settings) (*Plugin, *plugintest.API) {
+// newConfiguredPlugin is a plugin whose System Console settings are *settings, and the record
+// cards' part of its services.
+func newConfiguredPlugin(t *testing.T, settings *config.Settings) (*Plugin, *services, *plugintest.API) {
 	t.Helper()
 	api := &plugintest.API{}
 	api.On("LoadPluginConfiguration", mock.Anything).Run(func(args mock.Arguments) {
@@ -32,15 +35,16 @@ func newConfiguredPlugin(t *testing.T, settings *config.Settings) (*Plugin, *plu
 	api.On("LogError", mock.Anything, mock.Anything, mock.Anything).Return()
 	p := &Plugin{}
 	p.SetAPI(api)
-	p.platform = platform.New(api, pluginapi.NewClient(api, nil), "botid")
-	p.records = records.NewService(p.platform.Posts, p.platform.Channels, unknownAudience{}, p.platform.KV, p.platform.Log)
-	t.Cleanup(p.records.Close)
-	return p, api
+	pl := platform.New(api, pluginapi.NewClient(api, nil), "botid")
+	s := &services{platform: pl, config: &p.config}
+	s.records = records.NewService(records.Deps{Posts: pl.Posts, Access: pl.Channels, Audience: unknownAudience{}, KV: pl.KV, Log: pl.Log})
+	t.Cleanup(s.records.Close)
+	return p, s, api
 }
 
 func TestInvalidSettingsKeepThePreviousOnesAndShowInHealth(t *testing.T) {
 	settings := &config.Settings{NumberDigits: 9}
-	p, api := newConfiguredPlugin(t, settings)
+	p, _, api := newConfiguredPlugin(t, settings)
 	require.NoError(t, p.OnConfigurationChange())
 	assert.Equal(t, 9, p.config.Load().NumberDigits)
 
@@ -53,17 +57,61 @@ func TestInvalidSettingsKeepThePreviousOnesAndShowInHealth(t *testing.T) {
 
 func TestServiceNowSettingsReachTheRecordCards(t *testing.T) {
 	settings := &config.Settings{}
-	p, _ := newConfiguredPlugin(t, settings)
+	p, s, _ := newConfiguredPlugin(t, settings)
 	require.NoError(t, p.OnConfigurationChange())
-	assert.Nil(t, p.serviceNow.Current())
-	assert.Nil(t, p.records.Attach(&model.Post{Message: "INC0010001"}), "no ServiceNow, no cards")
+	s.configureCards(p.config.Load())
+	assert.Nil(t, s.serviceNow.Current())
+	assert.Nil(t, s.records.Attach(&model.Post{Message: "INC0010001"}), "no ServiceNow, no cards")
 
 	*settings = config.Settings{ServiceNowURL: "https://acme.service-now.com", ServiceNowUsername: "connect", ServiceNowPassword: "pw"}
 	require.NoError(t, p.OnConfigurationChange())
-	require.NotNil(t, p.serviceNow.Current())
-	withCard := p.records.Attach(&model.Post{Message: "INC0010001"})
+	s.configureCards(p.config.Load())
+	require.NotNil(t, s.serviceNow.Current())
+	withCard := s.records.Attach(&model.Post{Message: "INC0010001"})
 	require.NotNil(t, withCard, "the number becomes a card once ServiceNow is set up")
 	assert.NotNil(t, withCard.GetProp(records.CardsProp))
+}
+
+// Before OnActivate has built every service, hooks and routes see none of them: requests are
+// told Connect is starting, posts pass (recovery screens them once it runs), nothing panics.
+func TestHooksBeforeActivationAnswerThatConnectIsStarting(t *testing.T) {
+	p := &Plugin{}
+
+	rec := httptest.NewRecorder()
+	p.ServeHTTP(nil, rec, httptest.NewRequest(http.MethodGet, "/api/v1/conversations", nil))
+	assert.Equal(t, http.StatusServiceUnavailable, rec.Code)
+	assert.JSONEq(t, `{"error":"Connect Chat is starting. Please try again in a moment."}`, rec.Body.String())
+
+	resp, appErr := p.ExecuteCommand(nil, &model.CommandArgs{Command: "/connect follow INC0010001"})
+	require.Nil(t, appErr)
+	assert.Equal(t, "Connect Chat is starting. Please try again in a moment.", resp.Text)
+
+	post := &model.Post{ChannelId: "c1", UserId: "u1", Message: "INC0010001"}
+	changed, reason := p.MessageWillBePosted(nil, post)
+	assert.Nil(t, changed)
+	assert.Empty(t, reason)
+	changed, reason = p.MessageWillBeUpdated(nil, post, post)
+	assert.Nil(t, changed)
+	assert.Empty(t, reason)
+	_, reason = p.FileWillBeUploaded(nil, &model.FileInfo{}, nil, nil)
+	assert.Empty(t, reason)
+	content, reason := p.EmailNotificationWillBeSent(&model.EmailNotification{})
+	assert.Nil(t, content)
+	assert.Empty(t, reason)
+	assert.NotPanics(t, func() {
+		p.MessageHasBeenPosted(nil, post)
+		p.MessageHasBeenUpdated(nil, post, post)
+		p.MessageHasBeenDeleted(nil, post)
+		p.ReactionHasBeenAdded(nil, &model.Reaction{})
+		p.UserHasJoinedChannel(nil, &model.ChannelMember{}, nil)
+		p.UserHasLeftChannel(nil, &model.ChannelMember{}, nil)
+		p.UserHasBeenCreated(nil, &model.User{})
+		p.UserHasJoinedTeam(nil, &model.TeamMember{}, nil)
+		p.UserHasLeftTeam(nil, &model.TeamMember{}, nil)
+		p.UserHasBeenDeactivated(nil, &model.User{})
+		p.OnPluginClusterEvent(nil, model.PluginClusterEvent{})
+		require.NoError(t, p.OnDeactivate())
+	})
 }
 
 func TestOrUnchanged(t *testing.T) {

@@ -23,6 +23,11 @@ type CardsRefreshed struct {
 	Changed bool `json:"changed"`
 }
 
+// WebhookAnswer answers ServiceNow's webhook: "delivered", "duplicate" or "ignored".
+type WebhookAnswer struct {
+	Status string `json:"status"`
+}
+
 // ErrorBody is every refusal: a sentence for the user.
 type ErrorBody struct {
 	Error string `json:"error"`

@@ -47,7 +47,7 @@ func registerConversations(mux *http.ServeMux, svc ConversationService, dir Staf
 
 func staffOnly(dir StaffDirectory, next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if requireStaff(w, dir, userID(r)) {
+		if requireStaff(w, r, dir) {
 			next(w, r)
 		}
 	}
@@ -55,7 +55,7 @@ func staffOnly(dir StaffDirectory, next http.HandlerFunc) http.HandlerFunc {
 
 func listConversations(svc ConversationService, w http.ResponseWriter, r *http.Request) {
 	list, err := svc.List(userID(r))
-	respond(w, http.StatusOK, list, err)
+	respond(w, r, http.StatusOK, list, err)
 }
 
 func searchConversations(svc ConversationService, w http.ResponseWriter, r *http.Request) {
@@ -65,12 +65,12 @@ func searchConversations(svc ConversationService, w http.ResponseWriter, r *http
 		return
 	}
 	found, err := svc.Search(userID(r), term)
-	respond(w, http.StatusOK, ConversationSearch{Conversations: found}, err)
+	respond(w, r, http.StatusOK, ConversationSearch{Conversations: found}, err)
 }
 
 func getConversation(svc ConversationService, w http.ResponseWriter, r *http.Request) {
 	c, err := svc.Get(userID(r), r.PathValue("id"))
-	respond(w, http.StatusOK, c, err)
+	respond(w, r, http.StatusOK, c, err)
 }
 
 func createConversation(svc ConversationService, w http.ResponseWriter, r *http.Request) {
@@ -83,7 +83,7 @@ func createConversation(svc ConversationService, w http.ResponseWriter, r *http.
 	if created {
 		status = http.StatusCreated
 	}
-	respond(w, status, c, err)
+	respond(w, r, status, c, err)
 }
 
 func addMembers(svc ConversationService, w http.ResponseWriter, r *http.Request) {
@@ -94,12 +94,12 @@ func addMembers(svc ConversationService, w http.ResponseWriter, r *http.Request)
 		return
 	}
 	c, err := svc.AddMembers(userID(r), r.PathValue("id"), req.UserIDs)
-	respond(w, http.StatusOK, c, err)
+	respond(w, r, http.StatusOK, c, err)
 }
 
 func removeMember(svc ConversationService, w http.ResponseWriter, r *http.Request) {
 	c, err := svc.RemoveMember(userID(r), r.PathValue("id"), r.PathValue("user_id"))
-	respond(w, http.StatusOK, c, err)
+	respond(w, r, http.StatusOK, c, err)
 }
 
 func renameConversation(svc ConversationService, w http.ResponseWriter, r *http.Request) {
@@ -114,12 +114,12 @@ func renameConversation(svc ConversationService, w http.ResponseWriter, r *http.
 		return
 	}
 	c, err := svc.Rename(userID(r), r.PathValue("id"), *req.Name)
-	respond(w, http.StatusOK, c, err)
+	respond(w, r, http.StatusOK, c, err)
 }
 
 func closeConversation(svc ConversationService, w http.ResponseWriter, r *http.Request) {
 	if err := svc.Close(userID(r), r.PathValue("id")); err != nil {
-		writeFailure(w, err)
+		writeFailure(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -127,7 +127,7 @@ func closeConversation(svc ConversationService, w http.ResponseWriter, r *http.R
 
 func openConversation(svc ConversationService, w http.ResponseWriter, r *http.Request) {
 	c, err := svc.Open(userID(r), r.PathValue("id"))
-	respond(w, http.StatusOK, c, err)
+	respond(w, r, http.StatusOK, c, err)
 }
 
 // readJSON decodes a body of at most maxBodyBytes into out, answering 413 or 400 when it cannot.
@@ -146,35 +146,4 @@ func readJSON(w http.ResponseWriter, r *http.Request, out any) bool {
 		return true
 	}
 	return false
-}
-
-// respond writes body with status, or the error a service call returned.
-func respond(w http.ResponseWriter, status int, body any, err error) {
-	if err != nil {
-		writeFailure(w, err)
-		return
-	}
-	writeJSON(w, status, body)
-}
-
-// writeFailure answers a service error: its own message for errors the caller can act on,
-// a generic one otherwise (the service logged the details).
-func writeFailure(w http.ResponseWriter, err error) {
-	var known *conversations.Error
-	if errors.As(err, &known) {
-		writeError(w, statusOf(known.Kind), known.Message)
-		return
-	}
-	writeError(w, http.StatusInternalServerError, "Connect could not complete that. Please try again.")
-}
-
-func statusOf(kind conversations.ErrorKind) int {
-	switch kind {
-	case conversations.NotFound:
-		return http.StatusNotFound
-	case conversations.Unavailable:
-		return http.StatusServiceUnavailable
-	default:
-		return http.StatusBadRequest
-	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 )
 
 const conversationID = "abcdefghijklmnopqrstuvwxyz"
@@ -187,10 +188,10 @@ func TestServiceErrorsBecomeStatuses(t *testing.T) {
 		status  int
 		message string
 	}{
-		{&conversations.Error{Kind: conversations.NotFound, Message: "No such conversation."}, http.StatusNotFound, "No such conversation."},
-		{&conversations.Error{Kind: conversations.Invalid, Message: "@dave is not ITIL staff"}, http.StatusBadRequest, "@dave is not ITIL staff"},
-		{&conversations.Error{Kind: conversations.Unavailable, Message: "set the conversation team"}, http.StatusServiceUnavailable, "set the conversation team"},
-		{errors.Wrap(&conversations.Error{Kind: conversations.NotFound, Message: "wrapped"}, "context"), http.StatusNotFound, "wrapped"},
+		{failure.New(failure.NotFound, "No such conversation."), http.StatusNotFound, "No such conversation."},
+		{failure.New(failure.Invalid, "@dave is not ITIL staff"), http.StatusBadRequest, "@dave is not ITIL staff"},
+		{failure.New(failure.Unavailable, "set the conversation team"), http.StatusServiceUnavailable, "set the conversation team"},
+		{errors.Wrap(failure.New(failure.NotFound, "wrapped"), "context"), http.StatusNotFound, "wrapped"},
 		{errors.New("pq: connection refused"), http.StatusInternalServerError, "Connect could not complete that. Please try again."},
 	}
 	for _, c := range cases {

@@ -27,7 +27,7 @@ func registerDigest(mux *http.ServeMux, d Digest, dir StaffDirectory) {
 	}
 	mux.Handle("GET /api/v1/digest", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		view, err := d.Get(userID(r))
-		respond(w, http.StatusOK, view, err)
+		respond(w, r, http.StatusOK, view, err)
 	})))
 	mux.Handle("PUT /api/v1/digest", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		var change digest.Change
@@ -39,11 +39,11 @@ func registerDigest(mux *http.ServeMux, d Digest, dir StaffDirectory) {
 			return
 		}
 		view, err := d.Set(userID(r), change)
-		respond(w, http.StatusOK, view, err)
+		respond(w, r, http.StatusOK, view, err)
 	})))
 	mux.Handle("GET /api/v1/conversations/{id}/digest", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		view, err := d.Conversation(userID(r), r.PathValue("id"))
-		respond(w, http.StatusOK, view, err)
+		respond(w, r, http.StatusOK, view, err)
 	})))
 	mux.Handle("PUT /api/v1/conversations/{id}/digest", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
@@ -57,7 +57,7 @@ func registerDigest(mux *http.ServeMux, d Digest, dir StaffDirectory) {
 			return
 		}
 		view, err := d.SetConversation(userID(r), r.PathValue("id"), *req.Included)
-		respond(w, http.StatusOK, view, err)
+		respond(w, r, http.StatusOK, view, err)
 	})))
 	mux.Handle("GET "+digest.StopPath, stopPage(d, false))
 	mux.Handle("POST "+digest.StopPath, stopPage(d, true))
@@ -86,6 +86,7 @@ func stopPage(d Digest, confirmed bool) http.HandlerFunc {
 		case errors.Is(err, digest.ErrExpired):
 			status, page.Problem = http.StatusBadRequest, "This stop link has expired. Turn the digest off in Connect Chat (the bell) or with /connect digest off."
 		case err != nil:
+			logInternal(r, err)
 			status, page.Problem = http.StatusInternalServerError, "Connect could not stop the digest just now. Please try again."
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -1,12 +1,11 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
@@ -32,7 +31,7 @@ func registerFollows(mux *http.ServeMux, f Follows, names RecordNames, dir Staff
 	}
 	mux.Handle("GET /api/v1/follows", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		list, err := f.List(userID(r))
-		respond(w, http.StatusOK, FollowList{Follows: list}, err)
+		respond(w, r, http.StatusOK, FollowList{Follows: list}, err)
 	})))
 	mux.Handle("POST /api/v1/follows", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
@@ -49,12 +48,12 @@ func registerFollows(mux *http.ServeMux, f Follows, names RecordNames, dir Staff
 			return
 		}
 		followed, err := f.Follow(userID(r), key)
-		respond(w, http.StatusOK, followed, err)
+		respond(w, r, http.StatusOK, followed, err)
 	})))
 	mux.Handle("DELETE /api/v1/follows/{table}/{sys_id}", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		err := f.Unfollow(userID(r), follow.Ref{Table: r.PathValue("table"), SysID: r.PathValue("sys_id")})
 		if err != nil {
-			writeFailure(w, err)
+			writeFailure(w, r, err)
 			return
 		}
 		w.WriteHeader(http.StatusNoContent)
@@ -80,7 +79,13 @@ func followAction(f Follows, dir StaffDirectory) http.HandlerFunc {
 		answer := func(text string) {
 			writeJSON(w, http.StatusOK, model.PostActionIntegrationResponse{EphemeralText: text})
 		}
-		if verdict, err := dir.Verdict(userID(r)); err != nil || verdict.Kind != staff.Staff {
+		verdict, err := dir.Verdict(userID(r))
+		if err != nil {
+			logInternal(r, err)
+			answer("Connect could not check who you are. Please try again.")
+			return
+		}
+		if verdict.Kind != staff.Staff {
 			answer("Only ITIL staff can follow ServiceNow records.")
 			return
 		}
@@ -92,12 +97,12 @@ func followAction(f Follows, dir StaffDirectory) http.HandlerFunc {
 			return
 		}
 		followed, err := f.Follow(userID(r), key)
-		var known *conversations.Error
-		switch {
-		case errors.As(err, &known):
+		if known, ok := failure.As(err); ok {
 			answer(known.Message)
 			return
-		case err != nil:
+		}
+		if err != nil {
+			logInternal(r, err)
 			answer("Connect could not follow the record. Please try again.")
 			return
 		}

@@ -17,7 +17,7 @@ type NotificationPreferences interface {
 func registerNotifications(mux *http.ServeMux, bell NotificationPreferences, dir StaffDirectory) {
 	mux.Handle("GET /api/v1/conversations/{id}/notifications", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		prefs, err := bell.Get(userID(r), r.PathValue("id"))
-		respond(w, http.StatusOK, prefs, err)
+		respond(w, r, http.StatusOK, prefs, err)
 	})))
 	mux.Handle("PUT /api/v1/conversations/{id}/notifications", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
@@ -34,6 +34,6 @@ func registerNotifications(mux *http.ServeMux, bell NotificationPreferences, dir
 			return
 		}
 		prefs, err := bell.Set(userID(r), r.PathValue("id"), notify.Preferences{Desktop: *req.Desktop, Push: *req.Push, Email: *req.Email, Muted: *req.Muted})
-		respond(w, http.StatusOK, prefs, err)
+		respond(w, r, http.StatusOK, prefs, err)
 	})))
 }

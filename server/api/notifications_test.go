@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
@@ -17,7 +17,7 @@ type fakeBell struct{ set *notify.Preferences }
 
 func (f *fakeBell) Get(userID, channelID string) (notify.Preferences, error) {
 	if userID == "outsider" || channelID != conversationID {
-		return notify.Preferences{}, &conversations.Error{Kind: conversations.NotFound, Message: "No such conversation."}
+		return notify.Preferences{}, failure.New(failure.NotFound, "No such conversation.")
 	}
 	return notify.Preferences{Desktop: notify.All, Push: notify.Mention, Email: notify.None}, nil
 }
@@ -27,7 +27,7 @@ func (f *fakeBell) Set(userID, channelID string, prefs notify.Preferences) (noti
 		return notify.Preferences{}, err
 	}
 	if reason := prefs.Validate(false); reason != "" {
-		return notify.Preferences{}, &conversations.Error{Kind: conversations.Invalid, Message: reason}
+		return notify.Preferences{}, failure.New(failure.Invalid, reason)
 	}
 	f.set = &prefs
 	return prefs, nil

@@ -30,8 +30,10 @@ type Config struct {
 	// Follows serves following records; nil leaves its routes out.
 	Follows     Follows
 	RecordNames RecordNames
-	// Signed are the routes for callers authenticated by a signature, not a session.
-	Signed []SignedRoute
+	// Log records the failures the routes answer with a 500.
+	Log Log
+	// Webhook receives ServiceNow's signed record events; nil leaves its route out.
+	Webhook Webhook
 }
 
 // NewRouter returns the handler for every plugin route. Each route authenticates: Mattermost
@@ -50,13 +52,16 @@ func NewRouter(cfg Config) http.Handler {
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))
-	for _, route := range cfg.Signed {
-		mux.Handle(route.Pattern, requireSignature(route))
-	}
+	registerWebhook(mux, cfg.Webhook)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "Not found.")
 	})
-	return mux
+	return withLog(cfg.Log, mux)
+}
+
+// Starting answers a request that arrived before the routes exist, while the plugin starts.
+func Starting(w http.ResponseWriter) {
+	writeError(w, http.StatusServiceUnavailable, "Connect Chat is starting. Please try again in a moment.")
 }
 
 // userID is the authenticated caller; empty for anonymous requests.

@@ -23,16 +23,16 @@ func (tokenVerifier) Verify(header http.Header, _ []byte) error {
 
 func newSignedRouter(t *testing.T, received *[]string) http.Handler {
 	t.Helper()
-	return NewRouter(Config{
-		IsAdmin: func(string) bool { return false },
-		Signed: []SignedRoute{{
-			Pattern: "POST /api/v1/test/events", Verifier: tokenVerifier{}, MaxBody: 16,
-			Handle: func(w http.ResponseWriter, r *http.Request, body []byte) {
-				*received = append(*received, r.Header.Get("Mattermost-User-Id")+"|"+string(body))
-				w.WriteHeader(http.StatusAccepted)
-			},
-		}},
-	})
+	route := SignedRoute{
+		Pattern: "POST /api/v1/test/events", Verifier: tokenVerifier{}, MaxBody: 16,
+		Handle: func(w http.ResponseWriter, r *http.Request, body []byte) {
+			*received = append(*received, r.Header.Get("Mattermost-User-Id")+"|"+string(body))
+			w.WriteHeader(http.StatusAccepted)
+		},
+	}
+	mux := http.NewServeMux()
+	mux.Handle(route.Pattern, requireSignature(route))
+	return mux
 }
 
 func postSigned(router http.Handler, body, signature, userID string) *httptest.ResponseRecorder {

@@ -24,7 +24,7 @@ const (
 // searchStaff answers GET /api/v1/staff?q=&page=&per_page= for staff callers.
 func searchStaff(dir StaffDirectory) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !requireStaff(w, dir, userID(r)) {
+		if !requireStaff(w, r, dir) {
 			return
 		}
 		query := r.URL.Query()
@@ -41,7 +41,7 @@ func searchStaff(dir StaffDirectory) http.HandlerFunc {
 		default:
 			result, err := dir.Search(term, userID(r), page, perPage)
 			if err != nil {
-				writeError(w, http.StatusInternalServerError, "Connect could not search for staff. Please try again.")
+				writeInternal(w, r, err, "Connect could not search for staff. Please try again.")
 				return
 			}
 			writeJSON(w, http.StatusOK, result)
@@ -50,10 +50,10 @@ func searchStaff(dir StaffDirectory) http.HandlerFunc {
 }
 
 // requireStaff answers 403 for callers who are not ITIL staff.
-func requireStaff(w http.ResponseWriter, dir StaffDirectory, userID string) bool {
-	verdict, err := dir.Verdict(userID)
+func requireStaff(w http.ResponseWriter, r *http.Request, dir StaffDirectory) bool {
+	verdict, err := dir.Verdict(userID(r))
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, "Connect could not check who you are. Please try again.")
+		writeInternal(w, r, err, "Connect could not check who you are. Please try again.")
 		return false
 	}
 	if verdict.Kind != staff.Staff {

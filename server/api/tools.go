@@ -38,7 +38,7 @@ func conversationFiles(tools WorkspaceTools) http.HandlerFunc {
 			writeError(w, http.StatusBadRequest, "per_page must be a number from 1 to 100.")
 		default:
 			files, err := tools.Files(userID(r), r.PathValue("id"), page, perPage)
-			respond(w, http.StatusOK, files, err)
+			respond(w, r, http.StatusOK, files, err)
 		}
 	}
 }
@@ -49,6 +49,6 @@ func conversationRecords(tools WorkspaceTools) http.HandlerFunc {
 		ctx, cancel := context.WithTimeout(r.Context(), recordsTimeout)
 		defer cancel()
 		found, err := tools.Records(ctx, userID(r), r.PathValue("id"))
-		respond(w, http.StatusOK, found, err)
+		respond(w, r, http.StatusOK, found, err)
 	}
 }

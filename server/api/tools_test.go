@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
@@ -22,7 +23,7 @@ type fakeTools struct {
 
 func (f *fakeTools) member(userID, channelID string) error {
 	if userID == "outsider" || channelID != conversationID {
-		return &conversations.Error{Kind: conversations.NotFound, Message: "No such conversation."}
+		return failure.New(failure.NotFound, "No such conversation.")
 	}
 	return nil
 }

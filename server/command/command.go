@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 )
 
 // Trigger is the slash command word.
@@ -24,6 +26,14 @@ type Deps struct {
 	Digest         Digest
 	Follows        Follows
 	IsStaff        func(userID string) bool
+	// Log records the failures the subcommands answer with a generic message.
+	Log Log
+}
+
+// Log is where /connect writes a failure the caller cannot act on: once, with the subcommand
+// and the caller.
+type Log interface {
+	Error(message string, keyValuePairs ...any)
 }
 
 // Handler answers /connect.
@@ -128,4 +138,31 @@ func (h *Handler) names() []string {
 
 func ephemeral(text string) *model.CommandResponse {
 	return &model.CommandResponse{ResponseType: model.CommandResponseTypeEphemeral, Text: text}
+}
+
+// failed answers err: a failure's own sentence (notFound instead, when given, for a
+// conversation the caller does not have here), or generic, logging the internal error.
+func (h *Handler) failed(args *model.CommandArgs, err error, notFound, generic string) *model.CommandResponse {
+	known, ok := failure.As(err)
+	switch {
+	case ok && known.Kind == failure.NotFound && notFound != "":
+		return ephemeral(notFound)
+	case ok:
+		return ephemeral(sentence(known.Message))
+	}
+	if h.deps.Log != nil {
+		h.deps.Log.Error("A /connect command failed", "command", subcommandOf(args), "user_id", args.UserId, "error", err.Error())
+	}
+	return ephemeral(generic)
+}
+
+// subcommandOf is the first two words of a command; the rest may be anything the caller typed.
+func subcommandOf(args *model.CommandArgs) string {
+	words := strings.Fields(args.Command)
+	return strings.Join(words[:min(len(words), 2)], " ")
+}
+
+// Starting answers /connect before the command's services exist.
+func Starting() *model.CommandResponse {
+	return ephemeral("Connect Chat is starting. Please try again in a moment.")
 }

@@ -1,14 +1,12 @@
 package command
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 )
 
@@ -50,18 +48,18 @@ func (h *Handler) digest(args *model.CommandArgs, words []string) *model.Command
 	}
 	if len(words) == 0 {
 		view, err := h.deps.Digest.Get(args.UserId)
-		return digestAnswer(view, err)
+		return h.digestAnswer(args, view, err)
 	}
 	switch strings.ToLower(words[0]) {
 	case "on", "off":
 		enabled := strings.EqualFold(words[0], "on")
 		view, err := h.deps.Digest.Set(args.UserId, digest.Change{Enabled: &enabled})
-		return digestAnswer(view, err)
+		return h.digestAnswer(args, view, err)
 	case "every":
 		return h.digestEvery(args, words[1:])
 	case "include", "exclude":
 		view, err := h.deps.Digest.SetConversation(args.UserId, args.ChannelId, strings.EqualFold(words[0], "include"))
-		return conversationDigestAnswer(view, err)
+		return h.conversationDigestAnswer(args, view, err)
 	case "run":
 		return h.digestRun(args)
 	}
@@ -77,7 +75,7 @@ func (h *Handler) digestEvery(args *model.CommandArgs, words []string) *model.Co
 		return ephemeral(fmt.Sprintf("`%s` is not a number of minutes, e.g. `/connect digest every 60`.", words[0]))
 	}
 	view, err := h.deps.Digest.Set(args.UserId, digest.Change{IntervalMinutes: &minutes})
-	return digestAnswer(view, err)
+	return h.digestAnswer(args, view, err)
 }
 
 func (h *Handler) digestRun(args *model.CommandArgs) *model.CommandResponse {
@@ -91,9 +89,9 @@ func (h *Handler) digestRun(args *model.CommandArgs) *model.CommandResponse {
 	return ephemeral(fmt.Sprintf("Sent %d digest %s (to opted-in staff who are away and have unread messages).", sent, plural(sent, "email", "emails")))
 }
 
-func digestAnswer(view digest.View, err error) *model.CommandResponse {
+func (h *Handler) digestAnswer(args *model.CommandArgs, view digest.View, err error) *model.CommandResponse {
 	if err != nil {
-		return digestFailure(err)
+		return h.digestFailure(args, err)
 	}
 	text := fmt.Sprintf("Your email digest is **off**. Turn it on with `/connect digest on` (every %d minutes; change it with `/connect digest every <%d-%d>`).", view.IntervalMinutes, view.MinMinutes, view.MaxMinutes)
 	if view.Enabled {
@@ -105,9 +103,9 @@ func digestAnswer(view digest.View, err error) *model.CommandResponse {
 	return ephemeral(text)
 }
 
-func conversationDigestAnswer(view digest.ConversationView, err error) *model.CommandResponse {
+func (h *Handler) conversationDigestAnswer(args *model.CommandArgs, view digest.ConversationView, err error) *model.CommandResponse {
 	if err != nil {
-		return digestFailure(err)
+		return h.digestFailure(args, err)
 	}
 	if view.Included {
 		return ephemeral("This conversation is in your email digest.")
@@ -115,15 +113,10 @@ func conversationDigestAnswer(view digest.ConversationView, err error) *model.Co
 	return ephemeral("This conversation is not in your email digest. " + view.Reason)
 }
 
-func digestFailure(err error) *model.CommandResponse {
-	var known *conversations.Error
-	if errors.As(err, &known) {
-		if known.Kind == conversations.NotFound {
-			return ephemeral("`/connect digest include` and `exclude` work in a Connect conversation: type it in one.")
-		}
-		return ephemeral(sentence(known.Message))
-	}
-	return ephemeral("Connect could not read or change the digest. Please try again.")
+func (h *Handler) digestFailure(args *model.CommandArgs, err error) *model.CommandResponse {
+	return h.failed(args, err,
+		"`/connect digest include` and `exclude` work in a Connect conversation: type it in one.",
+		"Connect could not read or change the digest. Please try again.")
 }
 
 func plural(n int, one, many string) string {

@@ -1,13 +1,11 @@
 package command
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -45,7 +43,7 @@ func (h *Handler) followRecord(args *model.CommandArgs, words []string) *model.C
 	}
 	followed, err := h.deps.Follows.Follow(args.UserId, key)
 	if err != nil {
-		return followFailure(err)
+		return h.followFailure(args, err)
 	}
 	return ephemeral(fmt.Sprintf("You follow **%s**: its updates arrive in the record conversation **%s · %s**.", followed.Number, followed.Number, followed.ShortDescription))
 }
@@ -53,7 +51,7 @@ func (h *Handler) followRecord(args *model.CommandArgs, words []string) *model.C
 // followMode chooses, in a record conversation, whether two-way writes work notes or comments.
 func (h *Handler) followMode(args *model.CommandArgs, mode string) *model.CommandResponse {
 	if err := h.deps.Follows.SetMode(args.UserId, args.ChannelId, mode); err != nil {
-		return followFailure(err)
+		return h.followFailure(args, err)
 	}
 	what := map[string]string{"work_notes": "work notes", "comments": "comments (visible to the caller in ServiceNow)"}[mode]
 	return ephemeral("Messages in this record conversation are written to the record as " + what + " when two-way is on.")
@@ -65,12 +63,12 @@ func (h *Handler) unfollowRecord(args *model.CommandArgs, words []string) *model
 	}
 	list, err := h.deps.Follows.List(args.UserId)
 	if err != nil {
-		return followFailure(err)
+		return h.followFailure(args, err)
 	}
 	for _, f := range list {
 		if strings.EqualFold(f.Number, words[0]) {
 			if err := h.deps.Follows.Unfollow(args.UserId, follow.Ref{Table: f.Table, SysID: f.SysID}); err != nil {
-				return followFailure(err)
+				return h.followFailure(args, err)
 			}
 			return ephemeral(fmt.Sprintf("You no longer follow **%s**; you left its record conversation, whose history stays.", f.Number))
 		}
@@ -81,7 +79,7 @@ func (h *Handler) unfollowRecord(args *model.CommandArgs, words []string) *model
 func (h *Handler) following(args *model.CommandArgs, _ []string) *model.CommandResponse {
 	list, err := h.deps.Follows.List(args.UserId)
 	if err != nil {
-		return followFailure(err)
+		return h.followFailure(args, err)
 	}
 	if len(list) == 0 {
 		return ephemeral("You follow no records. Follow one with `/connect follow <number>` or a card's Follow button.")
@@ -94,10 +92,6 @@ func (h *Handler) following(args *model.CommandArgs, _ []string) *model.CommandR
 	return ephemeral(b.String())
 }
 
-func followFailure(err error) *model.CommandResponse {
-	var known *conversations.Error
-	if errors.As(err, &known) {
-		return ephemeral(sentence(known.Message))
-	}
-	return ephemeral("Connect could not change what you follow. Please try again.")
+func (h *Handler) followFailure(args *model.CommandArgs, err error) *model.CommandResponse {
+	return h.failed(args, err, "", "Connect could not change what you follow. Please try again.")
 }

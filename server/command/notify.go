@@ -1,13 +1,11 @@
 package command
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
@@ -50,7 +48,7 @@ func (h *Handler) notify(args *model.CommandArgs, words []string) *model.Command
 	if len(words) == 0 {
 		prefs, err := h.deps.Bell.Get(args.UserId, args.ChannelId)
 		if err != nil {
-			return notifyFailure(err)
+			return h.notifyFailure(args, err)
 		}
 		return ephemeral(describePreferences(prefs))
 	}
@@ -60,7 +58,7 @@ func (h *Handler) notify(args *model.CommandArgs, words []string) *model.Command
 	}
 	prefs, err := h.deps.Bell.Change(args.UserId, args.ChannelId, change)
 	if err != nil {
-		return notifyFailure(err)
+		return h.notifyFailure(args, err)
 	}
 	return ephemeral("Done. " + describePreferences(prefs))
 }
@@ -86,7 +84,7 @@ func (h *Handler) parseNotify(args *model.CommandArgs, words []string) (func(*no
 	if level == notify.Mention {
 		direct, err := h.deps.Bell.IsDirect(args.UserId, args.ChannelId)
 		if err != nil {
-			return nil, notifyFailure(err).Text
+			return nil, h.notifyFailure(args, err).Text
 		}
 		if direct {
 			return nil, "Only @mentions is for group conversations: in a direct conversation every message is for you. Choose `all` or `never`."
@@ -115,13 +113,8 @@ func describePreferences(p notify.Preferences) string {
 	return text
 }
 
-func notifyFailure(err error) *model.CommandResponse {
-	var known *conversations.Error
-	if errors.As(err, &known) {
-		if known.Kind == conversations.NotFound {
-			return ephemeral("`/connect notify` works in a Connect conversation (a direct or group conversation of ITIL staff): type it in one.")
-		}
-		return ephemeral(sentence(known.Message))
-	}
-	return ephemeral("Connect could not read or change the notifications. Please try again.")
+func (h *Handler) notifyFailure(args *model.CommandArgs, err error) *model.CommandResponse {
+	return h.failed(args, err,
+		"`/connect notify` works in a Connect conversation (a direct or group conversation of ITIL staff): type it in one.",
+		"Connect could not read or change the notifications. Please try again.")
 }

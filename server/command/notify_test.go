@@ -6,8 +6,9 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
@@ -22,7 +23,7 @@ func (f *fakeBell) member(channelID string) error {
 		return f.fail
 	}
 	if channelID != "group" && channelID != "dm" {
-		return &conversations.Error{Kind: conversations.NotFound, Message: "No such conversation."}
+		return failure.New(failure.NotFound, "No such conversation.")
 	}
 	return nil
 }
@@ -77,8 +78,32 @@ func TestNotifyCommand(t *testing.T) {
 	}
 }
 
+// recordingLog keeps every line logged, with its key-value pairs.
+type recordingLog struct{ lines []map[string]any }
+
+func (l *recordingLog) Error(message string, keyValuePairs ...any) {
+	line := map[string]any{"message": message}
+	for i := 0; i+1 < len(keyValuePairs); i += 2 {
+		line[keyValuePairs[i].(string)] = keyValuePairs[i+1]
+	}
+	l.lines = append(l.lines, line)
+}
+
 func TestNotifyCommandFailure(t *testing.T) {
-	h := NewHandler(Deps{Bell: &fakeBell{fail: errors.New("store down")}})
-	resp := h.Execute(&model.CommandArgs{Command: "/connect notify", UserId: "u1", ChannelId: "group"})
+	log := &recordingLog{}
+	h := NewHandler(Deps{Bell: &fakeBell{fail: errors.New("store down")}, Log: log})
+	resp := h.Execute(&model.CommandArgs{Command: "/connect notify all email", UserId: "u1", ChannelId: "group"})
 	assert.Equal(t, "Connect could not read or change the notifications. Please try again.", resp.Text)
+	require.Len(t, log.lines, 1, "an internal failure is logged once")
+	assert.Equal(t, "/connect notify", log.lines[0]["command"], "the subcommand, not the rest of what was typed")
+	assert.Equal(t, "u1", log.lines[0]["user_id"])
+	assert.Equal(t, "store down", log.lines[0]["error"])
+}
+
+func TestNotifyCommandRefusalsAreNotLogged(t *testing.T) {
+	log := &recordingLog{}
+	h := NewHandler(Deps{Bell: &fakeBell{}, Log: log})
+	resp := h.Execute(&model.CommandArgs{Command: "/connect notify", UserId: "u1", ChannelId: "town-square"})
+	assert.Contains(t, resp.Text, "works in a Connect conversation")
+	assert.Empty(t, log.lines)
 }

@@ -22,13 +22,13 @@ func TestContractConversationEvents(t *testing.T) {
 	s, f := newTestService(t, nil)
 	p := newCast(f)
 	group := f.managed("INC0010001 · Email server down", p.me, p.ann, p.bo)
-	s.SetRecordIndex(func(channelID string) *RecordRef {
+	s.recordIndex = func(channelID string) *RecordRef {
 		if channelID != group {
 			return nil
 		}
 		return &RecordRef{Table: "incident", SysID: "0123456789abcdef0123456789abcdef", Number: "INC0010001", ShortDescription: "Email server down",
 			URL: "https://sn.example.com/incident.do?sys_id=0123456789abcdef0123456789abcdef"}
-	})
+	}
 	f.post(group, p.ann, "Restarted the *mail relay*", p.me)
 	f.post(group, p.bo, "INC0010001 is back to normal")
 

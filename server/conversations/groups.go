@@ -2,12 +2,14 @@ package conversations
 
 import (
 	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 )
 
 // AddMembers adds people to a group. Adding people to a Mattermost GM, whose members are
 // fixed, starts a managed group with everyone instead and returns that.
 func (s *Service) AddMembers(callerID, channelID string, userIDs []string) (c Conversation, err error) {
-	defer s.logFailure("add people to a conversation", &err)
+	defer explainFailure("add people to a conversation", &err)
 	l, err := s.load(callerID, channelID)
 	if err != nil {
 		return Conversation{}, err
@@ -69,7 +71,7 @@ func (s *Service) regroup(callerID string, gm Conversation, newcomers []string) 
 
 // RemoveMember takes someone out of a managed group; callers may remove themselves (leave).
 func (s *Service) RemoveMember(callerID, channelID, memberID string) (c Conversation, err error) {
-	defer s.logFailure("remove someone from a conversation", &err)
+	defer explainFailure("remove someone from a conversation", &err)
 	l, err := s.load(callerID, channelID)
 	if err != nil {
 		return Conversation{}, err
@@ -97,7 +99,7 @@ func checkRemovable(c Conversation, memberID string) error {
 	case !c.Managed:
 		return invalid("People cannot be removed from this group: its members are fixed. Start a new group without them.")
 	case !hasMember(c.Members, memberID):
-		return &Error{Kind: NotFound, Message: "That person is not in this conversation."}
+		return failure.New(failure.NotFound, "That person is not in this conversation.")
 	}
 	return nil
 }
@@ -117,7 +119,7 @@ func leftBehind(c Conversation, leaverID string) Conversation {
 
 // Rename names a managed group; "" goes back to the member names.
 func (s *Service) Rename(callerID, channelID, name string) (c Conversation, err error) {
-	defer s.logFailure("rename a conversation", &err)
+	defer explainFailure("rename a conversation", &err)
 	if name, err = cleanName(name); err != nil {
 		return Conversation{}, err
 	}
@@ -154,7 +156,7 @@ func (s *Service) Rename(callerID, channelID, name string) (c Conversation, err 
 
 // Close hides a conversation from the caller's sidebar until the next post in it.
 func (s *Service) Close(callerID, channelID string) (err error) {
-	defer s.logFailure("close a conversation", &err)
+	defer explainFailure("close a conversation", &err)
 	l, err := s.load(callerID, channelID)
 	if err != nil {
 		return err
@@ -169,7 +171,7 @@ func (s *Service) Close(callerID, channelID string) (err error) {
 
 // Open puts a conversation back in the caller's sidebar.
 func (s *Service) Open(callerID, channelID string) (c Conversation, err error) {
-	defer s.logFailure("open a conversation", &err)
+	defer explainFailure("open a conversation", &err)
 	return s.reopened(callerID, channelID)
 }
 

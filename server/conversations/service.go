@@ -8,7 +8,6 @@ package conversations
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -16,6 +15,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
@@ -108,6 +108,9 @@ type Deps struct {
 	// stored name follows them, so a group being filled is renamed once.
 	NameDelay time.Duration
 	Now       func() time.Time
+	// RecordOf is the record of a record conversation (nil for other conversations). Following
+	// is built after this service, so the plugin passes a func that reaches it once built.
+	RecordOf func(channelID string) *RecordRef
 }
 
 // Service is the conversations domain.
@@ -124,28 +127,23 @@ type Service struct {
 	botID     string
 	now       func() time.Time
 
-	groups    cache[groupInfo]
-	posts     cache[postEntry]
-	facts     cache[channelFacts]
-	refresh   *refresher
-	renaming  sync.Mutex
-	nameDelay time.Duration
-	renames   map[string]*time.Timer // pending regenerations of a group's stored name
-	renamesMu sync.Mutex
-	removals  removals
-	records   atomic.Pointer[func(channelID string) *RecordRef]
-}
-
-// SetRecordIndex tells the service which conversations are record conversations.
-func (s *Service) SetRecordIndex(recordOf func(channelID string) *RecordRef) {
-	s.records.Store(&recordOf)
+	groups      cache[groupInfo]
+	posts       cache[postEntry]
+	facts       cache[channelFacts]
+	refresh     *refresher
+	renaming    sync.Mutex
+	nameDelay   time.Duration
+	renames     map[string]*time.Timer // pending regenerations of a group's stored name
+	renamesMu   sync.Mutex
+	removals    removals
+	recordIndex func(channelID string) *RecordRef
 }
 
 func (s *Service) recordOf(channelID string) *RecordRef {
-	if index := s.records.Load(); index != nil {
-		return (*index)(channelID)
+	if s.recordIndex == nil {
+		return nil
 	}
-	return nil
+	return s.recordIndex(channelID)
 }
 
 // NewService builds the service.
@@ -154,6 +152,7 @@ func NewService(d Deps) *Service {
 		channels: d.Channels, directory: d.Directory, clients: d.Clients, notifier: d.Notifier, cluster: d.Cluster,
 		kv: d.KV, staff: d.Staff, log: d.Log,
 		config: d.Config, botID: d.BotID, now: d.Now, nameDelay: d.NameDelay, renames: map[string]*time.Timer{},
+		recordIndex: d.RecordOf,
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -162,17 +161,17 @@ func NewService(d Deps) *Service {
 	return s
 }
 
-// logFailure logs errors the caller cannot act on; the HTTP layer answers them with a 500.
-func (s *Service) logFailure(action string, err *error) {
-	var known *Error
-	if *err != nil && !errors.As(*err, &known) {
-		s.log.Error("Connect failed to "+action, "error", (*err).Error())
+// explainFailure says what was being done in an internal error, which the edge that answers
+// the caller logs.
+func explainFailure(action string, err *error) {
+	if _, known := failure.As(*err); *err != nil && !known {
+		*err = errors.Wrap(*err, "failed to "+action)
 	}
 }
 
 // List returns the caller's open conversations, most recent first, with unread totals.
 func (s *Service) List(userID string) (list List, err error) {
-	defer s.logFailure("list conversations", &err)
+	defer explainFailure("list conversations", &err)
 	everything, err := s.everything(userID)
 	if err != nil {
 		return List{}, err
@@ -186,7 +185,7 @@ func (s *Service) List(userID string) (list List, err error) {
 // Search returns all the caller's conversations, closed ones too, whose name or other
 // members match term (case-insensitive).
 func (s *Service) Search(userID, term string) (found []Conversation, err error) {
-	defer s.logFailure("search conversations", &err)
+	defer explainFailure("search conversations", &err)
 	everything, err := s.everything(userID)
 	if err != nil {
 		return nil, err
@@ -202,7 +201,7 @@ func (s *Service) Search(userID, term string) (found []Conversation, err error) 
 
 // All returns all the caller's conversations, closed ones too, most recent first.
 func (s *Service) All(userID string) (list []Conversation, err error) {
-	defer s.logFailure("list conversations", &err)
+	defer explainFailure("list conversations", &err)
 	return s.everything(userID)
 }
 
@@ -219,7 +218,7 @@ func (s *Service) IsConversation(channelID string) bool {
 
 // Get returns one of the caller's conversations.
 func (s *Service) Get(userID, channelID string) (c Conversation, err error) {
-	defer s.logFailure("read a conversation", &err)
+	defer explainFailure("read a conversation", &err)
 	return s.conversation(userID, channelID)
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -35,9 +36,9 @@ func ids(list []Conversation) []string {
 	return out
 }
 
-func requireKind(t *testing.T, err error, kind ErrorKind, message string) {
+func requireKind(t *testing.T, err error, kind failure.Kind, message string) {
 	t.Helper()
-	var known *Error
+	var known *failure.Error
 	require.ErrorAs(t, err, &known)
 	assert.Equal(t, kind, known.Kind)
 	assert.Contains(t, known.Message, message)
@@ -255,7 +256,7 @@ func TestGetAnswersOnlyForTheCallersConversations(t *testing.T) {
 	for label, id := range map[string]string{"other's": theirs, "mixed": mixed, "team channel": team, "missing": model.NewId(), "malformed": "x/../y"} {
 		t.Run(label, func(t *testing.T) {
 			_, err := s.Get(p.me, id)
-			requireKind(t, err, NotFound, "No such conversation.")
+			requireKind(t, err, failure.NotFound, "No such conversation.")
 		})
 	}
 	mine := f.dm(p.me, p.ann)
@@ -310,7 +311,7 @@ func TestCreateRefusals(t *testing.T) {
 	for label, c := range cases {
 		t.Run(label, func(t *testing.T) {
 			_, _, err := s.Create(p.me, c.req)
-			requireKind(t, err, Invalid, c.message)
+			requireKind(t, err, failure.Invalid, c.message)
 		})
 	}
 	_, _, err := s.Create(p.me, CreateRequest{UserIDs: crowd[:49]})
@@ -377,7 +378,7 @@ func TestConversationTeam(t *testing.T) {
 			s, f := newTestService(t, cfg)
 			p := newCast(f)
 			_, _, err := s.Create(p.me, CreateRequest{UserIDs: []string{p.ann, p.bo}})
-			requireKind(t, err, Unavailable, "System Console")
+			requireKind(t, err, failure.Unavailable, "System Console")
 		})
 	}
 }
@@ -398,11 +399,11 @@ func TestAddMembers(t *testing.T) {
 	assert.True(t, f.teamMembers[f.channels[group].TeamId][cy])
 
 	_, err = s.AddMembers(p.me, group, []string{p.dave})
-	requireKind(t, err, Invalid, "@dave is not ITIL staff")
+	requireKind(t, err, failure.Invalid, "@dave is not ITIL staff")
 	_, err = s.AddMembers(p.me, f.dm(p.me, p.ann), []string{p.bo})
-	requireKind(t, err, Invalid, "Start a group to add people: a direct conversation always has two people.")
+	requireKind(t, err, failure.Invalid, "Start a group to add people: a direct conversation always has two people.")
 	_, err = s.AddMembers(p.me, f.dm(p.ann, p.bo), []string{cy})
-	requireKind(t, err, NotFound, "No such conversation.")
+	requireKind(t, err, failure.NotFound, "No such conversation.")
 
 	unchanged, err := s.AddMembers(p.me, group, []string{p.ann})
 	require.NoError(t, err)
@@ -430,7 +431,7 @@ func TestAddMembersKeepsTheSizeLimit(t *testing.T) {
 	}
 	group := f.managed("Crowd", members...)
 	_, err := s.AddMembers(p.me, group, []string{p.ann})
-	requireKind(t, err, Invalid, "at most 50 people")
+	requireKind(t, err, failure.Invalid, "at most 50 people")
 }
 
 func TestRemoveMember(t *testing.T) {
@@ -442,18 +443,18 @@ func TestRemoveMember(t *testing.T) {
 	assert.Len(t, c.Members, 2)
 
 	_, err = s.RemoveMember(p.me, group, p.bo)
-	requireKind(t, err, NotFound, "That person is not in this conversation.")
+	requireKind(t, err, failure.NotFound, "That person is not in this conversation.")
 	_, err = s.RemoveMember(p.me, f.dm(p.me, p.ann), p.ann)
-	requireKind(t, err, Invalid, "close it instead")
+	requireKind(t, err, failure.Invalid, "close it instead")
 	_, err = s.RemoveMember(p.me, f.gm(p.me, p.ann, p.bo), p.bo)
-	requireKind(t, err, Invalid, "its members are fixed")
+	requireKind(t, err, failure.Invalid, "its members are fixed")
 
 	left, err := s.RemoveMember(p.me, group, p.me)
 	require.NoError(t, err)
 	assert.Equal(t, []string{p.ann}, memberIDs(left))
 	assert.False(t, left.Open)
 	_, err = s.Get(p.me, group)
-	requireKind(t, err, NotFound, "No such conversation.")
+	requireKind(t, err, failure.NotFound, "No such conversation.")
 }
 
 func TestRename(t *testing.T) {
@@ -476,11 +477,11 @@ func TestRename(t *testing.T) {
 	assert.Eventually(t, func() bool { return len(f.eventsFor(p.ann, EventConversationUpdated)) > 0 }, time.Second, 5*time.Millisecond)
 
 	_, err = s.Rename(p.me, f.dm(p.me, p.ann), "x")
-	requireKind(t, err, Invalid, "Only group conversations have a name.")
+	requireKind(t, err, failure.Invalid, "Only group conversations have a name.")
 	_, err = s.Rename(p.me, f.gm(p.me, p.ann, p.bo), "x")
-	requireKind(t, err, Invalid, "named after its members")
+	requireKind(t, err, failure.Invalid, "named after its members")
 	_, err = s.Rename(p.me, group, strings.Repeat("x", 65))
-	requireKind(t, err, Invalid, "at most 64 characters")
+	requireKind(t, err, failure.Invalid, "at most 64 characters")
 }
 
 func TestMemberJoinedRemovesOutsidersInEnforceMode(t *testing.T) {

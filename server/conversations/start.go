@@ -1,12 +1,12 @@
 package conversations
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -17,7 +17,7 @@ const groupPurpose = "A Connect Chat group conversation."
 // person, a group for more. An existing conversation with the same people is reopened
 // and returned instead (created is false).
 func (s *Service) Create(callerID string, req CreateRequest) (c Conversation, created bool, err error) {
-	defer s.logFailure("start a conversation", &err)
+	defer explainFailure("start a conversation", &err)
 	others, err := cleanMemberIDs(callerID, req.UserIDs)
 	if err != nil {
 		return Conversation{}, false, err
@@ -193,11 +193,11 @@ func (s *Service) conversationTeamID() (string, error) {
 		name = cfg.StaffTeams[0]
 	}
 	if name == "" {
-		return "", &Error{Kind: Unavailable, Message: "Connect cannot start group conversations yet: a system admin must set the conversation team in the System Console."}
+		return "", failure.New(failure.Unavailable, "Connect cannot start group conversations yet: a system admin must set the conversation team in the System Console.")
 	}
 	id, err := s.directory.TeamID(name)
 	if errors.Is(err, ErrMissing) {
-		return "", &Error{Kind: Unavailable, Message: fmt.Sprintf("Connect cannot start group conversations: the conversation team %q does not exist. A system admin must fix it in the System Console.", name)}
+		return "", failure.Newf(failure.Unavailable, "Connect cannot start group conversations: the conversation team %q does not exist. A system admin must fix it in the System Console.", name)
 	}
 	if err != nil {
 		return "", errors.Wrapf(err, "failed to find team %s", name)
@@ -208,7 +208,7 @@ func (s *Service) conversationTeamID() (string, error) {
 // CreateRecordGroup starts a managed group named name with only callerID in it: a record
 // conversation, which the record's other followers join later.
 func (s *Service) CreateRecordGroup(callerID, name string) (c Conversation, err error) {
-	defer s.logFailure("start a record conversation", &err)
+	defer explainFailure("start a record conversation", &err)
 	if name, err = cleanName(name); err != nil {
 		return Conversation{}, err
 	}

@@ -1,6 +1,6 @@
 package conversations
 
-import "fmt"
+import "github.com/connectchat/mattermost-plugin-connect/server/failure"
 
 // Kind is "direct" (a Mattermost DM) or "group" (a Mattermost GM or a managed private channel).
 type Kind string
@@ -65,28 +65,8 @@ type CreateRequest struct {
 	Name    string   `json:"name"`
 }
 
-// ErrorKind says how a request failed, so the HTTP layer can pick a status.
-type ErrorKind int
-
-const (
-	// NotFound: the conversation (or member) does not exist for the caller.
-	NotFound ErrorKind = iota + 1
-	// Invalid: the request cannot be done as asked; Message says why.
-	Invalid
-	// Unavailable: the plugin is not configured for the request.
-	Unavailable
-)
-
-// Error is a failure the caller can act on; Message is a sentence for them.
-type Error struct {
-	Kind    ErrorKind
-	Message string
-}
-
-func (e *Error) Error() string { return e.Message }
-
 func invalid(format string, args ...any) error {
-	return &Error{Kind: Invalid, Message: fmt.Sprintf(format, args...)}
+	return failure.Newf(failure.Invalid, format, args...)
 }
 
-var errNoSuchConversation = &Error{Kind: NotFound, Message: "No such conversation."}
+var errNoSuchConversation = failure.New(failure.NotFound, "No such conversation.")

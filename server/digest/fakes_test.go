@@ -13,6 +13,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
@@ -245,7 +246,7 @@ func (f *fakeConversations) Get(userID, channelID string) (conversations.Convers
 			return c, nil
 		}
 	}
-	return conversations.Conversation{}, &conversations.Error{Kind: conversations.NotFound, Message: "not found"}
+	return conversations.Conversation{}, failure.New(failure.NotFound, "not found")
 }
 
 type fakeMembers world

@@ -4,7 +4,6 @@
 package digest
 
 import (
-	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
@@ -317,5 +317,5 @@ func (s *Service) view(settings Settings) View {
 }
 
 func invalid(format string, args ...any) error {
-	return &conversations.Error{Kind: conversations.Invalid, Message: fmt.Sprintf(format, args...)}
+	return failure.Newf(failure.Invalid, format, args...)
 }

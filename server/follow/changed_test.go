@@ -12,6 +12,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire/wiretest"
 )
@@ -33,7 +34,7 @@ func (g *fakeGroups) Get(userID, channelID string) (conversations.Conversation, 
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if !g.members[channelID][userID] {
-		return conversations.Conversation{}, &conversations.Error{Kind: conversations.NotFound, Message: "No such conversation."}
+		return conversations.Conversation{}, failure.New(failure.NotFound, "No such conversation.")
 	}
 	return conversations.Conversation{ID: channelID}, nil
 }

@@ -6,8 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
-	"net/http"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,16 +17,17 @@ import (
 )
 
 const (
-	// WebhookPath is ServiceNow's webhook under the plugin.
-	WebhookPath = "/api/v1/servicenow/events"
-	// MaxEventBytes bounds one webhook body.
-	MaxEventBytes = 256 << 10
 	// maxClockSkew refuses signatures older (or newer) than this: a captured request cannot
 	// be replayed later, and one replayed sooner is caught by replayPrefix.
-	maxClockSkew  = 5 * time.Minute
-	replayPrefix  = "follow_seen_sig_"
-	timestampHead = "X-Connect-Timestamp"
-	signatureHead = "X-Connect-Signature"
+	maxClockSkew = 5 * time.Minute
+	replayPrefix = "follow_seen_sig_"
+)
+
+var (
+	// ErrTimestamp: the signature's timestamp is not Unix seconds.
+	ErrTimestamp = errors.New("the timestamp must be Unix seconds")
+	// ErrSignatureEncoding: the signature is neither base64 nor hex.
+	ErrSignatureEncoding = errors.New("the signature must be base64 or hex")
 )
 
 // Event is what ServiceNow's business rule sends: the record's current fields (when the record
@@ -56,25 +55,24 @@ type EventJournal struct {
 	CreatedOn string `json:"created_on"`
 }
 
-// Verify checks a webhook request: a fresh timestamp, an HMAC-SHA256 signature over
-// "<timestamp>.<body>" with the webhook secret (base64 or hex, optionally "sha256="), and that
-// the same signature was not used before.
-func (s *Service) Verify(header http.Header, body []byte) error {
+// VerifySignature checks a webhook event: a fresh timestamp (Unix seconds), an HMAC-SHA256
+// signature over "<timestamp>.<body>" with the webhook secret (base64 or hex, optionally
+// "sha256="), and that the same signature was not used before.
+func (s *Service) VerifySignature(stamp, signature string, body []byte) error {
 	secret := s.d.Config().WebhookSecret
 	if secret == "" {
 		return errors.New("no webhook secret is set in the System Console")
 	}
-	stamp := header.Get(timestampHead)
 	seconds, err := strconv.ParseInt(stamp, 10, 64)
 	if err != nil {
-		return errors.New(timestampHead + " must be Unix seconds")
+		return ErrTimestamp
 	}
 	if skew := s.d.Now().Sub(time.Unix(seconds, 0)); skew > maxClockSkew || skew < -maxClockSkew {
 		return errors.New("the timestamp is more than 5 minutes off")
 	}
-	given, ok := decodeSignature(header.Get(signatureHead))
+	given, ok := decodeSignature(signature)
 	if !ok {
-		return errors.New(signatureHead + " must be base64 or hex")
+		return ErrSignatureEncoding
 	}
 	mac := hmac.New(sha256.New, []byte(secret))
 	mac.Write([]byte(stamp + "."))
@@ -103,30 +101,35 @@ func decodeSignature(text string) ([]byte, bool) {
 	return nil, false
 }
 
-// HandleEvent serves a verified webhook request.
-func (s *Service) HandleEvent(w http.ResponseWriter, _ *http.Request, body []byte) {
-	var event Event
-	if err := json.Unmarshal(body, &event); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "The body is not a JSON event: " + err.Error()})
-		return
-	}
+// Delivery is what became of a webhook event.
+type Delivery string
+
+const (
+	// Delivered: the event's updates are posted.
+	Delivered Delivery = "delivered"
+	// Duplicate: every update in the event was posted before.
+	Duplicate Delivery = "duplicate"
+	// Ignored: nobody follows the event's record.
+	Ignored Delivery = "ignored"
+)
+
+// Receive posts a verified webhook event's updates to its record conversation.
+func (s *Service) Receive(event Event) (Delivery, error) {
 	ref := Ref{Table: event.Table, SysID: event.SysID}
 	if !ref.valid() {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "The event needs a table name and a 32-character sys_id."})
-		return
+		return "", invalid("The event needs a table name and a 32-character sys_id.")
 	}
 	posted, followed, err := s.deliver(ref, event.followed(), event.entries())
 	s.stats.webhook(err)
 	switch {
 	case err != nil:
-		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "Connect could not deliver the event; send it again."})
+		return "", errors.Wrapf(err, "failed to deliver an event about %s %s", ref.Table, ref.SysID)
 	case !followed:
-		writeJSON(w, http.StatusAccepted, map[string]string{"status": "ignored"})
+		return Ignored, nil
 	case posted == 0:
-		writeJSON(w, http.StatusOK, map[string]string{"status": "duplicate"})
-	default:
-		writeJSON(w, http.StatusOK, map[string]string{"status": "delivered"})
+		return Duplicate, nil
 	}
+	return Delivered, nil
 }
 
 func (e Event) followed() *servicenow.Followed {
@@ -322,10 +325,4 @@ func (s *Service) Stats() map[string]any {
 		health["last_error"] = s.stats.lastError
 	}
 	return health
-}
-
-func writeJSON(w http.ResponseWriter, status int, body any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(body)
 }

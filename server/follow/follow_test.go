@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"net/http"
 	"strconv"
 	"sync"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -67,14 +67,18 @@ func verifierAt(now time.Time) *Service {
 	})
 }
 
-func signedHeader(secret string, at time.Time, body []byte, encode func([]byte) string) http.Header {
+// signed is a timestamp and its signature over body.
+type signed struct{ stamp, signature string }
+
+func sign(secret string, at time.Time, body []byte, encode func([]byte) string) signed {
 	stamp := strconv.FormatInt(at.Unix(), 10)
 	mac := hmac.New(sha256.New, []byte(secret))
 	mac.Write([]byte(stamp + "." + string(body)))
-	h := http.Header{}
-	h.Set(timestampHead, stamp)
-	h.Set(signatureHead, encode(mac.Sum(nil)))
-	return h
+	return signed{stamp, encode(mac.Sum(nil))}
+}
+
+func (s *Service) verify(sig signed, body []byte) error {
+	return s.VerifySignature(sig.stamp, sig.signature, body)
 }
 
 func TestWebhookSignaturesAreCheckedOnceAndWhileFresh(t *testing.T) {
@@ -82,15 +86,16 @@ func TestWebhookSignaturesAreCheckedOnceAndWhileFresh(t *testing.T) {
 	body := []byte(`{"table":"incident"}`)
 	s := verifierAt(now)
 
-	require.NoError(t, s.Verify(signedHeader("s3cret", now, body, base64.StdEncoding.EncodeToString), body))
-	assert.ErrorContains(t, s.Verify(signedHeader("s3cret", now, body, base64.StdEncoding.EncodeToString), body), "already received")
-	hexSigned := signedHeader("s3cret", now.Add(-time.Minute), body, func(b []byte) string { return "sha256=" + hex.EncodeToString(b) })
-	require.NoError(t, s.Verify(hexSigned, body), "hex with sha256= is accepted too")
+	require.NoError(t, s.verify(sign("s3cret", now, body, base64.StdEncoding.EncodeToString), body))
+	assert.ErrorContains(t, s.verify(sign("s3cret", now, body, base64.StdEncoding.EncodeToString), body), "already received")
+	hexSigned := sign("s3cret", now.Add(-time.Minute), body, func(b []byte) string { return "sha256=" + hex.EncodeToString(b) })
+	require.NoError(t, s.verify(hexSigned, body), "hex with sha256= is accepted too")
 
-	assert.ErrorContains(t, s.Verify(signedHeader("wrong", now, body, base64.StdEncoding.EncodeToString), body), "does not match")
-	assert.ErrorContains(t, s.Verify(signedHeader("s3cret", now, body, base64.StdEncoding.EncodeToString), []byte(`{"table":"problem"}`)), "does not match")
-	assert.ErrorContains(t, s.Verify(signedHeader("s3cret", now.Add(-6*time.Minute), body, base64.StdEncoding.EncodeToString), body), "5 minutes")
-	assert.ErrorContains(t, s.Verify(http.Header{}, body), "Unix seconds")
+	assert.ErrorContains(t, s.verify(sign("wrong", now, body, base64.StdEncoding.EncodeToString), body), "does not match")
+	assert.ErrorContains(t, s.verify(sign("s3cret", now, body, base64.StdEncoding.EncodeToString), []byte(`{"table":"problem"}`)), "does not match")
+	assert.ErrorContains(t, s.verify(sign("s3cret", now.Add(-6*time.Minute), body, base64.StdEncoding.EncodeToString), body), "5 minutes")
+	assert.ErrorIs(t, s.VerifySignature("", "", body), ErrTimestamp)
+	assert.ErrorIs(t, s.VerifySignature(strconv.FormatInt(now.Unix(), 10), "not base64!", body), ErrSignatureEncoding)
 }
 
 func TestUpdatesSayWhatChanged(t *testing.T) {
@@ -109,4 +114,10 @@ func TestRecordConversationNamesFitMattermost(t *testing.T) {
 	assert.Equal(t, "INC0010001 · Email down", conversationName("INC0010001", "Email down"))
 	long := conversationName("INC0010001", string(make([]rune, 100)))
 	assert.LessOrEqual(t, len([]rune(long)), 64)
+}
+
+func TestOnlyStaffMayFollow(t *testing.T) {
+	s := NewService(Deps{IsStaff: func(string) bool { return false }})
+	_, err := s.Follow("customer", servicenow.RecordKey{Number: "INC0010001"})
+	assert.True(t, failure.Is(err, failure.Forbidden), "a refusal, not a bad request: %v", err)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
@@ -154,7 +155,7 @@ func (s *Service) Follow(userID string, key servicenow.RecordKey) (Follow, error
 	}
 	upstream := s.upstream()
 	if upstream == nil {
-		return Follow{}, &conversations.Error{Kind: conversations.Unavailable, Message: "ServiceNow is not configured, so records cannot be followed."}
+		return Follow{}, failure.New(failure.Unavailable, "ServiceNow is not configured, so records cannot be followed.")
 	}
 	if err := s.checkTable(key.Table); err != nil {
 		return Follow{}, err
@@ -230,11 +231,11 @@ func (s *Service) Unfollow(userID string, ref Ref) error {
 		return err
 	}
 	if r == nil {
-		return &conversations.Error{Kind: conversations.NotFound, Message: "You do not follow that record."}
+		return failure.New(failure.NotFound, "You do not follow that record.")
 	}
 	if _, err := s.d.Conversations.RemoveMember(userID, r.ChannelID, userID); err != nil {
-		var known *conversations.Error
-		if !errors.As(err, &known) || known.Kind != conversations.NotFound {
+		var known *failure.Error
+		if !errors.As(err, &known) || known.Kind != failure.NotFound {
 			return err
 		}
 	}
@@ -267,7 +268,7 @@ func (s *Service) MemberLeft(channelID, userID string) {
 		return
 	}
 	if _, err := s.removeFollower(ref, userID); err != nil {
-		s.d.Log.Warn("Failed to unfollow a record for someone who left", "channel_id", channelID, "error", err.Error())
+		s.d.Log.Warn("Failed to unfollow a record for someone who left", "channel_id", channelID, "user_id", userID, "error", err.Error())
 	}
 }
 
@@ -280,7 +281,7 @@ func (s *Service) MemberJoined(channelID, userID string) {
 		return
 	}
 	if err := s.addMember(ref, channelID, userID); err != nil {
-		s.d.Log.Warn("Failed to follow a record for someone added to its conversation", "channel_id", channelID, "error", err.Error())
+		s.d.Log.Warn("Failed to follow a record for someone added to its conversation", "channel_id", channelID, "user_id", userID, "error", err.Error())
 	}
 }
 
@@ -297,8 +298,8 @@ func (s *Service) addMember(ref Ref, channelID, userID string) error {
 		return err
 	}
 	if _, err := s.d.Conversations.Get(userID, channelID); err != nil {
-		var known *conversations.Error
-		if errors.As(err, &known) && known.Kind == conversations.NotFound {
+		var known *failure.Error
+		if errors.As(err, &known) && known.Kind == failure.NotFound {
 			return nil
 		}
 		return err

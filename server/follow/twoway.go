@@ -175,7 +175,7 @@ func (s *Service) SetMode(userID, channelID, mode string) error {
 		return err
 	}
 	if !r.follows(userID) {
-		return invalid("Only the record's followers can change this.")
+		return forbidden("Only the record's followers can change this.")
 	}
 	r.Mode = mode
 	return s.save(r)

@@ -9,7 +9,7 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -167,11 +167,11 @@ func (s *Service) rewrite(postID, summary string) {
 }
 
 func invalid(format string, args ...any) error {
-	return &conversations.Error{Kind: conversations.Invalid, Message: fmt.Sprintf(format, args...)}
+	return failure.Newf(failure.Invalid, format, args...)
 }
 
 func forbidden(message string) error {
-	return &conversations.Error{Kind: conversations.Invalid, Message: message}
+	return failure.New(failure.Forbidden, message)
 }
 
 func upstreamError(err error) error {
@@ -180,7 +180,7 @@ func upstreamError(err error) error {
 	if errors.As(err, &upstream) {
 		text = upstream.UserText()
 	}
-	return &conversations.Error{Kind: conversations.Unavailable, Message: text + "; try again in a moment."}
+	return failure.New(failure.Unavailable, text+"; try again in a moment.")
 }
 
 func describeKey(key servicenow.RecordKey) string {

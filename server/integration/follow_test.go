@@ -14,6 +14,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
+	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 )
 
@@ -48,7 +49,7 @@ func followByCommand(t *testing.T, p *person, description string) (string, follo
 	return "", follow.Follow{}
 }
 
-func webhookURL() string { return server.URL + "/plugins/connect-chat" + follow.WebhookPath }
+func webhookURL() string { return server.URL + "/plugins/connect-chat" + api.WebhookPath }
 
 func sendEvent(t *testing.T, event follow.Event, at time.Time) int {
 	t.Helper()

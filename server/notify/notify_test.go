@@ -10,6 +10,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
@@ -43,7 +44,7 @@ func (f *fakes) Get(_, channelID string) (conversations.Conversation, error) {
 	case group:
 		return conversations.Conversation{ID: group, Kind: conversations.Group}, nil
 	}
-	return conversations.Conversation{}, &conversations.Error{Kind: conversations.NotFound, Message: "No such conversation."}
+	return conversations.Conversation{}, failure.New(failure.NotFound, "No such conversation.")
 }
 
 func (f *fakes) IsConversation(channelID string) bool { return channelID != town }
@@ -140,20 +141,20 @@ func TestSetRefuses(t *testing.T) {
 		name    string
 		channel string
 		prefs   Preferences
-		kind    conversations.ErrorKind
+		kind    failure.Kind
 		message string
 	}{
-		{"mention in a DM", dm, Preferences{Desktop: All, Push: Mention, Email: None}, conversations.Invalid, `push cannot be "mention" in a direct conversation: every message there is for you. Choose "all" or "none".`},
-		{"an unknown level", group, Preferences{Desktop: "loud", Push: All, Email: None}, conversations.Invalid, `desktop must be "all", "mention" or "none", not "loud".`},
-		{"the command's words are not the API's", group, Preferences{Desktop: All, Push: All, Email: "never"}, conversations.Invalid, `email must be "all", "mention" or "none", not "never".`},
-		{"an empty level", group, Preferences{Desktop: All, Push: All}, conversations.Invalid, `email must be "all", "mention" or "none", not "".`},
-		{"not a conversation of the caller", town, Preferences{Desktop: All, Push: All, Email: All}, conversations.NotFound, "No such conversation."},
+		{"mention in a DM", dm, Preferences{Desktop: All, Push: Mention, Email: None}, failure.Invalid, `push cannot be "mention" in a direct conversation: every message there is for you. Choose "all" or "none".`},
+		{"an unknown level", group, Preferences{Desktop: "loud", Push: All, Email: None}, failure.Invalid, `desktop must be "all", "mention" or "none", not "loud".`},
+		{"the command's words are not the API's", group, Preferences{Desktop: All, Push: All, Email: "never"}, failure.Invalid, `email must be "all", "mention" or "none", not "never".`},
+		{"an empty level", group, Preferences{Desktop: All, Push: All}, failure.Invalid, `email must be "all", "mention" or "none", not "".`},
+		{"not a conversation of the caller", town, Preferences{Desktop: All, Push: All, Email: All}, failure.NotFound, "No such conversation."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := newFakes()
 			_, err := f.service().Set("u1", c.channel, c.prefs)
-			var known *conversations.Error
+			var known *failure.Error
 			require.True(t, errors.As(err, &known), "%v", err)
 			assert.Equal(t, c.kind, known.Kind)
 			assert.Equal(t, c.message, known.Message)

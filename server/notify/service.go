@@ -6,6 +6,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
@@ -24,7 +25,7 @@ func (Changed) EventName() string { return ChangedEvent }
 
 // Conversations is the conversations domain as the bell uses it.
 type Conversations interface {
-	// Get returns the caller's conversation, or a conversations.Error of kind NotFound.
+	// Get returns the caller's conversation, or a failure.Error of kind NotFound.
 	Get(userID, channelID string) (conversations.Conversation, error)
 	IsConversation(channelID string) bool
 }
@@ -95,7 +96,7 @@ func (s *Service) Set(userID, channelID string, prefs Preferences) (Preferences,
 		return Preferences{}, err
 	}
 	if reason := prefs.Validate(direct); reason != "" {
-		return Preferences{}, &conversations.Error{Kind: conversations.Invalid, Message: reason}
+		return Preferences{}, failure.New(failure.Invalid, reason)
 	}
 	if err := s.d.Members.UpdateNotifications(channelID, userID, prefs.props()); err != nil {
 		return Preferences{}, errors.Wrap(err, "failed to store the notification preferences")

@@ -26,11 +26,6 @@ func (s *Server) IsAdmin(userID string) bool {
 	return s.api.HasPermissionTo(userID, model.PermissionManageSystem)
 }
 
-// LoadSettings decodes the plugin's System Console settings into dest.
-func (s *Server) LoadSettings(dest any) error {
-	return s.client.Configuration.LoadPluginConfiguration(dest)
-}
-
 // RegisterCommand registers a slash command with its autocomplete.
 func (s *Server) RegisterCommand(command *model.Command) error {
 	return s.client.SlashCommand.Register(command)

@@ -167,12 +167,6 @@ func (d *discussed) note(key servicenow.RecordKey, channelID string, at int64) (
 	return nil, errDiscussedBusy
 }
 
-// IndexConversations makes posts in the channels isConversation accepts (Connect
-// conversations) add their records to the mention index. Call it before posts arrive.
-func (s *Service) IndexConversations(isConversation func(channelID string) bool) {
-	s.isConversation = isConversation
-}
-
 // index adds the records post mentions to the mention index when its channel is a Connect
 // conversation. cards are the post's cards: when there are fewer than a message may carry,
 // they are all its records and the message need not be read again.

@@ -77,10 +77,25 @@ type Service struct {
 	isConversation func(channelID string) bool
 }
 
+// Deps are the service's collaborators.
+type Deps struct {
+	Posts    Posts
+	Access   Access
+	Audience Audience
+	KV       KV
+	Log      Logger
+	// IsConversation tells the Connect conversations, whose posts add their records to the
+	// mention index; nil indexes nothing.
+	IsConversation func(channelID string) bool
+}
+
 // NewService builds the service; Configure must be called before cards appear.
-func NewService(posts Posts, access Access, audience Audience, kv KV, log Logger) *Service {
-	s := &Service{posts: posts, access: access, audience: audience, log: log, updateMark: model.NewRandomString(32), discussed: discussed{kv: kv}}
-	s.fills = newFillQueue(kv, log, s.fill)
+func NewService(d Deps) *Service {
+	s := &Service{
+		posts: d.Posts, access: d.Access, audience: d.Audience, log: d.Log, updateMark: model.NewRandomString(32),
+		discussed: discussed{kv: d.KV}, isConversation: d.IsConversation,
+	}
+	s.fills = newFillQueue(d.KV, d.Log, s.fill)
 	return s
 }
 

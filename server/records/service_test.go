@@ -86,6 +86,8 @@ type fixture struct {
 	audience *audience
 	kv       *memoryKV
 	service  *Service
+	// isConversation is the service's IsConversation; nil until a test sets it.
+	isConversation func(channelID string) bool
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -96,7 +98,10 @@ func newFixture(t testing.TB) *fixture {
 	client, err := servicenow.New(servicenow.Config{InstanceURL: sn.URL(), Username: standin.DefaultUsername, Password: standin.DefaultPassword, Timeout: time.Second, MaxAttempts: 1})
 	require.NoError(t, err)
 	f := &fixture{sn: sn, client: client, posts: newFakePosts(), readers: readers{}, audience: &audience{outsiders: map[string]bool{}, known: true}, kv: newMemoryKV()}
-	f.service = NewService(f.posts, f.readers, f.audience, f.kv, silentLog{})
+	f.service = NewService(Deps{
+		Posts: f.posts, Access: f.readers, Audience: f.audience, KV: f.kv, Log: silentLog{},
+		IsConversation: func(channelID string) bool { return f.isConversation != nil && f.isConversation(channelID) },
+	})
 	t.Cleanup(f.service.Close)
 	require.NoError(t, f.service.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, client))
 	return f
@@ -210,7 +215,7 @@ func TestOtherAttachmentsAreKept(t *testing.T) {
 }
 
 func TestNoServiceNowNoCards(t *testing.T) {
-	s := NewService(newFakePosts(), readers{}, &audience{known: true}, newMemoryKV(), silentLog{})
+	s := NewService(Deps{Posts: newFakePosts(), Access: readers{}, Audience: &audience{known: true}, KV: newMemoryKV(), Log: silentLog{}})
 	t.Cleanup(s.Close)
 	require.NoError(t, s.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, nil))
 	assert.Nil(t, s.Attach(&model.Post{Message: standin.SampleIncident}))
@@ -431,7 +436,7 @@ func TestPendingFillsSurviveARestart(t *testing.T) {
 	assert.Equal(t, 1, f.kv.pendingFills(), "and stays pending")
 
 	f.sn.ClearFault()
-	restarted := NewService(f.posts, f.readers, f.audience, f.kv, silentLog{})
+	restarted := NewService(Deps{Posts: f.posts, Access: f.readers, Audience: f.audience, KV: f.kv, Log: silentLog{}})
 	t.Cleanup(restarted.Close)
 	require.NoError(t, restarted.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, f.client))
 	restarted.SweepFills() // the stopped server gave its claim back
@@ -443,7 +448,7 @@ func TestPendingFillsSurviveARestart(t *testing.T) {
 
 func TestAFillIsDoneOnceAcrossServers(t *testing.T) {
 	f := newFixture(t)
-	other := NewService(f.posts, f.readers, f.audience, f.kv, silentLog{})
+	other := NewService(Deps{Posts: f.posts, Access: f.readers, Audience: f.audience, KV: f.kv, Log: silentLog{}})
 	t.Cleanup(other.Close)
 	require.NoError(t, other.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, f.client))
 

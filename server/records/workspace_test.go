@@ -72,7 +72,7 @@ func TestScanLimitsAndFindStaysAsItWas(t *testing.T) {
 }
 
 func TestServiceScanFindsLinksWithoutServiceNow(t *testing.T) {
-	s := NewService(newFakePosts(), readers{}, &audience{}, newMemoryKV(), silentLog{})
+	s := NewService(Deps{Posts: newFakePosts(), Access: readers{}, Audience: &audience{}, KV: newMemoryKV(), Log: silentLog{}})
 	t.Cleanup(s.Close)
 	mentions, links := s.Scan("INC0010001 https://example.com/x")
 	assert.Empty(t, mentions)
@@ -182,7 +182,7 @@ func TestDiscussedNotesMergeWithConcurrentChanges(t *testing.T) {
 
 func TestPostsInConversationsNoteTheirRecords(t *testing.T) {
 	f := newFixture(t)
-	f.service.IndexConversations(func(channelID string) bool { return channelID != "town-square" })
+	f.isConversation = func(channelID string) bool { return channelID != "town-square" }
 	many := strings.Join([]string{standin.SampleIncident, standin.SampleIncident2, standin.SampleProblem, standin.SampleProblem2, standin.SampleChange, standin.SampleChange2}, " ")
 
 	post := &model.Post{Id: model.NewId(), UserId: "staffer", ChannelId: "dm1", CreateAt: 100, Message: "about " + standin.SampleIncident}
@@ -198,7 +198,7 @@ func TestPostsInConversationsNoteTheirRecords(t *testing.T) {
 
 func TestABusyConversationDoesNotReadTheIndexForEveryPost(t *testing.T) {
 	f := newFixture(t)
-	f.service.IndexConversations(func(string) bool { return true })
+	f.isConversation = func(string) bool { return true }
 	postAt := func(at int64) {
 		post := &model.Post{Id: model.NewId(), UserId: "staffer", ChannelId: "dm1", CreateAt: at, Message: "still " + standin.SampleIncident}
 		f.service.Posted(orPost(f.service.Attach(post), post))

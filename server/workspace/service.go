@@ -14,13 +14,14 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
 // Conversations is the conversations domain as the tools pane uses it.
 type Conversations interface {
-	// Get returns one of userID's conversations, or a *conversations.Error of kind NotFound
+	// Get returns one of userID's conversations, or a *failure.Error of kind NotFound
 	// for anyone not in it and any channel that is not a Connect conversation.
 	Get(userID, channelID string) (conversations.Conversation, error)
 	// All returns all of userID's conversations, closed ones too.
@@ -121,7 +122,7 @@ func (s *Service) Files(userID, channelID string, page, perPage int) (FilePage, 
 	for chunk := 0; ; chunk++ {
 		infos, err := s.files.ChannelFiles(channelID, chunk, fileChunk)
 		if err != nil {
-			return FilePage{}, s.failed("list a conversation's files", channelID, err)
+			return FilePage{}, failed("list a conversation's files", channelID, err)
 		}
 		for _, info := range infos {
 			switch {
@@ -155,7 +156,7 @@ func (s *Service) Records(ctx context.Context, userID, channelID string) (Record
 	}
 	sc, err := s.scanOf(ctx, channelID, c.LastActivityAt)
 	if err != nil {
-		return RecordsAndLinks{}, s.failed("read a conversation's records and links", channelID, err)
+		return RecordsAndLinks{}, failed("read a conversation's records and links", channelID, err)
 	}
 	answer, lasting := s.answer(ctx, userID, channelID, sc)
 	if lasting {
@@ -205,12 +206,11 @@ func (s *Service) PostChanged(channelID string) {
 	}
 }
 
-// failed wraps and logs a failure the caller cannot act on (the HTTP layer answers it with a 500).
-func (s *Service) failed(action, channelID string, err error) error {
-	var known *conversations.Error
-	if errors.As(err, &known) {
+// failed says what was being done in a failure the caller cannot act on; the edge that
+// answers the caller logs it.
+func failed(action, channelID string, err error) error {
+	if _, known := failure.As(err); known {
 		return err
 	}
-	s.log.Error("Connect failed to "+action, "channel_id", channelID, "error", err.Error())
-	return errors.Wrap(err, "failed to "+action)
+	return errors.Wrapf(err, "failed to %s (channel %s)", action, channelID)
 }

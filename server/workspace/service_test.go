@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -29,7 +30,7 @@ type fakeConversations struct {
 	allCalls int
 }
 
-var noSuchConversation = &conversations.Error{Kind: conversations.NotFound, Message: "No such conversation."}
+var noSuchConversation = failure.New(failure.NotFound, "No such conversation.")
 
 func (f *fakeConversations) Get(userID, channelID string) (conversations.Conversation, error) {
 	f.mu.Lock()
