@@ -97,19 +97,14 @@ func (p *Plugin) removeReaction(reaction *model.Reaction) {
 }
 
 // EmailNotificationWillBeSent applies the bell's email choice and the admin's email rule (it
-// drops the email when they say so), and adds the post's record cards to the email.
+// drops the email when they say so), and adds the record cards the message names. Mattermost
+// runs it for every notification email on the server: it decides from memory and never reads
+// the post.
 func (p *Plugin) EmailNotificationWillBeSent(email *model.EmailNotification) (*model.EmailNotificationContent, string) {
-	post, err := p.platform.Posts.GetPost(email.PostId)
-	if err != nil {
-		post = nil
-	}
-	if reason := p.notify.EmailRejection(email, post); reason != "" {
+	if reason := p.notify.EmailRejection(email); reason != "" {
 		return nil, reason
 	}
-	if post == nil {
-		return nil, ""
-	}
-	return p.records.EmailContent(email.EmailNotificationContent, post), ""
+	return p.records.EmailContent(email), ""
 }
 
 // UserHasJoinedChannel removes people who are not staff from Connect groups, whoever added them.

@@ -176,11 +176,14 @@ func (p *Plugin) startNotify() {
 		Conversations: p.conversations,
 		Members:       p.platform.Channels,
 		Users:         p.platform.Users,
+		Posts:         p.platform.Posts,
 		KV:            p.platform.KV,
 		Clients:       p.platform.Clients,
 		Log:           p.platform.Log,
 		Config:        p.config.Load,
+		Broadcast:     p.platform.Cluster.Broadcast,
 	})
+	p.platform.Cluster.Handle(notify.ClusterEvent, p.notify.OnClusterEvent)
 }
 
 // startDigest builds the email digest and schedules its run, once across the cluster.

@@ -15,18 +15,27 @@ import (
 // nobody's message.
 const emailLookupTimeout = 3 * time.Second
 
-// EmailContent adds post's record cards to a notification email about it, so an email reader
-// sees what the cards show. Cards still loading are looked up first. It returns nil when the
-// post has no cards.
-func (s *Service) EmailContent(content model.EmailNotificationContent, post *model.Post) *model.EmailNotificationContent {
-	cards := cardsOf(post)
+// EmailContent adds the post's record cards to a notification email about it, so an email
+// reader sees what the cards show. The cards are those the email's message text names, by the
+// rule that gave the post its cards (Attach), so the post itself is never read; cards still
+// loading are looked up first. It returns nil when the message names no record, and when the
+// email carries no message text (the server's generic email contents show nothing of it).
+func (s *Service) EmailContent(email *model.EmailNotification) *model.EmailNotificationContent {
 	setup := s.current.Load()
-	if len(cards) == 0 || setup == nil {
+	if setup == nil || email.MessageText == "" {
 		return nil
+	}
+	mentions := setup.recognizer.Find(email.MessageText, setup.maxCards)
+	if len(mentions) == 0 {
+		return nil
+	}
+	cards := make([]Card, len(mentions))
+	for i, m := range mentions {
+		cards[i] = cardFor(m.Key, nil)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), emailLookupTimeout)
 	defer cancel()
-	cards, _ = s.currentCards(ctx, setup, post, cards)
+	cards, _ = s.currentCards(ctx, setup, &model.Post{ChannelId: email.ChannelId, UserId: email.SenderId}, cards)
 	if cards == nil {
 		return nil
 	}
@@ -36,6 +45,7 @@ func (s *Service) EmailContent(content model.EmailNotificationContent, post *mod
 		fmt.Fprintf(&text, "\n%s %s", attachment.Fallback, attachment.TitleLink)
 		fmt.Fprintf(&markup, `<li><a href="%s">%s</a></li>`, html.EscapeString(attachment.TitleLink), html.EscapeString(attachment.Fallback))
 	}
+	content := email.EmailNotificationContent
 	content.MessageText += "\n" + text.String()
 	content.MessageHTML += "<ul>" + markup.String() + "</ul>"
 	return &content
