@@ -2,6 +2,8 @@ package records
 
 import (
 	"testing"
+
+	"github.com/mattermost/mattermost/server/public/model"
 )
 
 const (
@@ -42,4 +44,22 @@ func BenchmarkFindForeignURL(b *testing.B) {
 	message := "The vendor ticket is https://support.example.com/case/REF0012345 and the runbook is " +
 		"`restart-vpn.sh`; nothing for us to file yet, just keeping everyone posted on progress."
 	benchmarkFind(b, message, 0)
+}
+
+// BenchmarkEmailContent is what the email hook adds per notification email: nothing to do for a
+// message naming no record, the cards of cached records for one that names two.
+func BenchmarkEmailContent(b *testing.B) {
+	f := newFixture(b)
+	f.post(twoNumbersMessage)
+	f.nextUpdate(b) // both records are cached
+	for name, message := range map[string]string{"plain": plainMessage, "two records": twoNumbersMessage} {
+		email := &model.EmailNotification{ChannelId: "staff-room", SenderId: "staffer",
+			EmailNotificationContent: model.EmailNotificationContent{MessageText: message}}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				f.service.EmailContent(email)
+			}
+		})
+	}
 }

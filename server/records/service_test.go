@@ -118,7 +118,7 @@ func (f *fixture) postAs(userID, channelID, message string) *model.Post {
 	return post
 }
 
-func (f *fixture) nextUpdate(t *testing.T) *model.Post {
+func (f *fixture) nextUpdate(t testing.TB) *model.Post {
 	t.Helper()
 	select {
 	case p := <-f.posts.updates:
