@@ -34,7 +34,7 @@ type workload struct {
 	unchosen bool
 	// mention makes every message name the recipients: in a Connect group (a private channel)
 	// Mattermost emails only those mentioned.
-	mention bool
+	mention  bool
 	audience *audience
 }
 
