@@ -29,6 +29,13 @@ func (s *Service) EmailContent(email *model.EmailNotification) *model.EmailNotif
 	if len(mentions) == 0 {
 		return nil
 	}
+	return s.emailWithCards(setup, email, mentions)
+}
+
+// emailWithCards is apart from EmailContent because Mattermost runs the email hook on a fresh
+// goroutine for every email: a large frame on the path of the many emails that name no record
+// would make each of them grow its stack.
+func (s *Service) emailWithCards(setup *setup, email *model.EmailNotification, mentions []Mention) *model.EmailNotificationContent {
 	cards := make([]Card, len(mentions))
 	for i, m := range mentions {
 		cards[i] = cardFor(m.Key, nil)
