@@ -47,18 +47,28 @@ func BenchmarkFindForeignURL(b *testing.B) {
 }
 
 // BenchmarkEmailContent is what the email hook adds per notification email: nothing to do for a
-// message naming no record, the cards of cached records for one that names two.
+// message naming no record, the cards of cached records for one that names two, and those
+// cards again for the post's next recipient.
 func BenchmarkEmailContent(b *testing.B) {
 	f := newFixture(b)
 	f.post(twoNumbersMessage)
 	f.nextUpdate(b) // both records are cached
-	for name, message := range map[string]string{"plain": plainMessage, "two records": twoNumbersMessage} {
-		email := &model.EmailNotification{ChannelId: "staff-room", SenderId: "staffer",
+	email := func(postID, message string) *model.EmailNotification {
+		return &model.EmailNotification{PostId: postID, ChannelId: "staff-room", SenderId: "staffer",
 			EmailNotificationContent: model.EmailNotificationContent{MessageText: message}}
-		b.Run(name, func(b *testing.B) {
+	}
+	for _, c := range []struct {
+		name  string
+		email *model.EmailNotification
+	}{
+		{"plain", email("", plainMessage)},
+		{"two records", email("", twoNumbersMessage)},
+		{"two records, next recipient", email("p1", twoNumbersMessage)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				f.service.EmailContent(email)
+				f.service.EmailContent(c.email)
 			}
 		})
 	}

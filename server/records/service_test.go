@@ -309,7 +309,7 @@ func TestNotificationEmailsShowTheRecords(t *testing.T) {
 	f.post(standin.HostileIncident)
 	f.nextUpdate(t) // the record is now cached
 	email := func(text string) *model.EmailNotification {
-		return &model.EmailNotification{ChannelId: "staff-room", SenderId: "staffer",
+		return &model.EmailNotification{PostId: model.NewId(), ChannelId: "staff-room", SenderId: "staffer",
 			EmailNotificationContent: model.EmailNotificationContent{MessageText: text, MessageHTML: "<p>" + text + "</p>"}}
 	}
 
@@ -329,8 +329,14 @@ func TestNotificationEmailsShowTheRecords(t *testing.T) {
 	assert.Contains(t, content.MessageText, standin.SampleChange2+": ", "a record not yet known is looked up for the email")
 	assert.NotContains(t, content.MessageText, "Loading details")
 
+	second := email("and " + standin.SampleChange2)
+	second.PostId = "same-post"
+	first := *second
+	first.RecipientId, second.RecipientId = "bob", "carol"
+	assert.Equal(t, f.service.EmailContent(&first), f.service.EmailContent(second), "every recipient's email about a post shows the same cards")
+
 	f.audience.outsiders = map[string]bool{"town-square": true}
-	content = f.service.EmailContent(&model.EmailNotification{ChannelId: "town-square", SenderId: "staffer",
+	content = f.service.EmailContent(&model.EmailNotification{PostId: model.NewId(), ChannelId: "town-square", SenderId: "staffer",
 		EmailNotificationContent: model.EmailNotificationContent{MessageText: standin.HostileIncident}})
 	require.NotNil(t, content)
 	assert.NotContains(t, content.MessageText, standin.HostileDescription, "no details where a card would have none")
