@@ -127,23 +127,18 @@ func (s *services) removeReaction(reaction *model.Reaction) {
 }
 
 // EmailNotificationWillBeSent applies the bell's email choice and the admin's email rule (it
-// drops the email when they say so), and adds the post's record cards to the email.
+// drops the email when they say so), and adds the record cards the message names. Mattermost
+// runs it for every notification email on the server: it decides from memory and never reads
+// the post.
 func (p *Plugin) EmailNotificationWillBeSent(email *model.EmailNotification) (*model.EmailNotificationContent, string) {
 	s := p.running.Load()
 	if s == nil {
 		return nil, ""
 	}
-	post, err := s.platform.Posts.GetPost(email.PostId)
-	if err != nil {
-		post = nil
-	}
-	if reason := s.notify.EmailRejection(email, post); reason != "" {
+	if reason := s.notify.EmailRejection(email); reason != "" {
 		return nil, reason
 	}
-	if post == nil {
-		return nil, ""
-	}
-	return s.records.EmailContent(email.EmailNotificationContent, post), ""
+	return s.records.EmailContent(email), ""
 }
 
 // UserHasJoinedChannel removes people who are not staff from Connect groups, whoever added

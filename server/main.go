@@ -2,8 +2,13 @@
 // over RPC: plugin.go wires the domain packages, hooks.go delegates every hook to them.
 package main
 
-import "github.com/mattermost/mattermost/server/public/plugin"
+import (
+	"github.com/mattermost/mattermost/server/public/plugin"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/profiling"
+)
 
 func main() {
+	profiling.Listen()
 	plugin.ClientMain(&Plugin{})
 }

@@ -133,15 +133,19 @@ func (s *services) newConversations() *conversations.Service {
 
 // newNotify builds the bell: per-conversation notification preferences.
 func (s *services) newNotify() *notify.Service {
-	return notify.NewService(notify.Deps{
+	service := notify.NewService(notify.Deps{
 		Conversations: s.conversations,
 		Members:       s.platform.Channels,
 		Users:         s.platform.Users,
+		Posts:         s.platform.Posts,
 		KV:            s.platform.KV,
 		Clients:       s.platform.Clients,
 		Log:           s.platform.Log,
 		Config:        s.config.Load,
+		Broadcast:     s.platform.Cluster.Broadcast,
 	})
+	s.platform.Cluster.Handle(notify.ClusterEvent, service.OnClusterEvent)
+	return service
 }
 
 // newDigest builds the email digest.

@@ -25,6 +25,8 @@ type MailSink struct {
 
 	mu    sync.Mutex
 	mails []Mail
+	// received counts every message, also those Forget dropped.
+	received atomic.Int64
 	// delay holds back the answer to each message's DATA, as a slow SMTP server would.
 	delay atomic.Int64
 }
@@ -51,6 +53,16 @@ func (m *MailSink) Mails() []Mail {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return append([]Mail(nil), m.mails...)
+}
+
+// Received is how many messages arrived since the sink started.
+func (m *MailSink) Received() int64 { return m.received.Load() }
+
+// Forget drops the messages kept so far (a benchmark sends more than it should hold).
+func (m *MailSink) Forget() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.mails = nil
 }
 
 // WaitFor returns the first mail to recipient that matches, or an error after timeout.
@@ -107,6 +119,7 @@ func (m *MailSink) serve(conn net.Conn) {
 			m.mu.Lock()
 			m.mails = append(m.mails, mail)
 			m.mu.Unlock()
+			m.received.Add(1)
 			time.Sleep(time.Duration(m.delay.Load()))
 			reply("250 OK")
 		case "QUIT":

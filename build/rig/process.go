@@ -14,6 +14,8 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/profiling"
 )
 
 type process struct {
@@ -110,9 +112,12 @@ func (s *Server) serverEnv(port int) []string {
 		settings["EMAILSETTINGS_ENABLESMTPAUTH"] = "false"
 		settings["EMAILSETTINGS_CONNECTIONSECURITY"] = ""
 	}
-	env := make([]string, 0, len(settings))
+	env := make([]string, 0, len(settings)+1)
 	for key, value := range settings {
 		env = append(env, "MM_"+key+"="+value)
+	}
+	if s.profileDir != "" {
+		env = append(env, profiling.DirEnv+"="+s.profileDir) // the plugin inherits it
 	}
 	return env
 }

@@ -27,6 +27,8 @@ type Options struct {
 	Detached bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
+	// ProfileDir, when set, lets ProfilePlugin take CPU profiles of Connect's process.
+	ProfileDir string
 }
 
 // Server is a running Mattermost with the plugin enabled and the demo users created.
@@ -51,6 +53,7 @@ type Server struct {
 	pg            *postgres
 	ownsDir       bool
 	log           io.Writer
+	profileDir    string
 }
 
 // Start builds what is missing (Mattermost binary, plugin bundle), starts PostgreSQL and the
@@ -75,7 +78,7 @@ func Start(ctx context.Context, opts Options) (srv *Server, err error) {
 		return nil, err
 	}
 
-	srv = &Server{log: log, pg: pg, Dir: opts.Dir, Database: opts.Database}
+	srv = &Server{log: log, pg: pg, Dir: opts.Dir, Database: opts.Database, profileDir: opts.ProfileDir}
 	defer func() {
 		if err != nil {
 			srv.Stop()

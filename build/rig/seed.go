@@ -243,7 +243,7 @@ func (s *Server) startConnectGroup(ctx context.Context, starter demoPerson, name
 	var group struct {
 		ID string `json:"id"`
 	}
-	err := s.callConnect(ctx, starter.client, http.MethodPost, "/api/v1/conversations", map[string]any{"user_ids": ids, "name": name}, &group)
+	err := s.CallConnect(ctx, starter.client, http.MethodPost, "/api/v1/conversations", map[string]any{"user_ids": ids, "name": name}, &group)
 	if err != nil {
 		return "", errors.Wrapf(err, "%s failed to start the group", starter.Username)
 	}
@@ -253,9 +253,9 @@ func (s *Server) startConnectGroup(ctx context.Context, starter demoPerson, name
 	return group.ID, nil
 }
 
-// callConnect sends body as JSON to one of the plugin's routes with client's session and
+// CallConnect sends body as JSON to one of the plugin's routes with client's session and
 // decodes a successful answer into out.
-func (s *Server) callConnect(ctx context.Context, client *model.Client4, method, path string, body, out any) error {
+func (s *Server) CallConnect(ctx context.Context, client *model.Client4, method, path string, body, out any) error {
 	encoded, err := json.Marshal(body)
 	if err != nil {
 		return errors.Wrap(err, "failed to encode the request")

@@ -183,23 +183,58 @@ func TestBellMattermostsEmailsHonourTheChoices(t *testing.T) {
 		require.NoError(t, err, "%s gets an email for %q", wait.to.Username, wait.text)
 	}
 	time.Sleep(2 * time.Second) // emails for the same posts that should not come would have by now
-	count := func(to rig.User, text string) int {
-		n := 0
-		for _, m := range server.Mail.Mails() {
-			for _, address := range m.To {
-				if strings.EqualFold(address, to.Email) && strings.Contains(readableBody(t, m), text) {
-					n++
-				}
-			}
-		}
-		return n
-	}
+	count := func(to rig.User, text string) int { return emailsTo(t, to, text) }
 	assert.Equal(t, 1, count(all, "Bellcheck one"), "all: one email per message")
 	assert.Equal(t, 1, count(all, "Bellcheck two"))
 	assert.Equal(t, 0, count(mentions, "Bellcheck one"), "@mentions: not for a message that does not mention them")
 	assert.Equal(t, 1, count(mentions, "Bellcheck two"))
 	assert.Equal(t, 0, count(never, "Bellcheck"), "never: no email")
 	assert.Equal(t, 0, count(unset, "Bellcheck"), "nothing chosen: no email (opt-in)")
+}
+
+// emailsTo counts the emails to someone that contain text.
+func emailsTo(t *testing.T, to rig.User, text string) int {
+	t.Helper()
+	n := 0
+	for _, m := range server.Mail.Mails() {
+		for _, address := range m.To {
+			if strings.EqualFold(address, to.Email) && strings.Contains(readableBody(t, m), text) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// The email hook decides from what the server remembers of each member's choices: a change in
+// the bell counts for the very next message.
+func TestBellEmailChangesCountForTheNextMessage(t *testing.T) {
+	sendEmailNotifications(t)
+	alice, bob := newStaff(t), newStaff(t)
+	member, memberClient := offlineStaff(t, "changes")
+	gm, _, err := alice.client.CreateGroupChannel(context.Background(), []string{alice.Id, bob.Id, member.Id})
+	require.NoError(t, err)
+	choose := func(email notify.Level) {
+		status, body := setBell(t, memberClient, gm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: email})
+		require.Equal(t, http.StatusOK, status, string(body))
+	}
+	arrives := func(text string) {
+		_, err := server.Mail.WaitFor(member.Email, func(m rig.Mail) bool { return strings.Contains(readableBody(t, m), text) }, 30*time.Second)
+		require.NoError(t, err, "an email for %q", text)
+	}
+
+	choose(notify.All)
+	mustPost(t, alice, gm.Id, "Bellchange one")
+	arrives("Bellchange one")
+	choose(notify.Mention)
+	mustPost(t, alice, gm.Id, "Bellchange two, for nobody in particular")
+	mustPost(t, alice, gm.Id, "Bellchange three for @"+member.Username)
+	arrives("Bellchange three")
+	choose(notify.All)
+	mustPost(t, alice, gm.Id, "Bellchange four")
+	arrives("Bellchange four")
+	time.Sleep(2 * time.Second)
+	assert.Equal(t, 0, emailsTo(t, member, "Bellchange two"), "only @mentions from the moment it was chosen")
 }
 
 func TestBellFollowingMattermostsEmailSettingsEmailsThoseWhoChoseNothing(t *testing.T) {

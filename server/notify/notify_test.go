@@ -21,11 +21,15 @@ const (
 )
 
 type fakes struct {
-	props     map[string]map[string]string // channel → member props of u1
-	kv        map[string][]byte
-	published []map[string]any
-	rule      config.EmailRule
-	user      *model.User
+	props       map[string]map[string]string // channel → member props of u1
+	kv          map[string][]byte
+	published   []map[string]any
+	broadcasts  []string
+	rule        config.EmailRule
+	user        *model.User
+	posts       map[string]*model.Post
+	memberReads int
+	userReads   int
 }
 
 func newFakes() *fakes {
@@ -34,6 +38,7 @@ func newFakes() *fakes {
 		kv:    map[string][]byte{},
 		rule:  config.EmailOptIn,
 		user:  &model.User{Id: "u1", Username: "alice", FirstName: "Alice", NotifyProps: model.StringMap{"desktop": "mention", "push": "mention", "email": "true"}},
+		posts: map[string]*model.Post{},
 	}
 }
 
@@ -50,7 +55,24 @@ func (f *fakes) Get(_, channelID string) (conversations.Conversation, error) {
 func (f *fakes) IsConversation(channelID string) bool { return channelID != town }
 
 func (f *fakes) Membership(channelID, _ string) (*model.ChannelMember, error) {
-	return &model.ChannelMember{ChannelId: channelID, NotifyProps: f.props[channelID]}, nil
+	f.memberReads++
+	return &model.ChannelMember{ChannelId: channelID, UserId: "u1", NotifyProps: f.props[channelID]}, nil
+}
+
+func (f *fakes) MembershipsOf(string) ([]*model.ChannelMember, error) {
+	f.memberReads++
+	var members []*model.ChannelMember
+	for channelID, props := range f.props {
+		members = append(members, &model.ChannelMember{ChannelId: channelID, UserId: "u1", NotifyProps: props})
+	}
+	return members, nil
+}
+
+func (f *fakes) GetPost(postID string) (*model.Post, error) {
+	if post, ok := f.posts[postID]; ok {
+		return post, nil
+	}
+	return nil, errors.New("no such post")
 }
 
 func (f *fakes) UpdateNotifications(channelID, _ string, props map[string]string) error {
@@ -60,17 +82,28 @@ func (f *fakes) UpdateNotifications(channelID, _ string, props map[string]string
 	return nil
 }
 
-func (f *fakes) User(string) (*model.User, error) { return f.user, nil }
+func (f *fakes) User(string) (*model.User, error) {
+	f.userReads++
+	return f.user, nil
+}
 
 type kv struct{ f *fakes }
 
 func (k kv) Get(key string) ([]byte, error) { return k.f.kv[key], nil }
-func (k kv) Set(key string, value []byte) error {
-	if value == nil {
+func (k kv) CompareAndSet(key string, oldValue, newValue []byte) (bool, error) {
+	if string(k.f.kv[key]) != string(oldValue) || (oldValue == nil) != (k.f.kv[key] == nil) {
+		return false, nil
+	}
+	if newValue == nil {
 		delete(k.f.kv, key)
 	} else {
-		k.f.kv[key] = value
+		k.f.kv[key] = newValue
 	}
+	return true, nil
+}
+
+func (f *fakes) broadcast(event, data string) error {
+	f.broadcasts = append(f.broadcasts, event+" "+data)
 	return nil
 }
 
@@ -81,8 +114,8 @@ func (f *fakes) Publish(_ string, event wire.Event) {
 func (f *fakes) Warn(string, ...any) {}
 
 func (f *fakes) service() *Service {
-	return NewService(Deps{Conversations: f, Members: f, Users: f, KV: kv{f}, Clients: f, Log: f,
-		Config: func() *config.Config { return &config.Config{EmailRule: f.rule} }})
+	return NewService(Deps{Conversations: f, Members: f, Users: f, Posts: f, KV: kv{f}, Clients: f, Log: f,
+		Config: func() *config.Config { return &config.Config{EmailRule: f.rule} }, Broadcast: f.broadcast})
 }
 
 func TestReadFallsBackToTheUsersSettings(t *testing.T) {
@@ -118,7 +151,8 @@ func TestSetStoresPropsAndTellsTheClients(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
 	assert.Equal(t, map[string]string{"desktop": "none", "push": "mention", "email": "true", "mark_unread": "mention"}, f.props[group])
-	assert.Equal(t, []byte("1"), f.kv[emailMentionKey("u1", group)])
+	assert.JSONEq(t, `{"`+group+`":"mention"}`, string(f.kv[emailChoicesKey("u1")]))
+	assert.Equal(t, []string{ClusterEvent + " u1"}, f.broadcasts, "the other servers read the choices again")
 	require.Len(t, f.published, 1)
 	assert.Equal(t, ChangedEvent, f.published[0]["event"])
 	assert.Equal(t, map[string]any{"conversation_id": group, "preferences": map[string]any{"desktop": "none", "push": "mention", "email": "mention", "muted": true}}, f.published[0]["payload"])
@@ -128,7 +162,7 @@ func TestSetStoresPropsAndTellsTheClients(t *testing.T) {
 
 	_, err = s.Set("u1", group, Preferences{Desktop: All, Push: All, Email: All})
 	require.NoError(t, err)
-	assert.Empty(t, f.kv, "all drops the @mentions mark")
+	assert.JSONEq(t, `{"`+group+`":"all"}`, string(f.kv[emailChoicesKey("u1")]))
 	assert.Equal(t, "all", f.props[group]["mark_unread"])
 
 	_, err = s.Set("u1", group, Preferences{Desktop: All, Push: All, Email: None})
@@ -175,33 +209,92 @@ func TestEmailRejection(t *testing.T) {
 	cases := []struct {
 		name     string
 		channel  string
-		props    map[string]string
-		mention  bool
+		email    Level // "" for never chosen in the bell
 		rule     config.EmailRule
 		message  string
 		rejected bool
 	}{
-		{"not a Connect conversation", town, map[string]string{}, false, config.EmailOptIn, "hi", false},
-		{"nothing chosen, opt-in", group, map[string]string{}, false, config.EmailOptIn, "hi", true},
-		{"nothing chosen, follow", group, map[string]string{"email": "default"}, false, config.EmailFollow, "hi", false},
-		{"email never", group, map[string]string{"email": "false"}, false, config.EmailFollow, "hi", true},
-		{"email all", group, map[string]string{"email": "true"}, false, config.EmailOptIn, "hi", false},
-		{"all in a DM", dm, map[string]string{"email": "true"}, false, config.EmailOptIn, "hi", false},
-		{"@mentions, not mentioned", group, map[string]string{"email": "true"}, true, config.EmailOptIn, "hi @bob", true},
-		{"@mentions, mentioned", group, map[string]string{"email": "true"}, true, config.EmailOptIn, "hi @alice!", false},
-		{"@mentions, @channel", group, map[string]string{"email": "true"}, true, config.EmailOptIn, "@channel the mail is down", false},
+		{"not a Connect conversation", town, "", config.EmailOptIn, "hi", false},
+		{"nothing chosen, opt-in", group, "", config.EmailOptIn, "hi", true},
+		{"nothing chosen, follow", group, "", config.EmailFollow, "hi", false},
+		{"email never", group, None, config.EmailFollow, "hi", true},
+		{"email all", group, All, config.EmailOptIn, "hi", false},
+		{"all in a DM", dm, All, config.EmailOptIn, "hi", false},
+		{"@mentions, not mentioned", group, Mention, config.EmailOptIn, "hi @bob", true},
+		{"@mentions, mentioned", group, Mention, config.EmailOptIn, "hi @alice!", false},
+		{"@mentions, @channel", group, Mention, config.EmailOptIn, "@channel the mail is down", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := newFakes()
-			f.props[c.channel], f.rule = c.props, c.rule
-			if c.mention {
-				f.kv[emailMentionKey("u1", c.channel)] = []byte("1")
+			s := f.service()
+			if c.email != "" {
+				_, err := s.Set("u1", c.channel, Preferences{Desktop: All, Push: All, Email: c.email})
+				require.NoError(t, err)
 			}
-			reason := f.service().EmailRejection(&model.EmailNotification{ChannelId: c.channel, RecipientId: "u1"}, &model.Post{Message: c.message})
+			f.rule = c.rule
+			email := &model.EmailNotification{ChannelId: c.channel, RecipientId: "u1",
+				EmailNotificationContent: model.EmailNotificationContent{MessageText: c.message}}
+			reason := s.EmailRejection(email)
 			assert.Equal(t, c.rejected, reason != "", reason)
 		})
 	}
+}
+
+func TestEmailDecisionsReadNoMattermostAfterTheFirst(t *testing.T) {
+	f := newFakes()
+	s := f.service()
+	_, err := s.Set("u1", group, Preferences{Desktop: All, Push: All, Email: Mention})
+	require.NoError(t, err)
+	f.memberReads, f.userReads = 0, 0
+	email := &model.EmailNotification{ChannelId: group, RecipientId: "u1", EmailNotificationContent: model.EmailNotificationContent{MessageText: "hi"}}
+	for range 100 {
+		assert.NotEmpty(t, s.EmailRejection(email))
+	}
+	assert.Zero(t, f.memberReads, "the choices are in memory")
+	assert.Equal(t, 1, f.userReads, "who the recipient is is read once a while")
+}
+
+func TestAnotherServersChoiceIsHonoured(t *testing.T) {
+	f := newFakes()
+	here, there := f.service(), f.service()
+	email := &model.EmailNotification{ChannelId: group, RecipientId: "u1", EmailNotificationContent: model.EmailNotificationContent{MessageText: "hi"}}
+	assert.NotEmpty(t, here.EmailRejection(email), "opt-in: nothing chosen yet")
+
+	_, err := there.Set("u1", group, Preferences{Desktop: All, Push: All, Email: All})
+	require.NoError(t, err)
+	assert.NotEmpty(t, here.EmailRejection(email), "this server still remembers the old choice")
+	here.OnClusterEvent([]byte("u1"))
+	assert.Empty(t, here.EmailRejection(email), "told, it reads the new one")
+}
+
+func TestChoicesMadeBeforeTheDocumentCount(t *testing.T) {
+	f := newFakes()
+	f.props[group] = map[string]string{"email": "true"}
+	f.props[dm] = map[string]string{"email": "false"}
+	f.props[town] = map[string]string{"email": "true"}
+	f.kv[legacyMentionKey("u1", group)] = []byte("1")
+	s := f.service()
+
+	mentioned := &model.EmailNotification{ChannelId: group, RecipientId: "u1", EmailNotificationContent: model.EmailNotificationContent{MessageText: "@alice"}}
+	assert.Empty(t, s.EmailRejection(mentioned))
+	mentioned.MessageText = "hi"
+	assert.NotEmpty(t, s.EmailRejection(mentioned), "the @mentions mark still counts")
+	assert.JSONEq(t, `{"`+group+`":"mention","`+dm+`":"none"}`, string(f.kv[emailChoicesKey("u1")]), "saved once, Connect conversations only")
+
+	f.props[dm] = map[string]string{"email": "true"}
+	got, err := s.Get("u1", dm)
+	require.NoError(t, err)
+	assert.Equal(t, None, got.Email, "after that only the bell chooses email (Mattermost's own dialog can turn it off, not on)")
+}
+
+func TestMentionChoiceWithGenericEmailContentsReadsThePost(t *testing.T) {
+	f := newFakes()
+	s := f.service()
+	_, err := s.Set("u1", group, Preferences{Desktop: All, Push: All, Email: Mention})
+	require.NoError(t, err)
+	f.posts["p1"] = &model.Post{Id: "p1", Message: "ping @alice"}
+	assert.Empty(t, s.EmailRejection(&model.EmailNotification{ChannelId: group, RecipientId: "u1", PostId: "p1"}))
 }
 
 func TestMentions(t *testing.T) {

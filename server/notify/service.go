@@ -1,6 +1,8 @@
 package notify
 
 import (
+	"time"
+
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
@@ -33,7 +35,13 @@ type Conversations interface {
 // Members reads and writes channel members' notify props.
 type Members interface {
 	Membership(channelID, userID string) (*model.ChannelMember, error)
+	MembershipsOf(userID string) ([]*model.ChannelMember, error)
 	UpdateNotifications(channelID, userID string, props map[string]string) error
+}
+
+// Posts reads a post (an email without the message's text: Mattermost's generic email contents).
+type Posts interface {
+	GetPost(postID string) (*model.Post, error)
 }
 
 // Users reads a user (their own notification settings and mention keys).
@@ -44,7 +52,8 @@ type Users interface {
 // KV is the part of the KV store the bell uses.
 type KV interface {
 	Get(key string) ([]byte, error)
-	Set(key string, value []byte) error
+	// CompareAndSet stores newValue only while the key holds oldValue (nil: missing).
+	CompareAndSet(key string, oldValue, newValue []byte) (bool, error)
 }
 
 // Clients publishes websocket events to one user's open clients.
@@ -62,21 +71,25 @@ type Deps struct {
 	Conversations Conversations
 	Members       Members
 	Users         Users
+	Posts         Posts
 	KV            KV
 	Clients       Clients
 	Log           Log
 	Config        func() *config.Config
+	// Broadcast tells the other servers of the cluster.
+	Broadcast func(event, data string) error
 }
 
 // Service reads and sets the bell's preferences.
-type Service struct{ d Deps }
+type Service struct {
+	d          Deps
+	choices    choiceCache
+	recipients recipientCache
+}
 
 // NewService builds the bell.
-func NewService(d Deps) *Service { return &Service{d: d} }
-
-// emailMentionKey marks that userID chose "email: only @mentions" in channelID.
-func emailMentionKey(userID, channelID string) string {
-	return "notify_email_mention_" + userID + "_" + channelID
+func NewService(d Deps) *Service {
+	return &Service{d: d, choices: choiceCache{now: time.Now}, recipients: newRecipientCache()}
 }
 
 // Get returns userID's preferences for one of their conversations.
@@ -101,12 +114,8 @@ func (s *Service) Set(userID, channelID string, prefs Preferences) (Preferences,
 	if err := s.d.Members.UpdateNotifications(channelID, userID, prefs.props()); err != nil {
 		return Preferences{}, errors.Wrap(err, "failed to store the notification preferences")
 	}
-	var mention []byte
-	if prefs.Email == Mention {
-		mention = []byte("1")
-	}
-	if err := s.d.KV.Set(emailMentionKey(userID, channelID), mention); err != nil {
-		return Preferences{}, errors.Wrap(err, "failed to store the email choice")
+	if err := s.storeEmailChoice(userID, channelID, prefs.Email); err != nil {
+		return Preferences{}, err
 	}
 	s.d.Clients.Publish(userID, Changed{ConversationID: channelID, Preferences: prefs})
 	return prefs, nil
@@ -144,7 +153,7 @@ func (s *Service) read(userID, channelID string, direct bool) (Preferences, erro
 	if err != nil {
 		return Preferences{}, errors.Wrap(err, "failed to read the user")
 	}
-	email, err := s.emailLevel(userID, channelID, member, user, direct)
+	email, err := s.emailLevel(userID, channelID, member, user)
 	if err != nil {
 		return Preferences{}, err
 	}
@@ -156,73 +165,82 @@ func (s *Service) read(userID, channelID string, direct bool) (Preferences, erro
 	}, nil
 }
 
-// emailLevel is the email choice in force: the channel's email prop, narrowed to @mentions
-// by Connect's own mark, and for "default" the admin's rule (opt-in: none; follow: the
-// user's own email setting).
-func (s *Service) emailLevel(userID, channelID string, member *model.ChannelMember, user *model.User, direct bool) (Level, error) {
-	switch member.NotifyProps[model.EmailNotifyProp] {
-	case "false":
-		return None, nil
-	case "true":
-		if direct {
-			return All, nil
-		}
-		mention, err := s.d.KV.Get(emailMentionKey(userID, channelID))
-		if err != nil {
-			return "", errors.Wrap(err, "failed to read the email choice")
-		}
-		if len(mention) > 0 {
-			return Mention, nil
-		}
-		return All, nil
+// emailLevel is the email choice in force: the bell's, and for a member who never chose there
+// the admin's rule (opt-in: none; follow: Mattermost's own email settings).
+func (s *Service) emailLevel(userID, channelID string, member *model.ChannelMember, user *model.User) (Level, error) {
+	level, chosen, err := s.emailChoice(userID, channelID)
+	if err != nil || chosen {
+		return level, err
 	}
-	if s.d.Config().EmailRule == config.EmailFollow && user.NotifyProps[model.EmailNotifyProp] != "false" {
+	if s.d.Config().EmailRule == config.EmailFollow && mattermostEmails(member, user) {
 		return All, nil
 	}
 	return None, nil
 }
 
-// EmailRejection decides, per recipient, whether Mattermost's notification email for post
-// goes out: "" lets it through, anything else is the reason it is dropped. Only Connect
-// conversations are affected: a choice of @mentions drops posts that do not mention the
-// recipient, and a member who chose nothing gets none under the opt-in rule.
-func (s *Service) EmailRejection(email *model.EmailNotification, post *model.Post) string {
+// mattermostEmails reports whether Mattermost's own settings email member about a DM or GM.
+func mattermostEmails(member *model.ChannelMember, user *model.User) bool {
+	switch member.NotifyProps[model.EmailNotifyProp] {
+	case "false":
+		return false
+	case "true":
+		return true
+	}
+	return user.NotifyProps[model.EmailNotifyProp] != "false"
+}
+
+// EmailRejection decides, per recipient, whether Mattermost's notification email goes out: ""
+// lets it through, anything else is the reason it is dropped. Only Connect conversations are
+// affected: "never" drops it, "only @mentions" drops posts that do not mention the recipient,
+// and a member who never chose gets none under the opt-in rule. It reads only memory, but for
+// a recipient's first email on this server (their choices) and for an @mentions choice (who
+// they are, kept a while).
+func (s *Service) EmailRejection(email *model.EmailNotification) string {
 	if !s.d.Conversations.IsConversation(email.ChannelId) {
 		return ""
 	}
-	member, err := s.d.Members.Membership(email.ChannelId, email.RecipientId)
+	level, chosen, err := s.emailChoice(email.RecipientId, email.ChannelId)
 	if err != nil {
-		s.d.Log.Warn("Failed to read a membership for a notification email", "channel_id", email.ChannelId, "error", err.Error())
+		s.d.Log.Warn("Failed to read the email choices for a notification email", "user_id", email.RecipientId, "error", err.Error())
 		return ""
 	}
-	switch member.NotifyProps[model.EmailNotifyProp] {
-	case "false":
-		return "the bell's email is set to never"
-	case "true":
-		return s.mentionRejection(email, post)
-	}
-	if s.d.Config().EmailRule == config.EmailFollow {
+	switch {
+	case !chosen && s.d.Config().EmailRule == config.EmailFollow, level == All:
 		return ""
+	case !chosen:
+		return "Connect conversations send email only to members who chose it in the bell"
+	case level == Mention:
+		return s.mentionRejection(email)
 	}
-	return "Connect conversations send email only to members who chose it in the bell"
+	return "the bell's email is set to never"
 }
 
-func (s *Service) mentionRejection(email *model.EmailNotification, post *model.Post) string {
-	mention, err := s.d.KV.Get(emailMentionKey(email.RecipientId, email.ChannelId))
+func (s *Service) mentionRejection(email *model.EmailNotification) string {
+	message, err := s.messageOf(email)
 	if err != nil {
-		s.d.Log.Warn("Failed to read an email choice", "channel_id", email.ChannelId, "error", err.Error())
+		s.d.Log.Warn("Failed to read a notification email's post", "post_id", email.PostId, "error", err.Error())
 		return ""
 	}
-	if len(mention) == 0 || post == nil {
-		return ""
-	}
-	user, err := s.d.Users.User(email.RecipientId)
+	user, err := s.recipients.user(email.RecipientId, s.d.Users.User)
 	if err != nil {
 		s.d.Log.Warn("Failed to read a notification email's recipient", "user_id", email.RecipientId, "error", err.Error())
 		return ""
 	}
-	if Mentions(post.Message, user) {
+	if Mentions(message, user) {
 		return ""
 	}
 	return "the bell's email is set to only @mentions and this message does not mention the recipient"
+}
+
+// messageOf is the text of the email's post: the email carries it unless the server sends
+// generic email contents.
+func (s *Service) messageOf(email *model.EmailNotification) (string, error) {
+	if email.MessageText != "" {
+		return email.MessageText, nil
+	}
+	post, err := s.d.Posts.GetPost(email.PostId)
+	if err != nil {
+		return "", err
+	}
+	return post.Message, nil
 }

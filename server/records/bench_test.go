@@ -2,6 +2,8 @@ package records
 
 import (
 	"testing"
+
+	"github.com/mattermost/mattermost/server/public/model"
 )
 
 const (
@@ -42,4 +44,32 @@ func BenchmarkFindForeignURL(b *testing.B) {
 	message := "The vendor ticket is https://support.example.com/case/REF0012345 and the runbook is " +
 		"`restart-vpn.sh`; nothing for us to file yet, just keeping everyone posted on progress."
 	benchmarkFind(b, message, 0)
+}
+
+// BenchmarkEmailContent is what the email hook adds per notification email: nothing to do for a
+// message naming no record, the cards of cached records for one that names two, and those
+// cards again for the post's next recipient.
+func BenchmarkEmailContent(b *testing.B) {
+	f := newFixture(b)
+	f.post(twoNumbersMessage)
+	f.nextUpdate(b) // both records are cached
+	email := func(postID, message string) *model.EmailNotification {
+		return &model.EmailNotification{PostId: postID, ChannelId: "staff-room", SenderId: "staffer",
+			EmailNotificationContent: model.EmailNotificationContent{MessageText: message}}
+	}
+	for _, c := range []struct {
+		name  string
+		email *model.EmailNotification
+	}{
+		{"plain", email("", plainMessage)},
+		{"two records", email("", twoNumbersMessage)},
+		{"two records, next recipient", email("p1", twoNumbersMessage)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				f.service.EmailContent(c.email)
+			}
+		})
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -15,20 +16,47 @@ import (
 // nobody's message.
 const emailLookupTimeout = 3 * time.Second
 
-// EmailContent adds post's record cards to a notification email about it, so an email reader
-// sees what the cards show. Cards still loading are looked up first. It returns nil when the
-// post has no cards.
-func (s *Service) EmailContent(content model.EmailNotificationContent, post *model.Post) *model.EmailNotificationContent {
-	cards := cardsOf(post)
+// EmailContent adds the post's record cards to a notification email about it, so an email
+// reader sees what the cards show. The cards are those the email's message text names, by the
+// rule that gave the post its cards (Attach), so the post itself is never read; cards still
+// loading are looked up first. It returns nil when the message names no record, and when the
+// email carries no message text (the server's generic email contents show nothing of it).
+func (s *Service) EmailContent(email *model.EmailNotification) *model.EmailNotificationContent {
 	setup := s.current.Load()
-	if len(cards) == 0 || setup == nil {
+	if setup == nil || email.MessageText == "" {
 		return nil
+	}
+	added, ok := s.emails.get(email.PostId)
+	if !ok {
+		mentions := setup.recognizer.Find(email.MessageText, setup.maxCards)
+		if len(mentions) == 0 {
+			return nil
+		}
+		added = s.emailCards(setup, email, mentions)
+		s.emails.put(email.PostId, added)
+	}
+	if added.text == "" {
+		return nil
+	}
+	content := email.EmailNotificationContent
+	content.MessageText += "\n" + added.text
+	content.MessageHTML += added.markup
+	return &content
+}
+
+// emailCards is apart from EmailContent because Mattermost runs the email hook on a fresh
+// goroutine for every email: a large frame on the path of the many emails that name no record
+// would make each of them grow its stack.
+func (s *Service) emailCards(setup *setup, email *model.EmailNotification, mentions []Mention) cardsText {
+	cards := make([]Card, len(mentions))
+	for i, m := range mentions {
+		cards[i] = cardFor(m.Key, nil)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), emailLookupTimeout)
 	defer cancel()
-	cards, _ = s.currentCards(ctx, setup, post, cards)
+	cards, _ = s.currentCards(ctx, setup, &model.Post{ChannelId: email.ChannelId, UserId: email.SenderId}, cards)
 	if cards == nil {
-		return nil
+		return cardsText{}
 	}
 	var text, markup strings.Builder
 	for _, card := range cards {
@@ -36,7 +64,49 @@ func (s *Service) EmailContent(content model.EmailNotificationContent, post *mod
 		fmt.Fprintf(&text, "\n%s %s", attachment.Fallback, attachment.TitleLink)
 		fmt.Fprintf(&markup, `<li><a href="%s">%s</a></li>`, html.EscapeString(attachment.TitleLink), html.EscapeString(attachment.Fallback))
 	}
-	content.MessageText += "\n" + text.String()
-	content.MessageHTML += "<ul>" + markup.String() + "</ul>"
-	return &content
+	return cardsText{text: text.String(), markup: "<ul>" + markup.String() + "</ul>"}
+}
+
+// cardsText is what the cards add to an email's text and HTML.
+type cardsText struct{ text, markup string }
+
+const (
+	// emailCardsTTL covers the emails Mattermost prepares for one post, one per recipient, a
+	// moment apart: their cards are the same (they depend on the post's author and channel).
+	emailCardsTTL = time.Minute
+	// maxEmailCards bounds the posts remembered; past it the cache starts over.
+	maxEmailCards = 1000
+)
+
+// emailCache keeps the cards of recent posts' emails.
+type emailCache struct {
+	mu     sync.Mutex
+	byPost map[string]cachedCardsText
+}
+
+type cachedCardsText struct {
+	cardsText
+	expires time.Time
+}
+
+func (c *emailCache) get(postID string) (cardsText, bool) {
+	if postID == "" {
+		return cardsText{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cached, ok := c.byPost[postID]
+	return cached.cardsText, ok && time.Now().Before(cached.expires)
+}
+
+func (c *emailCache) put(postID string, added cardsText) {
+	if postID == "" {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byPost == nil || len(c.byPost) >= maxEmailCards {
+		c.byPost = map[string]cachedCardsText{}
+	}
+	c.byPost[postID] = cachedCardsText{cardsText: added, expires: time.Now().Add(emailCardsTTL)}
 }

@@ -75,6 +75,8 @@ type Service struct {
 	// discussed is the mention index, kept for posts in the channels isConversation accepts.
 	discussed      discussed
 	isConversation func(channelID string) bool
+	// emails keeps each post's email cards for its other recipients.
+	emails emailCache
 }
 
 // Deps are the service's collaborators.
@@ -232,6 +234,9 @@ func cardsOf(post *model.Post) []Card {
 	if raw == nil {
 		return nil
 	}
+	if cards, ok := cardsFromValue(raw); ok {
+		return cards
+	}
 	data, err := json.Marshal(raw)
 	if err != nil {
 		return nil
@@ -241,6 +246,55 @@ func cardsOf(post *model.Post) []Card {
 		return nil
 	}
 	return cards
+}
+
+// cardsFromValue reads cards in the shape propValue gives them, which is also how they come
+// back over the plugin RPC and from Mattermost's store, without a JSON round trip: every post
+// hook with cards reads them, and encoding/json's recursion costs each hook's fresh goroutine
+// a stack copy. ok is false for any other shape.
+func cardsFromValue(raw any) (cards []Card, ok bool) {
+	list, ok := raw.([]any)
+	if !ok {
+		return nil, false
+	}
+	cards = make([]Card, len(list))
+	for i, item := range list {
+		if cards[i], ok = cardFromValue(item); !ok {
+			return nil, false
+		}
+	}
+	return cards, true
+}
+
+func cardFromValue(item any) (Card, bool) {
+	entry, ok := item.(map[string]any)
+	if !ok {
+		return Card{}, false
+	}
+	var card Card
+	var status string
+	fields := [...]struct {
+		key  string
+		into *string
+	}{{"table", &card.Table}, {"number", &card.Number}, {"sys_id", &card.SysID}, {"status", &status},
+		{"problem", &card.Problem}, {"found_table", &card.FoundTable}, {"found_sys_id", &card.FoundSysID}}
+	for _, field := range fields {
+		if *field.into, ok = textOf(entry[field.key]); !ok {
+			return Card{}, false
+		}
+	}
+	card.Status = Status(status)
+	card.Stale, ok = entry["stale"].(bool)
+	return card, ok || entry["stale"] == nil
+}
+
+// textOf is a string prop value; a missing one is "".
+func textOf(value any) (string, bool) {
+	if value == nil {
+		return "", true
+	}
+	text, ok := value.(string)
+	return text, ok
 }
 
 // propValue turns cards into plain JSON values: post props cross the plugin RPC boundary,

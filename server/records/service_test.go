@@ -124,7 +124,7 @@ func (f *fixture) postAs(userID, channelID, message string) *model.Post {
 	return post
 }
 
-func (f *fixture) nextUpdate(t *testing.T) *model.Post {
+func (f *fixture) nextUpdate(t testing.TB) *model.Post {
 	t.Helper()
 	select {
 	case p := <-f.posts.updates:
@@ -312,23 +312,39 @@ func TestRefreshShowsTheRecordsCurrentStateAfterTheTTL(t *testing.T) {
 func TestNotificationEmailsShowTheRecords(t *testing.T) {
 	f := newFixture(t)
 	f.post(standin.HostileIncident)
-	post := f.nextUpdate(t)
-	base := model.EmailNotificationContent{MessageText: "look at this", MessageHTML: "<p>look at this</p>"}
+	f.nextUpdate(t) // the record is now cached
+	email := func(text string) *model.EmailNotification {
+		return &model.EmailNotification{PostId: model.NewId(), ChannelId: "staff-room", SenderId: "staffer",
+			EmailNotificationContent: model.EmailNotificationContent{MessageText: text, MessageHTML: "<p>" + text + "</p>"}}
+	}
 
-	content := f.service.EmailContent(base, post)
+	content := f.service.EmailContent(email("look at " + standin.HostileIncident))
 	require.NotNil(t, content)
 	_, sysID, _ := f.sn.Find(standin.HostileIncident)
 	link := f.sn.URL() + "/incident.do?sys_id=" + sysID
-	assert.Equal(t, "look at this\n\n"+standin.HostileIncident+": "+standin.HostileDescription+" (On Hold, 4 - Low, David Loo) "+link, content.MessageText)
+	assert.Equal(t, "look at "+standin.HostileIncident+"\n\n"+standin.HostileIncident+": "+standin.HostileDescription+" (On Hold, 4 - Low, David Loo) "+link, content.MessageText)
 	assert.Contains(t, content.MessageHTML, `<a href="`+link+`">`)
 	assert.Contains(t, content.MessageHTML, "&lt;script&gt;", "record text is escaped in the email's HTML")
 	assert.NotContains(t, content.MessageHTML, "<script>")
-	assert.Nil(t, f.service.EmailContent(base, &model.Post{Message: "no records"}))
+	assert.Nil(t, f.service.EmailContent(email("no records")))
+	assert.Nil(t, f.service.EmailContent(email("")), "generic email contents show nothing of the message, its records neither")
 
-	loading := f.post(standin.SampleChange2)
-	content = f.service.EmailContent(base, loading)
-	assert.Contains(t, content.MessageText, standin.SampleChange2+": ", "a card still loading is looked up for the email")
+	content = f.service.EmailContent(email("and " + standin.SampleChange2))
+	require.NotNil(t, content)
+	assert.Contains(t, content.MessageText, standin.SampleChange2+": ", "a record not yet known is looked up for the email")
 	assert.NotContains(t, content.MessageText, "Loading details")
+
+	second := email("and " + standin.SampleChange2)
+	second.PostId = "same-post"
+	first := *second
+	first.RecipientId, second.RecipientId = "bob", "carol"
+	assert.Equal(t, f.service.EmailContent(&first), f.service.EmailContent(second), "every recipient's email about a post shows the same cards")
+
+	f.audience.outsiders = map[string]bool{"town-square": true}
+	content = f.service.EmailContent(&model.EmailNotification{PostId: model.NewId(), ChannelId: "town-square", SenderId: "staffer",
+		EmailNotificationContent: model.EmailNotificationContent{MessageText: standin.HostileIncident}})
+	require.NotNil(t, content)
+	assert.NotContains(t, content.MessageText, standin.HostileDescription, "no details where a card would have none")
 }
 
 func TestDetailsGoOnlyToStaffOnlyChannels(t *testing.T) {

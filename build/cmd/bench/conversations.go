@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
@@ -17,27 +16,6 @@ const maxPeers = 200
 
 // setupAtOnce bounds the concurrent requests that create conversations during setup.
 const setupAtOnce = 4
-
-// newRecipients makes two pairs of staff: one pair with few conversations with other staff, and
-// one with many.
-func newRecipients(ctx context.Context, srv *rig.Server, few, many int) (withFew, withMany []rig.User, err error) {
-	peers, err := srv.NewUsers(ctx, "peer", min(max(few, many), maxPeers), srv.Teams.Support, srv.Teams.ITIL)
-	if err != nil {
-		return nil, nil, err
-	}
-	pairs := make([][]rig.User, 2)
-	for i, size := range []int{few, many} {
-		if pairs[i], err = srv.NewUsers(ctx, fmt.Sprintf("with%d", size), 2, srv.Teams.Support, srv.Teams.ITIL); err != nil {
-			return nil, nil, err
-		}
-		for _, recipient := range pairs[i] {
-			if err := openConversations(ctx, srv, recipient, peers, size); err != nil {
-				return nil, nil, err
-			}
-		}
-	}
-	return pairs[0], pairs[1], nil
-}
 
 // openConversations gives recipient count conversations, each with a message in it. All are
 // opened before any is posted in: posting while others are being opened sometimes fails for

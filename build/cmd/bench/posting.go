@@ -27,6 +27,8 @@ type sample struct {
 	cpu time.Duration
 	// pluginCPU is the part of cpu spent in the running plugin's own process (Connect's or the floor's).
 	pluginCPU time.Duration
+	// mails is how many notification emails the server sent for the batch.
+	mails int64
 }
 
 func (s sample) throughput() float64 { return float64(len(s.latencies)) / s.elapsed.Seconds() }
@@ -37,23 +39,26 @@ func (s sample) pluginCPUPerPost() time.Duration {
 	return s.pluginCPU / time.Duration(len(s.latencies))
 }
 
+func (s sample) mailsPerPost() float64 { return float64(s.mails) / float64(len(s.latencies)) }
+
 func (s sample) p50() time.Duration { return percentile(s.latencies, 50) }
 
 func (s sample) p99() time.Duration { return percentile(s.latencies, 99) }
 
 func (s sample) String() string {
-	return fmt.Sprintf("%6.1f posts/s  p50 %6.2f ms  p99 %6.2f ms  CPU %5.2f ms/post (plugin %3d µs)",
-		s.throughput(), ms(s.p50()), ms(s.p99()), ms(s.cpuPerPost()), s.pluginCPUPerPost().Microseconds())
+	return fmt.Sprintf("%6.1f posts/s  p50 %6.2f ms  p99 %6.2f ms  CPU %5.2f ms/post (plugin %3d µs)  %.1f emails/post",
+		s.throughput(), ms(s.p50()), ms(s.p99()), ms(s.cpuPerPost()), s.pluginCPUPerPost().Microseconds(), s.mailsPerPost())
 }
 
-// measure posts total messages of the workload and records the latencies, the wall time and
-// the server's CPU time up to when it has settled.
+// measure posts total messages of the workload and records the latencies, the wall time, the
+// emails sent and the server's CPU time up to when it has settled.
 func measure(ctx context.Context, srv *rig.Server, posters []poster, w workload, messages *messageSource, total int, settleFor time.Duration) (sample, error) {
 	before, err := readCPU(srv)
 	if err != nil {
 		return sample{}, err
 	}
-	measured, err := postAll(ctx, posters, w.channels, messages, total)
+	mailsBefore := srv.Mail.Received()
+	measured, err := postAll(ctx, posters, w.channels(), messages, total)
 	if err != nil {
 		return sample{}, err
 	}
@@ -62,6 +67,8 @@ func measure(ctx context.Context, srv *rig.Server, posters []poster, w workload,
 	}
 	after, err := readCPU(srv)
 	measured.cpu, measured.pluginCPU = after.all-before.all, after.plugins-before.plugins
+	measured.mails = srv.Mail.Received() - mailsBefore
+	srv.Mail.Forget()
 	return measured, err
 }
 
@@ -155,15 +162,17 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// messageSource yields a deterministic mix of chat lines, some naming ServiceNow records.
+// messageSource yields a deterministic mix of chat lines, some naming ServiceNow records, each
+// after prefix.
 type messageSource struct {
 	mu          sync.Mutex
 	rand        *rand.Rand
 	ticketShare float64
+	prefix      string
 }
 
-func newMessageSource(seed int64, ticketShare float64) *messageSource {
-	return &messageSource{rand: rand.New(rand.NewSource(seed)), ticketShare: ticketShare}
+func newMessageSource(seed int64, ticketShare float64, prefix string) *messageSource {
+	return &messageSource{rand: rand.New(rand.NewSource(seed)), ticketShare: ticketShare, prefix: prefix}
 }
 
 var chatLines = []string{
@@ -187,7 +196,7 @@ func sampleNumbers() []string {
 func (m *messageSource) next() string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	line := chatLines[m.rand.Intn(len(chatLines))]
+	line := m.prefix + chatLines[m.rand.Intn(len(chatLines))]
 	if m.rand.Float64() >= m.ticketShare {
 		return line
 	}

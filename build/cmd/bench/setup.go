@@ -1,13 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -23,15 +19,23 @@ type poster struct {
 	client *model.Client4
 }
 
-// workload is one kind of channel, with recipients of one size, and one message mix.
+// workload is one kind of channel, with recipients of one size and presence, and one message mix.
 type workload struct {
 	kind string
 	// size is how many conversations with other staff each recipient has (public: not counted).
 	size int
 	// tickets is the share of messages that name ticket numbers.
 	tickets float64
-	// channels holds each poster's channel, by poster index.
-	channels []string
+	// presence is the status the recipients are given before each measurement: online
+	// recipients get no email, offline and away ones get Mattermost's notification email.
+	presence string
+	// unchosen marks recipients who never set their bell: Connect's opt-in email rule drops the
+	// emails Mattermost sends them without Connect.
+	unchosen bool
+	// mention makes every message name the recipients: in a Connect group (a private channel)
+	// Mattermost emails only those mentioned.
+	mention  bool
+	audience *audience
 }
 
 // publicKind is the workload in a public channel, where recipients' conversations play no part.
@@ -46,7 +50,44 @@ func (w workload) String() string {
 	if w.tickets > 0 {
 		mix = fmt.Sprintf("%.0f%% tickets", w.tickets*100)
 	}
-	return fmt.Sprintf("%-6s %4s  %-11s", w.kind, size, mix)
+	presence := w.presence
+	if w.unchosen {
+		presence += ", no bell"
+	}
+	return fmt.Sprintf("%-6s %3s  %-11s %-16s", w.kind, size, mix, presence)
+}
+
+// workloadWidth is the width of a workload's name.
+const workloadWidth = 40
+
+// channels are the workload's channels, by poster index.
+func (w workload) channels() []string {
+	switch w.kind {
+	case "dm":
+		return w.audience.directs
+	case "group":
+		return w.audience.groups
+	}
+	return w.audience.public
+}
+
+// messages is the workload's message mix, the same for every state measured with seed.
+func (w workload) messages(seed int64) *messageSource {
+	prefix := ""
+	if w.mention {
+		for _, r := range w.audience.recipients {
+			prefix += "@" + r.Username + " "
+		}
+	}
+	return newMessageSource(seed, w.tickets, prefix)
+}
+
+// audience is a pair of recipients and the channels the posters reach them in.
+type audience struct {
+	recipients []rig.User
+	// directs and groups hold, by poster, the poster's DM with one of the recipients and the
+	// poster's Connect group with both; public is the team channel everyone shares.
+	directs, groups, public []string
 }
 
 // prepare creates the posters, the recipients and their conversations, and every workload's
@@ -56,35 +97,50 @@ func prepare(ctx context.Context, srv *rig.Server, s settings) ([]poster, []work
 	if err != nil {
 		return nil, nil, err
 	}
-	few, many, err := newRecipients(ctx, srv, s.few, s.many)
+	peers, err := srv.NewUsers(ctx, "peer", min(max(s.few, s.many), maxPeers), srv.Teams.Support, srv.Teams.ITIL)
 	if err != nil {
 		return nil, nil, err
 	}
-	toFew, err := channelsTo(ctx, srv, posters, few)
-	if err != nil {
+	var audiences [3]*audience
+	for i, size := range []int{s.few, s.many, s.few} {
+		if audiences[i], err = newAudience(ctx, srv, posters, peers, size); err != nil {
+			return nil, nil, err
+		}
+	}
+	few, many, unchosen := audiences[0], audiences[1], audiences[2]
+	if err := chooseEmailForAll(ctx, srv, few); err != nil {
 		return nil, nil, err
 	}
-	toMany, err := channelsTo(ctx, srv, posters, many)
-	if err != nil {
+	if few.public, err = publicChannel(ctx, srv, posters, append(few.recipients, many.recipients...)); err != nil {
 		return nil, nil, err
 	}
-	public, err := publicChannel(ctx, srv, posters, slices.Concat(few, many))
-	if err != nil {
-		return nil, nil, err
-	}
-	return posters, workloadsOf(s, toFew, toMany, public), nil
+	return posters, workloadsOf(s, few, many, unchosen), nil
 }
 
-func workloadsOf(s settings, toFew, toMany recipientChannels, public []string) []workload {
-	workloads := []workload{
-		{kind: "dm", size: s.few, channels: toFew.directs},
-		{kind: "dm", size: s.many, channels: toMany.directs},
-		{kind: "group", size: s.few, channels: toFew.groups},
-		{kind: "group", size: s.many, channels: toMany.groups},
-		{kind: publicKind, channels: public},
+func workloadsOf(s settings, few, many, unchosen *audience) []workload {
+	online := []workload{
+		{kind: "dm", size: s.few, audience: few},
+		{kind: "dm", size: s.many, audience: many},
+		{kind: "group", size: s.few, audience: few},
+		{kind: "group", size: s.many, audience: many},
+		{kind: publicKind, audience: few},
 	}
-	if s.ticketShare > 0 {
-		workloads = append(workloads, workload{kind: "dm", size: s.few, tickets: s.ticketShare, channels: toFew.directs})
+	email := []workload{
+		{kind: "dm", size: s.few, presence: "offline", audience: few},
+		{kind: "group", size: s.few, presence: "offline", mention: true, audience: few},
+		{kind: "dm", size: s.few, presence: "away", audience: few},
+		{kind: "dm", size: s.few, presence: "offline", unchosen: true, audience: unchosen},
+	}
+	var workloads []workload
+	for _, w := range append(online, email...) {
+		if w.presence == "" {
+			w.presence = "online"
+		}
+		workloads = append(workloads, w)
+		if s.ticketShare > 0 && w.size == s.few && !w.unchosen && (w.kind == "dm" || w.kind == "group") && w.presence != "away" {
+			w.tickets = s.ticketShare
+			workloads = append(workloads, w)
+		}
 	}
 	return workloads
 }
@@ -106,22 +162,72 @@ func newPosters(ctx context.Context, srv *rig.Server, count int) ([]poster, erro
 	return posters, nil
 }
 
-// recipientChannels are, by poster, the poster's DM with one of the recipients and the poster's
-// Connect group with all of them.
-type recipientChannels struct{ directs, groups []string }
-
-func channelsTo(ctx context.Context, srv *rig.Server, posters []poster, recipients []rig.User) (recipientChannels, error) {
-	directs, err := perPoster(posters, func(i int, p poster) (string, error) {
+// newAudience makes two recipients with size conversations with peers each, and every poster's
+// DM with one of them and Connect group with both.
+func newAudience(ctx context.Context, srv *rig.Server, posters []poster, peers []rig.User, size int) (*audience, error) {
+	recipients, err := srv.NewUsers(ctx, "with"+strconv.Itoa(size), 2, srv.Teams.Support, srv.Teams.ITIL)
+	if err != nil {
+		return nil, err
+	}
+	for _, recipient := range recipients {
+		if err := openConversations(ctx, srv, recipient, peers, size); err != nil {
+			return nil, err
+		}
+	}
+	a := &audience{recipients: recipients}
+	a.directs, err = perPoster(posters, func(i int, p poster) (string, error) {
 		channel, _, err := p.client.CreateDirectChannel(ctx, p.author.Id, recipients[i%len(recipients)].Id)
 		return idOf(channel), errors.Wrap(err, "failed to open a direct conversation")
 	})
 	if err != nil {
-		return recipientChannels{}, err
+		return nil, err
 	}
-	groups, err := perPoster(posters, func(_ int, p poster) (string, error) {
+	a.groups, err = perPoster(posters, func(_ int, p poster) (string, error) {
 		return createConnectGroup(ctx, srv, p.client, recipients)
 	})
-	return recipientChannels{directs: directs, groups: groups}, err
+	return a, err
+}
+
+// chooseEmailForAll sets every recipient's bell to email all activity in the audience's
+// channels, so that Mattermost sends the same email with Connect as without.
+func chooseEmailForAll(ctx context.Context, srv *rig.Server, a *audience) error {
+	all := map[string]any{"desktop": "all", "push": "all", "email": "all", "muted": false}
+	for _, recipient := range a.recipients {
+		client, err := srv.Login(ctx, recipient)
+		if err != nil {
+			return err
+		}
+		for _, channelID := range append(a.directs, a.groups...) {
+			if !isMember(ctx, client, channelID, recipient.Id) {
+				continue
+			}
+			var answer map[string]any
+			if err := srv.CallConnect(ctx, client, http.MethodPut, "/api/v1/conversations/"+channelID+"/notifications", all, &answer); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func isMember(ctx context.Context, client *model.Client4, channelID, userID string) bool {
+	_, _, err := client.GetChannelMember(ctx, channelID, userID, "")
+	return err == nil
+}
+
+// setPresence gives the audience's recipients status (online, away or offline), as set by
+// hand: Mattermost keeps it until they change it.
+func setPresence(ctx context.Context, srv *rig.Server, a *audience, status string) error {
+	admin, err := srv.AdminClient(ctx)
+	if err != nil {
+		return err
+	}
+	for _, r := range a.recipients {
+		if _, _, err := admin.UpdateUserStatus(ctx, r.Id, &model.Status{UserId: r.Id, Status: status}); err != nil {
+			return errors.Wrapf(err, "failed to set %s %s", r.Username, status)
+		}
+	}
+	return nil
 }
 
 func perPoster(posters []poster, open func(i int, p poster) (string, error)) ([]string, error) {
@@ -150,33 +256,11 @@ func createConnectGroup(ctx context.Context, srv *rig.Server, client *model.Clie
 	for i, m := range members {
 		ids[i] = m.Id
 	}
-	body, err := json.Marshal(map[string]any{"user_ids": ids})
-	if err != nil {
-		return "", errors.Wrap(err, "failed to encode a group request")
-	}
-	url := srv.URL + "/plugins/" + rig.PluginID + "/api/v1/conversations"
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return "", errors.Wrap(err, "failed to make a group request")
-	}
-	req.Header.Set(model.HeaderAuth, model.HeaderBearer+" "+client.AuthToken)
-	req.Header.Set("Content-Type", "application/json")
-	return groupID(http.DefaultClient.Do(req))
-}
-
-func groupID(resp *http.Response, err error) (string, error) {
-	if err != nil {
-		return "", errors.Wrap(err, "failed to start a Connect group")
-	}
-	defer resp.Body.Close()
-	answer, err := io.ReadAll(resp.Body)
-	if err != nil || resp.StatusCode != http.StatusCreated {
-		return "", errors.Errorf("starting a Connect group answered %d %s: %v", resp.StatusCode, strings.TrimSpace(string(answer)), err)
-	}
 	var group struct {
 		ID string `json:"id"`
 	}
-	return group.ID, errors.Wrap(json.Unmarshal(answer, &group), "failed to read a Connect group")
+	err := srv.CallConnect(ctx, client, http.MethodPost, "/api/v1/conversations", map[string]any{"user_ids": ids}, &group)
+	return group.ID, errors.Wrap(err, "failed to start a Connect group")
 }
 
 // publicChannel makes one Support team channel with every poster and recipient in it; all

@@ -2,6 +2,10 @@ package main
 
 import (
 	"context"
+	"net/http"
+	"time"
+
+	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 )
@@ -25,8 +29,46 @@ var states = []state{
 		if err := srv.ConfigurePlugin(ctx, nil); err != nil {
 			return err
 		}
-		return onlyEnabled(ctx, srv, rig.PluginID)
+		if err := onlyEnabled(ctx, srv, rig.PluginID); err != nil {
+			return err
+		}
+		return waitForRecovery(ctx, srv)
 	}},
+}
+
+// recoveryLimit bounds the wait for Connect to go through the posts made while it was off.
+const recoveryLimit = 2 * time.Minute
+
+// waitForRecovery waits until Connect, just enabled, has screened and carded the posts the other
+// states made while it was off, and has no card fills waiting (its health says): that is the
+// cost of the bench switching it off and on, not of posting, and must not run into a measurement.
+func waitForRecovery(ctx context.Context, srv *rig.Server) error {
+	admin, err := srv.AdminClient(ctx)
+	if err != nil {
+		return err
+	}
+	for deadline := time.Now().Add(recoveryLimit); time.Now().Before(deadline); {
+		var health struct {
+			Recovery struct {
+				LastRun time.Time `json:"last_run"`
+			} `json:"recovery"`
+			Records struct {
+				Fills struct {
+					Backlog int `json:"backlog"`
+				} `json:"fills"`
+			} `json:"records"`
+		}
+		if err := srv.CallConnect(ctx, admin, http.MethodGet, "/api/v1/health", nil, &health); err != nil {
+			return err
+		}
+		if !health.Recovery.LastRun.IsZero() && health.Records.Fills.Backlog == 0 {
+			return nil
+		}
+		if err := sleep(ctx, 100*time.Millisecond); err != nil {
+			return err
+		}
+	}
+	return errors.Errorf("Connect did not finish its recovery within %v", recoveryLimit)
 }
 
 // onlyEnabled leaves pluginID (none when "") as the only one of Connect and the floor running.

@@ -22,6 +22,7 @@ var figures = []column[func(sample) float64]{
 	{"p99 ms", 7, "%.2f", func(s sample) float64 { return ms(s.p99()) }},
 	{"CPU ms/post", 11, "%.3f", func(s sample) float64 { return ms(s.cpuPerPost()) }},
 	{"in plugin µs/post", 17, "%.0f", func(s sample) float64 { return micros(s.pluginCPUPerPost()) }},
+	{"emails/post", 11, "%.2f", sample.mailsPerPost},
 }
 
 // comparisonWidth fits "+1234 [-1234, +1234]".
@@ -41,7 +42,7 @@ func comparisons(a, b string) []column[func(a, b sample) float64] {
 
 func printSummary(workloads []workload, res results) {
 	fmt.Printf("\nFigures, median over %d rounds\n", len(res[0][states[0].name]))
-	printRow(fmt.Sprintf("%-24s  %-8s", "workload", "state"), headers(figures))
+	printRow(fmt.Sprintf("%-*s  %-8s", workloadWidth, "workload", "state"), headers(figures))
 	for i, w := range workloads {
 		for _, st := range states {
 			cells := make([]string, len(figures))
@@ -51,8 +52,9 @@ func printSummary(workloads []workload, res results) {
 			printRow(fmt.Sprintf("%s  %-8s", w, st.name), cells)
 		}
 	}
-	printComparison("Connect beyond the floor (its own cost)", "connect", "floor", workloads, res)
-	printComparison("The floor beyond disabled (the cost of having these hooks at all)", "floor", "disabled", workloads, res)
+	printComparison("Connect beyond the floor (what Connect's own work costs)", "connect", "floor", workloads, res)
+	printComparison("Connect beyond no plugin (what installing Connect costs)", "connect", "disabled", workloads, res)
+	printComparison("The floor beyond no plugin (what any plugin with these hooks costs)", "floor", "disabled", workloads, res)
 }
 
 // printComparison prints, per workload, what state a costs beyond state b: the median over
@@ -60,7 +62,7 @@ func printSummary(workloads []workload, res results) {
 func printComparison(title, a, b string, workloads []workload, res results) {
 	fmt.Printf("\n%s: median [min, max] over rounds\n", title)
 	columns := comparisons(a, b)
-	printRow(fmt.Sprintf("%-24s", "workload"), headers(columns))
+	printRow(fmt.Sprintf("%-*s", workloadWidth, "workload"), headers(columns))
 	for i, w := range workloads {
 		cells := make([]string, len(columns))
 		for j, c := range columns {
