@@ -480,7 +480,8 @@ func TestCardsSayWhatWentWrongInWords(t *testing.T) {
 	f.post(standin.SampleChange)
 	degraded := f.nextUpdate(t)
 	assert.Equal(t, "Details unavailable:\u2060 ServiceNow could not be reached\\. They fill in when ServiceNow answers\\.", degraded.Attachments()[0].Text)
-	assert.Contains(t, f.service.Stats().LastError, "(503)", "admins get the detail")
+	// The card is posted before the fill records what went wrong.
+	assert.Eventually(t, func() bool { return strings.Contains(f.service.Stats().LastError, "(503)") }, 2*time.Second, 10*time.Millisecond, "admins get the detail")
 }
 
 func TestARefreshDuringAnOutageKeepsTheLastDetails(t *testing.T) {
