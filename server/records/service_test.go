@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"strings"
 	"sync"
 	"testing"
 	"time"
