@@ -63,6 +63,17 @@ func startDetachedServiceNow(ctx context.Context, dir string) (int, string, erro
 	})
 }
 
+// WebhookPath is where the plugin takes ServiceNow's signed events.
+const WebhookPath = "/api/v1/servicenow/events"
+
+// pointServiceNowAtWebhook sets the in-process stand-in's webhook properties, so that events
+// handed to it reach the plugin signed as the business rule signs them.
+func (s *Server) pointServiceNowAtWebhook() {
+	if s.ServiceNow != nil {
+		s.ServiceNow.SetWebhook(standin.Webhook{URL: s.URL + "/plugins/" + PluginID + WebhookPath, Secret: WebhookSecret})
+	}
+}
+
 func (s *Server) stopServiceNow() {
 	if s.ServiceNow != nil {
 		s.ServiceNow.Close()
