@@ -11,24 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// startDigestRun starts the admin's /connect digest run without waiting for its answer, which
-// never comes when the plugin dies in the middle.
-func startDigestRun(t *testing.T) {
-	t.Helper()
-	admin, err := server.AdminClient(context.Background())
-	require.NoError(t, err)
-	channelID := townSquare(t, admin).Id
-	go func() { _, _, _ = admin.ExecuteCommand(context.Background(), channelID, "/connect digest run") }()
-}
-
-func digestMailsToAny(t *testing.T, people []*person) int {
-	count := 0
-	for _, p := range people {
-		count += len(digestsTo(t, p))
-	}
-	return count
-}
-
 func TestDigestKilledInTheMiddleLosesNothingAndSendsNothingTwiceButTheEmailInFlight(t *testing.T) {
 	sendEmailNotifications(t)
 	alice := newStaff(t)
