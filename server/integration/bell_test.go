@@ -98,12 +98,7 @@ func TestBellSlashCommand(t *testing.T) {
 	assert.Contains(t, run(dm, "/connect notify mentions"), "Only @mentions is for group conversations")
 	assert.Contains(t, run(townSquare(t, alice.client).Id, "/connect notify mute"), "works in a Connect conversation")
 
-	suggestions, _, err := alice.client.ListCommandAutocompleteSuggestions(ctx, "/connect notify ", server.Teams.Support.Id)
-	require.NoError(t, err)
-	var names []string
-	for _, s := range suggestions {
-		names = append(names, s.Complete)
-	}
+	names := suggestionsFor(t, alice.client, "/connect notify ")
 	assert.Contains(t, names, "connect notify mentions")
 	assert.Contains(t, names, "connect notify mute")
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -14,12 +13,7 @@ import (
 func TestDigestKilledInTheMiddleLosesNothingAndSendsNothingTwiceButTheEmailInFlight(t *testing.T) {
 	sendEmailNotifications(t)
 	alice := newStaff(t)
-	people := make([]*person, 6)
-	for i := range people {
-		people[i] = optedInAway(t)
-		mustPost(t, alice, alice.directWith(t, people[i]), "Crash test, message for "+people[i].Username)
-		setStatus(t, people[i], model.StatusOffline)
-	}
+	people := awayWithDirectMessages(t, alice, 6, "Crash test, message for ")
 
 	server.Mail.SetDelay(2 * time.Second)
 	t.Cleanup(func() { server.Mail.SetDelay(0) })

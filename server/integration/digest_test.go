@@ -175,12 +175,7 @@ func TestDigestStopLinkAsksThenStopsAndRefusesForgeries(t *testing.T) {
 func TestDigestRunsOnceWhenRunsOverlap(t *testing.T) {
 	sendEmailNotifications(t)
 	alice := newStaff(t)
-	people := make([]*person, 5)
-	for i := range people {
-		people[i] = optedInAway(t)
-		mustPost(t, alice, alice.directWith(t, people[i]), "Overlapping runs, message for number "+people[i].Username)
-		setStatus(t, people[i], model.StatusOffline)
-	}
+	people := awayWithDirectMessages(t, alice, 5, "Overlapping runs, message for number ")
 	var wg sync.WaitGroup
 	for range 3 {
 		wg.Add(1)

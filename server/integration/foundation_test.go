@@ -77,12 +77,7 @@ func TestConnectOpenGoesToTheWorkspaceOfTheTeam(t *testing.T) {
 
 func TestConnectAutocompletes(t *testing.T) {
 	alice := login(t, server.Staff[0])
-	suggestions, _, err := alice.ListCommandAutocompleteSuggestions(context.Background(), "/connect ", server.Teams.Support.Id)
-	require.NoError(t, err)
-	var names []string
-	for _, s := range suggestions {
-		names = append(names, s.Complete)
-	}
+	names := suggestionsFor(t, alice, "/connect ")
 	assert.Contains(t, names, "connect help")
 	assert.Contains(t, names, "connect open")
 }

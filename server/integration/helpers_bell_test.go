@@ -5,16 +5,17 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
 func bellPath(channelID string) string {
 	return "/api/v1/conversations/" + channelID + "/notifications"
 }
 
-// setBell puts prefs as the bell does and returns the status and the answer.
+// setBell puts prefs as the bell does.
 func setBell(t *testing.T, client *model.Client4, channelID string, prefs notify.Preferences) reply[notify.Preferences] {
 	t.Helper()
 	return route[notify.Preferences](t, client, http.MethodPut, bellPath(channelID), prefs)

@@ -9,11 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/connectchat/mattermost-plugin-connect/build/rig"
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
+	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 )
 
 // The benchmark's user has benchDirects DMs, benchGMs GMs and benchGroups managed groups

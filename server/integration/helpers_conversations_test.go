@@ -5,11 +5,12 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
-	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
 
 func (p *person) conversations(t *testing.T) conversations.List {

@@ -9,11 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/connectchat/mattermost-plugin-connect/build/rig"
-	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
+	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 )
 
 // startDigestRun starts the admin's /connect digest run without waiting for its answer, which
@@ -40,6 +41,19 @@ func setDigest(t *testing.T, p *person, change map[string]any) (int, digest.View
 	t.Helper()
 	view := route[digest.View](t, p.client, http.MethodPut, "/api/v1/digest", change)
 	return view.Status, view.Body
+}
+
+// awayWithDirectMessages are n people opted in to the digest, offline, each with a direct
+// message from sender: text and their username.
+func awayWithDirectMessages(t *testing.T, sender *person, n int, text string) []*person {
+	t.Helper()
+	people := make([]*person, n)
+	for i := range people {
+		people[i] = optedInAway(t)
+		mustPost(t, sender, sender.directWith(t, people[i]), text+people[i].Username)
+		setStatus(t, people[i], model.StatusOffline)
+	}
+	return people
 }
 
 // optedInAway is a staff member who took the digest and is offline.

@@ -6,10 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 )
 
 // waitForPluginEvent returns the data of the next custom_connect-chat_<name> event that match accepts.

@@ -8,19 +8,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/stretchr/testify/require"
+
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
-	"github.com/mattermost/mattermost/server/public/model"
-	"github.com/stretchr/testify/require"
 )
-
-func command(t *testing.T, p *person, channelID, text string) string {
-	t.Helper()
-	resp, _, err := p.client.ExecuteCommand(context.Background(), channelID, text)
-	require.NoError(t, err)
-	return resp.Text
-}
 
 func followsOf(t *testing.T, p *person) []follow.Follow {
 	t.Helper()

@@ -13,9 +13,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 )
 
 // sendEmailNotifications switches Mattermost's notification email on for one test.

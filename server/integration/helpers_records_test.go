@@ -8,10 +8,11 @@ import (
 	"testing"
 	"time"
 
-	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 )
 
 // card is one record card as every client receives it: a message attachment.

@@ -10,10 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 )
 
 // reply is a plugin route's answer: status, headers, the body as sent and, when the route
