@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
@@ -53,18 +54,37 @@ func usernames(c conversations.Conversation) []string {
 // Mattermost's own "removed from the channel" message does.
 func assertRemovedBy(t *testing.T, reader *person, channelID string, remover, removed *person) {
 	t.Helper()
-	list, _, err := reader.client.GetPostsForChannel(context.Background(), channelID, 0, 5, "", false, false)
-	require.NoError(t, err)
+	post := waitForMembershipPost(t, reader, channelID)
+	assert.Equal(t, model.PostTypeRemoveFromChannel, post.Type, "a removal is not shown as leaving")
+	assert.Equal(t, remover.Id, post.UserId)
+	assert.Equal(t, removed.Id, post.GetProp("removedUserId"))
+}
+
+// waitForMembershipPost is the newest "removed from" or "left" message among the last five
+// posts. Mattermost posts a removal's message after answering, so it may take a moment.
+func waitForMembershipPost(t *testing.T, reader *person, channelID string) *model.Post {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		list, _, err := reader.client.GetPostsForChannel(context.Background(), channelID, 0, 5, "", false, false)
+		require.NoError(t, err)
+		if post := newestMembershipPost(list); post != nil {
+			return post
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no message about the removal among %v", list.Order)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func newestMembershipPost(list *model.PostList) *model.Post {
 	for _, id := range list.Order {
-		post := list.Posts[id]
-		if post.Type == model.PostTypeRemoveFromChannel || post.Type == model.PostTypeLeaveChannel {
-			assert.Equal(t, model.PostTypeRemoveFromChannel, post.Type, "a removal is not shown as leaving")
-			assert.Equal(t, remover.Id, post.UserId)
-			assert.Equal(t, removed.Id, post.GetProp("removedUserId"))
-			return
+		if post := list.Posts[id]; post.Type == model.PostTypeRemoveFromChannel || post.Type == model.PostTypeLeaveChannel {
+			return post
 		}
 	}
-	t.Fatalf("no message about the removal among %v", list.Order)
+	return nil
 }
 
 func (p *person) files(t *testing.T, channelID, query string) workspace.FilePage {
