@@ -37,8 +37,7 @@ func TestDigestBundlesWhatAnAwayUserHasNotRead(t *testing.T) {
 	setStatus(t, bob, model.StatusOffline)
 
 	assert.Contains(t, runDigests(t, server), "Sent")
-	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 1 }, 10*time.Second, 50*time.Millisecond)
-	body := digestsTo(t, bob)[0]
+	body := waitForDigest(t, bob, 1)
 	assert.Contains(t, body, "you have 3 unread messages")
 	assert.Contains(t, body, "The runbook is in the wiki.")
 	assert.Contains(t, body, "Finance is asking again.")
@@ -56,8 +55,7 @@ func TestDigestBundlesWhatAnAwayUserHasNotRead(t *testing.T) {
 
 	mustPost(t, carol, group, "One more thing.")
 	runDigests(t, server)
-	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 2 }, 10*time.Second, 50*time.Millisecond)
-	second := digestsTo(t, bob)[1]
+	second := waitForDigest(t, bob, 2)
 	assert.Contains(t, second, "One more thing.")
 	assert.Contains(t, second, "you have 1 unread message ")
 	assert.NotContains(t, second, "Finance is asking again.", "what one digest held is not in the next")
@@ -105,8 +103,7 @@ func TestDigestLeavesOutConversationsTheUserExcludedOrGetsEmailFor(t *testing.T)
 	mustPost(t, erin, kept, "This one is in the digest.")
 	setStatus(t, bob, model.StatusOffline)
 	runDigests(t, server)
-	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 1 }, 10*time.Second, 50*time.Millisecond)
-	body2 := digestsTo(t, bob)[0]
+	body2 := waitForDigest(t, bob, 1)
 	assert.Contains(t, body2, "This one is in the digest.")
 	assert.NotContains(t, body2, "Left out on purpose.")
 	assert.NotContains(t, body2, "Mattermost emails this one.", "nobody gets a message both by email and in the digest")
@@ -146,8 +143,7 @@ func TestDigestStopLinkAsksThenStopsAndRefusesForgeries(t *testing.T) {
 	mustPost(t, alice, alice.directWith(t, bob), "Please stop emailing me, says Bob.")
 	setStatus(t, bob, model.StatusOffline)
 	runDigests(t, server)
-	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 1 }, 10*time.Second, 50*time.Millisecond)
-	match := stopLink.FindStringSubmatch(digestsTo(t, bob)[0])
+	match := stopLink.FindStringSubmatch(waitForDigest(t, bob, 1))
 	require.NotNil(t, match)
 	link := html.UnescapeString(match[1])
 	parsed, err := url.Parse(link)

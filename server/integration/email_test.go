@@ -1,10 +1,8 @@
 package integration
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -14,18 +12,13 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
-	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
 func TestNotificationEmailShowsTheRecord(t *testing.T) {
 	sendEmailNotifications(t)
 	alice := newStaff(t)
-	offline, offlineClient := offlineStaff(t, "offline")
-	dm, _, err := alice.client.CreateDirectChannel(context.Background(), alice.Id, offline.Id)
-	require.NoError(t, err)
-	bell := setBell(t, offlineClient, dm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All})
-	require.Equal(t, http.StatusOK, bell.Status, bell.Text(), "Connect conversations email only those who chose it")
-	mustPost(t, alice, dm.Id, "Could you take "+standin.SampleIncident+" tonight?")
+	offline, dm := offlineEmailedBy(t, alice, "offline")
+	mustPost(t, alice, dm, "Could you take "+standin.SampleIncident+" tonight?")
 
 	sent, err := server.Mail.WaitFor(offline.Email, func(m rig.Mail) bool {
 		return strings.Contains(readableBody(t, m), "Could you take")
@@ -40,17 +33,13 @@ func TestNotificationEmailShowsTheRecord(t *testing.T) {
 func TestNotificationEmailShowsCardsAsWritten(t *testing.T) {
 	sendEmailNotifications(t)
 	alice := newStaff(t)
-	offline, offlineClient := offlineStaff(t, "reader")
-	dm, _, err := alice.client.CreateDirectChannel(context.Background(), alice.Id, offline.Id)
-	require.NoError(t, err)
-	bell := setBell(t, offlineClient, dm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All})
-	require.Equal(t, http.StatusOK, bell.Status, bell.Text())
+	offline, dm := offlineEmailedBy(t, alice, "reader")
 	number := fmt.Sprintf("INC%07d", 3_000_000+rand.IntN(999_999))
 	description := "Mail to O'Brien & Co. fails: 5.1.1 (relay) #2 \\o/"
 	server.ServiceNow.PutRecord("incident", standin.Record{Number: number, ShortDescription: description, State: "1", Priority: "3", AssignedTo: "Beth O'Brien"})
 	// Mattermost's email shows the post's card as posted, so the record is read (and cached) first.
-	waitForCards(t, alice.client, mustPost(t, alice, dm.Id, number).Id, "found")
-	mustPost(t, alice, dm.Id, "Could you take "+number+" tonight?")
+	waitForCards(t, alice.client, mustPost(t, alice, dm, number).Id, "found")
+	mustPost(t, alice, dm, "Could you take "+number+" tonight?")
 
 	sent, err := server.Mail.WaitFor(offline.Email, func(m rig.Mail) bool {
 		return strings.Contains(readableBody(t, m), "Could you take")

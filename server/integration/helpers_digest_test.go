@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
@@ -87,6 +88,13 @@ func digestsTo(t *testing.T, p *person) []string {
 		}
 	}
 	return found
+}
+
+// waitForDigest waits until p has received n digest emails and returns the nth.
+func waitForDigest(t *testing.T, p *person, n int) string {
+	t.Helper()
+	require.Eventually(t, func() bool { return len(digestsTo(t, p)) == n }, 10*time.Second, 50*time.Millisecond)
+	return digestsTo(t, p)[n-1]
 }
 
 func containsFold(list []string, want string) bool {

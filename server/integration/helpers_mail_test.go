@@ -8,6 +8,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
+	"net/http"
 	"net/mail"
 	"regexp"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
+	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
 // sendEmailNotifications switches Mattermost's notification email on for one test.
@@ -29,6 +31,18 @@ func sendEmailNotifications(t *testing.T) {
 	}
 	set(true)
 	t.Cleanup(func() { set(false) })
+}
+
+// offlineEmailedBy is an offline staff member in a new direct conversation with sender, who
+// chose email for every message there (Connect conversations email only those who chose it).
+func offlineEmailedBy(t *testing.T, sender *person, prefix string) (rig.User, string) {
+	t.Helper()
+	offline, offlineClient := offlineStaff(t, prefix)
+	dm, _, err := sender.client.CreateDirectChannel(context.Background(), sender.Id, offline.Id)
+	require.NoError(t, err)
+	bell := setBell(t, offlineClient, dm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All})
+	require.Equal(t, http.StatusOK, bell.Status, bell.Text(), "Connect conversations email only those who chose it")
+	return offline, dm.Id
 }
 
 // shownIn is the text a reader sees in each match of pattern's group in an HTML body: tags
