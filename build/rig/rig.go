@@ -109,6 +109,7 @@ func Start(ctx context.Context, opts Options) (srv *Server, err error) {
 	if err = srv.startProcess(ctx, binary, opts); err != nil {
 		return srv, err
 	}
+	srv.pointServiceNowAtWebhook()
 	if err = srv.bootstrap(ctx, bundle); err != nil {
 		return srv, err
 	}

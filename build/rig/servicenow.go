@@ -13,6 +13,7 @@ import (
 	"github.com/pkg/errors"
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
+	"github.com/connectchat/mattermost-plugin-connect/server/api"
 )
 
 // startServiceNow runs the ServiceNow stand-in: in this process for test runs, or as its
@@ -61,6 +62,14 @@ func startDetachedServiceNow(ctx context.Context, dir string) (int, string, erro
 		}
 		return err
 	})
+}
+
+// pointServiceNowAtWebhook sets the in-process stand-in's webhook properties, so that events
+// handed to it reach the plugin signed as the business rule signs them.
+func (s *Server) pointServiceNowAtWebhook() {
+	if s.ServiceNow != nil {
+		s.ServiceNow.SetWebhook(standin.Webhook{URL: s.URL + "/plugins/" + PluginID + api.WebhookPath, Secret: WebhookSecret})
+	}
 }
 
 func (s *Server) stopServiceNow() {

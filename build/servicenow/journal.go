@@ -169,12 +169,16 @@ func SendEvent(url, secret string, timestamp int64, event any) (*http.Response, 
 	if err != nil {
 		return nil, errors.Wrap(err, "failed to encode the event")
 	}
-	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	return sendSigned(Webhook{URL: url, Secret: secret}, timestamp, body)
+}
+
+func sendSigned(webhook Webhook, timestamp int64, body []byte) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, webhook.URL, bytes.NewReader(body))
 	if err != nil {
 		return nil, errors.Wrap(err, "failed to build the webhook request")
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Connect-Timestamp", strconv.FormatInt(timestamp, 10))
-	req.Header.Set("X-Connect-Signature", Sign(secret, timestamp, body))
+	req.Header.Set("X-Connect-Signature", Sign(webhook.Secret, timestamp, body))
 	return http.DefaultClient.Do(req)
 }

@@ -65,6 +65,7 @@ type Server struct {
 	tokensIssued int
 	fault        *Fault
 	requests     []*Request
+	webhook      Webhook
 }
 
 // Start seeds the sample data and serves until Close.
@@ -121,5 +122,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusBadRequest, "Requested URI does not represent any resource", "")
 	})
-	return s.recordRequests(s.injectFaults(mux))
+	root := http.NewServeMux()
+	root.HandleFunc("POST "+EventsPath, s.handleSendEvent)
+	root.Handle("/", s.recordRequests(s.injectFaults(mux)))
+	return root
 }

@@ -2,7 +2,6 @@ package integration
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -16,35 +15,6 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
-func bellPath(channelID string) string {
-	return "/api/v1/conversations/" + channelID + "/notifications"
-}
-
-// setBell puts prefs as the bell does and returns the status and the answer.
-func setBell(t *testing.T, client *model.Client4, channelID string, prefs notify.Preferences) (int, []byte) {
-	t.Helper()
-	return call(t, client, http.MethodPut, bellPath(channelID), prefs)
-}
-
-func readBell(t *testing.T, client *model.Client4, channelID string) notify.Preferences {
-	t.Helper()
-	status, body := call(t, client, http.MethodGet, bellPath(channelID), nil)
-	require.Equal(t, http.StatusOK, status, string(body))
-	var prefs notify.Preferences
-	require.NoError(t, json.Unmarshal(body, &prefs))
-	return prefs
-}
-
-// notifyProps are userID's notify props in channelID, as Mattermost stores them.
-func notifyProps(t *testing.T, channelID, userID string) model.StringMap {
-	t.Helper()
-	admin, err := server.AdminClient(context.Background())
-	require.NoError(t, err)
-	member, _, err := admin.GetChannelMember(context.Background(), channelID, userID, "")
-	require.NoError(t, err)
-	return member.NotifyProps
-}
-
 func TestBellChoicesAreTheChannelMembersNotifyProps(t *testing.T) {
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -55,8 +25,8 @@ func TestBellChoicesAreTheChannelMembersNotifyProps(t *testing.T) {
 	group := alice.groupWith(t, bob, carol)
 	want := notify.Preferences{Desktop: notify.Mention, Push: notify.None, Email: notify.Mention, Muted: true}
 
-	status, body := setBell(t, alice.client, group, want)
-	require.Equal(t, http.StatusOK, status, string(body))
+	set := setBell(t, alice.client, group, want)
+	require.Equal(t, http.StatusOK, set.Status, set.Text())
 	props := notifyProps(t, group, alice.Id)
 	assert.Equal(t, "mention", props["desktop"])
 	assert.Equal(t, "none", props["push"])
@@ -70,11 +40,11 @@ func TestBellChoicesAreTheChannelMembersNotifyProps(t *testing.T) {
 		"bob chose nothing: Mattermost's defaults, and no email (opt-in)")
 
 	dm := alice.directWith(t, bob)
-	status, body = setBell(t, alice.client, dm, notify.Preferences{Desktop: notify.All, Push: notify.Mention, Email: notify.None})
-	assert.Equal(t, http.StatusBadRequest, status)
-	assert.Contains(t, errorOf(t, body), "every message there is for you")
-	status, body = setBell(t, alice.client, dm, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.None})
-	require.Equal(t, http.StatusOK, status, string(body))
+	set = setBell(t, alice.client, dm, notify.Preferences{Desktop: notify.All, Push: notify.Mention, Email: notify.None})
+	assert.Equal(t, http.StatusBadRequest, set.Status)
+	assert.Contains(t, errorOf(t, set.Raw), "every message there is for you")
+	set = setBell(t, alice.client, dm, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.None})
+	require.Equal(t, http.StatusOK, set.Status, set.Text())
 	assert.Equal(t, "false", notifyProps(t, dm, alice.Id)["email"])
 }
 
@@ -83,23 +53,19 @@ func TestBellRefusesNonMembersAndCustomers(t *testing.T) {
 	dm := alice.directWith(t, bob)
 	all := notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All}
 
-	status, _ := call(t, outsider.client, http.MethodGet, bellPath(dm), nil)
-	assert.Equal(t, http.StatusNotFound, status)
-	status, _ = setBell(t, outsider.client, dm, all)
-	assert.Equal(t, http.StatusNotFound, status)
-	status, _ = call(t, alice.client, http.MethodGet, bellPath(townSquare(t, alice.client).Id), nil)
-	assert.Equal(t, http.StatusNotFound, status, "a team channel is not a Connect conversation")
+	assert.Equal(t, http.StatusNotFound, getBell(t, outsider.client, dm).Status)
+	assert.Equal(t, http.StatusNotFound, setBell(t, outsider.client, dm, all).Status)
+	assert.Equal(t, http.StatusNotFound, getBell(t, alice.client, townSquare(t, alice.client).Id).Status, "a team channel is not a Connect conversation")
 
 	customer := newCustomer(t)
-	status, body := call(t, customer.client, http.MethodGet, bellPath(dm), nil)
-	assert.Equal(t, http.StatusForbidden, status)
-	assert.Contains(t, string(body), "connect.not_staff")
-	status, _ = setBell(t, customer.client, dm, all)
-	assert.Equal(t, http.StatusForbidden, status)
+	refused := getBell(t, customer.client, dm)
+	assert.Equal(t, http.StatusForbidden, refused.Status)
+	assert.Contains(t, refused.Text(), "connect.not_staff")
+	assert.Equal(t, http.StatusForbidden, setBell(t, customer.client, dm, all).Status)
 
-	status, body = call(t, alice.client, http.MethodPut, bellPath(dm), `{"desktop":"all"}`)
-	assert.Equal(t, http.StatusBadRequest, status)
-	assert.Contains(t, errorOf(t, body), "Send every choice")
+	partial := route[notify.Preferences](t, alice.client, http.MethodPut, bellPath(dm), `{"desktop":"all"}`)
+	assert.Equal(t, http.StatusBadRequest, partial.Status)
+	assert.Contains(t, errorOf(t, partial.Raw), "Send every choice")
 }
 
 func TestBellSlashCommand(t *testing.T) {
@@ -132,29 +98,9 @@ func TestBellSlashCommand(t *testing.T) {
 	assert.Contains(t, run(dm, "/connect notify mentions"), "Only @mentions is for group conversations")
 	assert.Contains(t, run(townSquare(t, alice.client).Id, "/connect notify mute"), "works in a Connect conversation")
 
-	suggestions, _, err := alice.client.ListCommandAutocompleteSuggestions(ctx, "/connect notify ", server.Teams.Support.Id)
-	require.NoError(t, err)
-	var names []string
-	for _, s := range suggestions {
-		names = append(names, s.Complete)
-	}
+	names := suggestionsFor(t, alice.client, "/connect notify ")
 	assert.Contains(t, names, "connect notify mentions")
 	assert.Contains(t, names, "connect notify mute")
-}
-
-// offlineStaff is a staff member signed in over REST only (no websocket), set offline so
-// Mattermost emails them.
-func offlineStaff(t *testing.T, prefix string) (rig.User, *model.Client4) {
-	t.Helper()
-	ctx := context.Background()
-	user, err := server.NewUser(ctx, prefix, server.Teams.Support, server.Teams.ITIL)
-	require.NoError(t, err)
-	client := login(t, user)
-	admin, err := server.AdminClient(ctx)
-	require.NoError(t, err)
-	_, _, err = admin.UpdateUserStatus(ctx, user.Id, &model.Status{UserId: user.Id, Status: model.StatusOffline})
-	require.NoError(t, err)
-	return user, client
 }
 
 func TestBellMattermostsEmailsHonourTheChoices(t *testing.T) {
@@ -169,8 +115,8 @@ func TestBellMattermostsEmailsHonourTheChoices(t *testing.T) {
 	require.NoError(t, err)
 
 	for client, email := range map[*model.Client4]notify.Level{neverClient: notify.None, allClient: notify.All, mentionsClient: notify.Mention} {
-		status, body := setBell(t, client, gm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: email})
-		require.Equal(t, http.StatusOK, status, string(body))
+		set := setBell(t, client, gm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: email})
+		require.Equal(t, http.StatusOK, set.Status, set.Text())
 	}
 
 	mustPost(t, alice, gm.Id, "Bellcheck one for everyone")
@@ -215,8 +161,8 @@ func TestBellEmailChangesCountForTheNextMessage(t *testing.T) {
 	gm, _, err := alice.client.CreateGroupChannel(context.Background(), []string{alice.Id, bob.Id, member.Id})
 	require.NoError(t, err)
 	choose := func(email notify.Level) {
-		status, body := setBell(t, memberClient, gm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: email})
-		require.Equal(t, http.StatusOK, status, string(body))
+		set := setBell(t, memberClient, gm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: email})
+		require.Equal(t, http.StatusOK, set.Status, string(set.Raw))
 	}
 	arrives := func(text string) {
 		_, err := server.Mail.WaitFor(member.Email, func(m rig.Mail) bool { return strings.Contains(readableBody(t, m), text) }, 30*time.Second)
@@ -245,8 +191,8 @@ func TestBellFollowingMattermostsEmailSettingsEmailsThoseWhoChoseNothing(t *test
 	never, neverClient := offlineStaff(t, "followsnever")
 	gm, _, err := alice.client.CreateGroupChannel(context.Background(), []string{alice.Id, unset.Id, never.Id})
 	require.NoError(t, err)
-	status, body := setBell(t, neverClient, gm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.None})
-	require.Equal(t, http.StatusOK, status, string(body))
+	set := setBell(t, neverClient, gm.Id, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.None})
+	require.Equal(t, http.StatusOK, set.Status, set.Text())
 	require.Eventually(t, func() bool { return readBell(t, unsetClient, gm.Id).Email == notify.All }, 10*time.Second, 100*time.Millisecond,
 		"nothing chosen: Mattermost's own email setting (on) once the rule is follow")
 

@@ -2,9 +2,7 @@ package integration
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -14,104 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 )
-
-// call requests a plugin route with a body: a string is sent as is, anything else as JSON.
-func call(t *testing.T, client *model.Client4, method, path string, body any) (int, []byte) {
-	t.Helper()
-	var payload io.Reader
-	if body != nil {
-		var err error
-		payload, err = jsonBody(body)
-		require.NoError(t, err)
-	}
-	status, answer, err := pluginRequest(client, method, path, payload)
-	require.NoError(t, err)
-	return status, answer
-}
-
-func (p *person) conversations(t *testing.T) conversations.List {
-	t.Helper()
-	status, body := call(t, p.client, http.MethodGet, "/api/v1/conversations", nil)
-	require.Equal(t, http.StatusOK, status, string(body))
-	var list conversations.List
-	require.NoError(t, json.Unmarshal(body, &list))
-	return list
-}
-
-func (p *person) conversation(t *testing.T, method, path string, body any, wantStatus int) conversations.Conversation {
-	t.Helper()
-	status, answer := call(t, p.client, method, "/api/v1/conversations"+path, body)
-	require.Equal(t, wantStatus, status, string(answer))
-	var c conversations.Conversation
-	require.NoError(t, json.Unmarshal(answer, &c))
-	return c
-}
-
-func (p *person) start(t *testing.T, wantStatus int, others ...*person) conversations.Conversation {
-	t.Helper()
-	return p.conversation(t, http.MethodPost, "", map[string]any{"user_ids": idsOf(others...)}, wantStatus)
-}
-
-func idsOf(people ...*person) []string {
-	ids := make([]string, 0, len(people))
-	for _, p := range people {
-		ids = append(ids, p.Id)
-	}
-	return ids
-}
-
-func errorOf(t *testing.T, body []byte) string {
-	t.Helper()
-	var answer struct{ Error string }
-	require.NoError(t, json.Unmarshal(body, &answer), string(body))
-	return answer.Error
-}
-
-func fullName(p *person) string { return p.FirstName + " " + p.LastName }
-
-func listed(list conversations.List, id string) (conversations.Conversation, bool) {
-	for _, c := range list.Conversations {
-		if c.ID == id {
-			return c, true
-		}
-	}
-	return conversations.Conversation{}, false
-}
-
-func usernames(c conversations.Conversation) []string {
-	var names []string
-	for _, m := range c.Members {
-		names = append(names, m.Username)
-	}
-	return names
-}
-
-// waitForPluginEvent returns the data of the next custom_connect-chat_<name> event that match accepts.
-func waitForPluginEvent(t *testing.T, ws *model.WebSocketClient, name string, match func(data map[string]any) bool) map[string]any {
-	t.Helper()
-	timeout := time.After(10 * time.Second)
-	for {
-		select {
-		case event := <-ws.EventChannel:
-			if string(event.EventType()) == "custom_"+rig.PluginID+"_"+name && match(event.GetData()) {
-				return event.GetData()
-			}
-		case <-timeout:
-			t.Fatalf("no %s event arrived over the websocket", name)
-		}
-	}
-}
-
-// aboutConversation matches conversation_updated events about id.
-func aboutConversation(id string) func(map[string]any) bool {
-	return func(data map[string]any) bool {
-		c, ok := data["conversation"].(map[string]any)
-		return ok && c["id"] == id
-	}
-}
 
 func TestConversationListShowsUnreadCountsMentionsAndLastPosts(t *testing.T) {
 	alice, bob, carol := newStaff(t), newStaff(t), newStaff(t)
@@ -170,20 +72,17 @@ func TestConversationSearchFindsClosedOnesToo(t *testing.T) {
 	dm := alice.directWith(t, bob)
 	mustPost(t, alice, dm, "hello")
 	alice.directWith(t, carol)
-	status, _ := call(t, alice.client, http.MethodPost, "/api/v1/conversations/"+dm+"/close", nil)
-	require.Equal(t, http.StatusNoContent, status)
+	require.Equal(t, http.StatusNoContent, route[string](t, alice.client, http.MethodPost, "/api/v1/conversations/"+dm+"/close", nil).Status)
 
-	status, body := call(t, alice.client, http.MethodGet, "/api/v1/conversations/search?q="+strings.ToUpper(bob.Username), nil)
-	require.Equal(t, http.StatusOK, status, string(body))
-	var found struct{ Conversations []conversations.Conversation }
-	require.NoError(t, json.Unmarshal(body, &found))
-	require.Len(t, found.Conversations, 1)
-	assert.Equal(t, dm, found.Conversations[0].ID)
-	assert.False(t, found.Conversations[0].Open)
+	found := route[conversations.List](t, alice.client, http.MethodGet, "/api/v1/conversations/search?q="+strings.ToUpper(bob.Username), nil)
+	require.Equal(t, http.StatusOK, found.Status, found.Text())
+	require.Len(t, found.Body.Conversations, 1)
+	assert.Equal(t, dm, found.Body.Conversations[0].ID)
+	assert.False(t, found.Body.Conversations[0].Open)
 
-	status, body = call(t, alice.client, http.MethodGet, "/api/v1/conversations/search?q=", nil)
-	assert.Equal(t, http.StatusBadRequest, status)
-	assert.Equal(t, "Type 1 to 64 characters to search conversations.", errorOf(t, body))
+	empty := route[string](t, alice.client, http.MethodGet, "/api/v1/conversations/search?q=", nil)
+	assert.Equal(t, http.StatusBadRequest, empty.Status)
+	assert.Equal(t, "Type 1 to 64 characters to search conversations.", errorOf(t, empty.Raw))
 }
 
 func TestConversationStartReturnsAnExistingOne(t *testing.T) {
@@ -232,9 +131,9 @@ func TestConversationStartExplainsRefusals(t *testing.T) {
 		"oversized": {`{"name":"` + strings.Repeat("x", 70_000) + `"}`, http.StatusRequestEntityTooLarge, "The request is too large (at most 64 KiB)."},
 	}
 	for name, c := range cases {
-		status, body := call(t, alice.client, http.MethodPost, "/api/v1/conversations", c.body)
-		assert.Equal(t, c.status, status, name)
-		assert.Equal(t, c.message, errorOf(t, body), name)
+		refused := route[string](t, alice.client, http.MethodPost, "/api/v1/conversations", c.body)
+		assert.Equal(t, c.status, refused.Status, name)
+		assert.Equal(t, c.message, errorOf(t, refused.Raw), name)
 	}
 	assert.Empty(t, alice.conversations(t).Conversations, "nothing was started")
 }
@@ -244,15 +143,15 @@ func TestConversationRoutesRefuseOutsiders(t *testing.T) {
 	theirs := bob.start(t, http.StatusCreated, carol)
 	one := "/api/v1/conversations/" + theirs.ID
 
-	status, body := call(t, nil, http.MethodGet, "/api/v1/conversations", nil)
-	assert.Equal(t, http.StatusUnauthorized, status)
-	assert.Contains(t, errorOf(t, body), "logged in")
+	anonymous := route[string](t, nil, http.MethodGet, "/api/v1/conversations", nil)
+	assert.Equal(t, http.StatusUnauthorized, anonymous.Status)
+	assert.Contains(t, errorOf(t, anonymous.Raw), "logged in")
 
-	status, body = call(t, dave.client, http.MethodGet, "/api/v1/conversations", nil)
-	assert.Equal(t, http.StatusForbidden, status)
-	assert.Equal(t, "Connect Chat is for ITIL staff only.", errorOf(t, body))
+	customer := route[string](t, dave.client, http.MethodGet, "/api/v1/conversations", nil)
+	assert.Equal(t, http.StatusForbidden, customer.Status)
+	assert.Equal(t, "Connect Chat is for ITIL staff only.", errorOf(t, customer.Raw))
 
-	for _, route := range []struct {
+	for _, outsider := range []struct {
 		method, path string
 		body         any
 	}{
@@ -263,9 +162,9 @@ func TestConversationRoutesRefuseOutsiders(t *testing.T) {
 		{http.MethodPost, one + "/close", nil},
 		{http.MethodPost, one + "/open", nil},
 	} {
-		status, body := call(t, alice.client, route.method, route.path, route.body)
-		assert.Equal(t, http.StatusNotFound, status, route.method+" "+route.path)
-		assert.Equal(t, "No such conversation.", errorOf(t, body), route.method+" "+route.path)
+		refused := route[string](t, alice.client, outsider.method, outsider.path, outsider.body)
+		assert.Equal(t, http.StatusNotFound, refused.Status, outsider.method+" "+outsider.path)
+		assert.Equal(t, "No such conversation.", errorOf(t, refused.Raw), outsider.method+" "+outsider.path)
 	}
 	assert.ElementsMatch(t, []string{bob.Username, carol.Username}, usernames(bob.conversation(t, http.MethodGet, "/"+theirs.ID, nil, http.StatusOK)))
 }
@@ -285,8 +184,7 @@ func TestConversationGroupMembersNamesAndHistory(t *testing.T) {
 	removed := alice.conversation(t, http.MethodDelete, "/"+group.ID+"/members/"+carol.Id, nil, http.StatusOK)
 	assert.NotContains(t, usernames(removed), carol.Username)
 	waitForPluginEvent(t, carol.ws, conversations.EventConversationClosed, func(data map[string]any) bool { return data["id"] == group.ID })
-	status, _ := call(t, carol.client, http.MethodGet, "/api/v1/conversations/"+group.ID, nil)
-	assert.Equal(t, http.StatusNotFound, status)
+	assert.Equal(t, http.StatusNotFound, route[string](t, carol.client, http.MethodGet, "/api/v1/conversations/"+group.ID, nil).Status)
 	assertRemovedBy(t, dan, group.ID, alice, carol)
 
 	renamed := bob.conversation(t, http.MethodPatch, "/"+group.ID, map[string]any{"name": "  Night shift "}, http.StatusOK)
@@ -301,13 +199,12 @@ func TestConversationGroupMembersNamesAndHistory(t *testing.T) {
 
 	left := dan.conversation(t, http.MethodDelete, "/"+group.ID+"/members/"+dan.Id, nil, http.StatusOK)
 	assert.False(t, left.Open)
-	status, _ = call(t, dan.client, http.MethodGet, "/api/v1/conversations/"+group.ID, nil)
-	assert.Equal(t, http.StatusNotFound, status)
+	assert.Equal(t, http.StatusNotFound, route[string](t, dan.client, http.MethodGet, "/api/v1/conversations/"+group.ID, nil).Status)
 
 	direct := alice.start(t, http.StatusCreated, bob)
-	status, body := call(t, alice.client, http.MethodPost, "/api/v1/conversations/"+direct.ID+"/members", map[string]any{"user_ids": idsOf(carol)})
-	assert.Equal(t, http.StatusBadRequest, status)
-	assert.Equal(t, "Start a group to add people: a direct conversation always has two people.", errorOf(t, body))
+	refused := route[string](t, alice.client, http.MethodPost, "/api/v1/conversations/"+direct.ID+"/members", map[string]any{"user_ids": idsOf(carol)})
+	assert.Equal(t, http.StatusBadRequest, refused.Status)
+	assert.Equal(t, "Start a group to add people: a direct conversation always has two people.", errorOf(t, refused.Raw))
 }
 
 func TestConversationAddingToAGroupMessageStartsAManagedGroup(t *testing.T) {
@@ -323,9 +220,9 @@ func TestConversationAddingToAGroupMessageStartsAManagedGroup(t *testing.T) {
 func TestConversationAddingACustomerIsRefused(t *testing.T) {
 	alice, bob, carol, dave := newStaff(t), newStaff(t), newStaff(t), newCustomer(t)
 	group := alice.start(t, http.StatusCreated, bob, carol)
-	status, body := call(t, alice.client, http.MethodPost, "/api/v1/conversations/"+group.ID+"/members", map[string]any{"user_ids": idsOf(dave)})
-	assert.Equal(t, http.StatusBadRequest, status)
-	assert.Equal(t, refusedFor(dave.Username), errorOf(t, body))
+	refused := route[string](t, alice.client, http.MethodPost, "/api/v1/conversations/"+group.ID+"/members", map[string]any{"user_ids": idsOf(dave)})
+	assert.Equal(t, http.StatusBadRequest, refused.Status)
+	assert.Equal(t, refusedFor(dave.Username), errorOf(t, refused.Raw))
 }
 
 func TestConversationClosingHidesItUntilTheNextMessage(t *testing.T) {
@@ -333,8 +230,7 @@ func TestConversationClosingHidesItUntilTheNextMessage(t *testing.T) {
 	dm := alice.start(t, http.StatusCreated, bob).ID
 	mustPost(t, bob, dm, "hello")
 
-	status, _ := call(t, alice.client, http.MethodPost, "/api/v1/conversations/"+dm+"/close", nil)
-	require.Equal(t, http.StatusNoContent, status)
+	require.Equal(t, http.StatusNoContent, route[string](t, alice.client, http.MethodPost, "/api/v1/conversations/"+dm+"/close", nil).Status)
 	waitForPluginEvent(t, alice.ws, conversations.EventConversationClosed, func(data map[string]any) bool { return data["id"] == dm })
 	_, found := listed(alice.conversations(t), dm)
 	assert.False(t, found)
@@ -347,8 +243,7 @@ func TestConversationClosingHidesItUntilTheNextMessage(t *testing.T) {
 	assert.True(t, reopened.Open)
 	assert.Equal(t, "are you there?", reopened.LastPost.Message)
 
-	status, _ = call(t, alice.client, http.MethodPost, "/api/v1/conversations/"+dm+"/close", nil)
-	require.Equal(t, http.StatusNoContent, status)
+	require.Equal(t, http.StatusNoContent, route[string](t, alice.client, http.MethodPost, "/api/v1/conversations/"+dm+"/close", nil).Status)
 	opened := alice.conversation(t, http.MethodPost, "/"+dm+"/open", nil, http.StatusOK)
 	assert.True(t, opened.Open)
 	_, found = listed(alice.conversations(t), dm)
@@ -377,35 +272,6 @@ func TestConversationNewMessagesArriveAsMattermostEvents(t *testing.T) {
 	assertNoPluginEvent(t, bob.ws, conversations.EventConversationUpdated, 500*time.Millisecond)
 }
 
-// waitForEvent returns the data of the next websocket event of that type that match accepts.
-func waitForEvent(t *testing.T, ws *model.WebSocketClient, eventType model.WebsocketEventType, match func(map[string]any) bool) map[string]any {
-	t.Helper()
-	timeout := time.After(10 * time.Second)
-	for {
-		select {
-		case event := <-ws.EventChannel:
-			if event.EventType() == eventType && match(event.GetData()) {
-				return event.GetData()
-			}
-		case <-timeout:
-			t.Fatalf("no %s event arrived", eventType)
-		}
-	}
-}
-
-func assertNoPluginEvent(t *testing.T, ws *model.WebSocketClient, name string, within time.Duration) {
-	t.Helper()
-	deadline := time.After(within)
-	for {
-		select {
-		case event := <-ws.EventChannel:
-			assert.NotEqual(t, model.WebsocketEventType("custom_"+rig.PluginID+"_"+name), event.EventType(), "Connect sent %s for a post", name)
-		case <-deadline:
-			return
-		}
-	}
-}
-
 func TestConversationCustomerAddedThroughMattermostIsRemovedAtOnce(t *testing.T) {
 	configure(t, map[string]any{"ConversationTeam": server.Teams.Support.Name})
 	alice, bob, carol, dave := newStaff(t), newStaff(t), newStaff(t), newCustomer(t)
@@ -428,22 +294,4 @@ func TestConversationCustomerAddedThroughMattermostIsRemovedAtOnce(t *testing.T)
 		return resp != nil && resp.StatusCode == http.StatusNotFound
 	}, 10*time.Second, 100*time.Millisecond, "the customer was not removed")
 	assert.NotContains(t, usernames(alice.conversation(t, http.MethodGet, "/"+group.ID, nil, http.StatusOK)), dave.Username)
-}
-
-// assertRemovedBy checks the group's newest system message says who removed whom, as
-// Mattermost's own "removed from the channel" message does.
-func assertRemovedBy(t *testing.T, reader *person, channelID string, remover, removed *person) {
-	t.Helper()
-	list, _, err := reader.client.GetPostsForChannel(context.Background(), channelID, 0, 5, "", false, false)
-	require.NoError(t, err)
-	for _, id := range list.Order {
-		post := list.Posts[id]
-		if post.Type == model.PostTypeRemoveFromChannel || post.Type == model.PostTypeLeaveChannel {
-			assert.Equal(t, model.PostTypeRemoveFromChannel, post.Type, "a removal is not shown as leaving")
-			assert.Equal(t, remover.Id, post.UserId)
-			assert.Equal(t, removed.Id, post.GetProp("removedUserId"))
-			return
-		}
-	}
-	t.Fatalf("no message about the removal among %v", list.Order)
 }

@@ -19,12 +19,7 @@ func TestDigestTwoServersOnOneDatabaseSendEachDigestOnce(t *testing.T) {
 	t.Cleanup(second.StopSecond)
 
 	alice := newStaff(t)
-	people := make([]*person, 6)
-	for i := range people {
-		people[i] = optedInAway(t)
-		mustPost(t, alice, alice.directWith(t, people[i]), "Two servers, message for "+people[i].Username)
-		setStatus(t, people[i], model.StatusOffline)
-	}
+	people := awayWithDirectMessages(t, alice, 6, "Two servers, message for ")
 	server.Mail.SetDelay(300 * time.Millisecond) // the runs overlap for longer
 	t.Cleanup(func() { server.Mail.SetDelay(0) })
 

@@ -6,38 +6,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// startDigestRun starts the admin's /connect digest run without waiting for its answer, which
-// never comes when the plugin dies in the middle.
-func startDigestRun(t *testing.T) {
-	t.Helper()
-	admin, err := server.AdminClient(context.Background())
-	require.NoError(t, err)
-	channelID := townSquare(t, admin).Id
-	go func() { _, _, _ = admin.ExecuteCommand(context.Background(), channelID, "/connect digest run") }()
-}
-
-func digestMailsToAny(t *testing.T, people []*person) int {
-	count := 0
-	for _, p := range people {
-		count += len(digestsTo(t, p))
-	}
-	return count
-}
-
 func TestDigestKilledInTheMiddleLosesNothingAndSendsNothingTwiceButTheEmailInFlight(t *testing.T) {
 	sendEmailNotifications(t)
 	alice := newStaff(t)
-	people := make([]*person, 6)
-	for i := range people {
-		people[i] = optedInAway(t)
-		mustPost(t, alice, alice.directWith(t, people[i]), "Crash test, message for "+people[i].Username)
-		setStatus(t, people[i], model.StatusOffline)
-	}
+	people := awayWithDirectMessages(t, alice, 6, "Crash test, message for ")
 
 	server.Mail.SetDelay(2 * time.Second)
 	t.Cleanup(func() { server.Mail.SetDelay(0) })

@@ -2,12 +2,9 @@ package integration
 
 import (
 	"context"
-	"encoding/json"
 	"html"
-	"io"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -17,73 +14,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
-
-const digestMarker = "Stop these emails"
-
-func setDigest(t *testing.T, p *person, change map[string]any) (int, digest.View) {
-	t.Helper()
-	status, body := call(t, p.client, http.MethodPut, "/api/v1/digest", change)
-	var view digest.View
-	if status == http.StatusOK {
-		require.NoError(t, json.Unmarshal(body, &view))
-	}
-	return status, view
-}
-
-// optedInAway is a staff member who took the digest and is offline.
-func optedInAway(t *testing.T) *person {
-	t.Helper()
-	p := newStaff(t)
-	status, view := setDigest(t, p, map[string]any{"enabled": true})
-	require.Equal(t, http.StatusOK, status)
-	require.True(t, view.Enabled)
-	setStatus(t, p, model.StatusOffline)
-	return p
-}
-
-func setStatus(t *testing.T, p *person, status string) {
-	t.Helper()
-	admin, err := server.AdminClient(context.Background())
-	require.NoError(t, err)
-	_, _, err = admin.UpdateUserStatus(context.Background(), p.Id, &model.Status{UserId: p.Id, Status: status})
-	require.NoError(t, err)
-}
-
-// runDigests is the admin's /connect digest run on srv: every digest now.
-func runDigests(t *testing.T, srv *rig.Server) string {
-	t.Helper()
-	admin, err := srv.AdminClient(context.Background())
-	require.NoError(t, err)
-	resp, _, err := admin.ExecuteCommand(context.Background(), townSquare(t, admin).Id, "/connect digest run")
-	require.NoError(t, err)
-	return resp.Text
-}
-
-// digestsTo are the digest emails p received, decoded.
-func digestsTo(t *testing.T, p *person) []string {
-	t.Helper()
-	var found []string
-	for _, m := range server.Mail.Mails() {
-		if body := readableBody(t, m); containsFold(m.To, p.Email) && strings.Contains(body, digestMarker) {
-			found = append(found, body)
-		}
-	}
-	return found
-}
-
-func containsFold(list []string, want string) bool {
-	for _, item := range list {
-		if strings.EqualFold(strings.Trim(item, "<>"), want) {
-			return true
-		}
-	}
-	return false
-}
 
 func TestDigestBundlesWhatAnAwayUserHasNotRead(t *testing.T) {
 	sendEmailNotifications(t)
@@ -103,8 +37,7 @@ func TestDigestBundlesWhatAnAwayUserHasNotRead(t *testing.T) {
 	setStatus(t, bob, model.StatusOffline)
 
 	assert.Contains(t, runDigests(t, server), "Sent")
-	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 1 }, 10*time.Second, 50*time.Millisecond)
-	body := digestsTo(t, bob)[0]
+	body := waitForDigest(t, bob, 1)
 	assert.Contains(t, body, "you have 3 unread messages")
 	assert.Contains(t, body, "The runbook is in the wiki.")
 	assert.Contains(t, body, "Finance is asking again.")
@@ -122,8 +55,7 @@ func TestDigestBundlesWhatAnAwayUserHasNotRead(t *testing.T) {
 
 	mustPost(t, carol, group, "One more thing.")
 	runDigests(t, server)
-	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 2 }, 10*time.Second, 50*time.Millisecond)
-	second := digestsTo(t, bob)[1]
+	second := waitForDigest(t, bob, 2)
 	assert.Contains(t, second, "One more thing.")
 	assert.Contains(t, second, "you have 1 unread message ")
 	assert.NotContains(t, second, "Finance is asking again.", "what one digest held is not in the next")
@@ -157,24 +89,21 @@ func TestDigestLeavesOutConversationsTheUserExcludedOrGetsEmailFor(t *testing.T)
 	bob := optedInAway(t)
 	excluded, emailed, kept := alice.directWith(t, bob), carol.directWith(t, bob), erin.directWith(t, bob)
 
-	status, body := call(t, bob.client, http.MethodPut, "/api/v1/conversations/"+excluded+"/digest", map[string]any{"included": false})
-	require.Equal(t, http.StatusOK, status, string(body))
-	status, body = setBell(t, bob.client, emailed, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All})
-	require.Equal(t, http.StatusOK, status, string(body))
-	status, body = call(t, bob.client, http.MethodGet, "/api/v1/conversations/"+emailed+"/digest", nil)
-	require.Equal(t, http.StatusOK, status)
-	var view digest.ConversationView
-	require.NoError(t, json.Unmarshal(body, &view))
-	assert.False(t, view.Included)
-	assert.Contains(t, view.Reason, "bell")
+	left := route[string](t, bob.client, http.MethodPut, "/api/v1/conversations/"+excluded+"/digest", map[string]any{"included": false})
+	require.Equal(t, http.StatusOK, left.Status, left.Text())
+	bell := setBell(t, bob.client, emailed, notify.Preferences{Desktop: notify.All, Push: notify.All, Email: notify.All})
+	require.Equal(t, http.StatusOK, bell.Status, bell.Text())
+	view := route[digest.ConversationView](t, bob.client, http.MethodGet, "/api/v1/conversations/"+emailed+"/digest", nil)
+	require.Equal(t, http.StatusOK, view.Status)
+	assert.False(t, view.Body.Included)
+	assert.Contains(t, view.Body.Reason, "bell")
 
 	mustPost(t, alice, excluded, "Left out on purpose.")
 	mustPost(t, carol, emailed, "Mattermost emails this one.")
 	mustPost(t, erin, kept, "This one is in the digest.")
 	setStatus(t, bob, model.StatusOffline)
 	runDigests(t, server)
-	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 1 }, 10*time.Second, 50*time.Millisecond)
-	body2 := digestsTo(t, bob)[0]
+	body2 := waitForDigest(t, bob, 1)
 	assert.Contains(t, body2, "This one is in the digest.")
 	assert.NotContains(t, body2, "Left out on purpose.")
 	assert.NotContains(t, body2, "Mattermost emails this one.", "nobody gets a message both by email and in the digest")
@@ -194,22 +123,18 @@ func TestDigestSettingsAreCheckedAndStaffOnly(t *testing.T) {
 	assert.Contains(t, resp.Text, "every 120 minutes")
 
 	customer := newCustomer(t)
-	status, _ = call(t, customer.client, http.MethodGet, "/api/v1/digest", nil)
-	assert.Equal(t, http.StatusForbidden, status)
+	assert.Equal(t, http.StatusForbidden, route[string](t, customer.client, http.MethodGet, "/api/v1/digest", nil).Status)
 	resp, _, err = customer.client.ExecuteCommand(context.Background(), townSquare(t, customer.client).Id, "/connect digest on")
 	require.NoError(t, err)
 	assert.Contains(t, resp.Text, "for ITIL staff")
 
 	configure(t, map[string]any{"DigestAllowed": false})
 	require.Eventually(t, func() bool {
-		_, body := call(t, agent.client, http.MethodGet, "/api/v1/digest", nil)
-		return strings.Contains(string(body), `"allowed":false`)
+		return strings.Contains(route[string](t, agent.client, http.MethodGet, "/api/v1/digest", nil).Body, `"allowed":false`)
 	}, 10*time.Second, 100*time.Millisecond)
 	status, _ = setDigest(t, agent, map[string]any{"enabled": true})
 	assert.Equal(t, http.StatusBadRequest, status)
 }
-
-var stopLink = regexp.MustCompile(`href="([^"]*/digest/stop\?token=[^"]+)"`)
 
 func TestDigestStopLinkAsksThenStopsAndRefusesForgeries(t *testing.T) {
 	sendEmailNotifications(t)
@@ -218,8 +143,7 @@ func TestDigestStopLinkAsksThenStopsAndRefusesForgeries(t *testing.T) {
 	mustPost(t, alice, alice.directWith(t, bob), "Please stop emailing me, says Bob.")
 	setStatus(t, bob, model.StatusOffline)
 	runDigests(t, server)
-	require.Eventually(t, func() bool { return len(digestsTo(t, bob)) == 1 }, 10*time.Second, 50*time.Millisecond)
-	match := stopLink.FindStringSubmatch(digestsTo(t, bob)[0])
+	match := stopLink.FindStringSubmatch(waitForDigest(t, bob, 1))
 	require.NotNil(t, match)
 	link := html.UnescapeString(match[1])
 	parsed, err := url.Parse(link)
@@ -244,48 +168,10 @@ func TestDigestStopLinkAsksThenStopsAndRefusesForgeries(t *testing.T) {
 	assertDigestEnabled(t, bob, false, "the button stops the digest without a login")
 }
 
-type page struct {
-	status int
-	body   string
-}
-
-func mustRead(t *testing.T, client *http.Client, method, link string, form url.Values) page {
-	t.Helper()
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
-	}
-	req, err := http.NewRequest(method, link, body)
-	require.NoError(t, err)
-	if form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	resp, err := client.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	read, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	return page{status: resp.StatusCode, body: string(read)}
-}
-
-func assertDigestEnabled(t *testing.T, p *person, want bool, why string) {
-	t.Helper()
-	status, body := call(t, p.client, http.MethodGet, "/api/v1/digest", nil)
-	require.Equal(t, http.StatusOK, status)
-	var view digest.View
-	require.NoError(t, json.Unmarshal(body, &view))
-	assert.Equal(t, want, view.Enabled, why)
-}
-
 func TestDigestRunsOnceWhenRunsOverlap(t *testing.T) {
 	sendEmailNotifications(t)
 	alice := newStaff(t)
-	people := make([]*person, 5)
-	for i := range people {
-		people[i] = optedInAway(t)
-		mustPost(t, alice, alice.directWith(t, people[i]), "Overlapping runs, message for number "+people[i].Username)
-		setStatus(t, people[i], model.StatusOffline)
-	}
+	people := awayWithDirectMessages(t, alice, 5, "Overlapping runs, message for number ")
 	var wg sync.WaitGroup
 	for range 3 {
 		wg.Add(1)

@@ -14,96 +14,8 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
-	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 )
-
-func command(t *testing.T, p *person, channelID, text string) string {
-	t.Helper()
-	resp, _, err := p.client.ExecuteCommand(context.Background(), channelID, text)
-	require.NoError(t, err)
-	return resp.Text
-}
-
-func followsOf(t *testing.T, p *person) []follow.Follow {
-	t.Helper()
-	status, body := call(t, p.client, http.MethodGet, "/api/v1/follows", nil)
-	require.Equal(t, http.StatusOK, status, string(body))
-	var list struct{ Follows []follow.Follow }
-	require.NoError(t, json.Unmarshal(body, &list))
-	return list.Follows
-}
-
-// followByCommand makes p follow a fresh incident and returns its number and record conversation.
-func followByCommand(t *testing.T, p *person, description string) (string, follow.Follow) {
-	t.Helper()
-	number := freshIncident(t, description)
-	answer := command(t, p, townSquare(t, p.client).Id, "/connect follow "+number)
-	require.Contains(t, answer, "You follow **"+number+"**")
-	for _, f := range followsOf(t, p) {
-		if f.Number == number {
-			return number, f
-		}
-	}
-	require.Failf(t, "not followed", "%s is not in %s's follows", number, p.Username)
-	return "", follow.Follow{}
-}
-
-func webhookURL() string { return server.URL + "/plugins/connect-chat" + api.WebhookPath }
-
-func sendEvent(t *testing.T, event follow.Event, at time.Time) int {
-	t.Helper()
-	resp, err := standin.SendEvent(webhookURL(), rig.WebhookSecret, at.Unix(), event)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	return resp.StatusCode
-}
-
-func eventFor(f follow.Follow, change func(*follow.Event)) follow.Event {
-	event := follow.Event{
-		EventID: model.NewId(), Table: f.Table, SysID: f.SysID, Number: f.Number, ShortDescription: f.ShortDescription,
-		State: "New", Priority: "3 - Moderate", UpdatedOn: standin.Now(),
-	}
-	change(&event)
-	return event
-}
-
-// botPosts are the Connect bot's messages in a record conversation, oldest first.
-func botPosts(t *testing.T, p *person, channelID string) []string {
-	t.Helper()
-	list, _, err := p.client.GetPostsForChannel(context.Background(), channelID, 0, 100, "", false, false)
-	require.NoError(t, err)
-	var found []string
-	for i := len(list.Order) - 1; i >= 0; i-- {
-		post := list.Posts[list.Order[i]]
-		if post.GetProp(follow.UpdateProp) != nil {
-			found = append(found, post.Message)
-		}
-	}
-	return found
-}
-
-func waitForBotPost(t *testing.T, p *person, channelID, text string, within time.Duration) {
-	t.Helper()
-	require.Eventually(t, func() bool {
-		for _, m := range botPosts(t, p, channelID) {
-			if strings.Contains(m, text) {
-				return true
-			}
-		}
-		return false
-	}, within, 50*time.Millisecond, "no update %q in the record conversation", text)
-}
-
-func countContaining(messages []string, text string) int {
-	n := 0
-	for _, m := range messages {
-		if strings.Contains(m, text) {
-			n++
-		}
-	}
-	return n
-}
 
 func TestFollowByCommandStartsTheRecordConversation(t *testing.T) {
 	alice := newStaff(t)
@@ -149,13 +61,12 @@ func TestFollowByTheCardButtonAndByREST(t *testing.T) {
 	assert.Equal(t, number, follows[0].Number)
 	assert.Empty(t, followsOf(t, bob), "nobody else follows it")
 
-	status, body := call(t, bob.client, http.MethodPost, "/api/v1/follows", map[string]any{"record": number})
-	require.Equal(t, http.StatusOK, status, string(body))
+	followed := route[follow.Follow](t, bob.client, http.MethodPost, "/api/v1/follows", map[string]any{"record": number})
+	require.Equal(t, http.StatusOK, followed.Status, followed.Text())
 	require.Len(t, followsOf(t, bob), 1)
 	assert.Equal(t, follows[0].ConversationID, followsOf(t, bob)[0].ConversationID)
 
-	status, _ = call(t, bob.client, http.MethodPost, "/api/v1/follows", map[string]any{"record": "not a record"})
-	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Equal(t, http.StatusBadRequest, route[string](t, bob.client, http.MethodPost, "/api/v1/follows", map[string]any{"record": "not a record"}).Status)
 }
 
 func TestFollowWebhookUpdateArrivesAndForgeriesAreRefused(t *testing.T) {
@@ -203,11 +114,6 @@ func TestFollowWebhookUpdateArrivesAndForgeriesAreRefused(t *testing.T) {
 	nobody := freshIncident(t, "Nobody follows this")
 	_, sysID, _ := server.ServiceNow.Find(nobody)
 	assert.Equal(t, http.StatusAccepted, sendEvent(t, follow.Event{EventID: "x", Table: "incident", SysID: sysID, Number: nobody, State: "New", UpdatedOn: standin.Now()}, time.Now()))
-}
-
-func jsonNumber(n int64) string {
-	raw, _ := json.Marshal(n)
-	return string(raw)
 }
 
 func TestFollowPollingPicksUpChangesOnceEvenWithTheWebhook(t *testing.T) {
@@ -260,8 +166,7 @@ func TestCustomerCannotFollowOrReadARecordConversation(t *testing.T) {
 	customer := newCustomer(t)
 
 	assert.Contains(t, command(t, customer, townSquare(t, customer.client).Id, "/connect follow "+number), "Only ITIL staff")
-	status, _ := call(t, customer.client, http.MethodPost, "/api/v1/follows", map[string]any{"record": number})
-	assert.Equal(t, http.StatusForbidden, status)
+	assert.Equal(t, http.StatusForbidden, route[string](t, customer.client, http.MethodPost, "/api/v1/follows", map[string]any{"record": number}).Status)
 	_, resp, err := customer.client.GetPostsForChannel(context.Background(), f.ConversationID, 0, 10, "", false, false)
 	require.Error(t, err)
 	assert.Equal(t, http.StatusForbidden, resp.StatusCode)
@@ -314,43 +219,26 @@ func TestFollowTwoWayWritesAWorkNoteOnceAndDoesNotEchoIt(t *testing.T) {
 	}, 5*time.Second, 50*time.Millisecond, "comments mode writes a comment")
 }
 
-// secondClient is another signed-in client of p (a second tab or device), listening on its
-// own websocket.
-func secondClient(t *testing.T, p *person) *model.WebSocketClient {
-	t.Helper()
-	ws, err := model.NewWebSocketClient4(strings.Replace(server.URL, "http", "ws", 1), login(t, p.User).AuthToken)
-	require.NoError(t, err)
-	ws.Listen()
-	t.Cleanup(ws.Close)
-	return ws
-}
-
-// aboutRecord matches follows_changed events about number.
-func aboutRecord(number string, following bool) func(map[string]any) bool {
-	return func(data map[string]any) bool { return data["number"] == number && data["following"] == following }
-}
-
 func TestFollowingShowsLiveInTheUsersOtherClients(t *testing.T) {
 	alice, bob := newStaff(t), newStaff(t)
 	other := secondClient(t, alice)
 	number := freshIncident(t, "Scanner on floor 2 jams")
 
-	status, body := call(t, alice.client, http.MethodPost, "/api/v1/follows", map[string]any{"record": number})
-	require.Equal(t, http.StatusOK, status, string(body))
-	var f follow.Follow
-	require.NoError(t, json.Unmarshal(body, &f))
+	followed := route[follow.Follow](t, alice.client, http.MethodPost, "/api/v1/follows", map[string]any{"record": number})
+	require.Equal(t, http.StatusOK, followed.Status, followed.Text())
+	f := followed.Body
 	started := waitForPluginEvent(t, other, follow.ChangedEvent, aboutRecord(number, true))
 	assert.Equal(t, map[string]any{"table": "incident", "sys_id": f.SysID, "number": number, "short_description": "Scanner on floor 2 jams",
 		"conversation_id": f.ConversationID, "following": true}, started)
 
-	status, body = call(t, alice.client, http.MethodDelete, "/api/v1/follows/incident/"+f.SysID, nil)
-	require.Equal(t, http.StatusNoContent, status, string(body))
+	unfollowed := route[string](t, alice.client, http.MethodDelete, "/api/v1/follows/incident/"+f.SysID, nil)
+	require.Equal(t, http.StatusNoContent, unfollowed.Status, unfollowed.Text())
 	ended := waitForPluginEvent(t, other, follow.ChangedEvent, aboutRecord(number, false))
 	assert.Equal(t, f.ConversationID, ended["conversation_id"])
 
 	require.Contains(t, command(t, bob, townSquare(t, bob.client).Id, "/connect follow "+number), "You follow")
-	status, body = call(t, bob.client, http.MethodPost, "/api/v1/conversations/"+f.ConversationID+"/members", map[string]any{"user_ids": []string{alice.Id}})
-	require.Equal(t, http.StatusOK, status, string(body))
+	added := route[string](t, bob.client, http.MethodPost, "/api/v1/conversations/"+f.ConversationID+"/members", map[string]any{"user_ids": []string{alice.Id}})
+	require.Equal(t, http.StatusOK, added.Status, added.Text())
 	waitForPluginEvent(t, other, follow.ChangedEvent, aboutRecord(number, true))
 	assert.Len(t, followsOf(t, alice), 1, "added to the record conversation, alice follows the record")
 }

@@ -2,13 +2,10 @@ package integration
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
@@ -16,40 +13,6 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 )
-
-func login(t *testing.T, u rig.User) *model.Client4 {
-	t.Helper()
-	client, err := server.Login(context.Background(), u)
-	require.NoError(t, err)
-	return client
-}
-
-func pluginURL(path string) string {
-	return server.URL + "/plugins/" + rig.PluginID + path
-}
-
-// get requests a plugin route, with the client's session when client is not nil, without following redirects.
-func get(t *testing.T, client *model.Client4, path string) (*http.Response, []byte) {
-	t.Helper()
-	return send(t, client, http.MethodGet, path)
-}
-
-// send is get for any method, without a body.
-func send(t *testing.T, client *model.Client4, method, path string) (*http.Response, []byte) {
-	t.Helper()
-	req, err := http.NewRequest(method, pluginURL(path), nil)
-	require.NoError(t, err)
-	if client != nil {
-		req.Header.Set(model.HeaderAuth, model.HeaderBearer+" "+client.AuthToken)
-	}
-	noRedirects := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := noRedirects.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	return resp, body
-}
 
 func TestPluginIsRunning(t *testing.T) {
 	admin := login(t, server.Admin)
@@ -67,17 +30,15 @@ func TestPluginIsRunning(t *testing.T) {
 }
 
 func TestHealthAnswersUsersAndRefusesAnonymous(t *testing.T) {
-	resp, body := get(t, login(t, server.Staff[0]), "/api/v1/health")
-	require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
-	var health map[string]string
-	require.NoError(t, json.Unmarshal(body, &health))
-	assert.Equal(t, "ok", health["status"])
-	assert.Equal(t, "0.1.0", health["version"])
+	health := route[map[string]string](t, login(t, server.Staff[0]), http.MethodGet, "/api/v1/health", nil)
+	require.Equal(t, http.StatusOK, health.Status, health.Text())
+	assert.Equal(t, "ok", health.Body["status"])
+	assert.Equal(t, "0.1.0", health.Body["version"])
 
-	resp, body = get(t, nil, "/api/v1/health")
-	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
-	assert.Equal(t, "application/json", resp.Header.Get("Content-Type"))
-	assert.Contains(t, string(body), `"error":"You must be logged in`)
+	anonymous := route[string](t, nil, http.MethodGet, "/api/v1/health", nil)
+	assert.Equal(t, http.StatusUnauthorized, anonymous.Status)
+	assert.Equal(t, "application/json", anonymous.Header.Get("Content-Type"))
+	assert.Contains(t, anonymous.Body, `"error":"You must be logged in`)
 }
 
 func TestConnectBotHasItsPicture(t *testing.T) {
@@ -116,58 +77,20 @@ func TestConnectOpenGoesToTheWorkspaceOfTheTeam(t *testing.T) {
 
 func TestConnectAutocompletes(t *testing.T) {
 	alice := login(t, server.Staff[0])
-	suggestions, _, err := alice.ListCommandAutocompleteSuggestions(context.Background(), "/connect ", server.Teams.Support.Id)
-	require.NoError(t, err)
-	var names []string
-	for _, s := range suggestions {
-		names = append(names, s.Complete)
-	}
+	names := suggestionsFor(t, alice, "/connect ")
 	assert.Contains(t, names, "connect help")
 	assert.Contains(t, names, "connect open")
 }
 
 func TestWorkspacePage(t *testing.T) {
-	resp, body := get(t, login(t, server.Staff[0]), "/workspace")
-	require.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.Contains(t, string(body), `id="connect-workspace-root"`)
+	page := route[string](t, login(t, server.Staff[0]), http.MethodGet, "/workspace", nil)
+	require.Equal(t, http.StatusOK, page.Status)
+	assert.Contains(t, page.Body, `id="connect-workspace-root"`)
 
-	resp, _ = get(t, nil, "/workspace")
-	require.Equal(t, http.StatusFound, resp.StatusCode)
-	location, err := url.Parse(resp.Header.Get("Location"))
+	anonymous := route[string](t, nil, http.MethodGet, "/workspace", nil)
+	require.Equal(t, http.StatusFound, anonymous.Status)
+	location, err := url.Parse(anonymous.Header.Get("Location"))
 	require.NoError(t, err)
 	assert.Equal(t, "/login", location.Path)
 	assert.Equal(t, "/plug/connect-chat/workspace", location.Query().Get("redirect_to"))
-}
-
-func townSquare(t *testing.T, client *model.Client4) *model.Channel {
-	t.Helper()
-	channel, _, err := client.GetChannelByName(context.Background(), "town-square", server.Teams.Support.Id, "")
-	require.NoError(t, err)
-	return channel
-}
-
-func waitForEphemeral(t *testing.T, ws *model.WebSocketClient, channelID string) *model.Post {
-	t.Helper()
-	return waitForPostEvent(t, ws, model.WebsocketEventEphemeralMessage, func(p *model.Post) bool { return p.ChannelId == channelID })
-}
-
-// waitForPostEvent returns the post of the first websocket event of that type whose post matches.
-func waitForPostEvent(t *testing.T, ws *model.WebSocketClient, eventType model.WebsocketEventType, matches func(*model.Post) bool) *model.Post {
-	t.Helper()
-	timeout := time.After(30 * time.Second)
-	for {
-		select {
-		case event := <-ws.EventChannel:
-			if event.EventType() != eventType {
-				continue
-			}
-			var post model.Post
-			require.NoError(t, json.Unmarshal([]byte(event.GetData()["post"].(string)), &post))
-			if matches(&post) {
-				return &post
-			}
-		case <-timeout:
-			t.Fatalf("no %s event arrived over the websocket", eventType)
-		}
-	}
 }

@@ -2,9 +2,6 @@ package integration
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strings"
@@ -17,60 +14,6 @@ import (
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 )
-
-// card is one record card as every client receives it: a message attachment.
-type card struct {
-	Title, TitleLink, Text string
-	Fields                 map[string]string
-}
-
-func cardsOn(post *model.Post) []card {
-	var cards []card
-	for _, a := range post.Attachments() {
-		c := card{Title: a.Title, TitleLink: a.TitleLink, Text: a.Text, Fields: map[string]string{}}
-		for _, f := range a.Fields {
-			c.Fields[f.Title] = fmt.Sprint(f.Value)
-		}
-		cards = append(cards, c)
-	}
-	return cards
-}
-
-// statuses is what Connect knows about each record on post.
-func statuses(post *model.Post) []string {
-	var out []string
-	raw, _ := json.Marshal(post.GetProp("connect_records"))
-	var cards []struct{ Status string }
-	_ = json.Unmarshal(raw, &cards)
-	for _, c := range cards {
-		out = append(out, c.Status)
-	}
-	return out
-}
-
-// waitForCards polls the post until every card reached a final or wanted state.
-func waitForCards(t *testing.T, client *model.Client4, postID string, want ...string) *model.Post {
-	t.Helper()
-	var post *model.Post
-	require.Eventually(t, func() bool {
-		var err error
-		post, _, err = client.GetPost(context.Background(), postID, "")
-		return err == nil && assert.ObjectsAreEqual(want, statuses(post))
-	}, 30*time.Second, 100*time.Millisecond, "cards never reached %v", want)
-	return post
-}
-
-// freshIncident adds an incident nobody has looked up yet, so no cache hides a fault.
-func freshIncident(t *testing.T, description string) string {
-	number := fmt.Sprintf("INC%07d", 3_000_000+rand.IntN(999_999))
-	server.ServiceNow.PutRecord("incident", standin.Record{Number: number, ShortDescription: description, State: "1", Priority: "3"})
-	return number
-}
-
-func staffPair(t *testing.T) (*person, *person, string) {
-	alice, bob := newStaff(t), newStaff(t)
-	return alice, bob, alice.directWith(t, bob)
-}
 
 func TestTicketNumbersBecomeCardsThatFillInForEveryone(t *testing.T) {
 	alice, bob, dm := staffPair(t)
@@ -233,26 +176,18 @@ func TestConnectRecordPostsCards(t *testing.T) {
 	assert.Regexp(t, `^Connected to `+server.ServiceNowURL+` \(basic authentication\) in \d+ ms: Connect can read \d+ task records, for example [A-Z]+\d+\.$`, resp.Text)
 }
 
-func mustPost(t *testing.T, p *person, channelID, message string) *model.Post {
-	t.Helper()
-	post, err := p.post(channelID, message)
-	require.NoError(t, err)
-	return post
-}
-
 func TestOnlyReadersCanRefreshCards(t *testing.T) {
 	alice, _, dm := staffPair(t)
 	posted := mustPost(t, alice, dm, standin.SampleProblem)
 	waitForCards(t, alice.client, posted.Id, "found")
 	path := "/api/v1/posts/" + posted.Id + "/cards/refresh"
 
-	resp, body := send(t, alice.client, http.MethodPost, path)
-	assert.Equal(t, http.StatusOK, resp.StatusCode, string(body))
-	assert.JSONEq(t, `{"changed":false}`, string(body))
+	refreshed := route[string](t, alice.client, http.MethodPost, path, nil)
+	assert.Equal(t, http.StatusOK, refreshed.Status, refreshed.Body)
+	assert.JSONEq(t, `{"changed":false}`, refreshed.Body)
 
-	resp, body = send(t, newCustomer(t).client, http.MethodPost, path)
-	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "no record data for people outside the conversation")
-	assert.JSONEq(t, `{"error":"No such post."}`, string(body))
-	resp, _ = send(t, nil, http.MethodPost, path)
-	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+	outsider := route[string](t, newCustomer(t).client, http.MethodPost, path, nil)
+	assert.Equal(t, http.StatusNotFound, outsider.Status, "no record data for people outside the conversation")
+	assert.JSONEq(t, `{"error":"No such post."}`, outsider.Body)
+	assert.Equal(t, http.StatusUnauthorized, route[string](t, nil, http.MethodPost, path, nil).Status)
 }

@@ -14,104 +14,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 )
-
-// person is a fresh user for one test, logged in, with a websocket for private messages.
-type person struct {
-	rig.User
-	client *model.Client4
-	ws     *model.WebSocketClient
-}
-
-func newPerson(t *testing.T, prefix string, teams ...*model.Team) *person {
-	t.Helper()
-	user, err := server.NewUser(context.Background(), prefix, teams...)
-	require.NoError(t, err)
-	p := &person{User: user, client: login(t, user)}
-	p.ws, err = model.NewWebSocketClient4(strings.Replace(server.URL, "http", "ws", 1), p.client.AuthToken)
-	require.NoError(t, err)
-	p.ws.Listen()
-	t.Cleanup(p.ws.Close)
-	return p
-}
-
-func newStaff(t *testing.T) *person {
-	return newPerson(t, "agent", server.Teams.Support, server.Teams.ITIL)
-}
-
-func newCustomer(t *testing.T) *person { return newPerson(t, "customer", server.Teams.Support) }
-
-func (p *person) directWith(t *testing.T, other *person) string {
-	t.Helper()
-	channel, _, err := p.client.CreateDirectChannel(context.Background(), p.Id, other.Id)
-	require.NoError(t, err)
-	return channel.Id
-}
-
-func (p *person) groupWith(t *testing.T, others ...*person) string {
-	t.Helper()
-	ids := []string{p.Id}
-	for _, o := range others {
-		ids = append(ids, o.Id)
-	}
-	channel, _, err := p.client.CreateGroupChannel(context.Background(), ids)
-	require.NoError(t, err)
-	return channel.Id
-}
-
-func (p *person) post(channelID, message string) (*model.Post, error) {
-	post, _, err := p.client.CreatePost(context.Background(), &model.Post{ChannelId: channelID, Message: message})
-	return post, err
-}
-
-func (p *person) upload(channelID string) error {
-	_, _, err := p.client.UploadFile(context.Background(), []byte("ticket notes"), channelID, "notes.txt")
-	return err
-}
-
-// configure applies plugin settings for one test and restores the defaults after it.
-func configure(t *testing.T, changes map[string]any) {
-	t.Helper()
-	require.NoError(t, server.ConfigurePlugin(context.Background(), changes))
-	t.Cleanup(func() { require.NoError(t, server.ConfigurePlugin(context.Background(), nil)) })
-	if mode, ok := changes["EnforcementMode"]; ok {
-		require.Eventually(t, func() bool { return adminHealth(t)["staff"].(map[string]any)["mode"] == mode },
-			10*time.Second, 50*time.Millisecond, "the plugin did not apply the new settings")
-	}
-}
-
-func adminHealth(t *testing.T) map[string]any {
-	t.Helper()
-	resp, body := get(t, login(t, server.Admin), "/api/v1/health")
-	require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
-	var health map[string]any
-	require.NoError(t, json.Unmarshal(body, &health))
-	return health
-}
-
-func messages(t *testing.T, client *model.Client4, channelID string) []string {
-	t.Helper()
-	list, _, err := client.GetPostsForChannel(context.Background(), channelID, 0, 100, "", false, false)
-	require.NoError(t, err)
-	var texts []string
-	for _, id := range list.Order {
-		if post := list.Posts[id]; !strings.HasPrefix(post.Type, "system_") {
-			texts = append(texts, post.Message)
-		}
-	}
-	return texts
-}
-
-func refusedFor(usernames ...string) string {
-	names := "@" + strings.Join(usernames, " and @")
-	verb := " is"
-	if len(usernames) > 1 {
-		verb = " are"
-	}
-	return names + verb + " not ITIL staff: Connect conversations are for staff only."
-}
 
 func TestStaffConversationsWork(t *testing.T) {
 	alice, bob, carol := newStaff(t), newStaff(t), newStaff(t)
@@ -322,39 +226,21 @@ func TestStaffPickerFindsStaffOnly(t *testing.T) {
 	colleague := newPerson(t, "picker", server.Teams.ITIL)
 	_ = newPerson(t, "picker", server.Teams.Support)
 
-	resp, body := get(t, alice.client, "/api/v1/staff?q=picker")
-	require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
-	var page struct {
+	type staffPage struct {
 		People []struct{ ID, Username string } `json:"people"`
 	}
-	require.NoError(t, json.Unmarshal(body, &page))
-	require.Len(t, page.People, 1)
-	assert.Equal(t, colleague.Username, page.People[0].Username)
+	page := route[staffPage](t, alice.client, http.MethodGet, "/api/v1/staff?q=picker", nil)
+	require.Equal(t, http.StatusOK, page.Status, page.Text())
+	require.Len(t, page.Body.People, 1)
+	assert.Equal(t, colleague.Username, page.Body.People[0].Username)
 
-	resp, body = get(t, alice.client, "/api/v1/staff?q="+url.QueryEscape("picker tester"))
-	require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
-	require.NoError(t, json.Unmarshal(body, &page))
-	require.Len(t, page.People, 1, "full names match too")
-	assert.Equal(t, colleague.Username, page.People[0].Username)
+	page = route[staffPage](t, alice.client, http.MethodGet, "/api/v1/staff?q="+url.QueryEscape("picker tester"), nil)
+	require.Equal(t, http.StatusOK, page.Status, page.Text())
+	require.Len(t, page.Body.People, 1, "full names match too")
+	assert.Equal(t, colleague.Username, page.Body.People[0].Username)
 
-	resp, body = get(t, dave.client, "/api/v1/staff?q=picker")
-	assert.Equal(t, http.StatusForbidden, resp.StatusCode)
-	assert.Contains(t, string(body), "Connect Chat is for ITIL staff only.")
-	resp, _ = get(t, nil, "/api/v1/staff?q=picker")
-	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
-}
-
-func assertNoEphemeral(t *testing.T, ws *model.WebSocketClient, channelID string) {
-	t.Helper()
-	deadline := time.After(time.Second)
-	for {
-		select {
-		case event := <-ws.EventChannel:
-			if event.EventType() == model.WebsocketEventEphemeralMessage && strings.Contains(event.GetData()["post"].(string), channelID) {
-				t.Fatalf("unexpected private message: %v", event.GetData()["post"])
-			}
-		case <-deadline:
-			return
-		}
-	}
+	refused := route[string](t, dave.client, http.MethodGet, "/api/v1/staff?q=picker", nil)
+	assert.Equal(t, http.StatusForbidden, refused.Status)
+	assert.Contains(t, refused.Body, "Connect Chat is for ITIL staff only.")
+	assert.Equal(t, http.StatusUnauthorized, route[string](t, nil, http.MethodGet, "/api/v1/staff?q=picker", nil).Status)
 }

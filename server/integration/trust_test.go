@@ -17,20 +17,6 @@ import (
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 )
 
-const restrictedCardText = `Record details are shown only in conversations of ITIL staff\. Open the record in ServiceNow\.`
-
-// assertNumberAndLinkOnly checks that a card names its record and nothing more.
-func assertNumberAndLinkOnly(t *testing.T, post *model.Post, number string) {
-	t.Helper()
-	cards := cardsOn(post)
-	require.Len(t, cards, 1)
-	assert.Equal(t, number, cards[0].Title)
-	assert.Contains(t, cards[0].TitleLink, number)
-	assert.Equal(t, restrictedCardText, cards[0].Text)
-	assert.Empty(t, cards[0].Fields, "no state, priority or assignee")
-	assert.NotContains(t, fmt.Sprint(post.Attachments()), "Printer", "no short description")
-}
-
 func TestRecordDetailsReachStaffOnly(t *testing.T) {
 	alice, bob, dm := staffPair(t)
 	dave := newCustomer(t)
@@ -61,8 +47,7 @@ func TestRecordDetailsReachStaffOnly(t *testing.T) {
 		_, _, err = alice.client.AddChannelMember(context.Background(), channel.Id, dave.Id)
 		require.NoError(t, err)
 		require.Eventually(t, func() bool {
-			resp, _ := send(t, alice.client, http.MethodPost, "/api/v1/posts/"+posted.Id+"/cards/refresh")
-			return resp.StatusCode == http.StatusOK
+			return route[string](t, alice.client, http.MethodPost, "/api/v1/posts/"+posted.Id+"/cards/refresh", nil).Status == http.StatusOK
 		}, 10*time.Second, 200*time.Millisecond)
 		assertNumberAndLinkOnly(t, waitForCards(t, dave.client, posted.Id, "restricted"), number)
 	})
@@ -265,8 +250,8 @@ func TestACardKeepsItsDetailsThroughAnOutage(t *testing.T) {
 	time.Sleep(11 * time.Second) // past the cache
 	server.ServiceNow.SetFault(standin.Fault{Status: 503})
 	t.Cleanup(server.ServiceNow.ClearFault)
-	resp, body := send(t, bob.client, http.MethodPost, "/api/v1/posts/"+posted.Id+"/cards/refresh")
-	require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+	refreshed := route[string](t, bob.client, http.MethodPost, "/api/v1/posts/"+posted.Id+"/cards/refresh", nil)
+	require.Equal(t, http.StatusOK, refreshed.Status, refreshed.Body)
 	after, _, err := bob.client.GetPost(context.Background(), posted.Id, "")
 	require.NoError(t, err)
 	stale := after.Attachments()[0]
@@ -332,13 +317,13 @@ func TestGroupNamesAndBodiesAreChecked(t *testing.T) {
 		{map[string]any{"user_ids": idsOf(bob, carol), "name": "\x07\x1b"}, "A group name cannot contain control characters such as line breaks or NUL."},
 	}
 	for _, c := range cases {
-		status, body := call(t, alice.client, http.MethodPost, "/api/v1/conversations", c.body)
-		assert.Equal(t, http.StatusBadRequest, status, string(body))
-		assert.Equal(t, c.want, errorOf(t, body))
+		refused := route[string](t, alice.client, http.MethodPost, "/api/v1/conversations", c.body)
+		assert.Equal(t, http.StatusBadRequest, refused.Status, refused.Body)
+		assert.Equal(t, c.want, errorOf(t, refused.Raw))
 	}
-	status, body := call(t, alice.client, http.MethodPost, "/api/v1/conversations", `{"user_ids":["`+bob.Id+`","`+carol.Id+`"]}{"x":1}`)
-	assert.Equal(t, http.StatusBadRequest, status, string(body))
-	assert.Equal(t, "The request body must be one JSON object, with nothing after it.", errorOf(t, body))
+	trailing := route[string](t, alice.client, http.MethodPost, "/api/v1/conversations", `{"user_ids":["`+bob.Id+`","`+carol.Id+`"]}{"x":1}`)
+	assert.Equal(t, http.StatusBadRequest, trailing.Status, trailing.Body)
+	assert.Equal(t, "The request body must be one JSON object, with nothing after it.", errorOf(t, trailing.Raw))
 }
 
 func TestMeAndShrugInAMixedConversationSayWhy(t *testing.T) {

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -16,43 +15,6 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
-
-// share uploads a file into channelID and posts it.
-func (p *person) share(t *testing.T, channelID, name, content string) *model.Post {
-	t.Helper()
-	uploaded, _, err := p.client.UploadFile(context.Background(), []byte(content), channelID, name)
-	require.NoError(t, err)
-	require.Len(t, uploaded.FileInfos, 1)
-	post, _, err := p.client.CreatePost(context.Background(), &model.Post{ChannelId: channelID, Message: "file: " + name, FileIds: []string{uploaded.FileInfos[0].Id}})
-	require.NoError(t, err)
-	return post
-}
-
-func (p *person) files(t *testing.T, channelID, query string) workspace.FilePage {
-	t.Helper()
-	status, body := call(t, p.client, http.MethodGet, "/api/v1/conversations/"+channelID+"/files"+query, nil)
-	require.Equal(t, http.StatusOK, status, string(body))
-	var page workspace.FilePage
-	require.NoError(t, json.Unmarshal(body, &page))
-	return page
-}
-
-func (p *person) recordsOf(t *testing.T, channelID string) workspace.RecordsAndLinks {
-	t.Helper()
-	status, body := call(t, p.client, http.MethodGet, "/api/v1/conversations/"+channelID+"/records", nil)
-	require.Equal(t, http.StatusOK, status, string(body))
-	var found workspace.RecordsAndLinks
-	require.NoError(t, json.Unmarshal(body, &found))
-	return found
-}
-
-func fileNames(page workspace.FilePage) []string {
-	names := []string{}
-	for _, f := range page.Files {
-		names = append(names, f.Name)
-	}
-	return names
-}
 
 func TestWorkspaceFilesNewestFirstWithPaging(t *testing.T) {
 	alice, bob := newStaff(t), newStaff(t)
@@ -88,9 +50,9 @@ func TestWorkspaceFilesNewestFirstWithPaging(t *testing.T) {
 	assert.Equal(t, []string{"second.txt", "first.txt"}, fileNames(page), "a deleted post's file and a file never posted are left out")
 	assert.False(t, page.HasMore)
 
-	status, body := call(t, alice.client, http.MethodGet, "/api/v1/conversations/"+dm+"/files?per_page=500", nil)
-	assert.Equal(t, http.StatusBadRequest, status)
-	assert.Equal(t, "per_page must be a number from 1 to 100.", errorOf(t, body))
+	tooMany := route[string](t, alice.client, http.MethodGet, "/api/v1/conversations/"+dm+"/files?per_page=500", nil)
+	assert.Equal(t, http.StatusBadRequest, tooMany.Status)
+	assert.Equal(t, "per_page must be a number from 1 to 100.", errorOf(t, tooMany.Raw))
 }
 
 func TestWorkspaceRecordsWithCardsAlsoInAndLinks(t *testing.T) {
@@ -160,19 +122,19 @@ func TestWorkspaceRoutesRefuseOutsiders(t *testing.T) {
 	dm := alice.directWith(t, bob)
 	mustPost(t, alice, dm, standin.SampleIncident)
 	for _, path := range []string{"/files", "/records"} {
-		status, body := call(t, carol.client, http.MethodGet, "/api/v1/conversations/"+dm+path, nil)
-		assert.Equal(t, http.StatusNotFound, status, path)
-		assert.Equal(t, "No such conversation.", errorOf(t, body), path)
+		outsider := route[string](t, carol.client, http.MethodGet, "/api/v1/conversations/"+dm+path, nil)
+		assert.Equal(t, http.StatusNotFound, outsider.Status, path)
+		assert.Equal(t, "No such conversation.", errorOf(t, outsider.Raw), path)
 
-		status, body = call(t, alice.client, http.MethodGet, "/api/v1/conversations/"+townSquare(t, alice.client).Id+path, nil)
-		assert.Equal(t, http.StatusNotFound, status, "a team channel is not a conversation: "+path)
-		assert.Equal(t, "No such conversation.", errorOf(t, body), path)
+		teamChannel := route[string](t, alice.client, http.MethodGet, "/api/v1/conversations/"+townSquare(t, alice.client).Id+path, nil)
+		assert.Equal(t, http.StatusNotFound, teamChannel.Status, "a team channel is not a conversation: "+path)
+		assert.Equal(t, "No such conversation.", errorOf(t, teamChannel.Raw), path)
 
-		status, body = call(t, dave.client, http.MethodGet, "/api/v1/conversations/"+dm+path, nil)
-		assert.Equal(t, http.StatusForbidden, status, path)
-		assert.Equal(t, "Connect Chat is for ITIL staff only.", errorOf(t, body), path)
+		customer := route[string](t, dave.client, http.MethodGet, "/api/v1/conversations/"+dm+path, nil)
+		assert.Equal(t, http.StatusForbidden, customer.Status, path)
+		assert.Equal(t, "Connect Chat is for ITIL staff only.", errorOf(t, customer.Raw), path)
 		var refusal struct{ ID string }
-		require.NoError(t, json.Unmarshal(body, &refusal))
+		require.NoError(t, json.Unmarshal(customer.Raw, &refusal))
 		assert.Equal(t, "connect.not_staff", refusal.ID)
 	}
 }

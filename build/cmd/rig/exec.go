@@ -48,7 +48,6 @@ func serverEnv(srv *rig.Server) []string {
 		"CONNECT_MM_CUSTOMERS=" + usernames(srv.Customers),
 		"CONNECT_MM_TEAM=" + srv.Teams.Support.Name,
 		"CONNECT_SN_URL=" + srv.ServiceNowURL,
-		"CONNECT_WEBHOOK_SECRET=" + rig.WebhookSecret,
 	}
 }
 

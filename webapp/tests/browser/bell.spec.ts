@@ -1,13 +1,10 @@
-import type {Browser} from 'playwright-core';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 
 import type {NotificationPreferences} from '../../src/types/notifications';
 
-import {launchChromium} from './support/browser';
 import {callAs, fullName, newStaffColleague, postAs, startConversationAs} from './support/connect';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {logIn, type Session} from './support/mattermost';
-import {chooseWindowAction, HostBrowsers, openWindow, row} from './support/ui';
+import {useBrowserSuite} from './support/suite';
+import {chooseWindowAction, openWindow, row} from './support/ui';
 
 interface ShownNotification {
     title: string;
@@ -49,27 +46,7 @@ interface Member {
 // own notifications read, and follows changes made elsewhere live; F-52: browser notifications
 // follow it.
 describe('the bell', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let browsers: HostBrowsers;
-    let admin: Session;
-    let alice: Session;
-
-    beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        browsers = new HostBrowsers(browser, env);
-        admin = await logIn(env, env.admin);
-        alice = await logIn(env, env.staff[0]);
-    });
-
-    afterEach(async () => {
-        expect(await browsers.closeAll()).toEqual([]);
-    });
-
-    afterAll(async () => {
-        await browser?.close();
-    });
+    const {env, browsers, admin, alice} = useBrowserSuite({signedIn: ['admin', 'alice']});
 
     it('stores each choice in the notify props and shows changes made elsewhere', async () => {
         const colleague = await newStaffColleague(env, admin, alice, 'Bella');

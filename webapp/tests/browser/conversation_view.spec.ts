@@ -1,16 +1,13 @@
-import type {Browser, Locator, Page} from 'playwright-core';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {Locator, Page} from 'playwright-core';
+import {describe, expect, it} from 'vitest';
 
-import {launchChromium} from './support/browser';
 import {appBarItemOf} from './support/dev_host';
 import {addMembersAs, fullName, newStaffColleague, nonce, postAs, readEverything, removeMemberAs, renameAs, replyAs, startConversationAs} from './support/connect';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {logIn, type Session} from './support/mattermost';
 import {twoColourPng} from './support/png';
+import {useBrowserSuite} from './support/suite';
 import {
     chooseWindowAction,
     composerOf,
-    HostBrowsers,
     isFocused,
     logOf,
     messageWith,
@@ -24,33 +21,9 @@ import {
 // The conversation view as Mattermost users expect it (issue 12): what two people see of each
 // other's messages, live, in their own browsers against the real server.
 describe('the conversation view in mini windows', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let browsers: HostBrowsers;
-    let alice: Session;
-    let bob: Session;
-    let carol: Session;
-    let dave: Session;
-    let admin: Session;
-
-    beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        browsers = new HostBrowsers(browser, env);
-        [alice, bob, carol] = await Promise.all(env.staff.slice(0, 3).map((username) => logIn(env, username)));
-        dave = await logIn(env, env.customers[0]);
-        admin = await logIn(env, env.admin);
-    });
+    const {env, browsers, alice, bob, carol, dave, admin} = useBrowserSuite({signedIn: ['alice', 'bob', 'carol', 'dave', 'admin']});
 
     const newColleague = (firstName: string) => newStaffColleague(env, admin, alice, firstName);
-
-    afterEach(async () => {
-        expect(await browsers.closeAll()).toEqual([]);
-    });
-
-    afterAll(async () => {
-        await browser?.close();
-    });
 
     // Alice and Bob, each with their direct conversation open in a mini window.
     async function aliceAndBob(): Promise<{alicePage: Page; bobPage: Page; aliceWindow: Locator; bobWindow: Locator}> {

@@ -1,7 +1,6 @@
-import type {Browser, Page} from 'playwright-core';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {Page} from 'playwright-core';
+import {describe, expect, it} from 'vitest';
 
-import {launchChromium} from './support/browser';
 import {
     conversationsOf,
     leaveStaffTeam,
@@ -14,13 +13,12 @@ import {
     startConversationAs,
 } from './support/connect';
 import {waitForHostStatus} from './support/dev_host';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {logIn, type Session} from './support/mattermost';
+import type {Session} from './support/mattermost';
+import {useBrowserSuite} from './support/suite';
 import {
     chooseWindowAction,
     composerOf,
     eventually,
-    HostBrowsers,
     logOf,
     openSidebar,
     pickPeople,
@@ -35,29 +33,7 @@ import {
 // The sidebar, the people picker and the mini windows, used by two or three people at once in
 // their own browsers against the real server.
 describe('Connect conversations in the dev host', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let browsers: HostBrowsers;
-    let admin: Session;
-    let alice: Session;
-    let bob: Session;
-    let carol: Session;
-
-    beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        browsers = new HostBrowsers(browser, env);
-        admin = await logIn(env, env.admin);
-        [alice, bob, carol] = await Promise.all(env.staff.slice(0, 3).map((username) => logIn(env, username)));
-    });
-
-    afterEach(async () => {
-        expect(await browsers.closeAll()).toEqual([]);
-    });
-
-    afterAll(async () => {
-        await browser?.close();
-    });
+    const {env, browsers, admin, alice, bob, carol} = useBrowserSuite({signedIn: ['admin', 'alice', 'bob', 'carol']});
 
     const openAs = (session: Session, expectedFailedPaths: string[] = []) => browsers.openAs(session, {expectedFailedPaths});
     const appBarBadge = (page: Page) => page.getByTestId('app-bar-unread-badge');

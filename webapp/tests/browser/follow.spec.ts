@@ -1,63 +1,27 @@
-import {createHmac} from 'node:crypto';
-
-import type {Browser} from 'playwright-core';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 
 import type {Follow, FollowList} from '../../src/types/follow';
 
-import {launchChromium} from './support/browser';
 import {callAs, nonce, postAs, startConversationAs} from './support/connect';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {logIn, type Session} from './support/mattermost';
-import {HostBrowsers, logOf, messageWith, openWindow, row, sidebarOf, windowOf} from './support/ui';
+import {sendServiceNowEvent} from './support/servicenow';
+import {useBrowserSuite} from './support/suite';
+import {logOf, messageWith, openWindow, row, sidebarOf, windowOf} from './support/ui';
 
 const connectAPI = '/plugins/connect-chat/api/v1';
 const record = {number: 'INC0010002', shortDescription: 'VPN disconnects every 10 minutes'};
 const recordConversation = `${record.number} · ${record.shortDescription}`;
 
-// ServiceNow's business rule, as the webhook expects it: HMAC-SHA256 over "<timestamp>.<body>".
-async function sendRecordEvent(env: RigEnvironment, event: Record<string, unknown>): Promise<number> {
-    const secret = process.env.CONNECT_WEBHOOK_SECRET;
-    if (!secret) {
-        throw new Error('CONNECT_WEBHOOK_SECRET is not set: run the browser tests through the Go test rig.');
-    }
-    const body = JSON.stringify(event);
-    const timestamp = Math.floor(Date.now() / 1000).toString();
-    const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('base64');
-    const response = await fetch(`${env.url}${connectAPI}/servicenow/events`, {
-        method: 'POST',
-        headers: {'Content-Type': 'application/json', 'X-Connect-Timestamp': timestamp, 'X-Connect-Signature': signature},
-        body,
-    });
-    return response.status;
-}
-
 // F-60, F-61: following a record from its card, and its updates arriving live in the record
 // conversation, against the real server.
 describe('following a record', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let browsers: HostBrowsers;
-    let alice: Session;
-    let bob: Session;
-
-    beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        browsers = new HostBrowsers(browser, env);
-        [alice, bob] = await Promise.all(env.staff.slice(0, 2).map((username) => logIn(env, username)));
-    });
-
-    afterEach(async () => {
-        expect(await browsers.closeAll()).toEqual([]);
-    });
+    const {env, browsers, alice, bob} = useBrowserSuite({signedIn: ['alice', 'bob']});
 
     afterAll(async () => {
-        if (alice) {
-            const {follows} = await callAs<FollowList>(env, alice, 'GET', `${connectAPI}/follows`);
-            await Promise.all(follows.map((f) => callAs(env, alice, 'DELETE', `${connectAPI}/follows/${f.table}/${f.sys_id}`)));
+        if (!alice.token) {
+            return;
         }
-        await browser?.close();
+        const {follows} = await callAs<FollowList>(env, alice, 'GET', `${connectAPI}/follows`);
+        await Promise.all(follows.map((f) => callAs(env, alice, 'DELETE', `${connectAPI}/follows/${f.table}/${f.sys_id}`)));
     });
 
     it('follows from the card and shows the record\'s updates live in its record conversation', async () => {
@@ -85,7 +49,7 @@ describe('following a record', () => {
         const {follows} = await callAs<FollowList>(env, alice, 'GET', `${connectAPI}/follows`);
         const followed = follows.find((f: Follow) => f.number === record.number);
         expect(followed?.conversation_id).toBeTruthy();
-        const status = await sendRecordEvent(env, {
+        const status = await sendServiceNowEvent(env, {
             event_id: tag, table: followed?.table, sys_id: followed?.sys_id, number: record.number,
             short_description: record.shortDescription, state: 'In Progress', priority: '3 - Moderate',
             assigned_to: 'Beth Anglin', sys_updated_on: new Date().toISOString().slice(0, 19).replace('T', ' '),

@@ -1,47 +1,24 @@
-import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {Locator, Page} from 'playwright-core';
+import {describe, expect, it} from 'vitest';
 
 import {displayName} from '../../src/display_name';
 
-import {collectPageErrors, launchChromium, signIn, testResultPath} from './support/browser';
+import {testResultPath} from './support/browser';
 import {appBarItemOf, waitForHostStatus} from './support/dev_host';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {currentUser, logIn, type Session} from './support/mattermost';
+import {useBrowserSuite} from './support/suite';
 
 describe('the plugin in the dev host, which the server serves as its web client', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let staff: Session;
-    let context: BrowserContext;
+    const {env, browsers, alice: staff} = useBrowserSuite({signedIn: ['alice']});
     let page: Page;
-    let pageErrors: string[];
-
-    beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        staff = await logIn(env, env.staff[0]);
-    });
 
     // A new browser signed in with the session, on the site's front page (which goes on to the
     // default team's town square).
     async function openFrontPage(session: Session, expectedFailedPaths: string[] = []): Promise<void> {
-        context = await browser.newContext();
-        await signIn(context, env, session);
-        page = await context.newPage();
-        pageErrors = collectPageErrors(page, expectedFailedPaths);
+        page = await browsers.newPage(session, {expectedFailedPaths});
         await page.goto(env.url + '/');
-        await waitForHostStatus(page, 'ready', pageErrors);
+        await waitForHostStatus(page, 'ready', browsers.errorsOf(page));
     }
-
-    afterEach(async () => {
-        const errorsDuringTest = [...pageErrors];
-        await context?.close();
-        expect(errorsDuringTest).toEqual([]);
-    });
-
-    afterAll(async () => {
-        await browser?.close();
-    });
 
     const sidebar = () => page.getByRole('region', {name: 'Connect', exact: true});
 
@@ -78,7 +55,7 @@ describe('the plugin in the dev host, which the server serves as its web client'
         await page.getByRole('menuitem', {name: 'Log Out'}).click();
 
         await page.waitForURL(`${env.url}/login`);
-        await waitForHostStatus(page, 'signed-out', pageErrors);
+        await waitForHostStatus(page, 'signed-out', browsers.errorsOf(page));
         expect(await page.getByRole('button', {name: 'Log in'}).isVisible()).toBe(true);
         await expect(currentUser(env, session.token)).rejects.toThrow('401');
     });

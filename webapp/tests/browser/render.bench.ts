@@ -1,12 +1,10 @@
-import {afterAll, beforeAll, describe, it} from 'vitest';
+import {beforeAll, describe, it} from 'vitest';
 
-import {launchChromium} from './support/browser';
 import {newStaffMember, nonce, postAs, readEverything, startConversationAs} from './support/connect';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {logIn, type Session} from './support/mattermost';
-import {HostBrowsers, logOf, openSidebar, row, windowOf} from './support/ui';
-
-import type {Browser} from 'playwright-core';
+import type {Session} from './support/mattermost';
+import {useBrowserSuite} from './support/suite';
+import {ms, percentile} from './support/timing';
+import {logOf, openSidebar, row, windowOf} from './support/ui';
 
 const messageCount = 200;
 const liveMessages = 20;
@@ -27,29 +25,14 @@ function sampleMessage(index: number, tag: string): string {
     }
 }
 
-function percentile(values: number[], p: number): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-const ms = (value: number) => `${value.toFixed(0)} ms`;
-
 // How a mini window copes with a long conversation: opening it, loading 200 messages, and new
 // messages arriving while 200 are shown. Figures only; nothing is asserted about time.
 describe('rendering a conversation of 200 messages', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let browsers: HostBrowsers;
+    const {env, browsers, admin, bob: writer} = useBrowserSuite({signedIn: ['admin', 'bob'], pageErrors: 'ignored'});
     let reader: Session;
-    let writer: Session;
     let conversationId: string;
 
     beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        browsers = new HostBrowsers(browser, env);
-        const admin = await logIn(env, env.admin);
-        writer = await logIn(env, env.staff[1]);
         reader = await newStaffMember(env, admin, 'Renata', `Reader${nonce()}`);
         conversationId = (await startConversationAs(env, writer, [reader.user.id])).id;
         const tag = nonce();
@@ -57,11 +40,6 @@ describe('rendering a conversation of 200 messages', () => {
             await postAs(env, writer, conversationId, sampleMessage(index, tag));
         }
         await readEverything(env, reader);
-    });
-
-    afterAll(async () => {
-        await browsers.closeAll();
-        await browser?.close();
     });
 
     it('prints the times', async () => {

@@ -1,32 +1,14 @@
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {Page} from 'playwright-core';
+import {describe, expect, it} from 'vitest';
 
 import {displayName} from '../../src/display_name';
 
-import {collectPageErrors, launchChromium, signIn} from './support/browser';
 import {waitForHostStatus} from './support/dev_host';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {logIn, loginFailureMessage, type Session} from './support/mattermost';
+import {loginFailureMessage} from './support/mattermost';
+import {useBrowserSuite} from './support/suite';
 
 describe('the standalone Connect Workspace page', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let staff: Session;
-    let context: BrowserContext;
-
-    beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        staff = await logIn(env, env.staff[0]);
-    });
-
-    afterEach(async () => {
-        await context?.close();
-    });
-
-    afterAll(async () => {
-        await browser?.close();
-    });
+    const {env, browsers, alice: staff} = useBrowserSuite({signedIn: ['alice']});
 
     const workspaceURL = () => `${env.url}/plugins/connect-chat/workspace`;
     // An anonymous visitor's page asks it and gets 401.
@@ -47,10 +29,8 @@ describe('the standalone Connect Workspace page', () => {
     }
 
     it('shows the signed-in user\'s name', async () => {
-        context = await browser.newContext();
-        await signIn(context, env, staff);
-        const page = await context.newPage();
-        const pageErrors = collectPageErrors(page);
+        const page = await browsers.newPage(staff);
+        const pageErrors = browsers.errorsOf(page);
 
         await page.goto(workspaceURL());
 
@@ -62,9 +42,8 @@ describe('the standalone Connect Workspace page', () => {
     });
 
     it('sends an anonymous visitor through the sign-in page and back to the workspace', async () => {
-        context = await browser.newContext();
-        const page = await context.newPage();
-        const pageErrors = collectPageErrors(page, [currentUserPath]);
+        const page = await browsers.newPage(undefined, {expectedFailedPaths: [currentUserPath]});
+        const pageErrors = browsers.errorsOf(page);
 
         await visitAnonymously(page, pageErrors);
         await fillInSignInForm(page, env.password);
@@ -77,9 +56,8 @@ describe('the standalone Connect Workspace page', () => {
     });
 
     it('keeps a visitor with a wrong password on the sign-in page, saying why', async () => {
-        context = await browser.newContext();
-        const page = await context.newPage();
-        const pageErrors = collectPageErrors(page, [currentUserPath, '/api/v4/users/login']);
+        const page = await browsers.newPage(undefined, {expectedFailedPaths: [currentUserPath, '/api/v4/users/login']});
+        const pageErrors = browsers.errorsOf(page);
         const wrongPassword = `${env.password}-wrong`;
 
         await visitAnonymously(page, pageErrors);

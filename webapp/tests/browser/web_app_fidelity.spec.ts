@@ -1,49 +1,29 @@
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
-import {launchChromium, signIn, testResultPath} from './support/browser';
+import {testResultPath} from './support/browser';
 import {callAs, fullName} from './support/connect';
 import {appBarItemOf, channelHeaderOf, waitForHostStatus} from './support/dev_host';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
 import {logIn, type Session} from './support/mattermost';
 import {installProbePlugin, probePluginId, removeProbePlugin} from './support/probe_plugin';
+import {useBrowserSuite} from './support/suite';
 
 // The dev host's own rules, each the Mattermost web app's (webapp/devhost names the file of each),
 // checked with the real plugin and a probe plugin loaded on the real server. Page errors are not
 // asserted here: a plugin's own failures (say, calling its API while nobody is signed in) are the
 // plugin's to fix, and other specs assert them.
 describe('the dev host behaves like the Mattermost web app', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let admin: Session;
-    let alice: Session;
-    let context: BrowserContext | undefined;
+    const {env, browsers, admin, alice} = useBrowserSuite({signedIn: ['admin', 'alice'], pageErrors: 'ignored'});
 
     beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        admin = await logIn(env, env.admin);
-        alice = await logIn(env, env.staff[0]);
         await installProbePlugin(env, admin);
-    });
-
-    afterEach(async () => {
-        await context?.close();
-        context = undefined;
     });
 
     afterAll(async () => {
         await removeProbePlugin(env, admin);
-        await browser?.close();
     });
 
-    async function newPage(session?: Session): Promise<Page> {
-        context = await browser.newContext({viewport: {width: 1440, height: 900}});
-        if (session) {
-            await signIn(context, env, session);
-        }
-        return context.newPage();
-    }
+    const newPage = (session?: Session) => browsers.newPage(session);
 
     async function openSignedIn(session: Session, path: string): Promise<Page> {
         const page = await newPage(session);
@@ -141,7 +121,7 @@ describe('the dev host behaves like the Mattermost web app', () => {
         await appBarItemOf(page).waitFor();
         expect(await channelHeaderOf(page).getByRole('button', {name: 'Connect'}).count()).toBe(0);
         await page.screenshot({path: testResultPath('fidelity-app-bar-on.png')});
-        await context?.close();
+        await browsers.closeAll();
 
         await callAs(env, admin, 'PUT', '/api/v4/config/patch', {ExperimentalSettings: {DisableAppBar: true}});
         try {

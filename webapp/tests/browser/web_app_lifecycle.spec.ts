@@ -1,56 +1,22 @@
 // Connect in the Mattermost web app's lifecycle, as the dev host imitates it: the plugin starts on
 // the login page, users sign in and out in one tab without a reload, root and global components
 // render where the web app renders them, and cards read as the web app shows attachments.
-import type {Browser, BrowserContext, Page, Request} from 'playwright-core';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {Page, Request} from 'playwright-core';
+import {describe, expect, it} from 'vitest';
 
-import {collectPageErrors, launchChromium, signIn, testResultPath} from './support/browser';
+import {testResultPath} from './support/browser';
 import {fullName, newStaffColleague, nonce, postAs, startConversationAs} from './support/connect';
 import {appBarItemOf, waitForHostStatus} from './support/dev_host';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {logIn, type Session} from './support/mattermost';
+import type {Session} from './support/mattermost';
+import {useBrowserSuite} from './support/suite';
 import {openSidebar, row, sidebarOf, windowOf} from './support/ui';
 
 const connectAPI = '/plugins/connect-chat/api/';
 
 describe('Connect in the web app\'s lifecycle', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let admin: Session;
-    let alice: Session;
-    let bob: Session;
-    let context: BrowserContext | undefined;
-    let pageErrors: string[] = [];
+    const {env, browsers, admin, alice, bob} = useBrowserSuite({signedIn: ['admin', 'alice', 'bob']});
 
-    beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        admin = await logIn(env, env.admin);
-        alice = await logIn(env, env.staff[0]);
-        bob = await logIn(env, env.staff[1]);
-    });
-
-    afterEach(async () => {
-        const errors = [...pageErrors];
-        pageErrors = [];
-        await context?.close();
-        context = undefined;
-        expect(errors).toEqual([]);
-    });
-
-    afterAll(async () => {
-        await browser?.close();
-    });
-
-    async function newPage(session?: Session): Promise<Page> {
-        context = await browser.newContext({viewport: {width: 1440, height: 900}});
-        if (session) {
-            await signIn(context, env, session);
-        }
-        const page = await context.newPage();
-        pageErrors = collectPageErrors(page);
-        return page;
-    }
+    const newPage = (session?: Session) => browsers.newPage(session);
 
     async function signInThroughForm(page: Page, session: Session): Promise<void> {
         await page.getByLabel('Email or Username').fill(session.user.username);
@@ -80,7 +46,7 @@ describe('Connect in the web app\'s lifecycle', () => {
             }
         });
         await page.goto(`${env.url}/login`);
-        await waitForHostStatus(page, 'signed-out', pageErrors);
+        await waitForHostStatus(page, 'signed-out', browsers.errorsOf(page));
         expect(await page.locator('body').getAttribute('data-host-plugins')).toContain('connect-chat');
         expect(connectRequests).toEqual([]);
 
@@ -116,7 +82,7 @@ describe('Connect in the web app\'s lifecycle', () => {
 
         const page = await newPage(bob);
         await page.goto(`${env.url}/${env.team}/channels/town-square`);
-        await waitForHostStatus(page, 'ready', pageErrors);
+        await waitForHostStatus(page, 'ready', browsers.errorsOf(page));
         await appBarItemOf(page).waitFor();
         const badge = page.getByTestId('app-bar-unread-badge');
         await badge.waitFor();
@@ -141,7 +107,7 @@ describe('Connect in the web app\'s lifecycle', () => {
 
         const page = await newPage(bob);
         await page.goto(`${env.url}/${env.team}/messages/@${alice.user.username}`);
-        await waitForHostStatus(page, 'ready', pageErrors);
+        await waitForHostStatus(page, 'ready', browsers.errorsOf(page));
         const card = page.getByTestId('message-attachment').filter({hasText: 'INC0010001'}).last();
         await expect.poll(() => card.getByRole('heading').textContent(), {timeout: 10_000}).toBe('INC0010001: Email server is down for the Finance floor');
         expect(await card.textContent()).not.toContain('\\');

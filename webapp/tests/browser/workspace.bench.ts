@@ -1,22 +1,14 @@
-import type {Browser, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, it} from 'vitest';
+import type {Page} from 'playwright-core';
+import {beforeAll, describe, it} from 'vitest';
 
-import {launchChromium} from './support/browser';
 import {fullName, newStaffColleague, postAs, startConversationAs} from './support/connect';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {logIn, type Session} from './support/mattermost';
-import {HostBrowsers} from './support/ui';
+import type {Session} from './support/mattermost';
+import {useBrowserSuite} from './support/suite';
+import {ms, percentile} from './support/timing';
 
 const conversationCount = 500;
 const colleagueCount = 33;
 const switches = 20;
-
-function percentile(values: number[], p: number): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 async function allRowsShown(page: Page): Promise<void> {
     try {
@@ -29,19 +21,13 @@ async function allRowsShown(page: Page): Promise<void> {
 // The standalone workspace for someone with 500 conversations: how long the page takes to be
 // usable, and switching between conversations. Figures only; nothing is asserted about time.
 describe('the workspace with 500 conversations', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let browsers: HostBrowsers;
+    const {env, browsers, admin, alice} = useBrowserSuite({signedIn: ['admin', 'alice'], pageErrors: 'ignored'});
     let reader: Session;
     const names: string[] = [];
 
     // Groups of the same people are one conversation, so the groups pair up colleagues.
     beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        browsers = new HostBrowsers(browser, env);
-        const admin = await logIn(env, env.admin);
-        reader = await newStaffColleague(env, admin, await logIn(env, env.staff[0]), 'Wanda');
+        reader = await newStaffColleague(env, admin, alice, 'Wanda');
         const colleagues: Session[] = [];
         for (let index = 0; index < colleagueCount; index += 1) {
             colleagues.push(await newStaffColleague(env, admin, reader, `Colleague${String.fromCharCode(65 + (index % 26))}${index}`));
@@ -60,11 +46,6 @@ describe('the workspace with 500 conversations', () => {
             }
         }
     }, 900_000);
-
-    afterAll(async () => {
-        await browsers.closeAll();
-        await browser?.close();
-    });
 
     it('prints the times', async () => {
         const loads: number[] = [];

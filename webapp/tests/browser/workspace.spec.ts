@@ -1,41 +1,17 @@
-import type {Browser, Page} from 'playwright-core';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {Page} from 'playwright-core';
+import {describe, expect, it} from 'vitest';
 
-import {launchChromium} from './support/browser';
 import {callAs, fullName, newStaffColleague, nonce, postAs, startConversationAs} from './support/connect';
-import {rigEnvironment, type RigEnvironment} from './support/environment';
-import {logIn, type Session} from './support/mattermost';
 import {twoColourPng} from './support/png';
-import {composerOf, HostBrowsers, isFocused, logOf, messageWith, openWindow, row, screenshotPath, send} from './support/ui';
+import {useBrowserSuite} from './support/suite';
+import {composerOf, isFocused, logOf, messageWith, openWindow, row, screenshotPath, send} from './support/ui';
 
 // The Connect Workspace (issue 13): every way in, the deep link, live chat beside a mini window,
 // the jump-to keys and the narrow layout, in real browsers against the real server.
 describe('the Connect Workspace', () => {
-    let env: RigEnvironment;
-    let browser: Browser;
-    let browsers: HostBrowsers;
-    let alice: Session;
-    let bob: Session;
-    let carol: Session;
-    let admin: Session;
-
-    beforeAll(async () => {
-        env = rigEnvironment();
-        browser = await launchChromium();
-        browsers = new HostBrowsers(browser, env);
-        [alice, bob, carol] = await Promise.all(env.staff.slice(0, 3).map((username) => logIn(env, username)));
-        admin = await logIn(env, env.admin);
-    });
+    const {env, browsers, alice, bob, carol, admin} = useBrowserSuite({signedIn: ['alice', 'bob', 'carol', 'admin']});
 
     const newColleague = (firstName: string) => newStaffColleague(env, admin, alice, firstName);
-
-    afterEach(async () => {
-        expect(await browsers.closeAll()).toEqual([]);
-    });
-
-    afterAll(async () => {
-        await browser?.close();
-    });
 
     const paneOf = (page: Page) => page.getByTestId('workspace-conversation');
     const paneTitle = (page: Page) => paneOf(page).getByRole('heading', {level: 2});

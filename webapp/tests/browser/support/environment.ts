@@ -6,6 +6,8 @@ export interface RigEnvironment {
     staff: string[];
     customers: string[];
     team: string;
+    // The ServiceNow stand-in's instance URL.
+    serviceNow: string;
 }
 
 function required(name: string): string {
@@ -31,5 +33,6 @@ export function rigEnvironment(): RigEnvironment {
         staff: usernames('CONNECT_MM_STAFF'),
         customers: usernames('CONNECT_MM_CUSTOMERS'),
         team: required('CONNECT_MM_TEAM'),
+        serviceNow: required('CONNECT_SN_URL').replace(/\/$/, ''),
     };
 }

@@ -1,74 +1,11 @@
-// People using Connect in the dev host, each in a browser of their own, and the parts of the UI
-// the browser tests find by role and name as a screen reader would.
+// The parts of the UI the browser tests find by role and name as a screen reader would.
 import {mkdir} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
-import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
+import type {Locator, Page} from 'playwright-core';
 import {expect} from 'vitest';
 
-import {collectPageErrors, signIn} from './browser';
-import {appBarItemOf, waitForHostStatus} from './dev_host';
-import type {RigEnvironment} from './environment';
-import type {Session} from './mattermost';
-
-export interface OpenOptions {
-    // Requests the page is expected to see fail (a refused post, say).
-    expectedFailedPaths?: string[];
-    viewport?: {width: number; height: number};
-    // Runs in the page before its own scripts (stand-ins for browser features, say).
-    initScript?: () => void;
-}
-
-export class HostBrowsers {
-    private contexts: BrowserContext[] = [];
-    private errors: string[][] = [];
-
-    constructor(private readonly browser: Browser, private readonly env: RigEnvironment) {}
-
-    // A browser of the user's own, on the front page with the plugin loaded and the websocket up.
-    async openAs(session: Session, options: OpenOptions = {}): Promise<Page> {
-        return this.openHostPage(session, '/', options);
-    }
-
-    // The dev host on any of its pages (a team route, say), ready as openAs leaves it.
-    async openHostPage(session: Session, path: string, options: OpenOptions = {}): Promise<Page> {
-        const page = await this.openPage(session, path, options);
-        await waitForHostStatus(page, 'ready', this.errors[this.errors.length - 1]);
-        await page.locator('body[data-host-socket="connected"]').waitFor();
-        return page;
-    }
-
-    private async openPage(session: Session, path: string, {expectedFailedPaths = [], viewport = {width: 1440, height: 900}, initScript}: OpenOptions): Promise<Page> {
-        const context = await this.browser.newContext({viewport});
-        this.contexts.push(context);
-        if (initScript) {
-            await context.addInitScript(initScript);
-        }
-        await signIn(context, this.env, session);
-        const page = await context.newPage();
-        this.errors.push(collectPageErrors(page, expectedFailedPaths));
-        await page.goto(this.env.url + path);
-        return page;
-    }
-
-    // The standalone workspace page, live (its websocket up), on a conversation when one is named.
-    async openWorkspace(session: Session, {conversationId, ...options}: OpenOptions & {conversationId?: string} = {}): Promise<Page> {
-        const query = conversationId ? `?conversation=${encodeURIComponent(conversationId)}` : '';
-        const page = await this.openPage(session, `/plugins/connect-chat/workspace${query}`, options);
-        await page.locator('body[data-workspace-socket="connected"]').waitFor();
-        await page.getByTestId('workspace').waitFor();
-        return page;
-    }
-
-    // Closes every browser; returns the page errors they saw, which a test expects to be none.
-    async closeAll(): Promise<string[]> {
-        const errors = this.errors.flat();
-        await Promise.all(this.contexts.map((context) => context.close()));
-        this.contexts = [];
-        this.errors = [];
-        return errors;
-    }
-}
+import {appBarItemOf} from './dev_host';
 
 export const sidebarOf = (page: Page) => page.getByRole('region', {name: 'Connect', exact: true});
 export const windowOf = (page: Page, name: string) => page.getByRole('region', {name, exact: true});

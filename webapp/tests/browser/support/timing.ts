@@ -1,0 +1,7 @@
+// Figures the benchmarks print.
+export function percentile(values: number[], p: number): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export const ms = (value: number) => `${value.toFixed(0)} ms`;
