@@ -1,8 +1,8 @@
 // Package notify owns the bell: each member's notification preferences for one Connect
 // conversation (desktop, mobile push, email, mute). They are stored where Mattermost's own
 // notifications read them, the channel member's notify props, so every client honours them;
-// the one choice Mattermost cannot store (email only for @mentions) lives in the KV store,
-// and the EmailNotificationWillBeSent hook applies it and the admin's email rule.
+// the email choice is also Connect's own (choices.go: Mattermost has no "only @mentions"), and
+// the EmailNotificationWillBeSent hook applies it and the admin's email rule from memory.
 package notify
 
 import (
