@@ -6,7 +6,7 @@ import type {ComponentType} from 'react';
 import {legacy_createStore as createStore, type Action, type Store} from 'redux';
 
 import {ConnectClient} from './client';
-import {createSignedInEnvironment, guardedDispatch, withConnectEnvironment, type ConnectEnvironment} from './components/connect_context';
+import {createSignedInEnvironment, guardedDispatch, type ConnectEnvironment} from './components/connect_context';
 import {forgetPlainText} from './components/message_text/plain_text';
 import {hostSiteURL} from './host/site_url';
 import {sessionEnded, type ConnectAction} from './state/actions';
@@ -36,9 +36,6 @@ export interface ConnectApp {
     // For after the websocket was away and events may have been missed.
     refreshAfterReconnect: () => void;
 
-    // Wraps a component in the ConnectEnvironment provider.
-    withEnvironment: (Component: ComponentType) => ComponentType;
-
     // Restores the user's mini windows and keeps saving them, and loads the open conversations.
     // Returns the stop, for when the user signs out: it drops their requests in flight and
     // everything the page knows of them.
@@ -56,7 +53,6 @@ export function createConnectApp(store: ConnectStore, environment: ConnectEnviro
         deps,
         webSocketHandlers: webSocketHandlers(deps, environment.currentUserId),
         refreshAfterReconnect: () => void refreshAfterReconnect(deps),
-        withEnvironment: (Component) => withConnectEnvironment(Component, userEnvironment),
         start: (storage) => {
             const stopPersisting = persistMiniWindows(store, storage, environment.currentUserId);
             void loadConversations(deps);

@@ -51,19 +51,6 @@ export function useConnectDeps(): ConnectDeps {
     }), [environment, store]);
 }
 
-// Registered components take no props, so the environment is bound in when they are registered.
-export function withConnectEnvironment(Component: ComponentType, environment: ConnectEnvironment): ComponentType {
-    function WithConnectEnvironment() {
-        return (
-            <ConnectProvider value={environment}>
-                <Component/>
-            </ConnectProvider>
-        );
-    }
-    WithConnectEnvironment.displayName = `WithConnectEnvironment(${Component.displayName ?? Component.name})`;
-    return WithConnectEnvironment;
-}
-
 interface Session {
     environment: ConnectEnvironment;
 
