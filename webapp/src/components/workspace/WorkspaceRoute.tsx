@@ -1,4 +1,6 @@
-import React from 'react';
+import React, {useEffect} from 'react';
+
+import {useConnectEnvironment} from '../connect_context';
 
 import {useConnectStylesheet} from '../../styles/stylesheet';
 
@@ -9,6 +11,13 @@ import {Workspace} from './Workspace';
 // as the standalone page, in the host's store and live over the host's websocket.
 export function WorkspaceRoute() {
     useConnectStylesheet();
+
+    // The web app keeps the right-hand sidebar open across routes; beside the workspace, whose
+    // list is the same, the Connect sidebar would only take its room.
+    const {hideSidebar} = useConnectEnvironment();
+    useEffect(() => {
+        hideSidebar?.();
+    }, [hideSidebar]);
     return (
         <div className='cc-ws-route'>
             <Workspace
