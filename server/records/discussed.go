@@ -136,6 +136,15 @@ func (d *discussed) remember(key servicenow.RecordKey, channelID string, at int6
 	}
 }
 
+// rememberAll remembers every conversation a record's stored list names, not only the one
+// being noted: the first mentions of a record in its other conversations then need no KV
+// round trip either (after a restart, a busy record would otherwise cost one per conversation).
+func (d *discussed) rememberAll(key servicenow.RecordKey, list []Discussion) {
+	for _, entry := range list {
+		d.remember(key, entry.ChannelID, entry.At)
+	}
+}
+
 // note records that channelID mentioned key at at (ms) and returns the record's list as stored
 // afterwards. Concurrent changes (other posts, other servers) are merged by compare-and-set.
 func (d *discussed) note(key servicenow.RecordKey, channelID string, at int64) ([]Discussion, error) {
@@ -146,6 +155,7 @@ func (d *discussed) note(key servicenow.RecordKey, channelID string, at int64) (
 			return nil, errors.Wrap(err, "failed to read the record's mention index")
 		}
 		list := decodeDiscussions(stored)
+		d.rememberAll(key, list)
 		updated, changed := withDiscussion(list, channelID, at)
 		if !changed {
 			d.remember(key, channelID, at)

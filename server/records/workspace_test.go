@@ -215,6 +215,29 @@ func TestABusyConversationDoesNotReadTheIndexForEveryPost(t *testing.T) {
 	assert.Equal(t, []Discussion{{"dm1", 1_000 + discussedGranularity + 1}}, storedDiscussions(t, f.kv, number("incident", standin.SampleIncident)))
 }
 
+func TestAReadListSparesTheReadsOfItsOtherConversations(t *testing.T) {
+	f := newFixture(t)
+	f.isConversation = func(string) bool { return true }
+	record := number("incident", standin.SampleIncident)
+	for i, channelID := range []string{"dm1", "dm2", "dm3"} {
+		_, err := f.service.discussed.note(record, channelID, int64(1_000+i))
+		require.NoError(t, err)
+	}
+	f.service.discussed.noted = nil // as after a restart
+	postIn := func(channelID string) {
+		post := &model.Post{Id: model.NewId(), UserId: "staffer", ChannelId: channelID, CreateAt: 5_000, Message: "again " + standin.SampleIncident}
+		f.service.Posted(orPost(f.service.Attach(post), post))
+	}
+	postIn("dm1")
+	reads := f.kv.reads
+	postIn("dm2")
+	postIn("dm3")
+	assert.Equal(t, reads, f.kv.reads, "after one read of the record's list, its other listed conversations need no KV round trip")
+	postIn("dm4")
+	assert.Greater(t, f.kv.reads, reads, "a conversation the list does not name is added")
+	assert.Equal(t, []Discussion{{"dm4", 5_000}, {"dm3", 1_002}, {"dm2", 1_001}, {"dm1", 1_000}}, storedDiscussions(t, f.kv, record))
+}
+
 func orPost(changed, post *model.Post) *model.Post {
 	if changed != nil {
 		return changed
