@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
@@ -124,7 +125,13 @@ func (c Card) Attachment(instanceURL string) *model.SlackAttachment {
 }
 
 // foundAttachment shows a found record; numberLink opens it when the record names no URL.
+// The attachment is built once per version of the record (it is the same in every post and
+// email until the record changes) and shared: nothing may change it (staleAttachment copies).
 func foundAttachment(r servicenow.Record, numberLink string) *model.SlackAttachment {
+	return builtAttachments.get(r, numberLink, buildFoundAttachment)
+}
+
+func buildFoundAttachment(r servicenow.Record, numberLink string) *model.SlackAttachment {
 	title := r.Number
 	if r.ShortDescription != "" {
 		title += ": " + r.ShortDescription
@@ -261,4 +268,37 @@ func followAction(r servicenow.Record) *model.PostAction {
 			Context: map[string]any{"table": r.Table, "sys_id": r.SysID, "number": r.Number},
 		},
 	}
+}
+
+// builtAttachments remembers the attachments of found records: building one costs dozens of
+// allocations, on the posting path and again for its emails.
+var builtAttachments = attachmentMemo{max: 2000}
+
+type attachmentMemo struct {
+	max   int
+	mu    sync.Mutex
+	built map[attachmentSource]*model.SlackAttachment
+}
+
+type attachmentSource struct {
+	record     servicenow.Record
+	numberLink string
+}
+
+func (m *attachmentMemo) get(r servicenow.Record, numberLink string, build func(servicenow.Record, string) *model.SlackAttachment) *model.SlackAttachment {
+	source := attachmentSource{r, numberLink}
+	m.mu.Lock()
+	a, ok := m.built[source]
+	m.mu.Unlock()
+	if ok {
+		return a
+	}
+	a = build(r, numberLink)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.built == nil || len(m.built) >= m.max {
+		m.built = make(map[attachmentSource]*model.SlackAttachment)
+	}
+	m.built[source] = a
+	return a
 }

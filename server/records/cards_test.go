@@ -78,3 +78,20 @@ func TestStatusTextIsLiteralMarkdown(t *testing.T) {
 	card := Card{Table: "incident", Number: "INC0010001", Status: Unavailable, Problem: "ServiceNow answered *429*"}
 	assert.Equal(t, "Details unavailable:"+wj+" ServiceNow answered \\*429\\*\\. They fill in when ServiceNow answers\\.", card.Attachment(testInstance).Text)
 }
+
+func TestAFoundRecordsCardIsBuiltOncePerVersion(t *testing.T) {
+	record := servicenow.Record{Table: "incident", SysID: testSysID, Number: "INC0010001", ShortDescription: "Mail down", State: "New", Priority: "2 - High"}
+	first := cardFor(number("incident", "INC0010001"), &record).Attachment("https://sn.example")
+	again := cardFor(number("incident", "INC0010001"), &record).Attachment("https://sn.example")
+	assert.Same(t, first, again, "the same version of a record gives the same attachment")
+
+	changed := record
+	changed.State = "In Progress"
+	updated := cardFor(number("incident", "INC0010001"), &changed).Attachment("https://sn.example")
+	assert.Equal(t, "In Progress", updated.Fields[0].Value, "a changed record reads as it is now")
+	assert.Equal(t, "New", first.Fields[0].Value, "and the earlier attachment is untouched")
+
+	stale := staleAttachment(first)
+	assert.NotEqual(t, first.Footer, stale.Footer)
+	assert.Equal(t, "ServiceNow · Incident", first.Footer, "marking a card stale copies its attachment")
+}
