@@ -32,23 +32,28 @@ const (
 	maxGroupMembers = 500
 )
 
-// RecordPeople reads a record by table and sys_id with its assignee, then the members of its
+// RecordPeople reads a record, by number or sys_id, with its assignee, then the members of its
 // assignment group: one Table API query each. ok is false when ServiceNow returns no record.
-func (c *Client) RecordPeople(ctx context.Context, table, sysID string) (people RecordPeople, ok bool, err error) {
-	if !ValidTable(table) {
-		return RecordPeople{}, false, invalid(table, "not a table name")
+func (c *Client) RecordPeople(ctx context.Context, key RecordKey) (people RecordPeople, ok bool, err error) {
+	if err := key.Validate(); err != nil {
+		return RecordPeople{}, false, err
 	}
-	query, err := buildRecordQuery(nil, []string{sysID})
+	var numbers, sysIDs []string
+	if key.SysID != "" {
+		sysIDs = []string{key.SysID}
+	} else {
+		numbers = []string{key.Number}
+	}
+	query, err := buildRecordQuery(numbers, sysIDs)
 	if err != nil {
 		return RecordPeople{}, false, err
 	}
-	queried := queryTable(table)
-	rows, err := c.list(ctx, apiRequest{path: tablePath(queried), query: displayQuery(query, peopleRecordFields, 1)})
+	rows, err := c.list(ctx, apiRequest{path: tablePath(queryTable(key.Table)), query: displayQuery(query, peopleRecordFields, 1)})
 	if err != nil || len(rows) == 0 {
 		return RecordPeople{}, false, err
 	}
 	row := rows[0]
-	people = RecordPeople{Record: c.toRecord(table, row), AssignmentGroup: row["assignment_group"].Display}
+	people = RecordPeople{Record: c.toRecord(key.Table, row), AssignmentGroup: row["assignment_group"].Display}
 	if id := row["assigned_to"].Value; id != "" {
 		people.Assignee = &Person{
 			SysID: id, UserName: row["assigned_to.user_name"].Value, Name: row["assigned_to"].Display,

@@ -17,7 +17,7 @@ func TestRecordPeopleReadsAssigneeAndGroupInTwoQueries(t *testing.T) {
 	require.True(t, ok)
 	s.ResetRequests()
 
-	people, found, err := c.RecordPeople(context.Background(), "incident", sysID)
+	people, found, err := c.RecordPeople(context.Background(), RecordKey{Table: "incident", SysID: sysID})
 	require.NoError(t, err)
 	require.True(t, found)
 	assert.Equal(t, standin.SampleSwarmIncident, people.Record.Number)
@@ -49,14 +49,14 @@ func TestRecordPeopleWithoutGroupOrAssignee(t *testing.T) {
 	c := newTestClient(t, s, AuthBasic)
 	_, sysID, _ := s.Find(standin.SampleIncident2)
 	s.ResetRequests()
-	people, found, err := c.RecordPeople(context.Background(), "incident", sysID)
+	people, found, err := c.RecordPeople(context.Background(), RecordKey{Table: "incident", SysID: sysID})
 	require.NoError(t, err)
 	require.True(t, found)
 	assert.Nil(t, people.Assignee)
 	assert.Empty(t, people.Members)
 	assert.Len(t, s.Requests(), 1, "no group, no member query")
 
-	_, found, err = c.RecordPeople(context.Background(), "incident", "0123456789abcdef0123456789abcdef")
+	_, found, err = c.RecordPeople(context.Background(), RecordKey{Table: "incident", SysID: "0123456789abcdef0123456789abcdef"})
 	require.NoError(t, err)
 	assert.False(t, found)
 }
@@ -70,10 +70,15 @@ func TestRecordPeopleRefusesUncheckedInput(t *testing.T) {
 		{"incident^x", "0123456789abcdef0123456789abcdef"},
 		{"incident", ""},
 	} {
-		_, _, err := c.RecordPeople(context.Background(), tc.table, tc.sysID)
+		_, _, err := c.RecordPeople(context.Background(), RecordKey{Table: tc.table, SysID: tc.sysID})
 		assert.Error(t, err, tc)
 	}
 	assert.Empty(t, s.Requests())
-	_, err := buildGroupMemberQuery("x^ORactive=true")
+
+	byNumber, found, err := c.RecordPeople(context.Background(), RecordKey{Table: "incident", Number: standin.SampleSwarmIncident})
+	require.NoError(t, err)
+	require.True(t, found)
+	assert.Len(t, byNumber.Members, 5)
+	_, err = buildGroupMemberQuery("x^ORactive=true")
 	assert.Error(t, err)
 }

@@ -96,7 +96,7 @@ type Result struct {
 
 // Upstream is ServiceNow as bringing in people reads it.
 type Upstream interface {
-	RecordPeople(ctx context.Context, table, sysID string) (servicenow.RecordPeople, bool, error)
+	RecordPeople(ctx context.Context, key servicenow.RecordKey) (servicenow.RecordPeople, bool, error)
 }
 
 // Users finds Mattermost accounts.
@@ -143,7 +143,13 @@ type Deps struct {
 	Conversations Conversations
 	Members       Members
 	Posts         Posts
-	BotID         string
+	// Dialogs opens the plan on Mattermost's own clients; nil leaves dialogs out.
+	Dialogs Dialogs
+	// Ephemeral tells one user something in a channel, privately.
+	Ephemeral func(userID, channelID, message string)
+	// PluginPath is where Mattermost serves the plugin's routes: /plugins/<plugin id>.
+	PluginPath string
+	BotID      string
 }
 
 // Service brings in a record's people.
@@ -156,13 +162,13 @@ func NewService(d Deps) *Service { return &Service{d: d} }
 const lookupTimeout = 15 * time.Second
 
 // Plan reads the record's people and says, for each, what bringing them in would do.
-func (s *Service) Plan(askerID, table, sysID string) (Plan, error) {
-	plan, _, err := s.plan(askerID, table, sysID)
+func (s *Service) Plan(askerID string, key servicenow.RecordKey) (Plan, error) {
+	plan, _, err := s.plan(askerID, key)
 	return plan, err
 }
 
 // plan is Plan with the conversation's members as they were.
-func (s *Service) plan(askerID, table, sysID string) (plan Plan, members map[string]bool, err error) {
+func (s *Service) plan(askerID string, key servicenow.RecordKey) (plan Plan, members map[string]bool, err error) {
 	defer func() {
 		if err != nil {
 			plan, members = Plan{}, nil
@@ -171,14 +177,13 @@ func (s *Service) plan(askerID, table, sysID string) (plan Plan, members map[str
 	if err := s.requireStaff(askerID); err != nil {
 		return Plan{}, nil, err
 	}
-	switch {
-	case !servicenow.ValidTable(table):
-		return Plan{}, nil, failure.Newf(failure.Invalid, "%q is not a ServiceNow table name.", table)
-	case !servicenow.ValidSysID(sysID):
-		return Plan{}, nil, failure.Newf(failure.Invalid, "%q is not a sys_id (32 lower-case hex digits).", sysID)
+	if err := key.Validate(); err != nil {
+		return Plan{}, nil, failure.Newf(failure.Invalid, "Name a record by its table and sys_id (32 lower-case hex digits) or its number: %s.", err.Error())
 	}
-	if err := s.d.Follow.CheckTable(table); err != nil {
-		return Plan{}, nil, err
+	if key.Table != "" {
+		if err := s.d.Follow.CheckTable(key.Table); err != nil {
+			return Plan{}, nil, err
+		}
 	}
 	var upstream Upstream
 	if s.d.Upstream != nil {
@@ -189,12 +194,12 @@ func (s *Service) plan(askerID, table, sysID string) (plan Plan, members map[str
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
 	defer cancel()
-	found, ok, err := upstream.RecordPeople(ctx, table, sysID)
+	found, ok, err := upstream.RecordPeople(ctx, key)
 	switch {
 	case err != nil:
 		return Plan{}, nil, upstreamError(err)
 	case !ok:
-		return Plan{}, nil, failure.Newf(failure.NotFound, "ServiceNow has no %s record %s that Connect can read.", table, sysID)
+		return Plan{}, nil, failure.Newf(failure.NotFound, "ServiceNow has no record %s that Connect can read.", describeKey(key))
 	}
 	if err := s.d.Follow.CheckTable(found.Record.Table); err != nil {
 		return Plan{}, nil, err
@@ -293,8 +298,8 @@ func (s *Service) judge(p servicenow.Person, role Role, members map[string]bool)
 // Apply brings in the chosen people: it builds the plan again, adds those of userIDs it allows
 // and the asker to the record conversation (started if needed, as following does), makes each
 // a follower and tells the conversation who was brought in and by whom.
-func (s *Service) Apply(askerID, table, sysID string, userIDs []string) (Result, error) {
-	plan, before, err := s.plan(askerID, table, sysID)
+func (s *Service) Apply(askerID string, key servicenow.RecordKey, userIDs []string) (Result, error) {
+	plan, before, err := s.plan(askerID, key)
 	if err != nil {
 		return Result{}, err
 	}
@@ -374,6 +379,13 @@ func (s *Service) announce(askerID string, followed follow.Follow, plan Plan, ne
 	})
 }
 
+// Tell shows userID a message from Connect in channelID that only they see.
+func (s *Service) Tell(userID, channelID, message string) {
+	if s.d.Ephemeral != nil {
+		s.d.Ephemeral(userID, channelID, message)
+	}
+}
+
 func (s *Service) requireStaff(userID string) error {
 	verdict, err := s.d.Staff.Verdict(userID)
 	if err != nil {
@@ -416,6 +428,13 @@ func dedupe(ids []string) []string {
 		}
 	}
 	return out
+}
+
+func describeKey(key servicenow.RecordKey) string {
+	if key.Number != "" {
+		return key.Number
+	}
+	return key.Table + " " + key.SysID
 }
 
 func upstreamError(err error) error {

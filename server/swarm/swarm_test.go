@@ -84,8 +84,8 @@ func newFakes() *fakes {
 	return f
 }
 
-func (f *fakes) RecordPeople(_ context.Context, table, sysID string) (servicenow.RecordPeople, bool, error) {
-	return f.people, sysID == recordID, nil
+func (f *fakes) RecordPeople(_ context.Context, key servicenow.RecordKey) (servicenow.RecordPeople, bool, error) {
+	return f.people, key.SysID == recordID || key.Number == "INC0010003", nil
 }
 
 func (f *fakes) User(id string) (*model.User, error) {
@@ -184,7 +184,7 @@ func byEmail(plan Plan) map[string]Person {
 
 func TestPlanSaysWhoAndWhy(t *testing.T) {
 	f := newFakes()
-	plan, err := f.service().Plan("asker", "incident", recordID)
+	plan, err := f.service().Plan("asker", servicenow.RecordKey{Table: "incident", SysID: recordID})
 	require.NoError(t, err)
 	assert.Equal(t, "", plan.ConversationID)
 	assert.Equal(t, "INC0010003", plan.Record.Number)
@@ -217,7 +217,7 @@ func TestPlanSaysWhoAndWhy(t *testing.T) {
 func TestApplyAddsOnlyWhatThePlanAllowsAndRerunAddsNewcomers(t *testing.T) {
 	f := newFakes()
 	s := f.service()
-	result, err := s.Apply("asker", "incident", recordID, []string{"omar", "rosa", "tess", "vic", "stranger"})
+	result, err := s.Apply("asker", servicenow.RecordKey{Table: "incident", SysID: recordID}, []string{"omar", "rosa", "tess", "vic", "stranger"})
 	require.NoError(t, err)
 	assert.Equal(t, channel, result.ConversationID)
 	assert.Equal(t, []string{"asker", "omar"}, result.Added)
@@ -229,20 +229,20 @@ func TestApplyAddsOnlyWhatThePlanAllowsAndRerunAddsNewcomers(t *testing.T) {
 	assert.Contains(t, f.posts[0].Message, "@omar")
 	assert.Contains(t, f.posts[0].Message, "alice")
 
-	plan, err := s.Plan("asker", "incident", recordID)
+	plan, err := s.Plan("asker", servicenow.RecordKey{Table: "incident", SysID: recordID})
 	require.NoError(t, err)
 	assert.Equal(t, channel, plan.ConversationID)
 	assert.Equal(t, Already, byEmail(plan)["omar@x.com"].Status)
 	assert.Equal(t, Add, byEmail(plan)["pia@x.com"].Status)
 
-	again, err := s.Apply("asker", "incident", recordID, []string{"omar", "pia", "nina"})
+	again, err := s.Apply("asker", servicenow.RecordKey{Table: "incident", SysID: recordID}, []string{"omar", "pia", "nina"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"pia", "nina"}, again.Added, "only newcomers")
 	assert.Equal(t, []string{"omar"}, again.Already)
 	assert.Equal(t, [][]string{{"omar"}, {"pia", "nina"}}, f.addCalls)
 	require.Len(t, f.posts, 2)
 
-	none, err := s.Apply("asker", "incident", recordID, []string{"omar", "pia"})
+	none, err := s.Apply("asker", servicenow.RecordKey{Table: "incident", SysID: recordID}, []string{"omar", "pia"})
 	require.NoError(t, err)
 	assert.Empty(t, none.Added)
 	assert.Len(t, f.posts, 2, "nobody new, nothing said")
@@ -251,11 +251,11 @@ func TestApplyAddsOnlyWhatThePlanAllowsAndRerunAddsNewcomers(t *testing.T) {
 func TestCustomerBecomingStaffLaterIsRecheckedAtApply(t *testing.T) {
 	f := newFakes()
 	s := f.service()
-	plan, err := s.Plan("asker", "incident", recordID)
+	plan, err := s.Plan("asker", servicenow.RecordKey{Table: "incident", SysID: recordID})
 	require.NoError(t, err)
 	assert.Equal(t, Add, byEmail(plan)["pia@x.com"].Status)
 	f.staffIDs["pia"] = false // lost staff between plan and apply
-	result, err := s.Apply("asker", "incident", recordID, []string{"pia"})
+	result, err := s.Apply("asker", servicenow.RecordKey{Table: "incident", SysID: recordID}, []string{"pia"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"pia"}, result.Refused)
 	assert.NotContains(t, f.members, "pia")
@@ -276,14 +276,14 @@ func TestRefusals(t *testing.T) {
 		{"table not allowed", "asker", "sys_user", recordID, failure.Invalid},
 		{"no such record", "asker", "incident", groupID, failure.NotFound},
 	} {
-		_, err := s.Plan(tc.asker, tc.table, tc.sysID)
+		_, err := s.Plan(tc.asker, servicenow.RecordKey{Table: tc.table, SysID: tc.sysID})
 		assert.True(t, failure.Is(err, tc.kind), "%s: %v", tc.name, err)
-		_, err = s.Apply(tc.asker, tc.table, tc.sysID, []string{"omar"})
+		_, err = s.Apply(tc.asker, servicenow.RecordKey{Table: tc.table, SysID: tc.sysID}, []string{"omar"})
 		assert.True(t, failure.Is(err, tc.kind), "%s: %v", tc.name, err)
 	}
 	assert.Empty(t, f.members)
 
 	unconfigured := NewService(Deps{Upstream: func() Upstream { return nil }, Users: f, Staff: f, Follow: f, Conversations: f, Members: f, Posts: f})
-	_, err := unconfigured.Plan("asker", "incident", recordID)
+	_, err := unconfigured.Plan("asker", servicenow.RecordKey{Table: "incident", SysID: recordID})
 	assert.True(t, failure.Is(err, failure.Unavailable))
 }
