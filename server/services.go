@@ -235,6 +235,7 @@ func (s *services) newCommands() *command.Handler {
 		Bell:           s.notify,
 		Digest:         s.digest,
 		Follows:        s.follow,
+		Swarm:          s.swarm,
 		IsStaff:        s.isStaff,
 		Log:            s.platform.Log,
 	})

@@ -146,7 +146,7 @@ func foundAttachment(r servicenow.Record, numberLink string) *model.SlackAttachm
 		}
 	}
 	if servicenow.ValidSysID(r.SysID) && servicenow.ValidTable(r.Table) {
-		a.Actions = []*model.PostAction{followAction(r)}
+		a.Actions = []*model.PostAction{followAction(r), swarmAction(r)}
 	}
 	return a
 }
