@@ -57,6 +57,13 @@ func (s *Server) PutGroup(g Group, members ...User) string {
 	return s.data.putGroup(g, members...)
 }
 
+// PutUser adds (or replaces) a sys_user, e.g. an assignee in no group; it returns its sys_id.
+func (s *Server) PutUser(u User) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.data.putUser(u).Value
+}
+
 // GroupSysID is the sys_id of the group with this name.
 func GroupSysID(name string) string { return SampleSysID("sys_user_group", name) }
 

@@ -360,6 +360,9 @@ func (s *Service) Apply(askerID string, key servicenow.RecordKey, userIDs []stri
 	return result, nil
 }
 
+// AnnouncementProp marks the bot's message saying who was brought in: {"by": id, "added": [ids]}.
+const AnnouncementProp = "connect_swarm"
+
 // announce posts, as the Connect bot, who was brought into the conversation and by whom.
 func (s *Service) announce(askerID string, followed follow.Follow, plan Plan, newcomers []string) {
 	asker := askerID
@@ -375,7 +378,7 @@ func (s *Service) announce(askerID string, followed follow.Follow, plan Plan, ne
 	message := fmt.Sprintf("%s brought in the team of %s: %s.", asker, followed.Number, strings.Join(names, ", "))
 	_ = s.d.Posts.CreatePost(&model.Post{
 		UserId: s.d.BotID, ChannelId: followed.ConversationID, Message: message,
-		Props: model.StringInterface{"from_bot": "true", "connect_swarm": map[string]any{"by": askerID, "added": newcomers}},
+		Props: model.StringInterface{"from_bot": "true", AnnouncementProp: map[string]any{"by": askerID, "added": newcomers}},
 	})
 }
 
