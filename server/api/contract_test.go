@@ -175,7 +175,7 @@ type swarming struct{}
 func (swarming) Plan(string, servicenow.RecordKey) (swarm.Plan, error) {
 	return swarm.Plan{
 		Record: swarm.Record{
-			Card: workspace.Card{Status: records.Found, ShortDescription: "Email server down", State: "In Progress", Priority: "1 - Critical", AssignedTo: "Bob Baker", Updated: "2026-11-20 09:14:03"},
+			Card:  workspace.Card{Status: records.Found, ShortDescription: "Email server down", State: "In Progress", Priority: "1 - Critical", AssignedTo: "Bob Baker", Updated: "2026-11-20 09:14:03"},
 			Table: "incident", SysID: sysID, Number: "INC0010001", URL: "https://sn.example.com/incident.do?sys_id=" + sysID, AssignmentGroup: "Service Desk",
 		},
 		ConversationID: group,
