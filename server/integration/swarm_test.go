@@ -5,9 +5,11 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
 )
 
@@ -117,6 +119,15 @@ func TestSwarmOverREST(t *testing.T) {
 	assert.Equal(t, []string{c.colleague.Id}, rerun.Body.Already)
 	assert.Len(t, announcements(t, c.asker, applied.Body.ConversationID), 2)
 	assert.Len(t, followsOf(t, c.assignee), 1)
+
+	// An address someone gave themselves is not trusted: it matches nobody.
+	impostor := newStaff(t)
+	_, _, err := impostor.client.PatchUser(context.Background(), impostor.Id, &model.UserPatch{Email: &c.noAccountEmail, Password: model.NewPointer(rig.Password)})
+	require.NoError(t, err)
+	claimed := c.plan(t, c.asker)
+	assert.Empty(t, personIn(t, claimed.Body, c.noAccountEmail).UserID)
+	assert.Equal(t, swarm.NoAccount, personIn(t, claimed.Body, c.noAccountEmail).Reason)
+	assert.Equal(t, []string{impostor.Id}, c.apply(t, c.asker, impostor.Id).Body.Refused)
 
 	// Staff only, and only what can be queried.
 	assert.Equal(t, http.StatusForbidden, c.plan(t, c.customer).Status)
