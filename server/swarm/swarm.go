@@ -169,11 +169,6 @@ func (s *Service) Plan(askerID string, key servicenow.RecordKey) (Plan, error) {
 
 // plan is Plan with the conversation's members as they were.
 func (s *Service) plan(askerID string, key servicenow.RecordKey) (plan Plan, members map[string]bool, err error) {
-	defer func() {
-		if err != nil {
-			plan, members = Plan{}, nil
-		}
-	}()
 	if err := s.requireStaff(askerID); err != nil {
 		return Plan{}, nil, err
 	}
@@ -218,20 +213,23 @@ func (s *Service) plan(askerID string, key servicenow.RecordKey) (plan Plan, mem
 			members[id] = true
 		}
 	}
-	seen := map[string]bool{}
+	// Each ServiceNow user once (the assignee is often in the group too), and each account once.
+	seenUsers, seenAccounts := map[string]bool{}, map[string]bool{}
 	add := func(p servicenow.Person, role Role) error {
-		if seen[p.SysID] {
+		if seenUsers[p.SysID] {
 			return nil
 		}
-		seen[p.SysID] = true
+		seenUsers[p.SysID] = true
 		person, err := s.judge(p, role, members)
 		if err != nil {
 			return err
 		}
-		if person.UserID != "" && seen[person.UserID] {
-			return nil
+		if person.UserID != "" {
+			if seenAccounts[person.UserID] {
+				return nil
+			}
+			seenAccounts[person.UserID] = true
 		}
-		seen[person.UserID] = person.UserID != ""
 		plan.People = append(plan.People, person)
 		return nil
 	}
