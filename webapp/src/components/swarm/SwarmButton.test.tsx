@@ -58,6 +58,18 @@ describe('SwarmButton', () => {
         window.removeEventListener(openConversationEvent, opened);
     });
 
+    it('keeps Tab within the dialog', async () => {
+        renderButton();
+        fireEvent.click(screen.getByRole('button', {name: 'Bring in the team of INC0010001'}));
+        const boxes = await screen.findAllByRole('checkbox');
+        const bringIn = screen.getByRole('button', {name: 'Bring in'});
+        bringIn.focus();
+        fireEvent.keyDown(bringIn, {key: 'Tab'});
+        expect(boxes[0]).toHaveFocus();
+        fireEvent.keyDown(boxes[0], {key: 'Tab', shiftKey: true});
+        expect(bringIn).toHaveFocus();
+    });
+
     it('says why bringing in failed and keeps the dialog; Escape closes it', async () => {
         const {client} = renderButton();
         client.bringInTeam.mockRejectedValue(new ClientError(503, 'ServiceNow could not be reached; try again in a moment.', ''));

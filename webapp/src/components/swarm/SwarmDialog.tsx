@@ -79,11 +79,26 @@ export function SwarmDialog({record, onClose}: Props) {
         }
     };
 
+    // Escape closes; Tab stays within the dialog, as in a modal.
     const onKeyDown = (event: KeyboardEvent) => {
         if (event.key === 'Escape') {
             event.preventDefault();
             event.stopPropagation();
             onClose();
+            return;
+        }
+        const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>('input:not(:disabled), button:not(:disabled)') ?? [])];
+        if (event.key !== 'Tab' || focusable.length === 0) {
+            return;
+        }
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        if (event.shiftKey && (document.activeElement === first || document.activeElement === dialogRef.current)) {
+            event.preventDefault();
+            last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+            event.preventDefault();
+            first.focus();
         }
     };
 
