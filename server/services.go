@@ -22,6 +22,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
+	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
 
@@ -40,6 +41,7 @@ type services struct {
 	notify        *notify.Service
 	digest        *digest.Service
 	follow        *follow.Service
+	swarm         *swarm.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -74,6 +76,7 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	s.notify = s.newNotify()
 	s.digest = s.newDigest()
 	s.follow = s.newFollow()
+	s.swarm = s.newSwarm()
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
 	})
@@ -200,6 +203,28 @@ func (s *services) newFollow() *follow.Service {
 	return service
 }
 
+// newSwarm builds bringing in a record's people, on top of following.
+func (s *services) newSwarm() *swarm.Service {
+	return swarm.NewService(swarm.Deps{
+		Upstream: func() swarm.Upstream {
+			if client := s.serviceNow.Current(); client != nil {
+				return client
+			}
+			return nil
+		},
+		Users:         s.platform.Users,
+		Staff:         s.staff,
+		Follow:        s.follow,
+		Conversations: s.conversations,
+		Members:       s.platform.Channels,
+		Posts:         s.platform.Posts,
+		Dialogs:       s.platform.Bot,
+		Ephemeral:     s.platform.Bot.Ephemeral,
+		PluginPath:    "/plugins/" + s.pluginID,
+		BotID:         s.platform.Bot.ID(),
+	})
+}
+
 func (s *services) newCommands() *command.Handler {
 	return command.NewHandler(command.Deps{
 		WorkspaceURL:   func() string { return api.WorkspaceURL(s.platform.Server.SiteURL(), s.pluginID) },
@@ -210,6 +235,7 @@ func (s *services) newCommands() *command.Handler {
 		Bell:           s.notify,
 		Digest:         s.digest,
 		Follows:        s.follow,
+		Swarm:          s.swarm,
 		IsStaff:        s.isStaff,
 		Log:            s.platform.Log,
 	})
@@ -243,6 +269,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Digest:        s.digest,
 		Follows:       s.follow,
 		RecordNames:   s.records,
+		Swarm:         s.swarm,
 		Webhook:       s.follow,
 		Log:           s.platform.Log,
 	})

@@ -120,7 +120,7 @@ func (s *store) recordRow(table string, r Record) row {
 	out["state"] = state
 	out["priority"] = cell{Value: r.Priority, Display: labelOr(priorityLabels, r.Priority)}
 	out["assigned_to"] = s.userRef(r.AssignedTo)
-	out["assignment_group"] = cell{Ref: "sys_user_group", Value: r.AssignmentGroup, Display: r.AssignmentGroup}
+	out["assignment_group"] = s.groupRef(r.AssignmentGroup)
 	return out
 }
 

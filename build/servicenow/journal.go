@@ -132,7 +132,7 @@ func (s *Server) UpdateRecord(number string, fields map[string]string) error {
 		case "assigned_to":
 			record[name] = s.data.userRef(value)
 		case "assignment_group":
-			record[name] = cell{Ref: "sys_user_group", Value: value, Display: value}
+			record[name] = s.data.groupRef(value)
 		default:
 			record[name] = plain(value)
 		}

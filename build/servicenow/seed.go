@@ -111,4 +111,5 @@ func (s *store) seed() {
 	for _, sample := range samples {
 		s.putRecord(sample.Table, sample.Record)
 	}
+	s.seedGroups()
 }

@@ -98,6 +98,7 @@ func newStore() *store {
 	s.tables["sys_user_role"] = newTable("sys_user_role", roleFields)
 	s.tables["sys_user_has_role"] = newTable("sys_user_has_role", roleUserFields)
 	s.tables[journalTable] = newTable(journalTable, journalFields)
+	s.addGroupTables()
 	return s
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
+	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire/wiretest"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
@@ -168,6 +169,35 @@ func (follows) RecordKey(text string) (servicenow.RecordKey, bool) {
 	return servicenow.RecordKey{Number: text}, strings.HasPrefix(text, "INC")
 }
 
+// swarming answers the swarm routes: bob is added, carol was in already, a customer is refused.
+type swarming struct{}
+
+func (swarming) Plan(string, servicenow.RecordKey) (swarm.Plan, error) {
+	return swarm.Plan{
+		Record: swarm.Record{
+			Card:  workspace.Card{Status: records.Found, ShortDescription: "Email server down", State: "In Progress", Priority: "1 - Critical", AssignedTo: "Bob Baker", Updated: "2026-11-20 09:14:03"},
+			Table: "incident", SysID: sysID, Number: "INC0010001", URL: "https://sn.example.com/incident.do?sys_id=" + sysID, AssignmentGroup: "Service Desk",
+		},
+		ConversationID: group,
+		People: []swarm.Person{
+			{UserID: bob, Username: "bob", DisplayName: "Bob Baker", Email: "bob@example.com", Role: swarm.Assignee, Status: swarm.Add},
+			{UserID: carol, Username: "carol", DisplayName: "Carol Clark", Email: "carol@example.com", Role: swarm.GroupMember, Status: swarm.Already, Reason: "already in the conversation"},
+			{UserID: customer, Username: "dave", DisplayName: "Dave Kowalski", Email: "dave@customer.example.com", Role: swarm.GroupMember, Status: swarm.Unavailable, Reason: swarm.NotStaff},
+			{DisplayName: "Sam Okafor", Email: "sam@example.com", Role: swarm.GroupMember, Status: swarm.Unavailable, Reason: swarm.NoAccount},
+		},
+	}, nil
+}
+
+func (swarming) Apply(string, servicenow.RecordKey, []string) (swarm.Result, error) {
+	return swarm.Result{ConversationID: group, Added: []string{bob}, Already: []string{carol}, Refused: []string{}}, nil
+}
+
+func (swarming) OpenDialog(string, string, servicenow.RecordKey) (swarm.Plan, error) {
+	return swarming{}.Plan("", servicenow.RecordKey{})
+}
+
+func (swarming) Tell(string, string, string) {}
+
 type staffDirectory struct{ services }
 
 func (staffDirectory) Search(string, string, int, int) (staff.Page, error) {
@@ -179,7 +209,7 @@ func contractRouter() http.Handler {
 		PluginID: "connect-chat", SiteURL: func() string { return "http://chat.example.com" },
 		IsAdmin: func(string) bool { return false }, AdminHealth: func() map[string]any { return nil },
 		Staff: staffDirectory{}, Cards: services{}, Conversations: services{}, Tools: services{},
-		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{},
+		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{}, Swarm: swarming{},
 	})
 }
 
@@ -207,6 +237,8 @@ var requests = map[string]wiretest.Request{
 	"GET /api/v1/follows":                                 {Method: "GET", Path: "/api/v1/follows"},
 	"POST /api/v1/follows":                                {Method: "POST", Path: "/api/v1/follows", Body: json.RawMessage(`{"record":"INC0010001"}`)},
 	"DELETE /api/v1/follows/{table}/{sys_id}":             {Method: "DELETE", Path: "/api/v1/follows/incident/" + sysID},
+	"GET /api/v1/swarm/{table}/{sys_id}":                  {Method: "GET", Path: "/api/v1/swarm/incident/" + sysID},
+	"POST /api/v1/swarm/{table}/{sys_id}":                 {Method: "POST", Path: "/api/v1/swarm/incident/" + sysID, Body: json.RawMessage(`{"user_ids":["` + bob + `","` + carol + `"]}`)},
 }
 
 func exchange(router http.Handler, route, userID string, req wiretest.Request) wiretest.Exchange {

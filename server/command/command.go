@@ -25,7 +25,9 @@ type Deps struct {
 	Bell           Bell
 	Digest         Digest
 	Follows        Follows
-	IsStaff        func(userID string) bool
+	// Swarm brings in a record's people; nil leaves /connect swarm out.
+	Swarm   Swarm
+	IsStaff func(userID string) bool
 	// Log records the failures the subcommands answer with a generic message.
 	Log Log
 }
@@ -61,6 +63,9 @@ func NewHandler(deps Deps) *Handler {
 	}
 	if deps.Follows != nil {
 		h.subcommands = append(h.subcommands, h.followCommands()...)
+	}
+	if deps.Swarm != nil {
+		h.subcommands = append(h.subcommands, h.swarmCommand())
 	}
 	h.subcommands = append(h.subcommands, h.notifyCommand(), h.digestCommand(), h.staffCommand())
 	return h

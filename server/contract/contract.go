@@ -18,6 +18,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
+	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
@@ -66,6 +67,8 @@ var Routes = []Route{
 	{"GET /api/v1/follows", api.FollowList{}},
 	{"POST /api/v1/follows", follow.Follow{}},
 	{"DELETE /api/v1/follows/{table}/{sys_id}", nil},
+	{"GET /api/v1/swarm/{table}/{sys_id}", swarm.Plan{}},
+	{"POST /api/v1/swarm/{table}/{sys_id}", swarm.Result{}},
 }
 
 // Refusals are the bodies of the routes' error answers.
@@ -97,6 +100,12 @@ var Names = map[reflect.Type]string{
 	reflect.TypeFor[workspace.Place]():            "RecordConversationRef",
 	reflect.TypeFor[workspace.Link]():             "SharedLink",
 	reflect.TypeFor[records.Status]():             "RecordCardStatus",
+	reflect.TypeFor[swarm.Plan]():                 "SwarmPlan",
+	reflect.TypeFor[swarm.Person]():               "SwarmPerson",
+	reflect.TypeFor[swarm.Record]():               "SwarmRecord",
+	reflect.TypeFor[swarm.Result]():               "SwarmResult",
+	reflect.TypeFor[swarm.Role]():                 "SwarmRole",
+	reflect.TypeFor[swarm.Status]():               "SwarmStatus",
 }
 
 // Name is the web app's name for a wire type.

@@ -51,8 +51,9 @@ func TestFollowByTheCardButtonAndByREST(t *testing.T) {
 	attachments := filled.Attachments()
 	require.NotEmpty(t, attachments)
 	actions := attachments[len(attachments)-1].Actions
-	require.Len(t, actions, 1)
+	require.Len(t, actions, 2)
 	assert.Equal(t, "Follow", actions[0].Name)
+	assert.Equal(t, "Bring in the team", actions[1].Name)
 
 	_, err := alice.client.DoPostActionWithCookie(context.Background(), post.Id, actions[0].Id, "", "")
 	require.NoError(t, err)

@@ -26,6 +26,15 @@ func (u *Users) UserByUsername(username string) (*model.User, error) {
 	return u.client.User.GetByUsername(username)
 }
 
+// UserByEmail is the account with this email, deactivated ones included; nil when there is none.
+func (u *Users) UserByEmail(email string) (*model.User, error) {
+	user, err := u.client.User.GetByEmail(email)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	return user, err
+}
+
 // Users returns the users with the given ids, in batches the API accepts.
 func (u *Users) Users(userIDs []string) ([]*model.User, error) {
 	users := make([]*model.User, 0, len(userIDs))

@@ -153,7 +153,7 @@ func buildFoundAttachment(r servicenow.Record, numberLink string) *model.SlackAt
 		}
 	}
 	if servicenow.ValidSysID(r.SysID) && servicenow.ValidTable(r.Table) {
-		a.Actions = []*model.PostAction{followAction(r)}
+		a.Actions = []*model.PostAction{followAction(r), swarmAction(r)}
 	}
 	return a
 }

@@ -60,6 +60,14 @@ func buildRoleQuery(roles []string) (string, error) {
 	return "role.nameIN" + joinUnique(roles) + "^user.active=true^ORDERBYsys_id", nil
 }
 
+// buildGroupMemberQuery finds the members of one group: group=<sys_id>, in a stable order.
+func buildGroupMemberQuery(groupID string) (string, error) {
+	if err := checkAll([]string{groupID}, ValidSysID, "group sys_id"); err != nil {
+		return "", err
+	}
+	return "group=" + groupID + "^ORDERBYsys_id", nil
+}
+
 func checkAll(values []string, valid func(string) bool, noun string) error {
 	for _, v := range values {
 		switch {

@@ -119,7 +119,7 @@ func TestCheck(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, s.URL(), report.InstanceURL)
 			assert.Equal(t, mode, report.AuthMode)
-			assert.Equal(t, 21, report.TaskCount, "every seeded record but the two articles")
+			assert.Equal(t, 22, report.TaskCount, "every seeded record but the two articles")
 			assert.Equal(t, standin.SampleIncident, report.SampleNumber)
 			assert.Equal(t, "incident", report.SampleTable)
 			assert.Positive(t, report.Latency)

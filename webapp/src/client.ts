@@ -5,6 +5,7 @@ import type {ConversationDigest, DigestChange, DigestSettings} from './types/dig
 import type {Follow, FollowList} from './types/follow';
 import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
 import type {NotificationPreferences} from './types/notifications';
+import type {SwarmPlan, SwarmResult} from './types/swarm';
 import type {UserProfile} from './types/user';
 import type {ConversationFilePage, ConversationRecords, UserStatus} from './types/workspace';
 
@@ -330,5 +331,14 @@ export class ConnectClient {
 
     unfollow(table: string, sysId: string): Promise<void> {
         return this.request<void>('DELETE', `${connectAPI}/follows/${encodeURIComponent(table)}/${encodeURIComponent(sysId)}`);
+    }
+
+    // Bringing in a record's people: who would be added and why not, and adding the chosen ones.
+    getSwarmPlan(table: string, sysId: string): Promise<SwarmPlan> {
+        return this.request<SwarmPlan>('GET', `${connectAPI}/swarm/${encodeURIComponent(table)}/${encodeURIComponent(sysId)}`);
+    }
+
+    bringInTeam(table: string, sysId: string, userIds: string[]): Promise<SwarmResult> {
+        return this.request<SwarmResult>('POST', `${connectAPI}/swarm/${encodeURIComponent(table)}/${encodeURIComponent(sysId)}`, {body: {user_ids: userIds}});
     }
 }

@@ -166,6 +166,8 @@ const calls: {[Route in keyof RouteAnswers]: Call} = {
     'GET /api/v1/follows': {call: (client) => client.getFollows()},
     'POST /api/v1/follows': {call: (client, x) => client.follow(body<{record: string}>(x))},
     'DELETE /api/v1/follows/{table}/{sys_id}': {call: (client, x) => client.unfollow(parameters(x).table, parameters(x).sys_id)},
+    'GET /api/v1/swarm/{table}/{sys_id}': {call: (client, x) => client.getSwarmPlan(parameters(x).table, parameters(x).sys_id)},
+    'POST /api/v1/swarm/{table}/{sys_id}': {call: (client, x) => client.bringInTeam(parameters(x).table, parameters(x).sys_id, body<{user_ids: string[]}>(x).user_ids)},
 };
 
 // The client's methods that call the plugin's routes, found by calling each one.

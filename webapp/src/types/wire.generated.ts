@@ -249,6 +249,53 @@ export interface StaffPerson {
     display_name: string;
 }
 
+// SwarmPerson is one of the record's people as the plan shows them.
+export interface SwarmPerson {
+    // "" without a (trusted) Mattermost account
+    user_id: string;
+    username: string;
+    display_name: string;
+    email: string;
+    role: SwarmRole;
+    status: SwarmStatus;
+    reason: string;
+}
+
+// SwarmPlan is who bringing in the team adds; GET /api/v1/swarm/{table}/{sys_id}.
+export interface SwarmPlan {
+    record: SwarmRecord;
+    // conversation_id is the record conversation; "" until someone follows the record.
+    conversation_id: string;
+    people: SwarmPerson[];
+}
+
+// SwarmRecord is the record the plan is about: its card (as the workspace shows cards) and what
+// names it.
+export interface SwarmRecord extends RecordCardSummary {
+    table: string;
+    sys_id: string;
+    number: string;
+    url: string;
+    assignment_group: string;
+}
+
+// SwarmResult is what applying a plan did; POST /api/v1/swarm/{table}/{sys_id}.
+export interface SwarmResult {
+    conversation_id: string;
+    // added are the user ids who joined the conversation now (the asker too, if they were not in it).
+    added: string[];
+    // already are the asked user ids who were in it already.
+    already: string[];
+    // refused are the asked user ids the plan does not allow (not staff, deactivated, not the record's).
+    refused: string[];
+}
+
+// SwarmRole is why a person is on the plan.
+export type SwarmRole = 'assignee' | 'group member';
+
+// SwarmStatus is what applying the plan does for a person.
+export type SwarmStatus = 'add' | 'already' | 'unavailable';
+
 // UnreadTotals is unread_totals: the user's totals over their open conversations.
 export interface UnreadTotals {
     total_unread: number;
@@ -298,4 +345,6 @@ export interface RouteAnswers {
     'GET /api/v1/follows': FollowList;
     'POST /api/v1/follows': Follow;
     'DELETE /api/v1/follows/{table}/{sys_id}': void;
+    'GET /api/v1/swarm/{table}/{sys_id}': SwarmPlan;
+    'POST /api/v1/swarm/{table}/{sys_id}': SwarmResult;
 }

@@ -115,6 +115,8 @@ export function fakeClient(): FakeClient {
         getFollows: vi.fn(() => Promise.resolve({follows: []})),
         follow: vi.fn(unexpected('follow')),
         unfollow: vi.fn(unexpected('unfollow')),
+        getSwarmPlan: vi.fn(unexpected('getSwarmPlan')),
+        bringInTeam: vi.fn(unexpected('bringInTeam')),
     };
 }
 

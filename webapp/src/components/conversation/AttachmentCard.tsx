@@ -4,6 +4,7 @@ import {FollowButton} from '../follow/FollowButton';
 import {LinkOnlyText} from '../message_text/LinkOnlyText';
 import {MessageText} from '../message_text/MessageText';
 import {useMessageTextUsers} from '../message_text/use_message_users';
+import {SwarmButton} from '../swarm/SwarmButton';
 
 import type {Card} from './attachments';
 
@@ -83,6 +84,7 @@ export function AttachmentCard({card}: {card: Card}) {
             )}
             {card.footer && <p className='cc-card-footer'>{shortened(card.footer, footerLength)}</p>}
             {card.record && <FollowButton record={card.record}/>}
+            {card.record && <SwarmButton record={card.record}/>}
         </div>
     );
 }

@@ -86,6 +86,7 @@ function StaffWorkspace({initialConversationId, onSelect}: Props) {
             const id = event instanceof CustomEvent && typeof event.detail === 'string' ? event.detail : null;
             const conversation = id ? selectConversation(deps.getState(), id) : undefined;
             if (conversation) {
+                event.preventDefault();
                 void select(conversation);
             }
         };

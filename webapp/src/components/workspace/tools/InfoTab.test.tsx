@@ -223,4 +223,20 @@ describe('the Info tab', () => {
         await waitFor(() => expect(within(records).getByRole('button', {name: 'Follow INC0010001'})).toHaveAttribute('aria-pressed', 'true'));
         expect(client.follow).toHaveBeenCalledWith({table: 'incident', sys_id: 'sys-1'});
     });
+
+    it('offers to bring in the team of the record conversation\'s record and of found records it knows the sys_id of', async () => {
+        const recordConversation = directConversation({
+            id: 'rec-1',
+            kind: 'group',
+            name: 'INC0010001 · Finance mail is down',
+            last_post: lastPost,
+            record: {table: 'incident', sys_id: 'sys-1', number: 'INC0010001', short_description: 'Finance mail is down', url: 'https://example.service-now.com/incident.do?sys_id=sys-1'},
+        });
+        const found = {...answer.records[0], sys_id: 'sys-1'};
+        renderInfo({...answer, records: [found, answer.records[1]]}, recordConversation);
+        const section = await screen.findByRole('region', {name: 'Record conversation'});
+        expect(within(section).getByRole('button', {name: 'Bring in the team of INC0010001'})).toBeInTheDocument();
+        const records = screen.getByRole('list', {name: 'Records mentioned here'});
+        expect(within(records).getAllByRole('button', {name: /^Bring in the team/}).map((button) => button.getAttribute('aria-label'))).toEqual(['Bring in the team of INC0010001']);
+    });
 });

@@ -9,6 +9,7 @@ import {formatFullTime, formatRelativeTime, useNow} from '../../common/time';
 import {useConnectEnvironment} from '../../connect_context';
 import {safeLink} from '../../conversation/attachments';
 import {FollowButton} from '../../follow/FollowButton';
+import {SwarmButton} from '../../swarm/SwarmButton';
 
 import {PersonName, useLearnPeople} from './people';
 import {newestFirst, recordStatusWords} from './record_status';
@@ -141,6 +142,9 @@ function RecordItem({record, now, onOpenConversation}: {record: ConversationReco
             {words === null && card?.status === 'found' && (
                 <FollowButton record={{table: record.table, number: record.number}}/>
             )}
+            {words === null && card?.status === 'found' && record.sys_id && (
+                <SwarmButton record={{table: record.table, number: record.number, sys_id: record.sys_id}}/>
+            )}
             {alsoIn.length > 0 && (
                 <p className='cc-tools-also-in'>
                     {'Also discussed in: '}
@@ -217,6 +221,7 @@ function FollowedRecordSection({record}: {record: FollowedRecord}) {
             {record.short_description && <p className='cc-tools-record-description'>{record.short_description}</p>}
             <p className='cc-tools-meta'>{'Its followers are its members. Updates from ServiceNow arrive here.'}</p>
             <FollowButton record={record}/>
+            <SwarmButton record={record}/>
         </section>
     );
 }
