@@ -17,6 +17,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
@@ -40,6 +41,7 @@ type services struct {
 	notify        *notify.Service
 	digest        *digest.Service
 	follow        *follow.Service
+	outbox        *outbox.Outbox
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -51,6 +53,9 @@ const (
 	recordFillSweepJob = "records_fill_sweep"
 	// followPollJob polls the followed records on one server at a time.
 	followPollJob = "follow_poll"
+	// outboxRetryLongest is the longest wait of the outbox's retry job; it runs as often as the
+	// polling when that is more frequent.
+	outboxRetryLongest = 30 * time.Second
 	// conversationSettleDelay gathers a burst of conversation changes (members, names, closing)
 	// into one update per member.
 	conversationSettleDelay = 250 * time.Millisecond
@@ -73,6 +78,7 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	})
 	s.notify = s.newNotify()
 	s.digest = s.newDigest()
+	s.outbox = outbox.New(outbox.Deps{KV: pl.KV, Log: pl.Log, Tell: pl.Bot.Ephemeral})
 	s.follow = s.newFollow()
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
@@ -194,6 +200,7 @@ func (s *services) newFollow() *follow.Service {
 		Lock:          s.platform.Cluster.Lock,
 		Broadcast:     s.platform.Cluster.Broadcast,
 		BotID:         s.platform.Bot.ID(),
+		Outbox:        s.outbox,
 	})
 	service.Reindex()
 	s.platform.Cluster.Handle(follow.ClusterEvent, service.OnIndexChanged)
@@ -259,6 +266,9 @@ func (s *services) configure(cfg *config.Config) {
 	if err := s.platform.Jobs.Schedule(followPollJob, cfg.FollowPoll, s.follow.Poll); err != nil {
 		s.platform.Log.Error("Failed to schedule the record polling", "error", err.Error())
 	}
+	if err := s.platform.Jobs.Schedule(outbox.Job, min(cfg.FollowPoll, outboxRetryLongest), s.outbox.RetryDue); err != nil {
+		s.platform.Log.Error("Failed to schedule the retries of ServiceNow writes", "error", err.Error())
+	}
 }
 
 // configureCards points the ServiceNow client and the record cards at the settings.
@@ -306,6 +316,7 @@ func (s *services) stop() error {
 		s.recovery.Stopped()
 	}
 	s.records.Close()
+	s.outbox.Close()
 	return s.platform.Close()
 }
 
@@ -317,6 +328,7 @@ func (s *services) adminHealth() map[string]any {
 		"recovery":   s.recovery.Stats(),
 		"digest":     s.digest.Stats(),
 		"follow":     s.follow.Stats(),
+		"outbox":     s.outbox.Stats(),
 	}
 	if problem := s.config.Problem(); problem != "" {
 		health["configuration_error"] = problem

@@ -110,6 +110,10 @@ type Outbox struct {
 
 	running sync.WaitGroup
 	stats   stats
+
+	// base ends with Close: attempts in flight stop and release their claims.
+	base   context.Context
+	cancel context.CancelFunc
 }
 
 // New builds an outbox; handlers are added with Handle before the first Enqueue or retry.
@@ -131,7 +135,8 @@ func New(d Deps) *Outbox {
 	}
 	token := make([]byte, 16)
 	_, _ = rand.Read(token)
-	return &Outbox{d: d, owner: []byte(hex.EncodeToString(token)), kinds: map[string]kind{}}
+	base, cancel := context.WithCancel(context.Background())
+	return &Outbox{d: d, owner: []byte(hex.EncodeToString(token)), kinds: map[string]kind{}, base: base, cancel: cancel}
 }
 
 // Handle makes h run the writes of kind; failedMessage is what their user is told when one
@@ -224,6 +229,21 @@ func (o *Outbox) RetryDue() {
 // Wait waits until the first attempts started by Enqueue have ended.
 func (o *Outbox) Wait() { o.running.Wait() }
 
+// Close stops the attempts in flight (they stay queued and are retried after the restart)
+// and waits up to a few seconds for them to let go of their writes.
+func (o *Outbox) Close() {
+	o.cancel()
+	stopped := make(chan struct{})
+	go func() {
+		o.running.Wait()
+		close(stopped)
+	}()
+	select {
+	case <-stopped:
+	case <-time.After(5 * time.Second):
+	}
+}
+
 func (o *Outbox) load(key string) (Write, bool) {
 	raw, err := o.d.KV.Get(queuePrefix + key)
 	var w Write
@@ -260,7 +280,10 @@ func (o *Outbox) attempt(key string) {
 		o.clear(key, w)
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), o.d.Timeout)
+	if o.base.Err() != nil {
+		return // closed: the next server or start retries it
+	}
+	ctx, cancel := context.WithTimeout(o.base, o.d.Timeout)
 	err = k.run(ctx, w)
 	cancel()
 	w.Attempts++
