@@ -16,6 +16,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
@@ -42,6 +43,7 @@ type services struct {
 	digest        *digest.Service
 	follow        *follow.Service
 	outbox        *outbox.Outbox
+	journal       *journal.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -80,6 +82,7 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	s.digest = s.newDigest()
 	s.outbox = outbox.New(outbox.Deps{KV: pl.KV, Log: pl.Log, Tell: pl.Bot.Ephemeral})
 	s.follow = s.newFollow()
+	s.journal = s.newJournal()
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
 	})
@@ -207,6 +210,30 @@ func (s *services) newFollow() *follow.Service {
 	return service
 }
 
+// newJournal builds saving conversations to records, whose writes go through the outbox.
+func (s *services) newJournal() *journal.Service {
+	return journal.NewService(journal.Deps{
+		Conversations: s.conversations,
+		Posts:         s.platform.Posts,
+		Files:         s.platform.Files,
+		Users:         s.platform.Users,
+		Records:       s.records,
+		Upstream: func() journal.Upstream {
+			if client := s.serviceNow.Current(); client != nil {
+				return client
+			}
+			return nil
+		},
+		Outbox:  s.outbox,
+		KV:      s.platform.KV,
+		Lock:    s.platform.Cluster.Lock,
+		IsStaff: s.isStaff,
+		Config:  s.config.Load,
+		Log:     s.platform.Log,
+		BotID:   s.platform.Bot.ID(),
+	})
+}
+
 func (s *services) newCommands() *command.Handler {
 	return command.NewHandler(command.Deps{
 		WorkspaceURL:   func() string { return api.WorkspaceURL(s.platform.Server.SiteURL(), s.pluginID) },
@@ -217,6 +244,7 @@ func (s *services) newCommands() *command.Handler {
 		Bell:           s.notify,
 		Digest:         s.digest,
 		Follows:        s.follow,
+		Journal:        s.journal,
 		IsStaff:        s.isStaff,
 		Log:            s.platform.Log,
 	})
@@ -251,6 +279,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Follows:       s.follow,
 		RecordNames:   s.records,
 		Webhook:       s.follow,
+		Journal:       s.journal,
 		Log:           s.platform.Log,
 	})
 }
