@@ -15,6 +15,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
@@ -66,6 +67,7 @@ var Routes = []Route{
 	{"GET /api/v1/follows", api.FollowList{}},
 	{"POST /api/v1/follows", follow.Follow{}},
 	{"DELETE /api/v1/follows/{table}/{sys_id}", nil},
+	{"POST /api/v1/conversations/{id}/saved", journal.Saved{}},
 }
 
 // Refusals are the bodies of the routes' error answers.
@@ -97,6 +99,7 @@ var Names = map[reflect.Type]string{
 	reflect.TypeFor[workspace.Place]():            "RecordConversationRef",
 	reflect.TypeFor[workspace.Link]():             "SharedLink",
 	reflect.TypeFor[records.Status]():             "RecordCardStatus",
+	reflect.TypeFor[journal.Saved]():              "SavedToRecord",
 }
 
 // Name is the web app's name for a wire type.

@@ -38,7 +38,7 @@ const (
 	// MaxMessages bounds one excerpt.
 	MaxMessages = 200
 	// settleWait is how long a save waits for its first attempt before answering "queued".
-	settleWait = 8 * time.Second
+	settleWait = 3 * time.Second
 )
 
 // Conversations reads one of the caller's conversations (an error when they are not in it).
