@@ -165,6 +165,14 @@ func (follows) Follow(string, servicenow.RecordKey) (follow.Follow, error) { ret
 
 func (follows) Unfollow(string, follow.Ref) error { return nil }
 
+func (follows) Kind(string, string) (follow.JournalKind, error) {
+	return follow.JournalKind{Kind: servicenow.WorkNotes}, nil
+}
+
+func (follows) SetKind(_, _, kind string) (follow.JournalKind, error) {
+	return follow.JournalKind{Kind: kind}, nil
+}
+
 func (follows) RecordKey(text string) (servicenow.RecordKey, bool) {
 	return servicenow.RecordKey{Number: text}, strings.HasPrefix(text, "INC")
 }
@@ -217,6 +225,8 @@ var requests = map[string]wiretest.Request{
 	"GET /api/v1/follows":                                 {Method: "GET", Path: "/api/v1/follows"},
 	"POST /api/v1/follows":                                {Method: "POST", Path: "/api/v1/follows", Body: json.RawMessage(`{"record":"INC0010001"}`)},
 	"DELETE /api/v1/follows/{table}/{sys_id}":             {Method: "DELETE", Path: "/api/v1/follows/incident/" + sysID},
+	"GET /api/v1/conversations/{id}/journal":              {Method: "GET", Path: "/api/v1/conversations/" + group + "/journal"},
+	"PUT /api/v1/conversations/{id}/journal":              {Method: "PUT", Path: "/api/v1/conversations/" + group + "/journal", Body: json.RawMessage(`{"kind":"comments"}`)},
 	"POST /api/v1/conversations/{id}/saved":               {Method: "POST", Path: "/api/v1/conversations/" + group + "/saved", Body: json.RawMessage(`{"record":"INC0010001","post_ids":["` + postID + `"],"kind":"work_notes"}`)},
 }
 

@@ -68,6 +68,8 @@ var Routes = []Route{
 	{"POST /api/v1/follows", follow.Follow{}},
 	{"DELETE /api/v1/follows/{table}/{sys_id}", nil},
 	{"POST /api/v1/conversations/{id}/saved", journal.Saved{}},
+	{"GET /api/v1/conversations/{id}/journal", follow.JournalKind{}},
+	{"PUT /api/v1/conversations/{id}/journal", follow.JournalKind{}},
 }
 
 // Refusals are the bodies of the routes' error answers.
