@@ -10,6 +10,7 @@ import {ClientError, ConnectClient, type FetchFunction} from '../client';
 import {followOf} from '../components/follow/follows';
 import {pluginId} from '../manifest';
 import type {DigestChange} from '../types/digest';
+import type {JournalKind, SaveToRecordRequest} from '../types/journal';
 import type {WebSocketMessage} from '../types/mattermost';
 import {serverEventNames, type ConversationSearch, type NotificationPreferences, type RouteAnswers, type ServerEvents} from '../types/wire.generated';
 
@@ -166,6 +167,9 @@ const calls: {[Route in keyof RouteAnswers]: Call} = {
     'GET /api/v1/follows': {call: (client) => client.getFollows()},
     'POST /api/v1/follows': {call: (client, x) => client.follow(body<{record: string}>(x))},
     'DELETE /api/v1/follows/{table}/{sys_id}': {call: (client, x) => client.unfollow(parameters(x).table, parameters(x).sys_id)},
+    'POST /api/v1/conversations/{id}/saved': {call: (client, x) => client.saveToRecord(parameters(x).id, body<SaveToRecordRequest>(x))},
+    'GET /api/v1/conversations/{id}/journal': {call: (client, x) => client.getJournalKind(parameters(x).id)},
+    'PUT /api/v1/conversations/{id}/journal': {call: (client, x) => client.setJournalKind(parameters(x).id, body<JournalKind>(x))},
 };
 
 // The client's methods that call the plugin's routes, found by calling each one.

@@ -115,6 +115,9 @@ export function fakeClient(): FakeClient {
         getFollows: vi.fn(() => Promise.resolve({follows: []})),
         follow: vi.fn(unexpected('follow')),
         unfollow: vi.fn(unexpected('unfollow')),
+        saveToRecord: vi.fn(unexpected('saveToRecord')),
+        getJournalKind: vi.fn(() => Promise.resolve({kind: 'work_notes'})),
+        setJournalKind: vi.fn((_id, kind) => Promise.resolve(kind)),
     };
 }
 
