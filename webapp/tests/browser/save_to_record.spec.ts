@@ -10,7 +10,7 @@ import {useBrowserSuite} from './support/suite';
 import {messageWith, openWindow} from './support/ui';
 
 // A seeded stand-in incident (build/servicenow/seed.go).
-const record = {number: 'INC0010001', shortDescription: 'Email server down'};
+const record = {number: 'INC0010001', shortDescription: 'Email server is down for the Finance floor'};
 
 // How the server writes one message of an excerpt (server/journal: Line).
 function line(session: Session, post: Post): string {
