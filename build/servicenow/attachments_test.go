@@ -55,6 +55,6 @@ func TestAttachmentsAreStoredListedAndLimited(t *testing.T) {
 
 	anonymous, err := http.Post(s.URL()+"/api/now/attachment/file?"+params.Encode(), "text/plain", strings.NewReader("x"))
 	require.NoError(t, err)
-	anonymous.Body.Close()
+	_ = anonymous.Body.Close()
 	assert.Equal(t, http.StatusUnauthorized, anonymous.StatusCode)
 }
