@@ -21,6 +21,11 @@ interface Props {
 // picked, "From here to the end", "Add to record…" (which opens the dialog) and Cancel.
 export function SaveToRecordBar({conversationId, selection, order}: Props) {
     const [dialogOpen, setDialogOpen] = useState(false);
+    const addRef = useRef<HTMLButtonElement>(null);
+    const closeDialog = () => {
+        setDialogOpen(false);
+        setTimeout(() => addRef.current?.focus(), 0); // back where the dialog was opened
+    };
     const nothing = selection.picked.size === 0 && !selection.fromPostId;
     return (
         <div
@@ -33,7 +38,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                     conversationId={conversationId}
                     selection={selection}
                     order={order}
-                    onClose={() => setDialogOpen(false)}
+                    onClose={closeDialog}
                 />
             )}
             <p
@@ -52,6 +57,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                 {'From here to the end'}
             </button>
             <button
+                ref={addRef}
                 type='button'
                 className='cc-button'
                 disabled={nothing || dialogOpen}
