@@ -21,12 +21,12 @@ interface Props {
 // picked, "From here to the end", "Add to record…" (which opens the dialog) and Cancel.
 export function SaveToRecordBar({conversationId, selection, order}: Props) {
     const [dialogOpen, setDialogOpen] = useState(false);
+    const nothing = selection.picked.size === 0 && !selection.fromPostId;
     const addRef = useRef<HTMLButtonElement>(null);
     const closeDialog = () => {
         setDialogOpen(false);
         setTimeout(() => addRef.current?.focus(), 0); // back where the dialog was opened
     };
-    const nothing = selection.picked.size === 0 && !selection.fromPostId;
     return (
         <div
             className='cc-save-bar'
