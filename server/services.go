@@ -16,7 +16,9 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
@@ -42,6 +44,8 @@ type services struct {
 	digest        *digest.Service
 	follow        *follow.Service
 	swarm         *swarm.Service
+	outbox        *outbox.Outbox
+	journal       *journal.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -53,6 +57,9 @@ const (
 	recordFillSweepJob = "records_fill_sweep"
 	// followPollJob polls the followed records on one server at a time.
 	followPollJob = "follow_poll"
+	// outboxRetryLongest is the longest wait of the outbox's retry job; it runs as often as the
+	// polling when that is more frequent.
+	outboxRetryLongest = 30 * time.Second
 	// conversationSettleDelay gathers a burst of conversation changes (members, names, closing)
 	// into one update per member.
 	conversationSettleDelay = 250 * time.Millisecond
@@ -75,8 +82,10 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	})
 	s.notify = s.newNotify()
 	s.digest = s.newDigest()
+	s.outbox = outbox.New(outbox.Deps{KV: pl.KV, Log: pl.Log, Tell: pl.Bot.Ephemeral})
 	s.follow = s.newFollow()
 	s.swarm = s.newSwarm()
+	s.journal = s.newJournal()
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
 	})
@@ -197,6 +206,8 @@ func (s *services) newFollow() *follow.Service {
 		Lock:          s.platform.Cluster.Lock,
 		Broadcast:     s.platform.Cluster.Broadcast,
 		BotID:         s.platform.Bot.ID(),
+		Outbox:        s.outbox,
+		Files:         s.platform.Files,
 	})
 	service.Reindex()
 	s.platform.Cluster.Handle(follow.ClusterEvent, service.OnIndexChanged)
@@ -225,6 +236,30 @@ func (s *services) newSwarm() *swarm.Service {
 	})
 }
 
+// newJournal builds saving conversations to records, whose writes go through the outbox.
+func (s *services) newJournal() *journal.Service {
+	return journal.NewService(journal.Deps{
+		Conversations: s.conversations,
+		Posts:         s.platform.Posts,
+		Files:         s.platform.Files,
+		Users:         s.platform.Users,
+		Records:       s.records,
+		Upstream: func() journal.Upstream {
+			if client := s.serviceNow.Current(); client != nil {
+				return client
+			}
+			return nil
+		},
+		Outbox:  s.outbox,
+		KV:      s.platform.KV,
+		Lock:    s.platform.Cluster.Lock,
+		IsStaff: s.isStaff,
+		Config:  s.config.Load,
+		Log:     s.platform.Log,
+		BotID:   s.platform.Bot.ID(),
+	})
+}
+
 func (s *services) newCommands() *command.Handler {
 	return command.NewHandler(command.Deps{
 		WorkspaceURL:   func() string { return api.WorkspaceURL(s.platform.Server.SiteURL(), s.pluginID) },
@@ -236,6 +271,7 @@ func (s *services) newCommands() *command.Handler {
 		Digest:         s.digest,
 		Follows:        s.follow,
 		Swarm:          s.swarm,
+		Journal:        s.journal,
 		IsStaff:        s.isStaff,
 		Log:            s.platform.Log,
 	})
@@ -271,6 +307,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		RecordNames:   s.records,
 		Swarm:         s.swarm,
 		Webhook:       s.follow,
+		Journal:       s.journal,
 		Log:           s.platform.Log,
 	})
 }
@@ -285,6 +322,9 @@ func (s *services) configure(cfg *config.Config) {
 	}
 	if err := s.platform.Jobs.Schedule(followPollJob, cfg.FollowPoll, s.follow.Poll); err != nil {
 		s.platform.Log.Error("Failed to schedule the record polling", "error", err.Error())
+	}
+	if err := s.platform.Jobs.Schedule(outbox.Job, min(cfg.FollowPoll, outboxRetryLongest), s.outbox.RetryDue); err != nil {
+		s.platform.Log.Error("Failed to schedule the retries of ServiceNow writes", "error", err.Error())
 	}
 }
 
@@ -333,6 +373,7 @@ func (s *services) stop() error {
 		s.recovery.Stopped()
 	}
 	s.records.Close()
+	s.outbox.Close()
 	return s.platform.Close()
 }
 
@@ -344,6 +385,7 @@ func (s *services) adminHealth() map[string]any {
 		"recovery":   s.recovery.Stats(),
 		"digest":     s.digest.Stats(),
 		"follow":     s.follow.Stats(),
+		"outbox":     s.outbox.Stats(),
 	}
 	if problem := s.config.Problem(); problem != "" {
 		health["configuration_error"] = problem

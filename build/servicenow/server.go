@@ -66,6 +66,7 @@ type Server struct {
 	fault        *Fault
 	requests     []*Request
 	webhook      Webhook
+	files        attachments
 }
 
 // Start seeds the sample data and serves until Close.
@@ -119,6 +120,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/now/table/{table}", s.requireAuth(s.handleList))
 	mux.HandleFunc("GET /api/now/table/{table}/{sys_id}", s.requireAuth(s.handleOne))
 	mux.HandleFunc("PATCH /api/now/table/{table}/{sys_id}", s.requireAuth(s.handlePatch))
+	mux.HandleFunc("POST /api/now/attachment/file", s.requireAuth(s.handleUploadAttachment))
+	mux.HandleFunc("GET /api/now/attachment", s.requireAuth(s.handleListAttachments))
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusBadRequest, "Requested URI does not represent any resource", "")
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
@@ -165,6 +166,14 @@ func (follows) Follow(string, servicenow.RecordKey) (follow.Follow, error) { ret
 
 func (follows) Unfollow(string, follow.Ref) error { return nil }
 
+func (follows) Kind(string, string) (follow.JournalKind, error) {
+	return follow.JournalKind{Kind: servicenow.WorkNotes}, nil
+}
+
+func (follows) SetKind(_, _, kind string) (follow.JournalKind, error) {
+	return follow.JournalKind{Kind: kind}, nil
+}
+
 func (follows) RecordKey(text string) (servicenow.RecordKey, bool) {
 	return servicenow.RecordKey{Number: text}, strings.HasPrefix(text, "INC")
 }
@@ -204,12 +213,22 @@ func (staffDirectory) Search(string, string, int, int) (staff.Page, error) {
 	return staff.Page{People: []staff.Person{{ID: carol, Username: "carol", FirstName: "Carol", LastName: "Clark", Nickname: "CC", DisplayName: "Carol Clark"}}, HasMore: false}, nil
 }
 
+type journals struct{}
+
+func (journals) Save(context.Context, string, string, journal.Request) (journal.Saved, error) {
+	return journal.Saved{
+		Number: "INC0010001", Link: "https://sn.example.com/incident.do?sys_id=" + sysID, Saved: 2, Already: 1,
+		Card: workspace.Card{Status: records.Found, ShortDescription: "Email server down", State: "In Progress", Priority: "2 - High", AssignedTo: "Beth Anglin", Updated: "2026-11-20 09:14:03"},
+	}, nil
+}
+
 func contractRouter() http.Handler {
 	return api.NewRouter(api.Config{
 		PluginID: "connect-chat", SiteURL: func() string { return "http://chat.example.com" },
 		IsAdmin: func(string) bool { return false }, AdminHealth: func() map[string]any { return nil },
 		Staff: staffDirectory{}, Cards: services{}, Conversations: services{}, Tools: services{},
 		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{}, Swarm: swarming{},
+		Journal: journals{},
 	})
 }
 
@@ -239,6 +258,9 @@ var requests = map[string]wiretest.Request{
 	"DELETE /api/v1/follows/{table}/{sys_id}":             {Method: "DELETE", Path: "/api/v1/follows/incident/" + sysID},
 	"GET /api/v1/swarm/{table}/{sys_id}":                  {Method: "GET", Path: "/api/v1/swarm/incident/" + sysID},
 	"POST /api/v1/swarm/{table}/{sys_id}":                 {Method: "POST", Path: "/api/v1/swarm/incident/" + sysID, Body: json.RawMessage(`{"user_ids":["` + bob + `","` + carol + `"]}`)},
+	"GET /api/v1/conversations/{id}/journal":              {Method: "GET", Path: "/api/v1/conversations/" + group + "/journal"},
+	"PUT /api/v1/conversations/{id}/journal":              {Method: "PUT", Path: "/api/v1/conversations/" + group + "/journal", Body: json.RawMessage(`{"kind":"comments"}`)},
+	"POST /api/v1/conversations/{id}/saved":               {Method: "POST", Path: "/api/v1/conversations/" + group + "/saved", Body: json.RawMessage(`{"record":"INC0010001","post_ids":["` + postID + `"],"kind":"work_notes"}`)},
 }
 
 func exchange(router http.Handler, route, userID string, req wiretest.Request) wiretest.Exchange {

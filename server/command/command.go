@@ -26,7 +26,9 @@ type Deps struct {
 	Digest         Digest
 	Follows        Follows
 	// Swarm brings in a record's people; nil leaves /connect swarm out.
-	Swarm   Swarm
+	Swarm Swarm
+	// Journal saves messages to records; nil leaves /connect save out.
+	Journal Journal
 	IsStaff func(userID string) bool
 	// Log records the failures the subcommands answer with a generic message.
 	Log Log
@@ -66,6 +68,9 @@ func NewHandler(deps Deps) *Handler {
 	}
 	if deps.Swarm != nil {
 		h.subcommands = append(h.subcommands, h.swarmCommand())
+	}
+	if deps.Journal != nil {
+		h.subcommands = append(h.subcommands, h.saveCommand())
 	}
 	h.subcommands = append(h.subcommands, h.notifyCommand(), h.digestCommand(), h.staffCommand())
 	return h

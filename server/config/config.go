@@ -42,6 +42,8 @@ type Settings struct {
 	FollowPollSeconds int
 	FollowTables      string
 	FollowTwoWay      bool
+	SaveToRecords     *bool
+	AttachFiles       *bool
 }
 
 // Mode is what happens to a message in a conversation that mixes staff and non-staff.
@@ -86,6 +88,11 @@ type Config struct {
 	FollowTables []string
 	// FollowTwoWay writes messages of record conversations to their records.
 	FollowTwoWay bool
+	// SaveToRecords lets staff save picked messages of a conversation to a record (default on).
+	SaveToRecords bool
+	// AttachFiles attaches files shared in a two-way record conversation to the record
+	// (default on; needs FollowTwoWay).
+	AttachFiles bool
 }
 
 // Digest is the admin's frame for the email digest: whether users may take it, and the range
@@ -165,6 +172,8 @@ func Parse(s Settings) (*Config, error) {
 	}
 	check(c.FollowPoll >= time.Second && c.FollowPoll <= 24*time.Hour, "Polling interval must be 1 to 1440 minutes, not %d.", s.FollowPollMinutes)
 	c.FollowTwoWay = s.FollowTwoWay
+	c.SaveToRecords = s.SaveToRecords == nil || *s.SaveToRecords
+	c.AttachFiles = s.AttachFiles == nil || *s.AttachFiles
 	c.FollowTables = splitList(strings.ToLower(s.FollowTables))
 	for _, table := range c.FollowTables {
 		check(IsTableName(table), "Tables that can be followed: %q is not a ServiceNow table name.", table)

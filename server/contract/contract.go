@@ -15,6 +15,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
@@ -69,6 +70,9 @@ var Routes = []Route{
 	{"DELETE /api/v1/follows/{table}/{sys_id}", nil},
 	{"GET /api/v1/swarm/{table}/{sys_id}", swarm.Plan{}},
 	{"POST /api/v1/swarm/{table}/{sys_id}", swarm.Result{}},
+	{"POST /api/v1/conversations/{id}/saved", journal.Saved{}},
+	{"GET /api/v1/conversations/{id}/journal", follow.JournalKind{}},
+	{"PUT /api/v1/conversations/{id}/journal", follow.JournalKind{}},
 }
 
 // Refusals are the bodies of the routes' error answers.
@@ -106,6 +110,7 @@ var Names = map[reflect.Type]string{
 	reflect.TypeFor[swarm.Result]():               "SwarmResult",
 	reflect.TypeFor[swarm.Role]():                 "SwarmRole",
 	reflect.TypeFor[swarm.Status]():               "SwarmStatus",
+	reflect.TypeFor[journal.Saved]():              "SavedToRecord",
 }
 
 // Name is the web app's name for a wire type.

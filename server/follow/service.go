@@ -44,6 +44,7 @@ type Upstream interface {
 	JournalSince(ctx context.Context, recordIDs []string, since time.Time) ([]servicenow.JournalEntry, error)
 	RecordURL(table, sysID string) string
 	AddJournal(ctx context.Context, table, sysID, element, text string) error
+	AddAttachment(ctx context.Context, table, sysID, fileName, contentType string, content []byte) error
 }
 
 // Users names the authors of messages written to records.
@@ -107,6 +108,10 @@ type Deps struct {
 	Broadcast func(event, data string) error
 	BotID     string
 	Now       func() time.Time
+	// Outbox queues the writes to records (two-way); nil leaves two-way off.
+	Outbox Outbox
+	// Files reads the files two-way attaches to records.
+	Files Files
 }
 
 // Service is following.
@@ -128,7 +133,12 @@ func NewService(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{d: d, byChannel: map[string]conversations.RecordRef{}}
+	s := &Service{d: d, byChannel: map[string]conversations.RecordRef{}}
+	if d.Outbox != nil {
+		d.Outbox.Handle(TwoWayWrite, s.writeTwoWay, twoWayFailed)
+		d.Outbox.Handle(AttachWrite, s.attachFile, s.attachFailed)
+	}
+	return s
 }
 
 // Follow is one followed record, as the REST API answers.

@@ -163,6 +163,12 @@ export interface FollowsChanged extends Follow {
     following: boolean;
 }
 
+// JournalKind is a user's journal field for a record conversation's messages.
+export interface JournalKind {
+    // kind is work_notes (visible to staff in ServiceNow) or comments (visible to the caller).
+    kind: string;
+}
+
 // LastPost is the newest message of a conversation, as a plain-text preview.
 export interface LastPost {
     id: string;
@@ -223,6 +229,23 @@ export interface RecordConversationRef {
     id: string;
     name: string;
     kind: ConversationKind;
+}
+
+// SavedToRecord is the answer to a save.
+export interface SavedToRecord {
+    // number is the record's number.
+    number: string;
+    // card is the record's card, as the workspace shows it.
+    card: RecordCardSummary;
+    // link opens the record in ServiceNow.
+    link: string;
+    // saved is how many messages this save wrote (or queued) to the record.
+    saved: number;
+    // already is how many of the messages had been saved to the record before.
+    already: number;
+    // queued is true while ServiceNow has not taken the write yet: it is retried, and the user
+    // is told if it finally fails.
+    queued: boolean;
 }
 
 // SharedLink is one link shared in a conversation, as its newest post shared it.
@@ -347,4 +370,7 @@ export interface RouteAnswers {
     'DELETE /api/v1/follows/{table}/{sys_id}': void;
     'GET /api/v1/swarm/{table}/{sys_id}': SwarmPlan;
     'POST /api/v1/swarm/{table}/{sys_id}': SwarmResult;
+    'POST /api/v1/conversations/{id}/saved': SavedToRecord;
+    'GET /api/v1/conversations/{id}/journal': JournalKind;
+    'PUT /api/v1/conversations/{id}/journal': JournalKind;
 }

@@ -117,6 +117,9 @@ export function fakeClient(): FakeClient {
         unfollow: vi.fn(unexpected('unfollow')),
         getSwarmPlan: vi.fn(unexpected('getSwarmPlan')),
         bringInTeam: vi.fn(unexpected('bringInTeam')),
+        saveToRecord: vi.fn(unexpected('saveToRecord')),
+        getJournalKind: vi.fn(() => Promise.resolve({kind: 'work_notes'})),
+        setJournalKind: vi.fn((_id, kind) => Promise.resolve(kind)),
     };
 }
 
