@@ -18,6 +18,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
+	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
@@ -40,6 +41,7 @@ type services struct {
 	notify        *notify.Service
 	digest        *digest.Service
 	follow        *follow.Service
+	receipts      *receipts.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -74,6 +76,10 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	s.notify = s.newNotify()
 	s.digest = s.newDigest()
 	s.follow = s.newFollow()
+	s.receipts = receipts.NewService(receipts.Deps{
+		Members: pl.Channels, KV: pl.KV, IsConversation: s.conversations.IsConversation,
+		Config: store.Load, BotID: pl.Bot.ID(),
+	})
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
 	})
@@ -243,6 +249,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Digest:        s.digest,
 		Follows:       s.follow,
 		RecordNames:   s.records,
+		Receipts:      s.receipts,
 		Webhook:       s.follow,
 		Log:           s.platform.Log,
 	})

@@ -17,6 +17,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
@@ -168,6 +169,20 @@ func (follows) RecordKey(text string) (servicenow.RecordKey, bool) {
 	return servicenow.RecordKey{Number: text}, strings.HasPrefix(text, "INC")
 }
 
+type seen struct{}
+
+func (seen) Seen(string, string) (receipts.Seen, error) {
+	return receipts.Seen{Enabled: true, Readers: []receipts.Reader{{UserID: bob, LastViewedAt: 1_790_000_000_000}}}, nil
+}
+
+func (seen) Setting(string) (receipts.Setting, error) {
+	return receipts.Setting{Enabled: true, Allowed: true}, nil
+}
+
+func (seen) SetEnabled(_ string, enabled bool) (receipts.Setting, error) {
+	return receipts.Setting{Enabled: enabled, Allowed: true}, nil
+}
+
 type staffDirectory struct{ services }
 
 func (staffDirectory) Search(string, string, int, int) (staff.Page, error) {
@@ -180,6 +195,7 @@ func contractRouter() http.Handler {
 		IsAdmin: func(string) bool { return false }, AdminHealth: func() map[string]any { return nil },
 		Staff: staffDirectory{}, Cards: services{}, Conversations: services{}, Tools: services{},
 		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{},
+		Receipts: seen{},
 	})
 }
 
@@ -207,6 +223,9 @@ var requests = map[string]wiretest.Request{
 	"GET /api/v1/follows":                                 {Method: "GET", Path: "/api/v1/follows"},
 	"POST /api/v1/follows":                                {Method: "POST", Path: "/api/v1/follows", Body: json.RawMessage(`{"record":"INC0010001"}`)},
 	"DELETE /api/v1/follows/{table}/{sys_id}":             {Method: "DELETE", Path: "/api/v1/follows/incident/" + sysID},
+	"GET /api/v1/conversations/{id}/seen":                 {Method: "GET", Path: "/api/v1/conversations/" + dm + "/seen"},
+	"GET /api/v1/receipts":                                {Method: "GET", Path: "/api/v1/receipts"},
+	"PUT /api/v1/receipts":                                {Method: "PUT", Path: "/api/v1/receipts", Body: json.RawMessage(`{"enabled":false}`)},
 }
 
 func exchange(router http.Handler, route, userID string, req wiretest.Request) wiretest.Exchange {

@@ -42,6 +42,7 @@ type Settings struct {
 	FollowPollSeconds int
 	FollowTables      string
 	FollowTwoWay      bool
+	ReadReceipts      *bool
 }
 
 // Mode is what happens to a message in a conversation that mixes staff and non-staff.
@@ -86,6 +87,9 @@ type Config struct {
 	FollowTables []string
 	// FollowTwoWay writes messages of record conversations to their records.
 	FollowTwoWay bool
+	// ReadReceipts lets staff see who has seen their messages ("Seen 10:42"); each person can
+	// still turn theirs off.
+	ReadReceipts bool
 }
 
 // Digest is the admin's frame for the email digest: whether users may take it, and the range
@@ -165,6 +169,7 @@ func Parse(s Settings) (*Config, error) {
 	}
 	check(c.FollowPoll >= time.Second && c.FollowPoll <= 24*time.Hour, "Polling interval must be 1 to 1440 minutes, not %d.", s.FollowPollMinutes)
 	c.FollowTwoWay = s.FollowTwoWay
+	c.ReadReceipts = s.ReadReceipts == nil || *s.ReadReceipts
 	c.FollowTables = splitList(strings.ToLower(s.FollowTables))
 	for _, table := range c.FollowTables {
 		check(IsTableName(table), "Tables that can be followed: %q is not a ServiceNow table name.", table)

@@ -16,6 +16,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
@@ -66,6 +67,9 @@ var Routes = []Route{
 	{"GET /api/v1/follows", api.FollowList{}},
 	{"POST /api/v1/follows", follow.Follow{}},
 	{"DELETE /api/v1/follows/{table}/{sys_id}", nil},
+	{"GET /api/v1/conversations/{id}/seen", receipts.Seen{}},
+	{"GET /api/v1/receipts", receipts.Setting{}},
+	{"PUT /api/v1/receipts", receipts.Setting{}},
 }
 
 // Refusals are the bodies of the routes' error answers.
@@ -97,6 +101,9 @@ var Names = map[reflect.Type]string{
 	reflect.TypeFor[workspace.Place]():            "RecordConversationRef",
 	reflect.TypeFor[workspace.Link]():             "SharedLink",
 	reflect.TypeFor[records.Status]():             "RecordCardStatus",
+	reflect.TypeFor[receipts.Seen]():              "ConversationSeen",
+	reflect.TypeFor[receipts.Reader]():            "SeenReader",
+	reflect.TypeFor[receipts.Setting]():           "ReceiptSetting",
 }
 
 // Name is the web app's name for a wire type.

@@ -99,6 +99,15 @@ export interface ConversationSearch {
     conversations: Conversation[];
 }
 
+// ConversationSeen is how far the other members have seen one conversation, as its caller may know it.
+export interface ConversationSeen {
+    // enabled is false when receipts are off for the caller (the System Console or their own
+    // switch); Readers is then empty.
+    enabled: boolean;
+    // readers are the other members whose receipts are on.
+    readers: SeenReader[];
+}
+
 // ConversationUpdated is conversation_updated: one of the user's conversations changed (members, name,
 // opened), as the list shows it.
 export interface ConversationUpdated {
@@ -203,6 +212,14 @@ export interface NotificationsChanged {
     preferences: NotificationPreferences;
 }
 
+// ReceiptSetting is the caller's own switch and the System Console's.
+export interface ReceiptSetting {
+    // enabled is the caller's switch: off, they neither show nor see receipts.
+    enabled: boolean;
+    // allowed is the System Console's switch: off, nobody has receipts.
+    allowed: boolean;
+}
+
 // RecordCardStatus is how much a card knows about its record.
 export type RecordCardStatus = 'pending' | 'found' | 'missing' | 'unavailable' | 'restricted';
 
@@ -223,6 +240,13 @@ export interface RecordConversationRef {
     id: string;
     name: string;
     kind: ConversationKind;
+}
+
+// SeenReader is one other member and how far they have seen the conversation: every message
+// created at or before LastViewedAt.
+export interface SeenReader {
+    user_id: string;
+    last_viewed_at: number;
 }
 
 // SharedLink is one link shared in a conversation, as its newest post shared it.
@@ -298,4 +322,7 @@ export interface RouteAnswers {
     'GET /api/v1/follows': FollowList;
     'POST /api/v1/follows': Follow;
     'DELETE /api/v1/follows/{table}/{sys_id}': void;
+    'GET /api/v1/conversations/{id}/seen': ConversationSeen;
+    'GET /api/v1/receipts': ReceiptSetting;
+    'PUT /api/v1/receipts': ReceiptSetting;
 }
