@@ -46,7 +46,7 @@ var (
 	direct = conversations.Conversation{
 		ID: dm, Kind: conversations.Direct, Name: "Bob Baker", Members: members[:2], AvatarURL: "/api/v4/users/" + bob + "/image",
 		LastPost:       &conversations.LastPost{ID: postID, UserID: bob, Message: "Is anyone on INC0010001?", CreateAt: 1_790_000_000_000},
-		LastActivityAt: 1_790_000_000_000, UnreadCount: 1, Open: true,
+		LastActivityAt: 1_790_000_000_000, UnreadCount: 1, LastViewedAt: 1_789_999_000_000, Open: true,
 	}
 	recordGroup = conversations.Conversation{
 		ID: group, Kind: conversations.Group, Name: "INC0010001 · Email server down", CustomName: true, Members: members,

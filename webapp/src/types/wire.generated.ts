@@ -21,6 +21,9 @@ export interface Conversation {
     last_activity_at: number;
     unread_count: number;
     mention_count: number;
+    // last_viewed_at is when the member last viewed the conversation in any client (Mattermost's
+    // channel member last_viewed_at): the messages after it are the unread ones.
+    last_viewed_at: number;
     open: boolean;
     managed: boolean;
     // record is the ServiceNow record of a record conversation, whose members follow it.
