@@ -5,6 +5,7 @@ import type {ConversationDigest, DigestChange, DigestSettings} from './types/dig
 import type {Follow, FollowList} from './types/follow';
 import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
 import type {NotificationPreferences} from './types/notifications';
+import type {ConversationSeen, ReceiptSetting} from './types/receipts';
 import type {UserProfile} from './types/user';
 import type {ConversationFilePage, ConversationRecords, UserStatus} from './types/workspace';
 
@@ -330,5 +331,18 @@ export class ConnectClient {
 
     unfollow(table: string, sysId: string): Promise<void> {
         return this.request<void>('DELETE', `${connectAPI}/follows/${encodeURIComponent(table)}/${encodeURIComponent(sysId)}`);
+    }
+
+    // Read receipts: how far the other members have seen a conversation, and the caller's switch.
+    getSeen(id: string): Promise<ConversationSeen> {
+        return this.request<ConversationSeen>('GET', `${connectAPI}/conversations/${encodeURIComponent(id)}/seen`);
+    }
+
+    getReceipts(): Promise<ReceiptSetting> {
+        return this.request<ReceiptSetting>('GET', `${connectAPI}/receipts`);
+    }
+
+    setReceipts(enabled: boolean): Promise<ReceiptSetting> {
+        return this.request<ReceiptSetting>('PUT', `${connectAPI}/receipts`, {body: {enabled}});
     }
 }

@@ -26,6 +26,11 @@ const kinds: {[Kind in KnownKind]: KindRules<KnownValues[Kind]>} = {
 
     // Mattermost's own clients change these without telling Connect.
     notificationPreferences: {read: (client, conversationId) => client.getNotificationPreferences(conversationId)},
+
+    // Read receipts: the caller's switch, and how far the others have seen a conversation (asked
+    // again while one of the caller's messages is unseen: components/conversation/use_seen.ts).
+    receipts: {read: (client) => client.getReceipts()},
+    seen: {read: (client, conversationId) => client.getSeen(conversationId)},
 };
 
 // What changing the state takes (the websocket handlers' changes need no client).

@@ -5,6 +5,7 @@ import type {Follow} from '../types/follow';
 import {pluginStateKeyOf, type PluginStateKey} from '../types/host_state';
 import type {Post} from '../types/mattermost';
 import type {NotificationPreferences} from '../types/notifications';
+import type {ConversationSeen, ReceiptSetting} from '../types/receipts';
 
 export interface MiniWindow {
     id: string;
@@ -27,6 +28,8 @@ export interface KnownValues {
     digestSettings: DigestSettings;
     digestInclusion: ConversationDigest;
     notificationPreferences: NotificationPreferences;
+    receipts: ReceiptSetting;
+    seen: ConversationSeen;
 }
 
 export type KnownKind = keyof KnownValues;

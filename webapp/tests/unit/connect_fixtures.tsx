@@ -37,6 +37,7 @@ export function directConversation(overrides: Partial<Conversation> = {}): Conve
         last_activity_at: 1_700_000_000_000,
         unread_count: 0,
         mention_count: 0,
+        last_viewed_at: 0,
         open: true,
         managed: false,
         ...overrides,
@@ -115,6 +116,9 @@ export function fakeClient(): FakeClient {
         getFollows: vi.fn(() => Promise.resolve({follows: []})),
         follow: vi.fn(unexpected('follow')),
         unfollow: vi.fn(unexpected('unfollow')),
+        getSeen: vi.fn(() => Promise.resolve({enabled: false, readers: []})),
+        getReceipts: vi.fn(() => Promise.resolve({enabled: true, allowed: true})),
+        setReceipts: vi.fn((enabled: boolean) => Promise.resolve({enabled, allowed: true})),
     };
 }
 

@@ -12,6 +12,10 @@ import {useConnectDeps} from '../connect_context';
 
 import {isSystemMessage} from './attachments';
 import {Message} from './Message';
+import {SeenNote} from './SeenNote';
+import {JumpToNewest, NewMessagesLine} from './UnreadMarkers';
+import {useSeen} from './use_seen';
+import {useUnreadMarkers} from './use_unread_markers';
 
 interface Props {
     conversationId: string;
@@ -138,6 +142,9 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
         }
     }, [sentCount, reportPosition]);
 
+    const markers = useUnreadMarkers(conversationId, logRef, posts);
+    const seen = useSeen(conversationId);
+
     const onScroll = () => {
         reportPosition();
         if (logRef.current && logRef.current.scrollTop <= edgePx) {
@@ -182,6 +189,7 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
                 return (
                     <React.Fragment key={id}>
                         {newDay && <DaySeparator at={post.create_at}/>}
+                        {id === markers.firstUnreadId && <NewMessagesLine/>}
                         <Message
                             post={post}
                             continued={!newDay && continues(previous, post)}
@@ -189,9 +197,14 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
                             onEdit={onEdit}
                             onEditEnd={onEditEnd}
                         />
+                        {id === seen?.postId && <SeenNote note={seen}/>}
                     </React.Fragment>
                 );
             })}
+            <JumpToNewest
+                count={markers.newCount}
+                onJump={markers.jumpToNewest}
+            />
         </div>
     );
 }
