@@ -1,7 +1,7 @@
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {useSelector} from 'react-redux';
 
-import {readKnown, selectKnown} from '../../state/known';
+import {mine, readKnown, selectKnown} from '../../state/known';
 import {selectConversation, selectPosts} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {ConversationSeen} from '../../types/receipts';
@@ -24,13 +24,16 @@ export function useSeen(conversationId: string): SeenNote | null {
     const posts = useSelector((state: ConnectRootState) => selectPosts(state, conversationId));
     const seen = useSelector((state: ConnectRootState) => selectKnown(state, 'seen', conversationId));
     const visible = usePageVisible();
+    const ownSwitch = useSelector((state: ConnectRootState) => selectKnown(state, 'receipts', mine)?.enabled);
     const [observed, setObserved] = useState<Observed>({});
     const previous = useRef<ConversationSeen | undefined>(seen);
 
     // A reader whose last view moved on while this page was asking was seen doing it now.
     useEffect(() => {
         if (seen && seen !== previous.current) {
-            setObserved((before) => observe(before, previous.current, seen, Date.now()));
+            const before = previous.current;
+            const at = Date.now();
+            setObserved((observedBefore) => observe(observedBefore, before, seen, at));
             previous.current = seen;
         }
     }, [seen]);
@@ -45,12 +48,13 @@ export function useSeen(conversationId: string): SeenNote | null {
     );
     const enabled = seen?.enabled ?? true;
 
-    // Asks when the conversation opens and whenever the caller's newest message changes.
+    // Asks when the conversation opens, whenever the caller's newest message changes, when the
+    // page comes to the front and when the caller turns their receipts on or off.
     useEffect(() => {
         if (newestOwnId && visible) {
             readKnown(deps, 'seen', conversationId).catch(() => undefined);
         }
-    }, [deps, conversationId, newestOwnId, visible]);
+    }, [deps, conversationId, newestOwnId, visible, ownSwitch]);
 
     // Asks again, less and less often, while someone has not seen the newest message.
     const delay = useRef(firstPollMs);
