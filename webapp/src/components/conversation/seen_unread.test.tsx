@@ -141,7 +141,7 @@ describe('a conversation window', () => {
 });
 
 describe('the Mentions filter', () => {
-    it('shows only the conversations with unread mentions, newest first, and says when there are none', async () => {
+    it('shows only the conversations with unread mentions, newest first, and says when there are none', () => {
         const store = connectStore();
         store.dispatch(conversationsLoaded({conversations: [
             directConversation({id: 'dm-bob', name: 'Bob Baker', last_activity_at: 3000, mention_count: 1, unread_count: 1}),

@@ -1,7 +1,7 @@
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {useSelector} from 'react-redux';
 
-import {mine, readKnown, selectKnown} from '../../state/known';
+import {mine, readKnown, selectKnown, selectKnownEntry} from '../../state/known';
 import {selectConversation, selectPosts} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {ConversationSeen} from '../../types/receipts';
@@ -24,7 +24,10 @@ export function useSeen(conversationId: string): SeenNote | null {
     const posts = useSelector((state: ConnectRootState) => selectPosts(state, conversationId));
     const seen = useSelector((state: ConnectRootState) => selectKnown(state, 'seen', conversationId));
     const visible = usePageVisible();
-    const ownSwitch = useSelector((state: ConnectRootState) => selectKnown(state, 'receipts', mine)?.enabled);
+    // The caller's own switch, and how often it changed (asked again after each change and answer).
+    const ownSwitch = useSelector((state: ConnectRootState) => selectKnownEntry(state, 'receipts', mine));
+    const switchedOff = ownSwitch?.value?.enabled === false;
+    const switchVersion = ownSwitch?.version ?? 0;
     const [observed, setObserved] = useState<Observed>({});
     const previous = useRef<ConversationSeen | undefined>(seen);
 
@@ -46,7 +49,7 @@ export function useSeen(conversationId: string): SeenNote | null {
         () => newestOwnUnseen(order ?? [], byId ?? {}, currentUserId, readers),
         [order, byId, currentUserId, readers],
     );
-    const enabled = seen?.enabled ?? true;
+    const enabled = (seen?.enabled ?? true) && !switchedOff;
 
     // Asks when the conversation opens, whenever the caller's newest message changes, when the
     // page comes to the front and when the caller turns their receipts on or off.
@@ -54,7 +57,7 @@ export function useSeen(conversationId: string): SeenNote | null {
         if (newestOwnId && visible) {
             readKnown(deps, 'seen', conversationId).catch(() => undefined);
         }
-    }, [deps, conversationId, newestOwnId, visible, ownSwitch]);
+    }, [deps, conversationId, newestOwnId, visible, switchVersion]);
 
     // Asks again, less and less often, while someone has not seen the newest message.
     const delay = useRef(firstPollMs);
@@ -74,9 +77,9 @@ export function useSeen(conversationId: string): SeenNote | null {
     }, [deps, conversationId, newestOwnId, unseen, enabled, visible, asked]);
 
     return useMemo(() => {
-        if (!conversation || !order || !byId) {
+        if (!conversation || !order || !byId || switchedOff) {
             return null;
         }
         return seenNote(order, byId, currentUserId, readers, conversation.kind === 'direct', observed, formatMessageTime);
-    }, [conversation, order, byId, currentUserId, readers, observed]);
+    }, [conversation, order, byId, currentUserId, readers, observed, switchedOff]);
 }
