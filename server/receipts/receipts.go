@@ -163,7 +163,7 @@ func (s *Service) SetEnabled(userID string, enabled bool) (Setting, error) {
 		if err != nil {
 			return Setting{}, err
 		}
-		changed := ids
+		var changed []string
 		switch {
 		case enabled && slices.Contains(ids, userID):
 			changed = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == userID })
