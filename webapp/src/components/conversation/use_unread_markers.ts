@@ -30,13 +30,16 @@ export function useUnreadMarkers(conversationId: string, logRef: RefObject<HTMLD
     const {currentUserId} = useConnectEnvironment();
     const conversation = useSelector((state: ConnectRootState) => selectConversation(state, conversationId));
     const unreadAtOpen = conversation && conversation.unread_count + conversation.mention_count > 0 ? conversation.last_viewed_at : null;
-    const [opened, setOpened] = useState({id: conversationId, since: unreadAtOpen});
-    if (opened.id !== conversationId) {
-        setOpened({id: conversationId, since: unreadAtOpen});
+    // Taken once per conversation: when the window opens, or when the list arrives after it (a
+    // reload restores the windows before the list is loaded).
+    const [opened, setOpened] = useState({id: conversationId, since: unreadAtOpen, known: Boolean(conversation)});
+    const current = opened.id === conversationId && (opened.known || !conversation);
+    if (!current) {
+        setOpened({id: conversationId, since: unreadAtOpen, known: Boolean(conversation)});
     }
     const order = posts?.order ?? [];
     const byId = posts?.byId ?? {};
-    const lineBefore = firstUnreadId(order, byId, currentUserId, opened.id === conversationId ? opened.since : unreadAtOpen);
+    const lineBefore = firstUnreadId(order, byId, currentUserId, current ? opened.since : unreadAtOpen);
 
     const [atBottom, setAtBottom] = useState(true);
     const [newestSeenId, setNewestSeenId] = useState<string | null>(null);
