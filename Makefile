@@ -89,7 +89,7 @@ bench-follow:
 	$(GO) test -count=1 -run '^$$' -bench 'BenchmarkFollowPollCycle' -benchtime 3x ./server/follow/
 	$(GO) test -count=1 -run '^$$' -bench 'BenchmarkFollowWebhook' -benchtime 1x -timeout 20m ./server/integration/
 
-## bench-webapp: a mini window with 200 messages in Chromium, and the bundle sizes.
+## bench-webapp: a mini window with 200 messages in Chromium, the bundle sizes, and read receipts' requests per window.
 bench-webapp: $(WEBAPP_DEPS)
 	build/scripts/ensure-chromium.sh
 	cd webapp && $(NPM) run --silent build

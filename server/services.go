@@ -20,6 +20,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
+	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
@@ -46,6 +47,7 @@ type services struct {
 	swarm         *swarm.Service
 	outbox        *outbox.Outbox
 	journal       *journal.Service
+	receipts      *receipts.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -86,6 +88,10 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	s.follow = s.newFollow()
 	s.swarm = s.newSwarm()
 	s.journal = s.newJournal()
+	s.receipts = receipts.NewService(receipts.Deps{
+		Members: pl.Channels, KV: pl.KV, IsConversation: s.conversations.IsConversation,
+		Config: store.Load, BotID: pl.Bot.ID(),
+	})
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
 	})
@@ -306,6 +312,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Follows:       s.follow,
 		RecordNames:   s.records,
 		Swarm:         s.swarm,
+		Receipts:      s.receipts,
 		Webhook:       s.follow,
 		Journal:       s.journal,
 		Log:           s.platform.Log,

@@ -18,6 +18,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
@@ -47,7 +48,7 @@ var (
 	direct = conversations.Conversation{
 		ID: dm, Kind: conversations.Direct, Name: "Bob Baker", Members: members[:2], AvatarURL: "/api/v4/users/" + bob + "/image",
 		LastPost:       &conversations.LastPost{ID: postID, UserID: bob, Message: "Is anyone on INC0010001?", CreateAt: 1_790_000_000_000},
-		LastActivityAt: 1_790_000_000_000, UnreadCount: 1, Open: true,
+		LastActivityAt: 1_790_000_000_000, UnreadCount: 1, LastViewedAt: 1_789_999_000_000, Open: true,
 	}
 	recordGroup = conversations.Conversation{
 		ID: group, Kind: conversations.Group, Name: "INC0010001 · Email server down", CustomName: true, Members: members,
@@ -207,6 +208,20 @@ func (swarming) OpenDialog(string, string, servicenow.RecordKey) (swarm.Plan, er
 
 func (swarming) Tell(string, string, string) {}
 
+type seen struct{}
+
+func (seen) Seen(string, string) (receipts.Seen, error) {
+	return receipts.Seen{Enabled: true, Readers: []receipts.Reader{{UserID: bob, LastViewedAt: 1_790_000_000_000}}}, nil
+}
+
+func (seen) Setting(string) (receipts.Setting, error) {
+	return receipts.Setting{Enabled: true, Allowed: true}, nil
+}
+
+func (seen) SetEnabled(_ string, enabled bool) (receipts.Setting, error) {
+	return receipts.Setting{Enabled: enabled, Allowed: true}, nil
+}
+
 type staffDirectory struct{ services }
 
 func (staffDirectory) Search(string, string, int, int) (staff.Page, error) {
@@ -228,7 +243,8 @@ func contractRouter() http.Handler {
 		IsAdmin: func(string) bool { return false }, AdminHealth: func() map[string]any { return nil },
 		Staff: staffDirectory{}, Cards: services{}, Conversations: services{}, Tools: services{},
 		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{}, Swarm: swarming{},
-		Journal: journals{},
+		Journal:  journals{},
+		Receipts: seen{},
 	})
 }
 
@@ -261,6 +277,9 @@ var requests = map[string]wiretest.Request{
 	"GET /api/v1/conversations/{id}/journal":              {Method: "GET", Path: "/api/v1/conversations/" + group + "/journal"},
 	"PUT /api/v1/conversations/{id}/journal":              {Method: "PUT", Path: "/api/v1/conversations/" + group + "/journal", Body: json.RawMessage(`{"kind":"comments"}`)},
 	"POST /api/v1/conversations/{id}/saved":               {Method: "POST", Path: "/api/v1/conversations/" + group + "/saved", Body: json.RawMessage(`{"record":"INC0010001","post_ids":["` + postID + `"],"kind":"work_notes"}`)},
+	"GET /api/v1/conversations/{id}/seen":                 {Method: "GET", Path: "/api/v1/conversations/" + dm + "/seen"},
+	"GET /api/v1/receipts":                                {Method: "GET", Path: "/api/v1/receipts"},
+	"PUT /api/v1/receipts":                                {Method: "PUT", Path: "/api/v1/receipts", Body: json.RawMessage(`{"enabled":false}`)},
 }
 
 func exchange(router http.Handler, route, userID string, req wiretest.Request) wiretest.Exchange {

@@ -32,6 +32,8 @@ type Config struct {
 	RecordNames RecordNames
 	// Swarm serves bringing in a record's people; nil leaves its routes out.
 	Swarm Swarm
+	// Receipts serves read receipts (staff only); nil leaves their routes out.
+	Receipts Receipts
 	// Log records the failures the routes answer with a 500.
 	Log Log
 	// Webhook receives ServiceNow's signed record events; nil leaves its route out.
@@ -55,6 +57,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerFollows(mux, cfg.Follows, cfg.RecordNames, cfg.Staff)
 	registerSwarm(mux, cfg.Swarm, cfg.Staff)
 	registerJournal(mux, cfg.Journal, cfg.Staff)
+	registerReceipts(mux, cfg.Receipts, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))

@@ -44,6 +44,7 @@ type Settings struct {
 	FollowTwoWay      bool
 	SaveToRecords     *bool
 	AttachFiles       *bool
+	ReadReceipts      *bool
 }
 
 // Mode is what happens to a message in a conversation that mixes staff and non-staff.
@@ -93,6 +94,9 @@ type Config struct {
 	// AttachFiles attaches files shared in a two-way record conversation to the record
 	// (default on; needs FollowTwoWay).
 	AttachFiles bool
+	// ReadReceipts lets staff see who has seen their messages ("Seen 10:42"); each person can
+	// still turn theirs off.
+	ReadReceipts bool
 }
 
 // Digest is the admin's frame for the email digest: whether users may take it, and the range
@@ -174,6 +178,7 @@ func Parse(s Settings) (*Config, error) {
 	c.FollowTwoWay = s.FollowTwoWay
 	c.SaveToRecords = s.SaveToRecords == nil || *s.SaveToRecords
 	c.AttachFiles = s.AttachFiles == nil || *s.AttachFiles
+	c.ReadReceipts = s.ReadReceipts == nil || *s.ReadReceipts
 	c.FollowTables = splitList(strings.ToLower(s.FollowTables))
 	for _, table := range c.FollowTables {
 		check(IsTableName(table), "Tables that can be followed: %q is not a ServiceNow table name.", table)

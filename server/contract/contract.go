@@ -17,6 +17,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
@@ -73,6 +74,9 @@ var Routes = []Route{
 	{"POST /api/v1/conversations/{id}/saved", journal.Saved{}},
 	{"GET /api/v1/conversations/{id}/journal", follow.JournalKind{}},
 	{"PUT /api/v1/conversations/{id}/journal", follow.JournalKind{}},
+	{"GET /api/v1/conversations/{id}/seen", receipts.Seen{}},
+	{"GET /api/v1/receipts", receipts.Setting{}},
+	{"PUT /api/v1/receipts", receipts.Setting{}},
 }
 
 // Refusals are the bodies of the routes' error answers.
@@ -111,6 +115,9 @@ var Names = map[reflect.Type]string{
 	reflect.TypeFor[swarm.Role]():                 "SwarmRole",
 	reflect.TypeFor[swarm.Status]():               "SwarmStatus",
 	reflect.TypeFor[journal.Saved]():              "SavedToRecord",
+	reflect.TypeFor[receipts.Seen]():              "ConversationSeen",
+	reflect.TypeFor[receipts.Reader]():            "SeenReader",
+	reflect.TypeFor[receipts.Setting]():           "ReceiptSetting",
 }
 
 // Name is the web app's name for a wire type.

@@ -193,6 +193,9 @@ func build(viewerID string, src source, info groupInfo, people map[string]person
 		LastActivityAt: lastActivity(ch), Open: isOpen(closed[ch.Id], ch.LastPostAt), Managed: src.shape == shape.Managed,
 	}
 	c.UnreadCount, c.MentionCount = unreadCounts(ch, src.membership)
+	if src.membership != nil {
+		c.LastViewedAt = src.membership.LastViewedAt
+	}
 	c.Name, c.CustomName, c.AvatarURL = naming(src.shape, ch.DisplayName, info.generated, members, viewerID)
 	return c
 }

@@ -37,8 +37,11 @@ type Conversation struct {
 	LastActivityAt int64     `json:"last_activity_at"`
 	UnreadCount    int64     `json:"unread_count"`
 	MentionCount   int64     `json:"mention_count"`
-	Open           bool      `json:"open"`
-	Managed        bool      `json:"managed"`
+	// LastViewedAt is when the member last viewed the conversation in any client (Mattermost's
+	// channel member last_viewed_at): the messages after it are the unread ones.
+	LastViewedAt int64 `json:"last_viewed_at"`
+	Open         bool  `json:"open"`
+	Managed      bool  `json:"managed"`
 	// Record is the ServiceNow record of a record conversation, whose members follow it.
 	Record *RecordRef `json:"record,omitempty"`
 }

@@ -40,6 +40,14 @@ func (c *Channels) Membership(channelID, userID string) (*model.ChannelMember, e
 	return c.client.Channel.GetMember(channelID, userID)
 }
 
+// Members returns every member of channelID, with what Mattermost keeps of each (last viewed,
+// unread counts).
+func (c *Channels) Members(channelID string) ([]*model.ChannelMember, error) {
+	return allPages(pageSize, func(page, perPage int) ([]*model.ChannelMember, error) {
+		return c.client.Channel.ListMembers(channelID, page, perPage)
+	})
+}
+
 // MemberIDs returns the ids of every member of channelID.
 func (c *Channels) MemberIDs(channelID string) ([]string, error) {
 	members, err := allPages(pageSize, func(page, perPage int) ([]*model.ChannelMember, error) {

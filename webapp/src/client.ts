@@ -7,6 +7,7 @@ import type {JournalKind, SavedToRecord, SaveToRecordRequest} from './types/jour
 import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
 import type {NotificationPreferences} from './types/notifications';
 import type {SwarmPlan, SwarmResult} from './types/swarm';
+import type {ConversationSeen, ReceiptSetting} from './types/receipts';
 import type {UserProfile} from './types/user';
 import type {ConversationFilePage, ConversationRecords, UserStatus} from './types/workspace';
 
@@ -356,5 +357,18 @@ export class ConnectClient {
 
     setJournalKind(id: string, kind: JournalKind): Promise<JournalKind> {
         return this.request<JournalKind>('PUT', `${connectAPI}/conversations/${encodeURIComponent(id)}/journal`, {body: kind});
+    }
+
+    // Read receipts: how far the other members have seen a conversation, and the caller's switch.
+    getSeen(id: string): Promise<ConversationSeen> {
+        return this.request<ConversationSeen>('GET', `${connectAPI}/conversations/${encodeURIComponent(id)}/seen`);
+    }
+
+    getReceipts(): Promise<ReceiptSetting> {
+        return this.request<ReceiptSetting>('GET', `${connectAPI}/receipts`);
+    }
+
+    setReceipts(enabled: boolean): Promise<ReceiptSetting> {
+        return this.request<ReceiptSetting>('PUT', `${connectAPI}/receipts`, {body: {enabled}});
     }
 }

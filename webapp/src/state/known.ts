@@ -29,6 +29,10 @@ const kinds: {[Kind in KnownKind]: KindRules<KnownValues[Kind]>} = {
 
     // The composer's switch in each window of a record conversation shows it.
     journalKind: {read: (client, conversationId) => client.getJournalKind(conversationId)},
+    // Read receipts: the caller's switch, and how far the others have seen a conversation (asked
+    // again while one of the caller's messages is unseen: components/conversation/use_seen.ts).
+    receipts: {read: (client) => client.getReceipts()},
+    seen: {read: (client, conversationId) => client.getSeen(conversationId)},
 };
 
 // What changing the state takes (the websocket handlers' changes need no client).

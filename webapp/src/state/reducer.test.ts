@@ -78,7 +78,7 @@ describe('conversations', () => {
     it('marks a conversation read', () => {
         const state = reduce(conversationsLoaded({conversations: [older, newer], total_unread: 3, total_mentions: 1}), conversationRead('group-1'));
 
-        expect(state.conversations.byId['group-1']).toMatchObject({unread_count: 0, mention_count: 0});
+        expect(state.conversations.byId['group-1']).toMatchObject({unread_count: 0, mention_count: 0, last_viewed_at: 2000});
         expect(state.totals).toEqual({unread: 2, mentions: 0});
     });
 

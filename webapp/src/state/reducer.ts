@@ -111,7 +111,13 @@ function conversationsReducer(state: ConnectState['conversations'], action: Conn
     case 'connect/conversation-closed':
         return withConversation(state, action.id, (conversation) => ({...conversation, open: false}));
     case 'connect/conversation-read':
-        return withConversation(state, action.id, (conversation) => ({...conversation, unread_count: 0, mention_count: 0}));
+        // Mattermost's view moves last_viewed_at to the newest message (F-86 starts the unread there next time).
+        return withConversation(state, action.id, (conversation) => ({
+            ...conversation,
+            unread_count: 0,
+            mention_count: 0,
+            last_viewed_at: Math.max(conversation.last_viewed_at, conversation.last_activity_at),
+        }));
     case 'connect/conversation-posted':
         return withConversation(state, action.post.channel_id, (conversation) => withNewPost(conversation, action.post, action.unread, action.mentioned));
     case 'connect/conversation-post-edited':

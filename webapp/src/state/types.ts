@@ -6,6 +6,7 @@ import type {JournalKind} from '../types/journal';
 import {pluginStateKeyOf, type PluginStateKey} from '../types/host_state';
 import type {Post} from '../types/mattermost';
 import type {NotificationPreferences} from '../types/notifications';
+import type {ConversationSeen, ReceiptSetting} from '../types/receipts';
 
 export interface MiniWindow {
     id: string;
@@ -31,6 +32,8 @@ export interface KnownValues {
 
     // The user's journal field for a record conversation's messages.
     journalKind: JournalKind;
+    receipts: ReceiptSetting;
+    seen: ConversationSeen;
 }
 
 export type KnownKind = keyof KnownValues;

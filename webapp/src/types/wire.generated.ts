@@ -21,6 +21,9 @@ export interface Conversation {
     last_activity_at: number;
     unread_count: number;
     mention_count: number;
+    // last_viewed_at is when the member last viewed the conversation in any client (Mattermost's
+    // channel member last_viewed_at): the messages after it are the unread ones.
+    last_viewed_at: number;
     open: boolean;
     managed: boolean;
     // record is the ServiceNow record of a record conversation, whose members follow it.
@@ -97,6 +100,15 @@ export interface ConversationRecords {
 // ConversationSearch answers GET /api/v1/conversations/search.
 export interface ConversationSearch {
     conversations: Conversation[];
+}
+
+// ConversationSeen is how far the other members have seen one conversation, as its caller may know it.
+export interface ConversationSeen {
+    // enabled is false when receipts are off for the caller (the System Console or their own
+    // switch); Readers is then empty.
+    enabled: boolean;
+    // readers are the other members whose receipts are on.
+    readers: SeenReader[];
 }
 
 // ConversationUpdated is conversation_updated: one of the user's conversations changed (members, name,
@@ -209,6 +221,14 @@ export interface NotificationsChanged {
     preferences: NotificationPreferences;
 }
 
+// ReceiptSetting is the caller's own switch and the System Console's.
+export interface ReceiptSetting {
+    // enabled is the caller's switch: off, they neither show nor see receipts.
+    enabled: boolean;
+    // allowed is the System Console's switch: off, nobody has receipts.
+    allowed: boolean;
+}
+
 // RecordCardStatus is how much a card knows about its record.
 export type RecordCardStatus = 'pending' | 'found' | 'missing' | 'unavailable' | 'restricted';
 
@@ -246,6 +266,13 @@ export interface SavedToRecord {
     // queued is true while ServiceNow has not taken the write yet: it is retried, and the user
     // is told if it finally fails.
     queued: boolean;
+}
+
+// SeenReader is one other member and how far they have seen the conversation: every message
+// created at or before LastViewedAt.
+export interface SeenReader {
+    user_id: string;
+    last_viewed_at: number;
 }
 
 // SharedLink is one link shared in a conversation, as its newest post shared it.
@@ -373,4 +400,7 @@ export interface RouteAnswers {
     'POST /api/v1/conversations/{id}/saved': SavedToRecord;
     'GET /api/v1/conversations/{id}/journal': JournalKind;
     'PUT /api/v1/conversations/{id}/journal': JournalKind;
+    'GET /api/v1/conversations/{id}/seen': ConversationSeen;
+    'GET /api/v1/receipts': ReceiptSetting;
+    'PUT /api/v1/receipts': ReceiptSetting;
 }

@@ -37,6 +37,7 @@ export function directConversation(overrides: Partial<Conversation> = {}): Conve
         last_activity_at: 1_700_000_000_000,
         unread_count: 0,
         mention_count: 0,
+        last_viewed_at: 0,
         open: true,
         managed: false,
         ...overrides,
@@ -120,6 +121,9 @@ export function fakeClient(): FakeClient {
         saveToRecord: vi.fn(unexpected('saveToRecord')),
         getJournalKind: vi.fn(() => Promise.resolve({kind: 'work_notes'})),
         setJournalKind: vi.fn((_id, kind) => Promise.resolve(kind)),
+        getSeen: vi.fn(() => Promise.resolve({enabled: false, readers: []})),
+        getReceipts: vi.fn(() => Promise.resolve({enabled: true, allowed: true})),
+        setReceipts: vi.fn((enabled: boolean) => Promise.resolve({enabled, allowed: true})),
     };
 }
 

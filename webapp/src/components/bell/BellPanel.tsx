@@ -7,6 +7,7 @@ import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
 
 import {DigestSection} from './DigestSection';
+import {ReceiptsSection} from './ReceiptsSection';
 import {useNotificationPreferences} from './use_notification_preferences';
 
 type Channel = 'desktop' | 'push' | 'email';
@@ -124,6 +125,7 @@ export function BellPanel({conversation, onClose}: Props) {
                         {group ? 'Email goes out while you are away or offline.' : 'In a direct conversation every message is for you. Email goes out while you are away or offline.'}
                     </p>
                     <DigestSection conversation={conversation}/>
+                    <ReceiptsSection/>
                 </>
             ) : (
                 !failure && <p className='cc-status'>{'Loading…'}</p>

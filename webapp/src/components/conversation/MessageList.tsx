@@ -13,6 +13,10 @@ import {useConnectDeps} from '../connect_context';
 import {isSystemMessage} from './attachments';
 import {Message} from './Message';
 import type {RecordSelection} from './use_record_selection';
+import {SeenNote} from './SeenNote';
+import {JumpToNewest, NewMessagesLine} from './UnreadMarkers';
+import {useSeen} from './use_seen';
+import {useUnreadMarkers} from './use_unread_markers';
 
 interface Props {
     conversationId: string;
@@ -142,6 +146,9 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
         }
     }, [sentCount, reportPosition]);
 
+    const markers = useUnreadMarkers(conversationId, logRef, posts);
+    const seen = useSeen(conversationId);
+
     const onScroll = () => {
         reportPosition();
         if (logRef.current && logRef.current.scrollTop <= edgePx) {
@@ -186,6 +193,7 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
                 return (
                     <React.Fragment key={id}>
                         {newDay && <DaySeparator at={post.create_at}/>}
+                        {id === markers.firstUnreadId && <NewMessagesLine/>}
                         <Message
                             post={post}
                             continued={!newDay && continues(previous, post)}
@@ -197,9 +205,14 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
                             onPick={selection?.toggle}
                             onAddToRecord={selection?.start}
                         />
+                        {id === seen?.postId && <SeenNote note={seen}/>}
                     </React.Fragment>
                 );
             })}
+            <JumpToNewest
+                count={markers.newCount}
+                onJump={markers.jumpToNewest}
+            />
         </div>
     );
 }

@@ -12,6 +12,7 @@ import {PeoplePicker} from '../people_picker/PeoplePicker';
 
 import {ConversationFilter} from './ConversationFilter';
 import {ConversationRow} from './ConversationRow';
+import {MentionsToggle, NoMentions, mentionedIds} from './MentionsFilter';
 import {SidebarHeader} from './SidebarHeader';
 import {useConversationSearch} from './use_conversation_search';
 
@@ -56,6 +57,7 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
     const totalUnread = useSelector(selectTotalUnread);
     const [pickerOpen, setPickerOpen] = useState(false);
     const [query, setQuery] = useState('');
+    const [mentionsOnly, setMentionsOnly] = useState(false);
     const [failure, setFailure] = useState<string | null>(null);
     const search = useConversationSearch(deps, query);
     const now = useNow();
@@ -110,6 +112,8 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
     const rowProps = {siteURL, currentUserId, now, selectedId};
 
     const filtering = query.trim() !== '';
+    const mentioned = mentionedIds(openIds, byId);
+    const shownIds = mentionsOnly ? mentioned : openIds;
 
     return (
         <section
@@ -140,6 +144,11 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
             <ConversationFilter
                 query={query}
                 onChange={setQuery}
+            />
+            <MentionsToggle
+                pressed={mentionsOnly}
+                count={mentioned.length}
+                onChange={setMentionsOnly}
             />
             <Alert message={failure}/>
             {filtering ? (
@@ -172,14 +181,14 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
                     onRetry={() => void loadConversations(deps)}
                     onStart={() => setPickerOpen(true)}
                 >
-                    {openIds.length > 0 && (
+                    {openIds.length > 0 && (mentionsOnly && mentioned.length === 0 ? <NoMentions/> : (
                         <ul
                             ref={listRef}
                             className='cc-list'
-                            aria-label='Open conversations'
+                            aria-label={mentionsOnly ? 'Conversations that mention you' : 'Open conversations'}
                             onKeyDown={moveThroughRows}
                         >
-                            {openIds.map((id) => byId[id]).filter(Boolean).map((conversation) => (
+                            {shownIds.map((id) => byId[id]).filter(Boolean).map((conversation) => (
                                 <ConversationRow
                                     key={conversation.id}
                                     conversation={conversation}
@@ -190,7 +199,7 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
                                 />
                             ))}
                         </ul>
-                    )}
+                    ))}
                 </OpenConversations>
             )}
         </section>
