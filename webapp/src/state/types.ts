@@ -6,6 +6,8 @@ import {pluginStateKeyOf, type PluginStateKey} from '../types/host_state';
 import type {Post} from '../types/mattermost';
 import type {NotificationPreferences} from '../types/notifications';
 
+import type {LiveState} from './live';
+
 export interface MiniWindow {
     id: string;
     collapsed: boolean;
@@ -86,6 +88,9 @@ export interface ConnectState {
     // Everyone the plugin has seen, for naming the authors of messages.
     users: Record<string, Member | undefined>;
     known: KnownState;
+
+    // Who is typing where, and who is around (state/live.ts).
+    live: LiveState;
 }
 
 // Where the web app (and the standalone page's own store) keeps Connect's state.

@@ -14,13 +14,21 @@ export interface HostState {
     [pluginState: PluginStateKey]: unknown;
     entities: {
         general: {
+            // The client configuration (GET /api/v4/config/client): strings, as Mattermost sends them.
             config: {
                 SiteURL?: string;
+                EnableUserTypingMessages?: string;
+                TimeBetweenUserTypingUpdatesMilliseconds?: string;
+                MaxNotificationsPerChannel?: string;
+                EnableUserStatuses?: string;
             };
         };
         users: {
             currentUserId: string;
             profiles: Record<string, UserProfile | undefined>;
+
+            // Presence by user id, which the web app keeps current (absent in older hosts).
+            statuses?: Record<string, string | undefined>;
         };
 
         // The team the user is in now, for team routes such as the workspace's.

@@ -1,6 +1,8 @@
 import React from 'react';
 
 import {Alert} from '../common/Alert';
+import {TypingIndicator} from '../live/TypingIndicator';
+import {useSendTyping} from '../live/use_typing';
 
 import {Composer} from './Composer';
 import {MessageList} from './MessageList';
@@ -10,6 +12,7 @@ import type {ConversationSession} from './use_conversation';
 // in a mini window and in the workspace.
 export function ConversationBody({session}: {session: ConversationSession}) {
     const {conversation} = session;
+    const sendTyping = useSendTyping(conversation);
     return (
         <>
             <MessageList
@@ -21,6 +24,7 @@ export function ConversationBody({session}: {session: ConversationSession}) {
                 onEdit={session.startEditing}
                 onEditEnd={session.endEditing}
             />
+            <TypingIndicator conversation={conversation}/>
             {session.activity && (
                 <p
                     className='cc-conversation-status'
@@ -37,7 +41,10 @@ export function ConversationBody({session}: {session: ConversationSession}) {
                 inputRef={session.composerRef}
                 conversationName={conversation.name}
                 draft={session.draft}
-                onDraftChange={session.changeDraft}
+                onDraftChange={(text) => {
+                    session.changeDraft(text);
+                    sendTyping();
+                }}
                 onSend={session.send}
                 onAttach={session.attach}
                 files={session.files}
