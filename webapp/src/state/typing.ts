@@ -39,7 +39,7 @@ export function typingEnabled(config: LiveConfig): boolean {
 export type TypingEmitter = (socket: TypingSocket, config: LiveConfig, channelId: string, parentId: string, memberCount: number) => boolean;
 
 // One timestamp per page, as the web app keeps one. Returns whether the event went out.
-export function createTypingEmitter(now: () => number = Date.now): TypingEmitter {
+export function createTypingEmitter(now: () => number = () => Date.now()): TypingEmitter {
     let lastSent = 0;
     return (socket, config, channelId, parentId, memberCount) => {
         const t = now();
