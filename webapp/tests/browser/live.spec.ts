@@ -1,0 +1,117 @@
+import type {Locator} from 'playwright-core';
+import {describe, expect, it} from 'vitest';
+
+import {callAs, nonce, postAs, startConversationAs} from './support/connect';
+import type {Session} from './support/mattermost';
+import {MattermostSocket} from './support/mattermost_socket';
+import {useBrowserSuite} from './support/suite';
+import {composerOf, messageWith, openSidebar, openWindow, row, windowOf} from './support/ui';
+
+// Mattermost's defaults the server runs with (TimeBetweenUserTypingUpdatesMilliseconds).
+const typingUpdatesMs = 5000;
+
+// The web app's status poll (Constants.STATUS_INTERVAL).
+const statusIntervalMs = 60_000;
+
+const typingLine = (place: Locator) => place.getByTestId('typing-indicator');
+
+// F-80..F-82: typing and presence, between Connect and Mattermost's own clients, each person in
+// a browser (or a websocket) of their own against the real server.
+describe('typing and presence', () => {
+    const {env, browsers, alice, bob} = useBrowserSuite({signedIn: ['alice', 'bob']});
+
+    const setStatus = (session: Session, status: string) => callAs(env, session, 'PUT', `/api/v4/users/${session.user.id}/status`, {user_id: session.user.id, status});
+
+    it('shows Bob typing on his own websocket within a second, and not once his message arrives', async () => {
+        const direct = await startConversationAs(env, alice, [bob.user.id]);
+        const window = await openWindow(await browsers.openAs(alice), 'Bob Baker');
+        const bobSocket = await MattermostSocket.open(browsers, env, bob);
+        await expect.poll(() => typingLine(window).textContent()).toBe('');
+
+        await bobSocket.userTyping(direct.id);
+        await expect.poll(() => typingLine(window).textContent(), {timeout: 1000}).toBe('Bob Baker is typing…');
+        expect(await typingLine(window).getAttribute('aria-live')).toBe('polite');
+
+        // His message ends it at once, long before the entry would run out.
+        await bobSocket.userTyping(direct.id);
+        const message = `Found it: the relay was down. ${nonce()}`;
+        const started = Date.now();
+        await postAs(env, bob, direct.id, message);
+        await messageWith(window, message).waitFor();
+        await expect.poll(() => typingLine(window).textContent(), {timeout: 2000}).toBe('');
+        expect(Date.now() - started).toBeLessThan(typingUpdatesMs);
+
+        // Typing that stops runs out after TimeBetweenUserTypingUpdatesMilliseconds.
+        await bobSocket.userTyping(direct.id);
+        await expect.poll(() => typingLine(window).textContent(), {timeout: 1000}).toBe('Bob Baker is typing…');
+        const shown = Date.now();
+        await expect.poll(() => typingLine(window).textContent(), {timeout: typingUpdatesMs + 2000}).toBe('');
+        expect(Date.now() - shown).toBeGreaterThan(typingUpdatesMs - 1500);
+
+        // Typing in a reply thread is not typing in the conversation.
+        await bobSocket.userTyping(direct.id, (await postAs(env, alice, direct.id, `Thanks ${nonce()}`)).id);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(await typingLine(window).textContent()).toBe('');
+    });
+
+    it('sends Mattermost\'s typing event as Alice types in a mini window, once per five seconds', async () => {
+        const direct = await startConversationAs(env, alice, [bob.user.id]);
+        const bobSocket = await MattermostSocket.open(browsers, env, bob);
+        const window = await openWindow(await browsers.openAs(alice), 'Bob Baker');
+
+        const typedFor = Date.now();
+        await composerOf(window).pressSequentially('Is the mail queue draining on your side?', {delay: 60});
+        const typingMs = Date.now() - typedFor;
+        await expect.poll(async () => (await bobSocket.events('typing')).length).toBeGreaterThan(0);
+        const events = await bobSocket.events('typing');
+        expect(events[0].data.user_id).toBe(alice.user.id);
+        expect(events[0].broadcast.channel_id).toBe(direct.id);
+        expect(events[0].data.parent_id).toBe('');
+        expect(events.length).toBeLessThanOrEqual(Math.floor(typingMs / typingUpdatesMs) + 1);
+        console.info(`typing: ${events.length} events reached Bob while Alice typed for ${typingMs} ms (${(events.length * 60_000 / typingMs).toFixed(1)} a minute)`);
+    });
+
+    it('works both ways on the standalone workspace page', async () => {
+        const direct = await startConversationAs(env, alice, [bob.user.id]);
+        const workspace = await browsers.openWorkspace(alice, {conversationId: direct.id});
+        const pane = workspace.getByTestId('workspace-conversation');
+        const bobSocket = await MattermostSocket.open(browsers, env, bob);
+
+        await bobSocket.userTyping(direct.id);
+        await expect.poll(() => typingLine(pane).textContent(), {timeout: 1000}).toBe('Bob Baker is typing…');
+
+        await composerOf(pane).pressSequentially('On it', {delay: 50});
+        await expect.poll(async () => (await bobSocket.events('typing')).filter((event) => event.data.user_id === alice.user.id).length).toBe(1);
+    });
+
+    it('shows Bob\'s presence on his avatar, and follows his status change', async () => {
+        await startConversationAs(env, alice, [bob.user.id]);
+        await setStatus(bob, 'online');
+        const page = await browsers.openAs(alice);
+        const statusRequests: number[] = [];
+        page.on('request', (request) => {
+            if (request.url().endsWith('/api/v4/users/status/ids')) {
+                statusRequests.push(Date.now());
+            }
+        });
+        const sidebar = await openSidebar(page);
+        const bobRow = sidebar.getByRole('button', row('Bob Baker'));
+        await bobRow.getByRole('img', {name: 'Online'}).waitFor();
+        await bobRow.click();
+        const header = windowOf(page, 'Bob Baker');
+        await header.getByRole('img', {name: 'Online'}).first().waitFor();
+
+        const changed = Date.now();
+        await setStatus(bob, 'dnd');
+        await bobRow.getByRole('img', {name: 'Do not disturb'}).waitFor({timeout: statusIntervalMs + 5000});
+        await header.getByRole('img', {name: 'Do not disturb'}).first().waitFor({timeout: 1000});
+        const seenAfter = Date.now() - changed;
+
+        // No faster than the web app polls: the first reading, then one a minute.
+        const minutes = (Date.now() - statusRequests[0]) / 60_000;
+        expect(statusRequests.length).toBeLessThanOrEqual(Math.ceil(minutes) + 1);
+        console.info(`presence: the change showed after ${seenAfter} ms; ${statusRequests.length} status requests in ${minutes.toFixed(2)} minutes`);
+        await setStatus(bob, 'online');
+    }, 150_000);
+});
+
