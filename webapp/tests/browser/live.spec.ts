@@ -15,6 +15,10 @@ const statusIntervalMs = 60_000;
 
 const typingLine = (place: Locator) => place.getByTestId('typing-indicator');
 
+// A presence dot by its words. In a sidebar row it sits inside the row's button, whose content
+// is presentational (the row is described by it), so it is found by its attributes.
+const dot = (place: Locator, label: string) => place.locator(`[role="img"][aria-label="${label}"]`);
+
 // F-80..F-82: typing and presence, between Connect and Mattermost's own clients, each person in
 // a browser (or a websocket) of their own against the real server.
 describe('typing and presence', () => {
@@ -96,14 +100,16 @@ describe('typing and presence', () => {
         });
         const sidebar = await openSidebar(page);
         const bobRow = sidebar.getByRole('button', row('Bob Baker'));
-        await bobRow.getByRole('img', {name: 'Online'}).waitFor();
+        await dot(bobRow, 'Online').waitFor();
+        const described = await bobRow.evaluate((button) => (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.getAttribute('aria-label') ?? document.getElementById(id)?.textContent));
+        expect(described[0]).toBe('Online');
         await bobRow.click();
         const header = windowOf(page, 'Bob Baker');
         await header.getByRole('img', {name: 'Online'}).first().waitFor();
 
         const changed = Date.now();
         await setStatus(bob, 'dnd');
-        await bobRow.getByRole('img', {name: 'Do not disturb'}).waitFor({timeout: statusIntervalMs + 5000});
+        await dot(bobRow, 'Do not disturb').waitFor({timeout: statusIntervalMs + 5000});
         await header.getByRole('img', {name: 'Do not disturb'}).first().waitFor({timeout: 1000});
         const seenAfter = Date.now() - changed;
 

@@ -23,12 +23,16 @@ interface AvatarProps {
 
     // Whose presence dot the picture carries: by default the other person of a direct conversation.
     presenceOf?: string;
+
+    // The dot's id, for a button around the picture (whose content is presentational) to be
+    // described by it.
+    presenceId?: string;
 }
 
 // A person's picture for a direct conversation, a group icon for a group, with the person's
 // presence dot (F-82). The name is always written next to it, so the picture itself is decorative;
 // the dot says its status in words.
-export function ConversationAvatar({presenceOf, ...props}: AvatarProps) {
+export function ConversationAvatar({presenceOf, presenceId, ...props}: AvatarProps) {
     const environment = useOptionalConnectEnvironment();
     const {conversation} = props;
     const person = presenceOf ?? (conversation.kind === 'direct' ? conversation.members.find((member) => member.id !== environment?.currentUserId)?.id : undefined);
@@ -38,12 +42,15 @@ export function ConversationAvatar({presenceOf, ...props}: AvatarProps) {
     return (
         <span className='cc-avatar-with-presence'>
             <AvatarPicture {...props}/>
-            <PresenceDot userId={person}/>
+            <PresenceDot
+                userId={person}
+                id={presenceId}
+            />
         </span>
     );
 }
 
-function AvatarPicture({conversation, siteURL, size = 'medium'}: Omit<AvatarProps, 'presenceOf'>) {
+function AvatarPicture({conversation, siteURL, size = 'medium'}: Omit<AvatarProps, 'presenceOf' | 'presenceId'>) {
     const [imageFailed, setImageFailed] = useState(false);
     const sizeClass = `cc-avatar--${size}`;
 
