@@ -44,22 +44,14 @@ export interface ConnectApp {
     start: (storage: Storage) => () => void;
 }
 
-export interface ConnectAppOptions {
-    // Inside the web app: the statuses its store keeps (entities.users.statuses).
-    hostStatuses?: () => Record<string, string | undefined> | undefined;
-}
-
 // One signed-in user's Connect, in the store it is given.
-export function createConnectApp(store: ConnectStore, environment: ConnectEnvironment, options: ConnectAppOptions = {}): ConnectApp {
+export function createConnectApp(store: ConnectStore, environment: ConnectEnvironment): ConnectApp {
     let signedIn = true;
     const liveConfig: () => LiveConfig = environment.liveConfig ?? (() => ({}));
     const guardEnvironment: ConnectEnvironment = {...environment, signedIn: () => signedIn};
     const dispatch = guardedDispatch(store.dispatch, guardEnvironment);
     const deps: ConnectDeps = {client: environment.client, dispatch, getState: store.getState};
-    const presence = createPresenceTracker(deps, {
-        hostStatuses: options.hostStatuses,
-        enabled: () => liveConfig().EnableUserStatuses !== 'false',
-    });
+    const presence = createPresenceTracker(deps, {enabled: () => liveConfig().EnableUserStatuses !== 'false'});
     const userEnvironment: ConnectEnvironment = {...guardEnvironment, liveConfig, presence};
     return {
         environment: userEnvironment,
@@ -137,7 +129,7 @@ export function connectToHost(registry: PluginRegistry, hostStore: HostStore, hi
             hideSidebar,
             liveConfig: () => hostStore.getState().entities.general.config,
         };
-        const app = createConnectApp(store, environment, {hostStatuses: () => hostStore.getState().entities.users.statuses});
+        const app = createConnectApp(store, environment);
         for (const [event, handler] of Object.entries(app.webSocketHandlers)) {
             registry.registerWebSocketEventHandler(event, handler);
         }

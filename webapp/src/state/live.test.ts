@@ -167,15 +167,12 @@ describe('Mattermost\'s typing events', () => {
 });
 
 describe('the presence tracker', () => {
-    function trackerSetup(hostStatuses?: Record<string, string>) {
+    function trackerSetup() {
         vi.useFakeTimers();
         const store = connectStore();
         const client = fakeClient();
         client.getStatuses.mockImplementation((ids) => Promise.resolve(ids.map((id) => ({user_id: id, status: 'away'}))));
-        const tracker = createPresenceTracker({client, dispatch: store.dispatch, getState: () => store.getState()}, {
-            enabled: () => true,
-            hostStatuses: () => hostStatuses,
-        });
+        const tracker = createPresenceTracker({client, dispatch: store.dispatch, getState: () => store.getState()}, {enabled: () => true});
         return {store, client, tracker};
     }
 
@@ -205,12 +202,19 @@ describe('the presence tracker', () => {
         tracker.stop();
     });
 
-    it('leaves to the web app the people whose status its store keeps', async () => {
-        const {client, tracker} = trackerSetup({[bob.id]: 'online'});
-        tracker.watch([bob.id, carol.id]);
-        await vi.advanceTimersByTimeAsync(statusIntervalMs);
-        expect(client.getStatuses.mock.calls).toEqual([[[carol.id]], [[carol.id]]]);
+    it('asks for someone typing at once, and for nothing while presence is off', async () => {
+        const {client, tracker} = trackerSetup();
+        tracker.refresh([bob.id]);
+        await vi.advanceTimersByTimeAsync(100);
+        expect(client.getStatuses).toHaveBeenCalledWith([bob.id]);
         tracker.stop();
+
+        const store = connectStore();
+        const off = createPresenceTracker({client, dispatch: store.dispatch, getState: () => store.getState()}, {enabled: () => false});
+        off.watch([carol.id]);
+        await vi.advanceTimersByTimeAsync(statusIntervalMs * 2);
+        expect(client.getStatuses).toHaveBeenCalledTimes(1);
+        off.stop();
     });
 
     it('asks in batches of the web app\'s size, and not at all once stopped', async () => {

@@ -5,8 +5,11 @@
 // maxUserIdsPerStatusesRequest a request). status_change events reach only the user whose status
 // changed (server: platform/status.go BroadcastStatus), so others learn of it by that poll.
 //
-// Inside the web app, the statuses its store already holds (entities.users.statuses) are read
-// from there and not asked for again; only the people it lacks are.
+// Inside the web app, a status its store holds (entities.users.statuses) is shown until Connect's
+// own reading arrives, but it is not trusted to stay current: the web app polls only the people
+// visible in its current channel, and no status_change reaches it about anyone else, so its
+// store's status of a DM partner in another channel can be hours old. Connect asks for everyone
+// it shows, in the same one request a minute.
 import {statusesReceived} from './actions';
 import type {ConnectDeps} from './operations';
 import {selectConnect} from './selectors';
@@ -30,23 +33,19 @@ export interface PresenceTracker {
 }
 
 export interface PresenceOptions {
-    // The statuses the host's store keeps current, inside Mattermost's web app.
-    hostStatuses?: () => Record<string, string | undefined> | undefined;
-
     // EnableUserStatuses: presence is off on this server when it is 'false'.
     enabled: () => boolean;
     intervalMs?: number;
 }
 
 export function createPresenceTracker(deps: ConnectDeps, options: PresenceOptions): PresenceTracker {
-    const {hostStatuses = () => undefined, enabled, intervalMs = statusIntervalMs} = options;
+    const {enabled, intervalMs = statusIntervalMs} = options;
     const watched = new Map<string, number>();
     const soon = new Set<string>();
     let soonTimer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
 
-    const inHost = (userId: string) => hostStatuses()?.[userId] !== undefined;
-    const known = (userId: string) => inHost(userId) || selectConnect(deps.getState()).live.presence[userId] !== undefined;
+    const known = (userId: string) => selectConnect(deps.getState()).live.presence[userId] !== undefined;
 
     const fetchStatuses = (userIds: string[]) => {
         if (stopped || !enabled() || userIds.length === 0) {
@@ -78,7 +77,7 @@ export function createPresenceTracker(deps: ConnectDeps, options: PresenceOption
     };
 
     const poll = setInterval(() => {
-        fetchStatuses([...watched.keys()].filter((userId) => !inHost(userId)));
+        fetchStatuses([...watched.keys()]);
     }, intervalMs);
 
     return {
@@ -99,7 +98,7 @@ export function createPresenceTracker(deps: ConnectDeps, options: PresenceOption
                 }
             };
         },
-        refresh: (userIds) => askSoon(userIds.filter((userId) => !inHost(userId))),
+        refresh: (userIds) => askSoon(userIds),
         stop: () => {
             stopped = true;
             clearInterval(poll);

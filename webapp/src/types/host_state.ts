@@ -26,9 +26,6 @@ export interface HostState {
         users: {
             currentUserId: string;
             profiles: Record<string, UserProfile | undefined>;
-
-            // Presence by user id, which the web app keeps current (absent in older hosts).
-            statuses?: Record<string, string | undefined>;
         };
 
         // The team the user is in now, for team routes such as the workspace's.

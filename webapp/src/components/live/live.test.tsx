@@ -129,9 +129,8 @@ describe('the presence dot', () => {
         }
     });
 
-    it('prefers the status the web app\'s store keeps', () => {
+    it('shows the web app\'s status until its own reading arrives', () => {
         const store = connectStore();
-        store.dispatch(statusesReceived({[bob.id]: 'offline'}));
         const hostStore = {...store, getState: () => ({...store.getState(), entities: {users: {statuses: {[bob.id]: 'dnd'}}}})};
         renderWithConnect(
             <ConversationAvatar
@@ -141,6 +140,10 @@ describe('the presence dot', () => {
             {store: hostStore},
         );
         expect(screen.getByRole('img', {name: 'Do not disturb'})).toBeInTheDocument();
+        act(() => {
+            store.dispatch(statusesReceived({[bob.id]: 'away'}));
+        });
+        expect(screen.getByRole('img', {name: 'Away'})).toBeInTheDocument();
     });
 
     it('is absent on a group\'s picture, outside Connect, and where the server has presence off', () => {

@@ -26,10 +26,10 @@ interface HostStatuses {
     entities?: {users?: {statuses?: Record<string, string | undefined>}};
 }
 
-// Inside the web app, its store's status for the user (kept current by the web app); else what
-// Connect asked for.
+// What Connect last read (at most a minute old while shown); until then, inside the web app, the
+// status its store holds (state/presence.ts says why not the other way round).
 export function selectPresence(state: ConnectRootState, userId: string): string | undefined {
-    return (state as HostStatuses).entities?.users?.statuses?.[userId] ?? selectConnect(state).live.presence[userId];
+    return selectConnect(state).live.presence[userId] ?? (state as HostStatuses).entities?.users?.statuses?.[userId];
 }
 
 // The person's presence, kept current while the caller is shown (state/presence.ts). Undefined
