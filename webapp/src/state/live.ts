@@ -43,12 +43,15 @@ function typingReducer(state: TypingState, action: ConnectAction): TypingState {
         if (!entry || since === undefined || since > at) {
             return state;
         }
-        const {[userId]: _gone, ...rest} = entry;
+        const rest = {...entry};
+        delete rest[userId];
+        const next = {...state};
         if (Object.keys(rest).length === 0) {
-            const {[key]: _empty, ...others} = state;
-            return others;
+            delete next[key];
+        } else {
+            next[key] = rest;
         }
-        return {...state, [key]: rest};
+        return next;
     }
     default:
         return state;

@@ -32,7 +32,7 @@ function renderMembers(conversation: Conversation, statuses = [{user_id: me.id, 
     client.getStatuses.mockResolvedValue(statuses);
     const store = connectStore();
     store.dispatch(conversationsLoaded({conversations: [conversation], total_unread: 0, total_mentions: 0}));
-    const presence = createPresenceTracker({client, dispatch: store.dispatch, getState: store.getState}, {enabled: () => true});
+    const presence = createPresenceTracker({client, dispatch: store.dispatch, getState: () => store.getState()}, {enabled: () => true});
     trackers.push(presence);
     return renderWithConnect(<StoredConversation id={conversation.id}/>, {client, store, environment: {presence}});
 }
