@@ -4,12 +4,15 @@ import * as ReactDOM from 'react-dom';
 import * as ReactRedux from 'react-redux';
 import * as Redux from 'redux';
 
+import {WebSocketContext} from './websocket_context';
+
 declare global {
     interface Window {
         React: typeof React;
         ReactDOM: typeof ReactDOM;
         Redux: typeof Redux;
         ReactRedux: typeof ReactRedux;
+        ProductApi: {WebSocketProvider: typeof WebSocketContext};
     }
 }
 
@@ -17,3 +20,6 @@ window.React = React;
 window.ReactDOM = ReactDOM;
 window.Redux = Redux;
 window.ReactRedux = ReactRedux;
+
+// plugins/export.js: the prototype Product API, of which the dev host imitates the websocket part.
+window.ProductApi = {WebSocketProvider: WebSocketContext};

@@ -12,6 +12,7 @@ import {Root} from './layout/Root';
 import {start} from './lifecycle';
 import {setHostStatus} from './status';
 import {createDevHostStore} from './store';
+import {webSocketClient} from './websocket';
 
 async function main(): Promise<void> {
     setHostStatus('loading');
@@ -21,9 +22,15 @@ async function main(): Promise<void> {
     }
     const store = createDevHostStore();
     await start(store);
+
+    // components/root/root_provider.tsx: the web app's WebSocketClient for every component below,
+    // plugins' among them, in the context globals.ts created (one React, one context object).
+    const WebSocketContext = window.ProductApi.WebSocketProvider;
     createRoot(element).render(
         <Provider store={store}>
-            <Root/>
+            <WebSocketContext.Provider value={webSocketClient}>
+                <Root/>
+            </WebSocketContext.Provider>
         </Provider>,
     );
 }

@@ -125,6 +125,12 @@ export class ConnectClient {
         this.signedOut.abort();
     }
 
+    // The client configuration Mattermost gives every signed-in page (the standalone page reads
+    // typing and presence settings from it; inside the web app it is in the host's store).
+    getClientConfig(): Promise<Record<string, string>> {
+        return this.request<Record<string, string>>('GET', '/api/v4/config/client', {query: {format: 'old'}});
+    }
+
     getCurrentUser(): Promise<UserProfile> {
         return this.request<UserProfile>('GET', '/api/v4/users/me');
     }

@@ -12,6 +12,8 @@ import {hostSiteURL} from './host/site_url';
 import {sessionEnded, type ConnectAction} from './state/actions';
 import {loadConversations, refreshAfterReconnect, type ConnectDeps} from './state/operations';
 import {persistMiniWindows} from './state/persistence';
+import {createPresenceTracker} from './state/presence';
+import type {LiveConfig} from './state/typing';
 import {connectReducer} from './state/reducer';
 import {pluginStateKey, type ConnectRootState} from './state/types';
 import {webSocketHandlers, type WebSocketHandler} from './state/websocket';
@@ -45,19 +47,23 @@ export interface ConnectApp {
 // One signed-in user's Connect, in the store it is given.
 export function createConnectApp(store: ConnectStore, environment: ConnectEnvironment): ConnectApp {
     let signedIn = true;
-    const userEnvironment: ConnectEnvironment = {...environment, signedIn: () => signedIn};
-    const dispatch = guardedDispatch(store.dispatch, userEnvironment);
+    const liveConfig: () => LiveConfig = environment.liveConfig ?? (() => ({}));
+    const guardEnvironment: ConnectEnvironment = {...environment, signedIn: () => signedIn};
+    const dispatch = guardedDispatch(store.dispatch, guardEnvironment);
     const deps: ConnectDeps = {client: environment.client, dispatch, getState: store.getState};
+    const presence = createPresenceTracker(deps, {enabled: () => liveConfig().EnableUserStatuses !== 'false'});
+    const userEnvironment: ConnectEnvironment = {...guardEnvironment, liveConfig, presence};
     return {
         environment: userEnvironment,
         deps,
-        webSocketHandlers: webSocketHandlers(deps, environment.currentUserId),
+        webSocketHandlers: webSocketHandlers(deps, environment.currentUserId, {config: liveConfig, presence}),
         refreshAfterReconnect: () => void refreshAfterReconnect(deps),
         start: (storage) => {
             const stopPersisting = persistMiniWindows(store, storage, environment.currentUserId);
             void loadConversations(deps);
             return () => {
                 signedIn = false;
+                presence.stop();
                 stopPersisting();
                 environment.client.close();
 
@@ -116,7 +122,14 @@ export function connectToHost(registry: PluginRegistry, hostStore: HostStore, hi
     const signedInEnvironment = createSignedInEnvironment();
 
     const startFor = (userId: string) => {
-        const app = createConnectApp(store, {client: new ConnectClient(siteURL), siteURL, currentUserId: userId, hideSidebar});
+        const environment: ConnectEnvironment = {
+            client: new ConnectClient(siteURL),
+            siteURL,
+            currentUserId: userId,
+            hideSidebar,
+            liveConfig: () => hostStore.getState().entities.general.config,
+        };
+        const app = createConnectApp(store, environment);
         for (const [event, handler] of Object.entries(app.webSocketHandlers)) {
             registry.registerWebSocketEventHandler(event, handler);
         }

@@ -4,6 +4,8 @@ import {useStore} from 'react-redux';
 import type {ConnectAPI} from '../client';
 import type {ConnectAction} from '../state/actions';
 import type {ConnectDeps} from '../state/operations';
+import type {PresenceTracker} from '../state/presence';
+import type {LiveConfig, TypingSocket} from '../state/typing';
 import type {ConnectRootState} from '../state/types';
 
 // What the Connect components need besides the plugin's state: one signed-in user's. connect_app
@@ -20,6 +22,16 @@ export interface ConnectEnvironment {
     // False once the user signed out: answers that arrive later must not change the state that
     // the next user sees. Absent where the user never changes.
     signedIn?: () => boolean;
+
+    // Mattermost's client configuration as the page has it now (typing and presence settings).
+    liveConfig?: () => LiveConfig;
+
+    // Sends the typing event on the page's own websocket (the standalone page); inside the web app
+    // its WebSocketClient does (components/typing/use_typing.ts).
+    typingSocket?: TypingSocket;
+
+    // Keeps the presence of the people on screen current; absent, no one's presence is asked for.
+    presence?: PresenceTracker;
 }
 
 const ConnectContext = createContext<ConnectEnvironment | null>(null);
@@ -32,6 +44,11 @@ export function useConnectEnvironment(): ConnectEnvironment {
         throw new Error('Connect components need a ConnectProvider above them.');
     }
     return environment;
+}
+
+// The environment where a component may also be drawn outside one (a picture, say).
+export function useOptionalConnectEnvironment(): ConnectEnvironment | null {
+    return useContext(ConnectContext);
 }
 
 // Drops the actions of a user who has signed out.

@@ -9,8 +9,14 @@ class FakeSocket {
     onmessage: ((event: MessageEvent) => void) | null = null;
     onclose: (() => void) | null = null;
     closed = false;
+    readyState: number = WebSocket.OPEN;
+    readonly sent: string[] = [];
 
     constructor(readonly url: string) {}
+
+    send(text: string): void {
+        this.sent.push(text);
+    }
 
     receive(message: unknown): void {
         this.onmessage?.(new MessageEvent('message', {data: JSON.stringify(message)}));
@@ -75,7 +81,7 @@ describe('connectWebSocket', () => {
         handlers.register('connect-chat', 'custom_connect-chat_conversation_updated', updated);
         handlers.registerReconnect('connect-chat', reconnected);
 
-        const stop = connectWebSocket('http://localhost:8065', handlers, {
+        const {stop} = connectWebSocket('http://localhost:8065', handlers, {
             onStatus: (status) => statuses.push(status),
             createSocket: (url) => {
                 const socket = new FakeSocket(url);
@@ -102,5 +108,29 @@ describe('connectWebSocket', () => {
         sockets[1].onclose?.();
         vi.advanceTimersByTime(20_000);
         expect(sockets).toHaveLength(2);
+    });
+
+    it('sends user_typing as the web app\'s client does, and drops it while the connection is not open', () => {
+        const sockets: FakeSocket[] = [];
+        const page = connectWebSocket('http://localhost:8065', new PluginSocketHandlers(), {
+            createSocket: (url) => {
+                const socket = new FakeSocket(url);
+                sockets.push(socket);
+                return socket as unknown as WebSocket;
+            },
+        });
+
+        sockets[0].readyState = WebSocket.CONNECTING;
+        page.userTyping('c1', '');
+        expect(sockets[0].sent).toEqual([]);
+
+        sockets[0].readyState = WebSocket.OPEN;
+        page.userTyping('c1', '');
+        page.userTyping('c2', 'root1');
+        expect(sockets[0].sent.map((text) => JSON.parse(text) as unknown)).toEqual([
+            {action: 'user_typing', seq: 2, data: {channel_id: 'c1', parent_id: ''}},
+            {action: 'user_typing', seq: 3, data: {channel_id: 'c2', parent_id: 'root1'}},
+        ]);
+        page.stop();
     });
 });

@@ -71,14 +71,23 @@ interface Options {
     maxDelayMs?: number;
 }
 
-// Connects and keeps reconnecting (with a growing pause) until the returned stop is called.
-export function connectWebSocket(siteURL: string, handlers: PluginSocketHandlers, options: Options = {}): () => void {
+// The page's connection: what it sends, and its end.
+export interface PageSocket {
+    // Mattermost's user_typing action, as @mattermost/client's WebSocketClient.userTyping sends it;
+    // dropped while the connection is not open, as its sendMessage drops it.
+    userTyping: (channelId: string, parentId: string) => void;
+    stop: () => void;
+}
+
+// Connects and keeps reconnecting (with a growing pause) until stopped.
+export function connectWebSocket(siteURL: string, handlers: PluginSocketHandlers, options: Options = {}): PageSocket {
     const {onStatus = () => undefined, createSocket = (url) => new WebSocket(url), maxDelayMs = 10_000} = options;
     let socket: WebSocket | undefined;
     let stopped = false;
     let everConnected = false;
     let failures = 0;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let sequence = 1;
 
     const open = () => {
         onStatus('connecting');
@@ -116,9 +125,17 @@ export function connectWebSocket(siteURL: string, handlers: PluginSocketHandlers
     };
 
     open();
-    return () => {
-        stopped = true;
-        clearTimeout(retryTimer);
-        socket?.close();
+    return {
+        userTyping: (channelId, parentId) => {
+            const message = {action: 'user_typing', seq: sequence++, data: {channel_id: channelId, parent_id: parentId}};
+            if (socket?.readyState === WebSocket.OPEN) {
+                socket.send(JSON.stringify(message));
+            }
+        },
+        stop: () => {
+            stopped = true;
+            clearTimeout(retryTimer);
+            socket?.close();
+        },
     };
 }

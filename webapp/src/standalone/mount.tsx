@@ -9,6 +9,7 @@ import {siteURLOfPluginPage} from '../host/site_url';
 import {connectWebSocket, PluginSocketHandlers} from '../host/websocket';
 import {pluginId} from '../manifest';
 import {replaceLocation} from '../navigation';
+import type {LiveConfig} from '../state/typing';
 import {loginURL, workspaceReturnPath} from '../routes';
 import {installStylesheet} from '../styles/stylesheet';
 import type {UserProfile} from '../types/user';
@@ -29,22 +30,28 @@ export function mountWorkspace(rootElement: HTMLElement, fetchFunction?: FetchFu
     // Live over Mattermost's websocket, with the same handlers as inside the web app. The browser
     // tests wait for <body data-workspace-socket="connected">.
     const startConnect: StartConnect = (user: UserProfile) => {
-        const app = createConnectApp(store, {client, siteURL, currentUserId: user.id});
         const handlers = new PluginSocketHandlers();
+        const socket = connectWebSocket(siteURL, handlers, {onStatus: (status) => {
+            document.body.dataset.workspaceSocket = status;
+        }});
+
+        // Typing and presence settings, which the web app has in its store.
+        let liveConfig: LiveConfig = {};
+        client.getClientConfig().then((config) => {
+            liveConfig = config;
+        }, () => undefined);
+        const app = createConnectApp(store, {client, siteURL, currentUserId: user.id, liveConfig: () => liveConfig, typingSocket: socket});
         for (const [event, handler] of Object.entries(app.webSocketHandlers)) {
             handlers.register(pluginId, event, handler);
         }
         handlers.registerReconnect(pluginId, app.refreshAfterReconnect);
-        const stopSocket = connectWebSocket(siteURL, handlers, {onStatus: (status) => {
-            document.body.dataset.workspaceSocket = status;
-        }});
         const stopApp = app.start(window.localStorage);
         const stopNotifying = notifyInBackground(store, user.id, bellDesktopGate(app.deps));
         return {
             environment: app.environment,
             stop: () => {
                 stopNotifying();
-                stopSocket();
+                socket.stop();
                 stopApp();
             },
         };

@@ -38,6 +38,9 @@ export type ConnectAction =
     | {type: 'connect/known-reading'; kind: KnownKind; key: string}
     | {type: 'connect/known-read'; kind: KnownKind; key: string; value: unknown; asOf: number}
     | {type: 'connect/known-read-failed'; kind: KnownKind; key: string; message: string}
+    | {type: 'connect/typing-started'; key: string; userId: string; at: number}
+    | {type: 'connect/typing-stopped'; key: string; userId: string; at: number}
+    | {type: 'connect/statuses-received'; statuses: Record<string, string>}
     | {type: 'connect/session-ended'};
 
 export const conversationsLoaded = (list: ConversationList): ConnectAction => ({type: 'connect/conversations-loaded', list});
@@ -102,3 +105,12 @@ export const knownReading = (kind: KnownKind, key: string): ConnectAction => ({t
 // A read's answer, which counts only if nothing changed since it was asked (at version asOf).
 export const knownRead = <Kind extends KnownKind>(kind: Kind, key: string, value: KnownValues[Kind], asOf: number): ConnectAction => ({type: 'connect/known-read', kind, key, value, asOf});
 export const knownReadFailed = (kind: KnownKind, key: string, message: string): ConnectAction => ({type: 'connect/known-read-failed', kind, key, message});
+
+// Someone's typing event arrived at `at` (ms) for the conversation (or thread) of key.
+export const typingStarted = (key: string, userId: string, at: number): ConnectAction => ({type: 'connect/typing-started', key, userId, at});
+
+// Ends the typing entry that arrived at or before `at` (a later one stays).
+export const typingStopped = (key: string, userId: string, at: number): ConnectAction => ({type: 'connect/typing-stopped', key, userId, at});
+
+// Presence by user id, from Mattermost's answer or its events.
+export const statusesReceived = (statuses: Record<string, string>): ConnectAction => ({type: 'connect/statuses-received', statuses});

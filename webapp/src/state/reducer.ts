@@ -5,6 +5,7 @@ import type {Post, Reaction} from '../types/mattermost';
 
 import type {ConnectAction} from './actions';
 import {initialKnownState, knownReducer} from './known_reducer';
+import {initialLiveState, liveReducer} from './live';
 import type {ConnectState, ConversationPosts, MiniWindow} from './types';
 
 export const initialConnectState: ConnectState = {
@@ -15,6 +16,7 @@ export const initialConnectState: ConnectState = {
     posts: {},
     users: {},
     known: initialKnownState,
+    live: initialLiveState,
 };
 
 function isConnectAction(action: Action<string>): action is ConnectAction {
@@ -370,6 +372,7 @@ export function connectReducer(state: ConnectState = initialConnectState, action
         posts: postsReducer(state.posts, action),
         users: usersReducer(state.users, action),
         known: knownReducer(state.known, action),
+        live: liveReducer(state.live, action),
     };
     const unchanged = (Object.keys(next) as Array<keyof ConnectState>).every((key) => next[key] === state[key]);
     return unchanged ? state : next;

@@ -8,6 +8,8 @@ import type {Post} from '../types/mattermost';
 import type {NotificationPreferences} from '../types/notifications';
 import type {ConversationSeen, ReceiptSetting} from '../types/receipts';
 
+import type {LiveState} from './live';
+
 export interface MiniWindow {
     id: string;
     collapsed: boolean;
@@ -93,6 +95,9 @@ export interface ConnectState {
     // Everyone the plugin has seen, for naming the authors of messages.
     users: Record<string, Member | undefined>;
     known: KnownState;
+
+    // Who is typing where, and who is around (state/live.ts).
+    live: LiveState;
 }
 
 // Where the web app (and the standalone page's own store) keeps Connect's state.

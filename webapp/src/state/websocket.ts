@@ -6,9 +6,12 @@ import {pluginId} from '../manifest';
 import type {Conversation} from '../types/connect';
 import type {Post, Reaction, WebSocketMessage} from '../types/mattermost';
 
-import {conversationClosed, conversationPosted, conversationPostEdited, conversationRead, conversationReceived, postDeleted, postReceived, reactionChanged, totalsReceived} from './actions';
+import {conversationClosed, conversationPosted, conversationPostEdited, conversationRead, conversationReceived, postDeleted, postReceived, reactionChanged, statusesReceived, totalsReceived, typingStarted, typingStopped} from './actions';
+import {typingKey} from './live';
 import {selectConnect} from './selectors';
 import {reloadConversation, type ConnectDeps} from './operations';
+import type {PresenceTracker} from './presence';
+import {typingEnabled, typingExpiryMs, type LiveConfig} from './typing';
 
 export type WebSocketHandler = (message: WebSocketMessage) => void;
 
@@ -104,10 +107,16 @@ function conversationFinder(deps: ConnectDeps, counted: (post: Post, mentioned: 
     };
 }
 
+export interface LiveOptions {
+    config: () => LiveConfig;
+    presence?: PresenceTracker;
+}
+
 // The websocket events the plugin listens to, each turned into actions on its state. The
 // conversation list follows Mattermost's own post events; the server sends Connect's events only
-// for what those do not say (members, names, closing).
-export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Record<string, WebSocketHandler> {
+// for what those do not say (members, names, closing). Typing and presence follow Mattermost's
+// typing, status_change and posted events as actions/websocket_actions.jsx does.
+export function webSocketHandlers(deps: ConnectDeps, currentUserId: string, live: LiveOptions = {config: () => ({})}): Record<string, WebSocketHandler> {
     const {dispatch} = deps;
     const conversationOfChannel = (channelId: unknown) => typeof channelId === 'string' ? selectConnect(deps.getState()).conversations.byId[channelId] : undefined;
     const isConversation = (channelId: unknown): channelId is string => Boolean(conversationOfChannel(channelId));
@@ -145,6 +154,12 @@ export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Rec
                 return;
             }
             dispatch(postReceived(post));
+
+            // Their message is here: they are no longer typing it (handleNewPostEvent).
+            dispatch(typingStopped(typingKey(post.channel_id, post.root_id), post.user_id, Date.now()));
+            if (data.set_online === true || data.set_online === 'true') {
+                dispatch(statusesReceived({[post.user_id]: 'online'}));
+            }
             const mentioned = mentionsUser(data.mentions, currentUserId);
             if (isConversation(post.channel_id)) {
                 counted(post, mentioned);
@@ -173,6 +188,36 @@ export function webSocketHandlers(deps: ConnectDeps, currentUserId: string): Rec
 
         reaction_added: ({data, broadcast}) => onReaction(data.reaction, broadcast?.channel_id, true),
         reaction_removed: ({data, broadcast}) => onReaction(data.reaction, broadcast?.channel_id, false),
+
+        // handleUserTypingEvent: shown until TimeBetweenUserTypingUpdatesMilliseconds pass without
+        // another from them. Only other members of a Connect conversation count.
+        typing: ({data, broadcast}) => {
+            const channelId = broadcast?.channel_id;
+            const userId = data.user_id;
+            const parentId = typeof data.parent_id === 'string' ? data.parent_id : '';
+            const config = live.config();
+            if (typeof userId !== 'string' || userId === currentUserId || !typingEnabled(config)) {
+                return;
+            }
+            const conversation = conversationOfChannel(channelId);
+            if (!conversation || !conversation.members.some((member) => member.id === userId)) {
+                return;
+            }
+            const key = typingKey(conversation.id, parentId);
+            const at = Date.now();
+            dispatch(typingStarted(key, userId, at));
+            setTimeout(() => dispatch(typingStopped(key, userId, at)), typingExpiryMs(config));
+            if (selectConnect(deps.getState()).live.presence[userId] !== 'online') {
+                live.presence?.refresh([userId]);
+            }
+        },
+
+        // Only the user's own status changes arrive (their other clients, a manual change).
+        status_change: ({data}) => {
+            if (typeof data.user_id === 'string' && typeof data.status === 'string') {
+                dispatch(statusesReceived({[data.user_id]: data.status}));
+            }
+        },
 
         // Read in another tab or client.
         channel_viewed: ({data}) => {

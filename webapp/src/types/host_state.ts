@@ -14,8 +14,13 @@ export interface HostState {
     [pluginState: PluginStateKey]: unknown;
     entities: {
         general: {
+            // The client configuration (GET /api/v4/config/client): strings, as Mattermost sends them.
             config: {
                 SiteURL?: string;
+                EnableUserTypingMessages?: string;
+                TimeBetweenUserTypingUpdatesMilliseconds?: string;
+                MaxNotificationsPerChannel?: string;
+                EnableUserStatuses?: string;
             };
         };
         users: {

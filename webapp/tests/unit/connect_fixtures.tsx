@@ -83,6 +83,7 @@ export const digestOff: DigestSettings = {enabled: false, interval_minutes: 60, 
 export function fakeClient(): FakeClient {
     return {
         close: vi.fn(),
+        getClientConfig: vi.fn(() => Promise.resolve({})),
         getCurrentUser: vi.fn(unexpected('getCurrentUser')),
         getConversations: vi.fn(unexpected('getConversations')),
         searchConversations: vi.fn(unexpected('searchConversations')),

@@ -1,6 +1,8 @@
 import React, {useState} from 'react';
 
 import type {Conversation} from '../../types/connect';
+import {useOptionalConnectEnvironment} from '../connect_context';
+import {PresenceDot} from '../live/PresenceDot';
 
 import {GroupIcon} from './icons';
 
@@ -14,9 +16,41 @@ const avatarPixels = {medium: 32, small: 24} as const;
 
 export type AvatarSize = keyof typeof avatarPixels;
 
-// A person's picture for a direct conversation, a group icon for a group. The name is always
-// written next to it, so the picture itself is decorative.
-export function ConversationAvatar({conversation, siteURL, size = 'medium'}: {conversation: Conversation; siteURL: string; size?: AvatarSize}) {
+interface AvatarProps {
+    conversation: Conversation;
+    siteURL: string;
+    size?: AvatarSize;
+
+    // Whose presence dot the picture carries: by default the other person of a direct conversation.
+    presenceOf?: string;
+
+    // The dot's id, for a button around the picture (whose content is presentational) to be
+    // described by it.
+    presenceId?: string;
+}
+
+// A person's picture for a direct conversation, a group icon for a group, with the person's
+// presence dot (F-82). The name is always written next to it, so the picture itself is decorative;
+// the dot says its status in words.
+export function ConversationAvatar({presenceOf, presenceId, ...props}: AvatarProps) {
+    const environment = useOptionalConnectEnvironment();
+    const {conversation} = props;
+    const person = presenceOf ?? (conversation.kind === 'direct' ? conversation.members.find((member) => member.id !== environment?.currentUserId)?.id : undefined);
+    if (!person || !environment) {
+        return <AvatarPicture {...props}/>;
+    }
+    return (
+        <span className='cc-avatar-with-presence'>
+            <AvatarPicture {...props}/>
+            <PresenceDot
+                userId={person}
+                id={presenceId}
+            />
+        </span>
+    );
+}
+
+function AvatarPicture({conversation, siteURL, size = 'medium'}: Omit<AvatarProps, 'presenceOf' | 'presenceId'>) {
     const [imageFailed, setImageFailed] = useState(false);
     const sizeClass = `cc-avatar--${size}`;
 

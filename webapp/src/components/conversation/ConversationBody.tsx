@@ -4,6 +4,8 @@ import {useSelector} from 'react-redux';
 import {selectPosts} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import {Alert} from '../common/Alert';
+import {TypingIndicator} from '../live/TypingIndicator';
+import {useSendTyping} from '../live/use_typing';
 
 import {Composer} from './Composer';
 import {JournalSwitch} from './JournalSwitch';
@@ -20,6 +22,7 @@ export function ConversationBody({session}: {session: ConversationSession}) {
     const {conversation} = session;
     const order = useSelector((state: ConnectRootState) => selectPosts(state, conversation.id)?.order) ?? noPosts;
     const selection = useRecordSelection(order);
+    const sendTyping = useSendTyping(conversation);
     return (
         <>
             <MessageList
@@ -32,6 +35,7 @@ export function ConversationBody({session}: {session: ConversationSession}) {
                 onEditEnd={session.endEditing}
                 selection={selection}
             />
+            <TypingIndicator conversation={conversation}/>
             {session.activity && (
                 <p
                     className='cc-conversation-status'
@@ -57,7 +61,10 @@ export function ConversationBody({session}: {session: ConversationSession}) {
                         inputRef={session.composerRef}
                 conversationName={conversation.name}
                 draft={session.draft}
-                onDraftChange={session.changeDraft}
+                onDraftChange={(text) => {
+                    session.changeDraft(text);
+                    sendTyping();
+                }}
                 onSend={session.send}
                 onAttach={session.attach}
                 files={session.files}

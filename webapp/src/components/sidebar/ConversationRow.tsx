@@ -47,6 +47,7 @@ export function previewOf(conversation: Conversation, currentUserId: string): st
 
 export const ConversationRow = memo(function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose, onDropRecord, selectedId}: Props) {
     const previewId = useId();
+    const presenceId = useId();
     const unread = conversation.unread_count;
     const label = unread > 0 ? `${conversation.name}, ${unreadLabel(unread)}` : conversation.name;
 
@@ -70,13 +71,14 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
                 type='button'
                 className='cc-row-main'
                 aria-label={label}
-                aria-describedby={previewId}
+                aria-describedby={`${presenceId} ${previewId}`}
                 aria-current={selected ? 'true' : undefined}
                 onClick={() => onOpen(conversation)}
             >
                 <ConversationAvatar
                     conversation={conversation}
                     siteURL={siteURL}
+                    presenceId={presenceId}
                 />
                 <span className='cc-row-text'>
                     <span className='cc-row-name'>

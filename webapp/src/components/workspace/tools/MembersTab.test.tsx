@@ -6,12 +6,12 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {bob, carol, connectStore, directConversation, fakeClient, groupConversation, me, renderWithConnect, staffPerson} from '../../../../tests/unit/connect_fixtures';
 import {ClientError} from '../../../client';
 import {conversationsLoaded} from '../../../state/actions';
+import {createPresenceTracker, statusIntervalMs as presenceRefreshMs, type PresenceTracker} from '../../../state/presence';
 import {selectConversation} from '../../../state/selectors';
 import type {ConnectRootState} from '../../../state/types';
 import type {Conversation, Member} from '../../../types/connect';
 
 import {ConversationTools} from './ConversationTools';
-import {presenceRefreshMs} from './presence';
 
 const dave: Member = {id: 'user-dave', username: 'dave', display_name: 'Dave Dunn'};
 
@@ -32,14 +32,19 @@ function renderMembers(conversation: Conversation, statuses = [{user_id: me.id, 
     client.getStatuses.mockResolvedValue(statuses);
     const store = connectStore();
     store.dispatch(conversationsLoaded({conversations: [conversation], total_unread: 0, total_mentions: 0}));
-    return renderWithConnect(<StoredConversation id={conversation.id}/>, {client, store});
+    const presence = createPresenceTracker({client, dispatch: store.dispatch, getState: () => store.getState()}, {enabled: () => true});
+    trackers.push(presence);
+    return renderWithConnect(<StoredConversation id={conversation.id}/>, {client, store, environment: {presence}});
 }
+
+const trackers: PresenceTracker[] = [];
 
 function row(name: string): HTMLElement {
     return screen.getByText(name).closest('li')!;
 }
 
 afterEach(() => {
+    trackers.splice(0).forEach((tracker) => tracker.stop());
     vi.useRealTimers();
 });
 

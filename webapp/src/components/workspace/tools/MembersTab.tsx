@@ -13,7 +13,7 @@ import {useConnectDeps, useConnectEnvironment} from '../../connect_context';
 import {RemoveMemberButton} from '../../mini_windows/MembersPanel';
 import {AddPeoplePicker} from '../../people_picker/AddPeoplePicker';
 
-import {isPresenceStatus, presenceLabel, usePresence} from './presence';
+import {presenceLabel, usePresence} from '../../live/use_presence';
 
 // A person's picture, drawn by the conversations' avatar (their initials when it fails to load).
 function MemberAvatar({conversation, member, siteURL}: {conversation: Conversation; member: Member; siteURL: string}) {
@@ -23,12 +23,14 @@ function MemberAvatar({conversation, member, siteURL}: {conversation: Conversati
             conversation={person}
             siteURL={siteURL}
             size='small'
+            presenceOf={member.id}
         />
     );
 }
 
-function PresenceLabel({status}: {status: string | undefined}) {
-    if (!isPresenceStatus(status)) {
+function PresenceLabel({userId}: {userId: string}) {
+    const status = usePresence(userId);
+    if (!status) {
         return null;
     }
     return (
@@ -46,7 +48,7 @@ function PresenceLabel({status}: {status: string | undefined}) {
 // people can be added (staff only, through the people picker) and removed, and you can leave.
 export function MembersTab({conversation: given}: {conversation: Conversation}) {
     const deps = useConnectDeps();
-    const {client, siteURL, currentUserId} = useConnectEnvironment();
+    const {siteURL, currentUserId} = useConnectEnvironment();
 
     // The store's copy follows adds and removals at once; the given one stands in until it has it.
     const conversation = useSelector((state: ConnectRootState) => selectConversation(state, given.id)) ?? given;
@@ -54,7 +56,6 @@ export function MembersTab({conversation: given}: {conversation: Conversation}) 
     const manageable = conversation.kind === 'group' && conversation.managed;
     const you = conversation.members.filter((member) => member.id === currentUserId);
     const members = [...you, ...conversation.members.filter((member) => member.id !== currentUserId)];
-    const presence = usePresence(client, members.map((member) => member.id));
     const [adding, setAdding] = useState(false);
     const [busyId, setBusyId] = useState<string | null>(null);
     const [failure, setFailure] = useState<string | null>(null);
@@ -128,7 +129,7 @@ export function MembersTab({conversation: given}: {conversation: Conversation}) 
                                     {name}
                                     {isYou && <span className='cc-tools-meta'>{' (you)'}</span>}
                                 </span>
-                                <PresenceLabel status={presence.statuses[member.id]}/>
+                                <PresenceLabel userId={member.id}/>
                             </span>
                             {manageable && (
                                 <RemoveMemberButton
@@ -142,9 +143,6 @@ export function MembersTab({conversation: given}: {conversation: Conversation}) 
                     );
                 })}
             </ul>
-            {presence.error && Object.keys(presence.statuses).length === 0 && (
-                <p className='cc-tools-note'>{'Who is online is not known right now.'}</p>
-            )}
         </div>
     );
 }
