@@ -20,14 +20,33 @@ type person struct {
 
 func newPerson(t *testing.T, prefix string, teams ...*model.Team) *person {
 	t.Helper()
-	user, err := server.NewUser(context.Background(), prefix, teams...)
-	require.NoError(t, err)
+	user := freshUser(t, prefix, teams...)
 	p := &person{User: user, client: login(t, user)}
+	var err error
 	p.ws, err = model.NewWebSocketClient4(strings.Replace(server.URL, "http", "ws", 1), p.client.AuthToken)
 	require.NoError(t, err)
 	p.ws.Listen()
 	t.Cleanup(p.ws.Close)
 	return p
+}
+
+// freshUser makes a user for one test, deactivated when the test ends: an unlicensed server
+// refuses new users past 250 active ones, and the suite makes more than that.
+func freshUser(t *testing.T, prefix string, teams ...*model.Team) rig.User {
+	t.Helper()
+	ctx := context.Background()
+	user, err := server.NewUser(ctx, prefix, teams...)
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		admin, err := server.AdminClient(ctx)
+		if err == nil {
+			_, err = admin.UpdateUserActive(ctx, user.Id, false)
+		}
+		if err != nil {
+			t.Logf("failed to deactivate %s: %v", user.Username, err)
+		}
+	})
+	return user
 }
 
 func newStaff(t *testing.T) *person {
@@ -46,8 +65,7 @@ func staffPair(t *testing.T) (*person, *person, string) {
 func offlineStaff(t *testing.T, prefix string) (rig.User, *model.Client4) {
 	t.Helper()
 	ctx := context.Background()
-	user, err := server.NewUser(ctx, prefix, server.Teams.Support, server.Teams.ITIL)
-	require.NoError(t, err)
+	user := freshUser(t, prefix, server.Teams.Support, server.Teams.ITIL)
 	client := login(t, user)
 	admin, err := server.AdminClient(ctx)
 	require.NoError(t, err)
