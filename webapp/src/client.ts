@@ -2,8 +2,9 @@ import {errorMessage} from './error_message';
 import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
 import type {ConversationDigest, DigestChange, DigestSettings} from './types/digest';
+import type {EmojiCatalogFile} from './components/emoji/catalog';
 import type {Follow, FollowList} from './types/follow';
-import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
+import type {CustomEmoji, FileInfo, FileUploadResponse, NewPost, Post, PostList, Preference} from './types/mattermost';
 import type {NotificationPreferences} from './types/notifications';
 import type {UserProfile} from './types/user';
 import type {ConversationFilePage, ConversationRecords, UserStatus} from './types/workspace';
@@ -205,6 +206,30 @@ export class ConnectClient {
 
     async removeReaction(userId: string, postId: string, emojiName: string): Promise<void> {
         await this.request<unknown>('DELETE', `/api/v4/users/${encodeURIComponent(userId)}/posts/${encodeURIComponent(postId)}/reactions/${encodeURIComponent(emojiName)}`);
+    }
+
+    // Emoji: the picker's catalog (shipped beside main.js, loaded when the picker first opens),
+    // the server's custom emoji, and the preferences Mattermost's clients keep emoji choices in.
+
+    getEmojiCatalog(): Promise<EmojiCatalogFile> {
+        return this.request<EmojiCatalogFile>('GET', `/plugins/${pluginId}/static/emoji.json`);
+    }
+
+    getCustomEmojis(page: number, perPage: number): Promise<CustomEmoji[]> {
+        return this.request<CustomEmoji[]>('GET', '/api/v4/emoji', {query: {page, per_page: perPage, sort: 'name'}});
+    }
+
+    // The web app's client configuration (the legacy string map every client reads).
+    getClientConfig(): Promise<Record<string, string>> {
+        return this.request<Record<string, string>>('GET', '/api/v4/config/client', {query: {format: 'old'}});
+    }
+
+    getPreferences(category: string): Promise<Preference[]> {
+        return this.request<Preference[]>('GET', `/api/v4/users/me/preferences/${encodeURIComponent(category)}`);
+    }
+
+    async savePreferences(userId: string, preferences: Preference[]): Promise<void> {
+        await this.request<unknown>('PUT', `/api/v4/users/${encodeURIComponent(userId)}/preferences`, {body: preferences});
     }
 
     async uploadFiles(channelId: string, files: File[]): Promise<FileInfo[]> {

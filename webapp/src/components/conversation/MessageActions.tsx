@@ -1,12 +1,15 @@
 import React from 'react';
 
 import {IconButton} from '../common/IconButton';
+import {ReactionPickerButton} from '../emoji/ReactionPickerButton';
 import {MoreIcon} from '../common/icons';
 import {Menu} from '../common/Menu';
 
 interface Props {
     own: boolean;
     onReact: (emojiName: string) => void;
+    // The emoji the user has already reacted with: picking one of them again changes nothing.
+    ownReactions?: string[];
     onEdit?: () => void;
     onDelete: () => void;
 }
@@ -18,9 +21,9 @@ const quickReactions: Array<[name: string, emoji: string, label: string]> = [
     ['eyes', '👀', 'looking'],
 ];
 
-// The small toolbar over a message the pointer or focus is on: quick reactions, and for one's
-// own message, edit and delete.
-export function MessageActions({own, onReact, onEdit, onDelete}: Props) {
+// The small toolbar over a message the pointer or focus is on: quick reactions, any emoji from
+// the picker, and for one's own message, edit and delete.
+export function MessageActions({own, onReact, ownReactions = [], onEdit, onDelete}: Props) {
     return (
         <div
             className='cc-message-actions'
@@ -36,6 +39,13 @@ export function MessageActions({own, onReact, onEdit, onDelete}: Props) {
                     <span aria-hidden='true'>{emoji}</span>
                 </IconButton>
             ))}
+            <ReactionPickerButton
+                onPick={(name) => {
+                    if (!ownReactions.includes(name)) {
+                        onReact(name);
+                    }
+                }}
+            />
             {own && (
                 <Menu
                     label='More message actions'

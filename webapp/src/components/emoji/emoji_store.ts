@@ -1,0 +1,168 @@
+import {useEffect, useMemo, useSyncExternalStore} from 'react';
+
+import type {ConnectAPI} from '../../client';
+import {errorMessage} from '../../error_message';
+import type {CustomEmoji, Preference} from '../../types/mattermost';
+import {useConnectEnvironment} from '../connect_context';
+import {isSkinTone, type SkinTone} from '../message_text/emoji';
+
+import {addRecentEmoji, buildCatalog, parseRecentEmojis, pickerCategories, recentEmojis, type EmojiCatalog, type EmojiCatalogFile, type EmojiCategory, type PickerEmoji, type RecentEmoji} from './catalog';
+
+// Where Mattermost's clients keep emoji choices, so that Connect and the web app share them:
+// the recently used emoji in `recent_emojis` named after the user, the skin tone in
+// `emoji`/`emoji_skintone` (webapp/channels/src/utils/constants.tsx Preferences,
+// actions/emoji_actions.js setUserSkinTone and addRecentEmojis).
+export const recentEmojisCategory = 'recent_emojis';
+export const emojiCategory = 'emoji';
+export const skinTonePreference = 'emoji_skintone';
+
+// Custom emoji are read a page at a time, at most this many pages (the web app too pages them).
+const customEmojiPageSize = 200;
+const customEmojiMaxPages = 10;
+
+export interface EmojiState {
+    file?: EmojiCatalogFile;
+    custom: CustomEmoji[];
+    tone: SkinTone;
+    recent: RecentEmoji[];
+    failure?: string;
+}
+
+// One signed-in user's emoji: the catalog and custom emoji, read once; the preferences, read
+// each time a picker opens (the web app or the phone may have changed them since).
+export class EmojiStore {
+    private state: EmojiState = {custom: [], tone: 'default', recent: []};
+    private readonly listeners = new Set<() => void>();
+    private catalogLoad: Promise<void> | undefined;
+
+    constructor(private readonly client: ConnectAPI, private readonly userId: string) {}
+
+    subscribe = (listener: () => void) => {
+        this.listeners.add(listener);
+        return () => {
+            this.listeners.delete(listener);
+        };
+    };
+
+    getSnapshot = () => this.state;
+
+    private set(change: Partial<EmojiState>) {
+        this.state = {...this.state, ...change};
+        this.listeners.forEach((listener) => listener());
+    }
+
+    private loaded: Promise<void> | undefined;
+
+    // Loads the emoji once for this session (the `:name` suggestions read them so).
+    loadOnce(): Promise<void> {
+        this.loaded ??= this.load();
+        return this.loaded;
+    }
+
+    // Loads what the picker shows; the catalog only the first time.
+    async load(): Promise<void> {
+        this.catalogLoad ??= this.loadCatalog().catch((error: unknown) => {
+            this.catalogLoad = undefined;
+            throw error;
+        });
+        try {
+            await Promise.all([this.catalogLoad, this.loadPreferences()]);
+            if (this.state.failure) {
+                this.set({failure: undefined});
+            }
+        } catch (error) {
+            this.set({failure: `Emoji could not be loaded: ${errorMessage(error)}`});
+        }
+    }
+
+    private async loadCatalog(): Promise<void> {
+        const [file, config] = await Promise.all([this.client.getEmojiCatalog(), this.client.getClientConfig()]);
+        this.set({file, custom: config.EnableCustomEmoji === 'true' ? await this.loadCustomEmojis() : []});
+    }
+
+    private async loadCustomEmojis(): Promise<CustomEmoji[]> {
+        const all: CustomEmoji[] = [];
+        for (let page = 0; page < customEmojiMaxPages; page++) {
+            const emojis = await this.client.getCustomEmojis(page, customEmojiPageSize);
+            all.push(...emojis);
+            if (emojis.length < customEmojiPageSize) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    private async loadPreferences(): Promise<void> {
+        const [recent, emoji] = await Promise.all([
+            this.client.getPreferences(recentEmojisCategory),
+            this.client.getPreferences(emojiCategory),
+        ]);
+        const tone = emoji.find((preference) => preference.name === skinTonePreference)?.value ?? 'default';
+        this.set({
+            recent: parseRecentEmojis(recent.find((preference) => preference.name === this.userId)?.value),
+            tone: isSkinTone(tone) ? tone : 'default',
+        });
+    }
+
+    private async save(preference: Omit<Preference, 'user_id'>): Promise<void> {
+        await this.client.savePreferences(this.userId, [{user_id: this.userId, ...preference}]);
+    }
+
+    // Counts a use of the emoji among the recently used, as the web app does. The list is read
+    // again first: another client may have changed it, and a write replaces it whole.
+    async used(name: string): Promise<void> {
+        const stored = await this.client.getPreferences(recentEmojisCategory);
+        const recent = addRecentEmoji(parseRecentEmojis(stored.find((preference) => preference.name === this.userId)?.value), name);
+        this.set({recent});
+        await this.save({category: recentEmojisCategory, name: this.userId, value: JSON.stringify(recent)});
+    }
+
+    async setTone(tone: SkinTone): Promise<void> {
+        this.set({tone});
+        await this.save({category: emojiCategory, name: skinTonePreference, value: tone});
+    }
+}
+
+const stores = new WeakMap<ConnectAPI, EmojiStore>();
+
+export function emojiStoreFor(client: ConnectAPI, userId: string): EmojiStore {
+    let store = stores.get(client);
+    if (!store) {
+        store = new EmojiStore(client, userId);
+        stores.set(client, store);
+    }
+    return store;
+}
+
+export interface EmojiSession {
+    store: EmojiStore;
+    ready: boolean;
+    failure?: string;
+    tone: SkinTone;
+    catalog?: EmojiCatalog;
+    recent: PickerEmoji[];
+    categories: EmojiCategory[];
+}
+
+// The signed-in user's emoji. load 'fresh' reads them (the picker, each time it opens: the
+// preferences may have changed in another client), 'once' reads them once a session (the `:name`
+// suggestions), false reads nothing.
+export function useEmoji({load}: {load: 'fresh' | 'once' | false}): EmojiSession {
+    const {client, currentUserId, siteURL} = useConnectEnvironment();
+    const store = emojiStoreFor(client, currentUserId);
+    const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
+    useEffect(() => {
+        if (load === 'fresh') {
+            void store.load();
+        } else if (load === 'once') {
+            void store.loadOnce();
+        }
+    }, [load, store]);
+    const catalog = useMemo(
+        () => state.file && buildCatalog(state.file, state.tone, state.custom, (id) => `${siteURL}/api/v4/emoji/${encodeURIComponent(id)}/image`),
+        [state.file, state.tone, state.custom, siteURL],
+    );
+    const recent = useMemo(() => (catalog ? recentEmojis(catalog, state.recent, state.tone) : []), [catalog, state.recent, state.tone]);
+    const categories = useMemo(() => (catalog ? pickerCategories(catalog, recent) : []), [catalog, recent]);
+    return {store, ready: Boolean(catalog), failure: state.failure, tone: state.tone, catalog, recent, categories};
+}
