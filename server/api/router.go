@@ -51,6 +51,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerFollows(mux, cfg.Follows, cfg.RecordNames, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
+	mux.Handle("GET /static/emoji.json", requireUser(bundleFile(cfg, "webapp", "dist", "emoji.json")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))
 	registerWebhook(mux, cfg.Webhook)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {

@@ -145,6 +145,18 @@ export function stateOf(store: ConnectTestStore): ConnectState {
     return state;
 }
 
+// Wraps what a test renders with @testing-library's render in a Connect provider (rerender too).
+export function connectWrapper(client: FakeClient = fakeClient(), store: ConnectTestStore = connectStore()) {
+    const value: ConnectEnvironment = {client, siteURL: 'https://chat.example.com', currentUserId: me.id};
+    return function ConnectWrapper({children}: {children: React.ReactNode}) {
+        return (
+            <Provider store={store}>
+                <ConnectProvider value={value}>{children}</ConnectProvider>
+            </Provider>
+        );
+    };
+}
+
 export function renderWithConnect(
     ui: ReactElement,
     {client = fakeClient(), store = connectStore(), environment = {}}: {client?: FakeClient; store?: ConnectTestStore; environment?: Partial<ConnectEnvironment>} = {},
