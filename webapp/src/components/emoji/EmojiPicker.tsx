@@ -1,4 +1,4 @@
-import React, {useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent} from 'react';
+import React, {memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent} from 'react';
 import {createPortal} from 'react-dom';
 
 import {skinTones, withSkinTone, type SkinTone} from '../message_text/emoji';
@@ -61,6 +61,43 @@ function EmojiGlyph({emoji}: {emoji: PickerEmoji}) {
     ) : <span aria-hidden='true'>{emoji.text}</span>;
 }
 
+interface RowProps {
+    row: Row;
+    rowIndex: number;
+    // The active emoji's column in this row; -1 when it is in another row.
+    activeColumn: number;
+    idPrefix: string;
+    onHover: (row: number, column: number) => void;
+    onPick: (emoji: PickerEmoji) => void;
+}
+
+// One row of the grid; only the rows the cursor leaves or enters draw again.
+const EmojiRow = memo(function EmojiRow({row, rowIndex, activeColumn, idPrefix, onHover, onPick}: RowProps) {
+    return (
+        <div
+            className='cc-emoji-row'
+            role='row'
+        >
+            {row.emojis.map((item, column) => (
+                <div
+                    key={item.name}
+                    id={`${idPrefix}-emoji-${item.name}`}
+                    data-emoji-name={item.name}
+                    className={column === activeColumn ? 'cc-emoji-cell cc-emoji-cell--active' : 'cc-emoji-cell'}
+                    role='gridcell'
+                    aria-label={emojiLabel(item)}
+                    aria-selected={column === activeColumn}
+                    title={`:${item.name}:`}
+                    onMouseEnter={() => onHover(rowIndex, column)}
+                    onClick={() => onPick(item)}
+                >
+                    <EmojiGlyph emoji={item}/>
+                </div>
+            ))}
+        </div>
+    );
+});
+
 export function emojiLabel(emoji: PickerEmoji): string {
     return emoji.name.replace(/_/g, ' ');
 }
@@ -113,6 +150,11 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
         return emoji.categories;
     }, [emoji.catalog, emoji.recent, emoji.categories, query]);
     const rows = useMemo(() => rowsOf(sections), [sections]);
+    // Each section's rows with their index among all rows (the cursor's row).
+    const sectionRows = useMemo(() => {
+        let next = 0;
+        return sections.map((section) => rowsOf([section]).map((row) => ({row, index: next++})));
+    }, [sections]);
     const active = rows[cursor.row]?.emojis[cursor.column];
     const resultCount = query.trim() ? sections[0]?.emojis.length ?? 0 : undefined;
 
@@ -199,7 +241,10 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
     };
 
     const cellId = (name: string) => `${id}-emoji-${name}`;
-    let rowIndex = -1;
+    const hover = useCallback((row: number, column: number) => setCursor({row, column}), []);
+    const latestPick = useRef(pick);
+    latestPick.current = pick;
+    const pickLatest = useCallback((chosen: PickerEmoji) => latestPick.current(chosen), []);
 
     return createPortal(
         <div
@@ -287,7 +332,7 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
                 {!emoji.ready && !emoji.failure && <p className='cc-emoji-note'>{'Loading emoji…'}</p>}
                 {emoji.failure && <p className='cc-emoji-note'>{emoji.failure}</p>}
                 {emoji.ready && resultCount === 0 && <p className='cc-emoji-note'>{`No emoji match "${query.trim()}".`}</p>}
-                {sections.map((section) => (
+                {sections.map((section, sectionIndex) => (
                     <div
                         key={section.id}
                         role='rowgroup'
@@ -302,37 +347,17 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
                                 <span role='columnheader'>{section.label}</span>
                             </div>
                         )}
-                        {rowsOf([section]).map((row) => {
-                            rowIndex++;
-                            const thisRow = rowIndex;
-                            return (
-                                <div
-                                    key={thisRow}
-                                    className='cc-emoji-row'
-                                    role='row'
-                                >
-                                    {row.emojis.map((item, column) => {
-                                        const isActive = thisRow === cursor.row && column === cursor.column;
-                                        return (
-                                            <div
-                                                key={item.name}
-                                                id={cellId(item.name)}
-                                                data-emoji-name={item.name}
-                                                className={isActive ? 'cc-emoji-cell cc-emoji-cell--active' : 'cc-emoji-cell'}
-                                                role='gridcell'
-                                                aria-label={emojiLabel(item)}
-                                                aria-selected={isActive}
-                                                title={`:${item.name}:`}
-                                                onMouseEnter={() => setCursor({row: thisRow, column})}
-                                                onClick={() => pick(item)}
-                                            >
-                                                <EmojiGlyph emoji={item}/>
-                                            </div>
-                                        );
-                                    })}
-                                </div>
-                            );
-                        })}
+                        {sectionRows[sectionIndex].map(({row, index}) => (
+                            <EmojiRow
+                                key={index}
+                                row={row}
+                                rowIndex={index}
+                                activeColumn={index === cursor.row ? cursor.column : -1}
+                                idPrefix={id}
+                                onHover={hover}
+                                onPick={pickLatest}
+                            />
+                        ))}
                     </div>
                 ))}
             </div>

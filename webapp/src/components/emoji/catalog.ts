@@ -152,28 +152,36 @@ export function pickerCategories(catalog: EmojiCatalog, recent: PickerEmoji[]): 
     return recent.length > 0 ? [{id: recentCategory, label: 'Recently used', emojis: recent}, ...catalog.categories] : catalog.categories;
 }
 
-function rank(emoji: PickerEmoji, term: string): number {
-    if (emoji.names.some((name) => name === term)) {
-        return 0;
+// How well an emoji's names match: 0 a name is the term, 1 a name starts with it, 2 one
+// contains it; and the name that matched best, by which equals sort (as Mattermost's
+// utils/emoji_utils compareEmojis sorts by the matching name).
+function match(emoji: PickerEmoji, term: string): {rank: number; name: string} {
+    const names = emoji.names.map((name) => name.toLowerCase());
+    const exact = names.find((name) => name === term);
+    if (exact !== undefined) {
+        return {rank: 0, name: exact};
     }
-    if (emoji.names.some((name) => name.startsWith(term))) {
-        return 1;
+    const prefix = names.filter((name) => name.startsWith(term)).sort()[0];
+    if (prefix !== undefined) {
+        return {rank: 1, name: prefix};
     }
-    return 2;
+    return {rank: 2, name: names.filter((name) => name.includes(term)).sort()[0] ?? names[0]};
 }
 
 // The emoji whose names contain the words typed (lower-cased, as Mattermost's picker matches):
 // the recently used among them first, then exact names, names that start with it, the rest;
-// alphabetical within each.
+// alphabetical by the matching name within each.
 export function searchEmojis(catalog: EmojiCatalog, recent: PickerEmoji[], query: string, limit = Infinity): PickerEmoji[] {
     const term = query.trim().toLowerCase().replace(/^:|:$/g, '');
     if (!term) {
         return [];
     }
     const recentNames = new Set(recent.map((emoji) => emoji.name));
-    const matches = catalog.all.filter((emoji) => emoji.names.some((name) => name.toLowerCase().includes(term)));
-    const order = (emoji: PickerEmoji) => (recentNames.has(emoji.name) ? 0 : 1);
+    const matches = catalog.all.
+        filter((emoji) => emoji.names.some((name) => name.toLowerCase().includes(term))).
+        map((emoji) => ({emoji, recent: recentNames.has(emoji.name) ? 0 : 1, ...match(emoji, term)}));
     return matches.
-        sort((a, b) => order(a) - order(b) || rank(a, term) - rank(b, term) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).
-        slice(0, limit);
+        sort((a, b) => a.recent - b.recent || a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).
+        slice(0, limit).
+        map((found) => found.emoji);
 }
