@@ -39,7 +39,7 @@ describe('the emoji picker', () => {
         fireEvent.change(search, {target: {value: 'thumbs'}});
         const results = within(dialog).getByRole('grid', {name: 'Search results'});
         const cells = within(results).getAllByRole('gridcell');
-        expect(cells.map((cell) => cell.getAttribute('aria-label')).slice(0, 2).sort()).toEqual(['+1', '-1']);
+        expect(cells.map((cell) => cell.getAttribute('aria-label')).slice(0, 2)).toEqual(['+1', '-1']);
         expect(cells[0]).toHaveAttribute('aria-selected', 'true');
         expect(search).toHaveAttribute('aria-activedescendant', cells[0].id);
 
@@ -146,11 +146,11 @@ describe(':name in the message field', () => {
         const options = within(list).getAllByRole('option');
         expect(options[0]).toHaveAttribute('aria-selected', 'true');
         expect(field).toHaveAttribute('aria-activedescendant', options[0].id);
-        const thumbs = options.findIndex((option) => option.textContent?.includes(':+1:'));
-        expect(thumbs).toBeGreaterThanOrEqual(0);
-        for (let step = 0; step < thumbs; step++) {
-            fireEvent.keyDown(field, {key: 'ArrowDown'});
-        }
+        expect(options[0]).toHaveTextContent(':+1:');
+        expect(options[1]).toHaveTextContent(':-1:');
+        fireEvent.keyDown(field, {key: 'ArrowDown'});
+        expect(options[1]).toHaveAttribute('aria-selected', 'true');
+        fireEvent.keyDown(field, {key: 'ArrowUp'});
         fireEvent.keyDown(field, {key: 'Enter'});
 
         expect(field.value).toBe('ok 👍 ');

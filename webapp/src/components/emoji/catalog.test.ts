@@ -107,7 +107,8 @@ describe('recently used emoji', () => {
 describe('searching emoji by name', () => {
     it('finds every emoji whose names contain the words, exact and prefix matches first', () => {
         const found = searchEmojis(plain, [], 'thumbs').map((emoji) => emoji.name);
-        expect(found.slice(0, 2).sort()).toEqual(['+1', '-1']);
+        expect(found.slice(0, 2)).toEqual(['+1', '-1']);
+        expect(searchEmojis(plain, [], 'thu')[0].name).toBe('+1');
         expect(searchEmojis(plain, [], 'smile')[0].name).toBe('smile');
         expect(searchEmojis(plain, [], ':SMILE:')[0].name).toBe('smile');
         expect(searchEmojis(plain, [], 'zzzznothing')).toEqual([]);

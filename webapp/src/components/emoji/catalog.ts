@@ -168,6 +168,22 @@ function match(emoji: PickerEmoji, term: string): {rank: number; name: string} {
     return {rank: 2, name: names.filter((name) => name.includes(term)).sort()[0] ?? names[0]};
 }
 
+// Thumbs up before thumbs down, and custom emoji after the standard ones, as Mattermost's
+// compareEmojis orders them.
+const thumbsUp = new Set(['+1', 'thumbsup']);
+const thumbsDown = new Set(['-1', 'thumbsdown']);
+
+function thumbsFirst(a: string, b: string): number {
+    if (thumbsUp.has(a) && thumbsDown.has(b)) {
+        return -1;
+    }
+    return thumbsDown.has(a) && thumbsUp.has(b) ? 1 : 0;
+}
+
+function customLast(a: PickerEmoji, b: PickerEmoji): number {
+    return Number(a.imageURL !== undefined) - Number(b.imageURL !== undefined);
+}
+
 // The emoji whose names contain the words typed (lower-cased, as Mattermost's picker matches):
 // the recently used among them first, then exact names, names that start with it, the rest;
 // alphabetical by the matching name within each.
@@ -181,7 +197,7 @@ export function searchEmojis(catalog: EmojiCatalog, recent: PickerEmoji[], query
         filter((emoji) => emoji.names.some((name) => name.toLowerCase().includes(term))).
         map((emoji) => ({emoji, recent: recentNames.has(emoji.name) ? 0 : 1, ...match(emoji, term)}));
     return matches.
-        sort((a, b) => a.recent - b.recent || a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).
+        sort((a, b) => a.recent - b.recent || a.rank - b.rank || thumbsFirst(a.name, b.name) || customLast(a.emoji, b.emoji) || a.name.localeCompare(b.name)).
         slice(0, limit).
         map((found) => found.emoji);
 }
