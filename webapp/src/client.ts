@@ -224,8 +224,10 @@ export class ConnectClient {
         return this.request<Record<string, string>>('GET', '/api/v4/config/client', {query: {format: 'old'}});
     }
 
-    getPreferences(category: string): Promise<Preference[]> {
-        return this.request<Preference[]>('GET', `/api/v4/users/me/preferences/${encodeURIComponent(category)}`);
+    // All the user's preferences, as the web app reads them (the route for one category answers
+    // 404 while it holds none).
+    getPreferences(): Promise<Preference[]> {
+        return this.request<Preference[]>('GET', '/api/v4/users/me/preferences');
     }
 
     async savePreferences(userId: string, preferences: Preference[]): Promise<void> {

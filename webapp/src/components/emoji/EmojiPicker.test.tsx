@@ -16,7 +16,7 @@ function emojiClient({preferences = {}, customEnabled = true}: {preferences?: Pr
     client.getEmojiCatalog.mockResolvedValue(catalogFile as EmojiCatalogFile);
     client.getClientConfig.mockResolvedValue({EnableCustomEmoji: customEnabled ? 'true' : 'false'});
     client.getCustomEmojis.mockResolvedValue([{id: 'emoji-parrot', name: 'partyparrot'}]);
-    client.getPreferences.mockImplementation((category) => Promise.resolve((preferences[category] ?? []).map((preference) => ({user_id: me.id, category, ...preference}))));
+    client.getPreferences.mockImplementation(() => Promise.resolve(Object.entries(preferences).flatMap(([category, values]) => values.map((preference) => ({user_id: me.id, category, ...preference})))));
     client.savePreferences.mockResolvedValue(undefined);
     return client;
 }

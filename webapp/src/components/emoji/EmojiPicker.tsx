@@ -104,7 +104,8 @@ export function emojiLabel(emoji: PickerEmoji): string {
 
 // Places the picker above its button (below when there is no room), inside the viewport.
 function usePlacement(anchor: HTMLElement | null, popover: React.RefObject<HTMLDivElement>): CSSProperties {
-    const [style, setStyle] = useState<CSSProperties>({visibility: 'hidden'});
+    // Transparent, not hidden, until placed: the search field takes focus at once.
+    const [style, setStyle] = useState<CSSProperties>({top: 0, left: 0, opacity: 0});
     useLayoutEffect(() => {
         const place = () => {
             const box = anchor?.getBoundingClientRect();

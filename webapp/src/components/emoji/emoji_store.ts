@@ -20,6 +20,10 @@ export const skinTonePreference = 'emoji_skintone';
 const customEmojiPageSize = 200;
 const customEmojiMaxPages = 10;
 
+function valueOf(preferences: Preference[], category: string, name: string): string | undefined {
+    return preferences.find((preference) => preference.category === category && preference.name === name)?.value;
+}
+
 export interface EmojiState {
     file?: EmojiCatalogFile;
     custom: CustomEmoji[];
@@ -93,13 +97,10 @@ export class EmojiStore {
     }
 
     private async loadPreferences(): Promise<void> {
-        const [recent, emoji] = await Promise.all([
-            this.client.getPreferences(recentEmojisCategory),
-            this.client.getPreferences(emojiCategory),
-        ]);
-        const tone = emoji.find((preference) => preference.name === skinTonePreference)?.value ?? 'default';
+        const preferences = await this.client.getPreferences();
+        const tone = valueOf(preferences, emojiCategory, skinTonePreference) ?? 'default';
         this.set({
-            recent: parseRecentEmojis(recent.find((preference) => preference.name === this.userId)?.value),
+            recent: parseRecentEmojis(valueOf(preferences, recentEmojisCategory, this.userId)),
             tone: isSkinTone(tone) ? tone : 'default',
         });
     }
@@ -111,8 +112,8 @@ export class EmojiStore {
     // Counts a use of the emoji among the recently used, as the web app does. The list is read
     // again first: another client may have changed it, and a write replaces it whole.
     async used(name: string): Promise<void> {
-        const stored = await this.client.getPreferences(recentEmojisCategory);
-        const recent = addRecentEmoji(parseRecentEmojis(stored.find((preference) => preference.name === this.userId)?.value), name);
+        const stored = await this.client.getPreferences();
+        const recent = addRecentEmoji(parseRecentEmojis(valueOf(stored, recentEmojisCategory, this.userId)), name);
         this.set({recent});
         await this.save({category: recentEmojisCategory, name: this.userId, value: JSON.stringify(recent)});
     }
