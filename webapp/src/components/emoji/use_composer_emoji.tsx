@@ -40,7 +40,9 @@ function SmileIcon() {
     );
 }
 
-// The caret position of the field, kept current as the user types, clicks and moves.
+// The caret position of the field, kept current as the user types, clicks and moves. Typing
+// reaches it through the draft; a state change from the field's own input listener would run
+// before React's change handler and put the old value back.
 function useCaret(inputRef: RefObject<HTMLTextAreaElement>, draft: string): number {
     const [caret, setCaret] = useState(draft.length);
     useEffect(() => {
@@ -49,7 +51,7 @@ function useCaret(inputRef: RefObject<HTMLTextAreaElement>, draft: string): numb
             return undefined;
         }
         const update = () => setCaret(input.selectionStart ?? input.value.length);
-        const events = ['input', 'select', 'keyup', 'click', 'focus'] as const;
+        const events = ['select', 'keyup', 'click', 'focus'] as const;
         events.forEach((name) => input.addEventListener(name, update));
         return () => events.forEach((name) => input.removeEventListener(name, update));
     }, [inputRef]);
