@@ -20,6 +20,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
+	"github.com/connectchat/mattermost-plugin-connect/server/search"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
@@ -40,6 +41,7 @@ type services struct {
 	notify        *notify.Service
 	digest        *digest.Service
 	follow        *follow.Service
+	search        *search.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -74,6 +76,7 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	s.notify = s.newNotify()
 	s.digest = s.newDigest()
 	s.follow = s.newFollow()
+	s.search = search.NewService(search.Deps{Posts: pl.Posts, Conversations: s.conversations})
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
 	})
@@ -242,6 +245,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Notifications: s.notify,
 		Digest:        s.digest,
 		Follows:       s.follow,
+		Search:        s.search,
 		RecordNames:   s.records,
 		Webhook:       s.follow,
 		Log:           s.platform.Log,

@@ -18,6 +18,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
+	"github.com/connectchat/mattermost-plugin-connect/server/search"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire/wiretest"
@@ -168,6 +169,16 @@ func (follows) RecordKey(text string) (servicenow.RecordKey, bool) {
 	return servicenow.RecordKey{Number: text}, strings.HasPrefix(text, "INC")
 }
 
+type messages struct{}
+
+func (messages) Search(_, terms string) (search.Results, error) {
+	return search.Results{Terms: terms, Groups: []search.Group{{
+		Conversation: direct,
+		Messages: []search.Match{{PostID: postID, UserID: bob, Message: "The printer on floor 3 is jammed again", CreateAt: 1_790_000_000_000,
+			Highlights: []string{"printer"}}},
+	}}}, nil
+}
+
 type staffDirectory struct{ services }
 
 func (staffDirectory) Search(string, string, int, int) (staff.Page, error) {
@@ -179,7 +190,7 @@ func contractRouter() http.Handler {
 		PluginID: "connect-chat", SiteURL: func() string { return "http://chat.example.com" },
 		IsAdmin: func(string) bool { return false }, AdminHealth: func() map[string]any { return nil },
 		Staff: staffDirectory{}, Cards: services{}, Conversations: services{}, Tools: services{},
-		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{},
+		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{}, Search: messages{},
 	})
 }
 
@@ -196,6 +207,7 @@ var requests = map[string]wiretest.Request{
 	"POST /api/v1/conversations/{id}/open":                {Method: "POST", Path: "/api/v1/conversations/" + dm + "/open"},
 	"POST /api/v1/posts/{post_id}/cards/refresh":          {Method: "POST", Path: "/api/v1/posts/" + postID + "/cards/refresh"},
 	"GET /api/v1/staff":                                   {Method: "GET", Path: "/api/v1/staff?q=car&page=0&per_page=20"},
+	"GET /api/v1/search":                                  {Method: "GET", Path: "/api/v1/search?terms=printer"},
 	"GET /api/v1/conversations/{id}/files":                {Method: "GET", Path: "/api/v1/conversations/" + dm + "/files?page=0&per_page=20"},
 	"GET /api/v1/conversations/{id}/records":              {Method: "GET", Path: "/api/v1/conversations/" + dm + "/records"},
 	"GET /api/v1/conversations/{id}/notifications":        {Method: "GET", Path: "/api/v1/conversations/" + dm + "/notifications"},

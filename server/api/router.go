@@ -27,6 +27,8 @@ type Config struct {
 	Notifications NotificationPreferences
 	// Digest serves the email digest's routes; nil leaves them out.
 	Digest Digest
+	// Search finds messages in the caller's Connect conversations; nil leaves its route out.
+	Search MessageSearch
 	// Follows serves following records; nil leaves its routes out.
 	Follows     Follows
 	RecordNames RecordNames
@@ -49,6 +51,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerNotifications(mux, cfg.Notifications, cfg.Staff)
 	registerDigest(mux, cfg.Digest, cfg.Staff)
 	registerFollows(mux, cfg.Follows, cfg.RecordNames, cfg.Staff)
+	registerSearch(mux, cfg.Search, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /static/emoji.json", requireUser(bundleFile(cfg, "webapp", "dist", "emoji.json")))

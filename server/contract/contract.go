@@ -17,6 +17,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
+	"github.com/connectchat/mattermost-plugin-connect/server/search"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
@@ -66,6 +67,7 @@ var Routes = []Route{
 	{"GET /api/v1/follows", api.FollowList{}},
 	{"POST /api/v1/follows", follow.Follow{}},
 	{"DELETE /api/v1/follows/{table}/{sys_id}", nil},
+	{"GET /api/v1/search", search.Results{}},
 }
 
 // Refusals are the bodies of the routes' error answers.

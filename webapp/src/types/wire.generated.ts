@@ -163,12 +163,30 @@ export interface FollowsChanged extends Follow {
     following: boolean;
 }
 
+// Group is one conversation's matches, newest first.
+export interface Group {
+    conversation: Conversation;
+    messages: Match[];
+}
+
 // LastPost is the newest message of a conversation, as a plain-text preview.
 export interface LastPost {
     id: string;
     user_id: string;
     message: string;
     create_at: number;
+}
+
+// Match is one message found.
+export interface Match {
+    post_id: string;
+    user_id: string;
+    root_id?: string;
+    message: string;
+    create_at: number;
+    // highlights are the words of the message that matched, as Mattermost's search reports
+    // them (stemmed forms included), for the client to mark.
+    highlights: string[];
 }
 
 // Member is one person in a conversation.
@@ -223,6 +241,13 @@ export interface RecordConversationRef {
     id: string;
     name: string;
     kind: ConversationKind;
+}
+
+// Results answers GET /api/v1/search: the matches grouped by conversation, the conversation
+// with the newest match first.
+export interface Results {
+    terms: string;
+    groups: Group[];
 }
 
 // SharedLink is one link shared in a conversation, as its newest post shared it.
@@ -298,4 +323,5 @@ export interface RouteAnswers {
     'GET /api/v1/follows': FollowList;
     'POST /api/v1/follows': Follow;
     'DELETE /api/v1/follows/{table}/{sys_id}': void;
+    'GET /api/v1/search': Results;
 }
