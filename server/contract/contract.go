@@ -76,6 +76,9 @@ var Refusals = []any{api.ErrorBody{}, api.NotStaffBody{}}
 // Names are the web app's names for the wire types whose Go name alone would not say what
 // they are there; the others keep their Go name.
 var Names = map[reflect.Type]string{
+	reflect.TypeFor[search.Results]():             "MessageSearchResults",
+	reflect.TypeFor[search.Group]():               "MessageSearchGroup",
+	reflect.TypeFor[search.Match]():               "MessageSearchMatch",
 	reflect.TypeFor[conversations.Kind]():         "ConversationKind",
 	reflect.TypeFor[conversations.RecordRef]():    "FollowedRecord",
 	reflect.TypeFor[conversations.List]():         "ConversationList",

@@ -5,7 +5,9 @@ package search
 
 import (
 	"net/http"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
@@ -59,8 +61,8 @@ type Match struct {
 	RootID   string `json:"root_id,omitempty"`
 	Message  string `json:"message"`
 	CreateAt int64  `json:"create_at"`
-	// Highlights are the words of the message that matched, as Mattermost's search reports
-	// them (stemmed forms included), for the client to mark.
+	// Highlights are the words to mark in the message: what Mattermost's search engine says
+	// matched (Elasticsearch and Bleve report it), else the words searched for.
 	Highlights []string `json:"highlights"`
 }
 
@@ -84,6 +86,21 @@ func (s *Service) Search(userID, terms string) (Results, error) {
 	return group(terms, found, all), nil
 }
 
+// searchedWords are the words of the terms as Mattermost's parser reads them: without from:,
+// in:, dates and excluded words, quotes and a trailing * taken off.
+func searchedWords(terms string) []string {
+	words := []string{}
+	for _, params := range model.ParseSearchParams(terms, 0) {
+		for _, word := range strings.Fields(params.Terms) {
+			word = strings.Trim(word, `"*`)
+			if word != "" && !slices.Contains(words, word) {
+				words = append(words, word)
+			}
+		}
+	}
+	return words
+}
+
 func group(terms string, found *model.PostSearchResults, all []conversations.Conversation) Results {
 	results := Results{Terms: terms, Groups: []Group{}}
 	if found == nil || found.PostList == nil {
@@ -93,6 +110,7 @@ func group(terms string, found *model.PostSearchResults, all []conversations.Con
 	for _, c := range all {
 		byID[c.ID] = c
 	}
+	words := searchedWords(terms)
 	index := map[string]int{}
 	for _, postID := range found.Order {
 		post := found.Posts[postID]
@@ -110,8 +128,8 @@ func group(terms string, found *model.PostSearchResults, all []conversations.Con
 			results.Groups = append(results.Groups, Group{Conversation: c, Messages: []Match{}})
 		}
 		highlights := found.Matches[postID]
-		if highlights == nil {
-			highlights = []string{}
+		if len(highlights) == 0 {
+			highlights = words
 		}
 		results.Groups[i].Messages = append(results.Groups[i].Messages, Match{
 			PostID: post.Id, UserID: post.UserId, RootID: post.RootId, Message: post.Message, CreateAt: post.CreateAt, Highlights: highlights,
