@@ -1,6 +1,7 @@
 import {errorMessage} from './error_message';
 import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
+import type {MessageSearchResults} from './types/wire.generated';
 import type {ConversationDigest, DigestChange, DigestSettings} from './types/digest';
 import type {EmojiCatalogFile} from './components/emoji/catalog';
 import type {Follow, FollowList} from './types/follow';
@@ -170,6 +171,11 @@ export class ConnectClient {
     // record changed, the post is updated and arrives as post_edited.
     async refreshCards(postId: string): Promise<void> {
         await this.request<unknown>('POST', `${connectAPI}/posts/${encodeURIComponent(postId)}/cards/refresh`);
+    }
+
+    // Messages in the user's Connect conversations, by Mattermost's own search (words, from:, in:).
+    searchMessages(terms: string): Promise<MessageSearchResults> {
+        return this.request<MessageSearchResults>('GET', `${connectAPI}/search`, {query: {terms}});
     }
 
     searchStaff(text: string, page = 0, perPage = 20): Promise<StaffPage> {

@@ -166,6 +166,7 @@ const calls: {[Route in keyof RouteAnswers]: Call} = {
     'GET /api/v1/follows': {call: (client) => client.getFollows()},
     'POST /api/v1/follows': {call: (client, x) => client.follow(body<{record: string}>(x))},
     'DELETE /api/v1/follows/{table}/{sys_id}': {call: (client, x) => client.unfollow(parameters(x).table, parameters(x).sys_id)},
+    'GET /api/v1/search': {call: (client, x) => client.searchMessages(query(x).get('terms') ?? '')},
 };
 
 // The client's methods that call the plugin's routes, found by calling each one.

@@ -163,12 +163,6 @@ export interface FollowsChanged extends Follow {
     following: boolean;
 }
 
-// Group is one conversation's matches, newest first.
-export interface Group {
-    conversation: Conversation;
-    messages: Match[];
-}
-
 // LastPost is the newest message of a conversation, as a plain-text preview.
 export interface LastPost {
     id: string;
@@ -177,23 +171,36 @@ export interface LastPost {
     create_at: number;
 }
 
-// Match is one message found.
-export interface Match {
-    post_id: string;
-    user_id: string;
-    root_id?: string;
-    message: string;
-    create_at: number;
-    // highlights are the words of the message that matched, as Mattermost's search reports
-    // them (stemmed forms included), for the client to mark.
-    highlights: string[];
-}
-
 // Member is one person in a conversation.
 export interface Member {
     id: string;
     username: string;
     display_name: string;
+}
+
+// MessageSearchGroup is one conversation's matches, newest first.
+export interface MessageSearchGroup {
+    conversation: Conversation;
+    messages: MessageSearchMatch[];
+}
+
+// MessageSearchMatch is one message found.
+export interface MessageSearchMatch {
+    post_id: string;
+    user_id: string;
+    root_id?: string;
+    message: string;
+    create_at: number;
+    // highlights are the words to mark in the message: what Mattermost's search engine says
+    // matched (Elasticsearch and Bleve report it), else the words searched for.
+    highlights: string[];
+}
+
+// MessageSearchResults answers GET /api/v1/search: the matches grouped by conversation, the conversation
+// with the newest match first.
+export interface MessageSearchResults {
+    terms: string;
+    groups: MessageSearchGroup[];
 }
 
 // NotStaffBody is the refusal of callers who are not ITIL staff, which clients show a panel for.
@@ -241,13 +248,6 @@ export interface RecordConversationRef {
     id: string;
     name: string;
     kind: ConversationKind;
-}
-
-// Results answers GET /api/v1/search: the matches grouped by conversation, the conversation
-// with the newest match first.
-export interface Results {
-    terms: string;
-    groups: Group[];
 }
 
 // SharedLink is one link shared in a conversation, as its newest post shared it.
@@ -323,5 +323,5 @@ export interface RouteAnswers {
     'GET /api/v1/follows': FollowList;
     'POST /api/v1/follows': Follow;
     'DELETE /api/v1/follows/{table}/{sys_id}': void;
-    'GET /api/v1/search': Results;
+    'GET /api/v1/search': MessageSearchResults;
 }

@@ -94,6 +94,7 @@ export function fakeClient(): FakeClient {
         openConversation: vi.fn(unexpected('openConversation')),
         refreshCards: vi.fn(() => Promise.resolve()),
         searchStaff: vi.fn(unexpected('searchStaff')),
+        searchMessages: vi.fn(unexpected('searchMessages')),
         getPosts: vi.fn(unexpected('getPosts')),
         createPost: vi.fn(unexpected('createPost')),
         editPost: vi.fn(unexpected('editPost')),
