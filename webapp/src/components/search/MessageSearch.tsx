@@ -99,34 +99,37 @@ export function MessageSearch({onOpen}: Props) {
         })().catch((error: unknown) => setFailure(errorMessage(error)));
     };
 
+    const toggle = (
+        <div className='cc-message-search-toggle'>
+            <IconButton
+                ref={toggleRef}
+                label='Search messages'
+                expanded={open}
+                onClick={() => (open ? close() : setOpen(true))}
+            >
+                <SearchIcon/>
+            </IconButton>
+        </div>
+    );
     if (!open) {
-        return (
-            <div className='cc-message-search-toggle'>
-                <IconButton
-                    ref={toggleRef}
-                    label='Search messages'
-                    expanded={false}
-                    onClick={() => setOpen(true)}
-                >
-                    <SearchIcon/>
-                </IconButton>
-            </div>
-        );
+        return toggle;
     }
 
     return (
-        <div
-            className='cc-message-search'
-            role='search'
-            aria-label='Search messages'
-            onKeyDown={(event) => {
-                if (event.key === 'Escape') {
-                    event.preventDefault();
-                    event.stopPropagation();
-                    close();
-                }
-            }}
-        >
+        <>
+            {toggle}
+            <div
+                className='cc-message-search'
+                role='search'
+                aria-label='Search messages'
+                onKeyDown={(event) => {
+                    if (event.key === 'Escape') {
+                        event.preventDefault();
+                        event.stopPropagation();
+                        close();
+                    }
+                }}
+            >
             <form
                 className='cc-message-search-form'
                 onSubmit={submit}
@@ -200,6 +203,7 @@ export function MessageSearch({onOpen}: Props) {
                     ))}
                 </div>
             )}
-        </div>
+            </div>
+        </>
     );
 }

@@ -33,7 +33,7 @@ export function showMessage(postId: string, within = 3000): Promise<boolean> {
         const look = () => {
             const message = document.querySelector<HTMLElement>(`[role="log"] [data-post-id="${CSS.escape(postId)}"]`);
             if (message) {
-                message.scrollIntoView({block: 'center'});
+                message.scrollIntoView?.({block: 'center'});
                 message.classList.add('cc-message--highlight', 'cc-message--found');
                 message.tabIndex = -1;
                 message.focus({preventScroll: true});
