@@ -51,10 +51,10 @@ describe('searching messages', () => {
 
         expect(await screen.findByText('3 messages in 2 conversations.')).toBeInTheDocument();
         expect(client.searchMessages).toHaveBeenCalledWith('printer from:bob');
-        const groupResults = screen.getByRole('region', {name: group.name});
+        const groupResults = screen.getByRole('group', {name: group.name});
         expect(within(groupResults).getByRole('button')).toHaveTextContent('Bob Baker');
         expect(within(groupResults).getByText('printer', {selector: 'mark'})).toBeInTheDocument();
-        const directResults = within(screen.getByRole('region', {name: 'Bob Baker'})).getAllByRole('button');
+        const directResults = within(screen.getByRole('group', {name: 'Bob Baker'})).getAllByRole('button');
         expect(directResults).toHaveLength(2);
         expect(directResults[0]).toHaveTextContent(/^You.*Printer fixed$/);
         expect(directResults[1]).toHaveTextContent(/^Bob Baker.*The printer is jammed$/);
@@ -83,7 +83,7 @@ describe('searching messages', () => {
         fireEvent.change(field, {target: {value: 'printer'}});
         fireEvent.submit(field);
         await screen.findByText('3 messages in 2 conversations.');
-        fireEvent.click(within(screen.getByRole('region', {name: 'Bob Baker'})).getAllByRole('button')[1]);
+        fireEvent.click(within(screen.getByRole('group', {name: 'Bob Baker'})).getAllByRole('button')[1]);
 
         await waitFor(() => expect(screen.queryByRole('search')).toBeNull());
         expect(onOpen).toHaveBeenCalledWith(direct);

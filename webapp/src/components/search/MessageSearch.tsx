@@ -171,9 +171,10 @@ export function MessageSearch({onOpen}: Props) {
                         {'Search results'}
                     </h3>
                     {results.groups.map((group) => (
-                        <section
+                        <div
                             key={group.conversation.id}
                             className='cc-search-group'
+                            role='group'
                             aria-label={group.conversation.name}
                         >
                             <h4 className='cc-search-group-name'>{group.conversation.name}</h4>
@@ -199,7 +200,7 @@ export function MessageSearch({onOpen}: Props) {
                                     </li>
                                 ))}
                             </ul>
-                        </section>
+                        </div>
                     ))}
                 </div>
             )}

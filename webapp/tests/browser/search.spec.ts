@@ -1,0 +1,44 @@
+import {describe, expect, it} from 'vitest';
+
+import {nonce, postAs, startConversationAs} from './support/connect';
+import {useBrowserSuite} from './support/suite';
+import {isFocused, logOf, openSidebar, windowOf} from './support/ui';
+
+// Search messages (issue 25, item 7): Bob writes, Alice finds his message by a word with
+// Mattermost's own search and opens the conversation at it, though newer messages push it out of
+// the first page.
+describe('searching messages', () => {
+    const {env, browsers, alice, bob} = useBrowserSuite({signedIn: ['alice', 'bob']});
+
+    it('finds a word across Connect conversations and opens the conversation at that message', async () => {
+        const direct = await startConversationAs(env, alice, [bob.user.id]);
+        const word = `relay${nonce()}`;
+        const target = await postAs(env, bob, direct.id, `The mail ${word} is down again`);
+        for (let i = 0; i < 40; i++) {
+            await postAs(env, bob, direct.id, `Status update ${i + 1}`);
+        }
+        await postAs(env, alice, direct.id, `Thanks, looking at the ${word} now`);
+
+        const page = await browsers.openAs(alice);
+        const sidebar = await openSidebar(page);
+        await sidebar.getByRole('button', {name: 'Search messages'}).click();
+        const field = sidebar.getByRole('searchbox', {name: 'Search messages'});
+        expect(await isFocused(field)).toBe(true);
+        await field.fill(`${word} from:${bob.user.username}`);
+        await field.press('Enter');
+        await sidebar.getByRole('status').filter({hasText: '1 message in 1 conversation.'}).waitFor();
+        const group = sidebar.getByRole('group', {name: 'Bob Baker'});
+        expect(await group.locator('mark').first().textContent()).toBe(word);
+
+        const result = group.getByRole('button').first();
+        await result.focus();
+        await result.press('Enter');
+        const window = windowOf(page, 'Bob Baker');
+        const message = logOf(window).locator(`[data-post-id="${target.id}"]`);
+        await message.waitFor();
+        await expect.poll(() => message.evaluate((element) => element === document.activeElement)).toBe(true);
+        expect(await message.getAttribute('class')).toContain('cc-message--found');
+        expect(await message.isVisible()).toBe(true);
+        await sidebar.getByRole('search').waitFor({state: 'detached'});
+    });
+});
