@@ -39,6 +39,6 @@ describe('searching messages', () => {
         await expect.poll(() => message.evaluate((element) => element === document.activeElement)).toBe(true);
         expect(await message.getAttribute('class')).toContain('cc-message--found');
         expect(await message.isVisible()).toBe(true);
-        await sidebar.getByRole('search').waitFor({state: 'detached'});
+        await sidebar.getByRole('search', {name: 'Search messages'}).waitFor({state: 'detached'});
     });
 });
