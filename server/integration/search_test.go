@@ -14,9 +14,10 @@ import (
 
 // searchWord is a word no other test writes, so Mattermost's search finds only this test's posts.
 func searchWord() string {
+	const alphabet = "abcdefghijklmnopqrstuvwxyz"
 	letters := make([]byte, 10)
 	for i := range letters {
-		letters[i] = byte('a' + rand.IntN(26))
+		letters[i] = alphabet[rand.IntN(len(alphabet))]
 	}
 	return "zq" + string(letters)
 }

@@ -5,7 +5,6 @@ import {describe, expect, it, vi} from 'vitest';
 import {fakeClient, me, renderWithConnect} from '../../../tests/unit/connect_fixtures';
 import {Composer} from '../conversation/Composer';
 
-import type {EmojiCatalogFile} from './catalog';
 import catalogFile from './emoji_catalog.generated.json';
 import {ReactionPickerButton} from './ReactionPickerButton';
 
@@ -13,7 +12,7 @@ type Preferences = Record<string, Array<{name: string; value: string}>>;
 
 function emojiClient({preferences = {}, customEnabled = true}: {preferences?: Preferences; customEnabled?: boolean} = {}) {
     const client = fakeClient();
-    client.getEmojiCatalog.mockResolvedValue(catalogFile as EmojiCatalogFile);
+    client.getEmojiCatalog.mockResolvedValue(catalogFile);
     client.getClientConfig.mockResolvedValue({EnableCustomEmoji: customEnabled ? 'true' : 'false'});
     client.getCustomEmojis.mockResolvedValue([{id: 'emoji-parrot', name: 'partyparrot'}]);
     client.getPreferences.mockImplementation(() => Promise.resolve(Object.entries(preferences).flatMap(([category, values]) => values.map((preference) => ({user_id: me.id, category, ...preference})))));
@@ -31,7 +30,11 @@ async function openPicker(client = emojiClient()) {
     return {onPick, button, dialog, search: within(dialog).getByRole('combobox', {name: 'Search emoji'}), client};
 }
 
-describe('the emoji picker', () => {
+// The picker draws every emoji (about 1,900 cells), which takes jsdom a second or more; on a busy
+// machine more than the default 5 s.
+const drawsEveryEmoji = {timeout: 30_000};
+
+describe('the emoji picker', drawsEveryEmoji, () => {
     it('finds an emoji by name; the arrows move, Enter picks it, and it counts as recently used', async () => {
         const {onPick, button, search, client, dialog} = await openPicker();
         expect(search).toHaveFocus();
@@ -132,12 +135,12 @@ function type(field: HTMLTextAreaElement, value: string) {
     fireEvent.keyUp(field, {key: value.at(-1)});
 }
 
-describe(':name in the message field', () => {
+describe(':name in the message field', drawsEveryEmoji, () => {
     it('suggests emoji after a colon and two characters; Enter puts the emoji in, not sending', async () => {
         const onSend = vi.fn();
         const client = emojiClient();
         renderWithConnect(<ComposerHarness onSend={onSend}/>, {client});
-        const field = screen.getByRole('textbox', {name: 'Write to Bob Baker'}) as HTMLTextAreaElement;
+        const field = screen.getByRole<HTMLTextAreaElement>('textbox', {name: 'Write to Bob Baker'});
 
         type(field, 'ok :t');
         expect(screen.queryByRole('listbox')).toBeNull();
@@ -161,7 +164,7 @@ describe(':name in the message field', () => {
 
     it('picks with Tab, and Escape closes the suggestions keeping the text', async () => {
         renderWithConnect(<ComposerHarness onSend={vi.fn()}/>, {client: emojiClient()});
-        const field = screen.getByRole('textbox', {name: 'Write to Bob Baker'}) as HTMLTextAreaElement;
+        const field = screen.getByRole<HTMLTextAreaElement>('textbox', {name: 'Write to Bob Baker'});
         type(field, ':tada');
         await screen.findByRole('listbox');
         fireEvent.keyDown(field, {key: 'Escape'});
@@ -176,14 +179,14 @@ describe(':name in the message field', () => {
 
     it('puts an emoji from the picker at the caret', async () => {
         renderWithConnect(<ComposerHarness onSend={vi.fn()}/>, {client: emojiClient()});
-        const field = screen.getByRole('textbox', {name: 'Write to Bob Baker'}) as HTMLTextAreaElement;
+        const field = screen.getByRole<HTMLTextAreaElement>('textbox', {name: 'Write to Bob Baker'});
         type(field, 'Done ');
         fireEvent.click(screen.getByRole('button', {name: 'Insert an emoji'}));
         const dialog = await screen.findByRole('dialog', {name: 'Insert an emoji'});
         const search = within(dialog).getByRole('combobox', {name: 'Search emoji'});
         await within(dialog).findByRole('gridcell', {name: 'grinning'});
         fireEvent.change(search, {target: {value: 'white_check_mark'}});
-        await act(async () => {
+        act(() => {
             fireEvent.keyDown(search, {key: 'Enter'});
         });
         expect(field.value).toBe('Done ✅ ');

@@ -1,4 +1,4 @@
-import React, {memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent} from 'react';
+import React, {memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type RefObject} from 'react';
 import {createPortal} from 'react-dom';
 
 import {skinTones, withSkinTone, type SkinTone} from '../message_text/emoji';
@@ -13,7 +13,7 @@ interface Props {
     // What the picker is for, its accessible name: "Add a reaction", "Insert an emoji".
     label: string;
     // The button that opened it: the picker sits by it, and focus goes back to it on close.
-    anchor: HTMLElement | null;
+    anchorRef: RefObject<HTMLElement>;
     onPick: (emoji: PickerEmoji) => void;
     onClose: () => void;
 }
@@ -103,12 +103,12 @@ export function emojiLabel(emoji: PickerEmoji): string {
 }
 
 // Places the picker above its button (below when there is no room), inside the viewport.
-function usePlacement(anchor: HTMLElement | null, popover: React.RefObject<HTMLDivElement>): CSSProperties {
+function usePlacement(anchorRef: RefObject<HTMLElement>, popover: RefObject<HTMLDivElement>): CSSProperties {
     // Transparent, not hidden, until placed: the search field takes focus at once.
     const [style, setStyle] = useState<CSSProperties>({top: 0, left: 0, opacity: 0});
     useLayoutEffect(() => {
         const place = () => {
-            const box = anchor?.getBoundingClientRect();
+            const box = anchorRef.current?.getBoundingClientRect();
             const own = popover.current?.getBoundingClientRect();
             if (!box || !own) {
                 return;
@@ -122,7 +122,7 @@ function usePlacement(anchor: HTMLElement | null, popover: React.RefObject<HTMLD
         place();
         window.addEventListener('resize', place);
         return () => window.removeEventListener('resize', place);
-    }, [anchor, popover]);
+    }, [anchorRef, popover]);
     return style;
 }
 
@@ -130,7 +130,7 @@ function usePlacement(anchor: HTMLElement | null, popover: React.RefObject<HTMLD
 // first, categories, the skin tone, and the server's custom emoji; the recently used and the tone
 // are Mattermost's own preferences, so the web app and Connect share them. Focus stays in the
 // search field; the arrows move through the emoji, Enter picks, Escape closes and focus returns.
-export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
+export function EmojiPicker({label, anchorRef, onPick, onClose}: Props) {
     const emoji = useEmoji({load: 'fresh'});
     const [query, setQuery] = useState('');
     const [cursor, setCursor] = useState({row: 0, column: 0});
@@ -139,7 +139,7 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
     const inputRef = useRef<HTMLInputElement>(null);
     const gridRef = useRef<HTMLDivElement>(null);
     const id = useId();
-    const style = usePlacement(anchor, popoverRef);
+    const style = usePlacement(anchorRef, popoverRef);
 
     const sections = useMemo<EmojiCategory[]>(() => {
         if (!emoji.catalog) {
@@ -160,10 +160,6 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
     const resultCount = query.trim() ? sections[0]?.emojis.length ?? 0 : undefined;
 
     useEffect(() => {
-        setCursor({row: 0, column: 0});
-    }, [query]);
-
-    useEffect(() => {
         inputRef.current?.focus();
     }, []);
 
@@ -175,20 +171,20 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
 
     const close = () => {
         onClose();
-        anchor?.focus();
+        anchorRef.current?.focus();
     };
 
     // Closes when the pointer goes down outside it (not on its own button, which toggles it).
     useEffect(() => {
         const onPointerDown = (event: PointerEvent) => {
             const target = event.target as Node | null;
-            if (target && !popoverRef.current?.contains(target) && !anchor?.contains(target)) {
+            if (target && !popoverRef.current?.contains(target) && !anchorRef.current?.contains(target)) {
                 onClose();
             }
         };
         document.addEventListener('pointerdown', onPointerDown);
         return () => document.removeEventListener('pointerdown', onPointerDown);
-    }, [anchor, onClose]);
+    }, [anchorRef, onClose]);
 
     const pick = (chosen: PickerEmoji) => {
         void emoji.store.used(chosen.name).catch(() => {
@@ -196,7 +192,7 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
         });
         onPick(chosen);
         onClose();
-        anchor?.focus();
+        anchorRef.current?.focus();
     };
 
     const onKeyDown = (event: KeyboardEvent) => {
@@ -244,7 +240,9 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
     const cellId = (name: string) => `${id}-emoji-${name}`;
     const hover = useCallback((row: number, column: number) => setCursor({row, column}), []);
     const latestPick = useRef(pick);
-    latestPick.current = pick;
+    useLayoutEffect(() => {
+        latestPick.current = pick;
+    });
     const pickLatest = useCallback((chosen: PickerEmoji) => latestPick.current(chosen), []);
 
     return createPortal(
@@ -269,7 +267,10 @@ export function EmojiPicker({label, anchor, onPick, onClose}: Props) {
                     aria-activedescendant={active ? cellId(active.name) : undefined}
                     autoComplete='off'
                     value={query}
-                    onChange={(event) => setQuery(event.target.value)}
+                    onChange={(event) => {
+                        setQuery(event.target.value);
+                        setCursor({row: 0, column: 0});
+                    }}
                     onKeyDown={onSearchKeyDown}
                 />
                 <div className='cc-emoji-tone'>

@@ -42,7 +42,7 @@ export function ReactionPickerButton({onPick}: {onPick: (emojiName: string) => v
             {open && (
                 <EmojiPicker
                     label='Add a reaction'
-                    anchor={buttonRef.current}
+                    anchorRef={buttonRef}
                     onPick={(emoji) => onPick(emoji.name)}
                     onClose={() => setOpen(false)}
                 />

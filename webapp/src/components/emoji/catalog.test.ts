@@ -6,7 +6,7 @@ import {emojiFor, splitSkinTone, tonedName, withSkinTone} from '../message_text/
 import {addRecentEmoji, buildCatalog, maximumRecentEmoji, parseRecentEmojis, pickerCategories, recentEmojis, searchEmojis, type EmojiCatalogFile} from './catalog';
 import catalogFile from './emoji_catalog.generated.json';
 
-const file = catalogFile as EmojiCatalogFile;
+const file: EmojiCatalogFile = catalogFile;
 const imageURL = (id: string) => `https://chat.example.com/api/v4/emoji/${id}/image`;
 const plain = buildCatalog(file, 'default', [], imageURL);
 

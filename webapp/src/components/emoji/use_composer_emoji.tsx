@@ -72,7 +72,8 @@ export function useComposerEmoji(inputRef: RefObject<HTMLTextAreaElement>, draft
     const query = useMemo(() => emojiQueryAt(draft, caret), [draft, caret]);
     const [dismissed, setDismissed] = useState<string | undefined>();
     const emoji = useEmoji({load: query ? 'once' : false});
-    const [active, setActive] = useState(0);
+    // The chosen suggestion, for the `:name` it was chosen in (a new one starts at the first).
+    const [chosen, setChosen] = useState({key: '', index: 0});
     const [pickerOpen, setPickerOpen] = useState(false);
     const buttonRef = useRef<HTMLButtonElement>(null);
     const pendingCaret = useRef<number | undefined>(undefined);
@@ -85,9 +86,8 @@ export function useComposerEmoji(inputRef: RefObject<HTMLTextAreaElement>, draft
     );
     const open = suggestions.length > 0;
 
-    useEffect(() => {
-        setActive(0);
-    }, [queryKey]);
+    const active = chosen.key === queryKey ? chosen.index : 0;
+    const setActive = (index: number) => setChosen({key: queryKey ?? '', index});
 
     useLayoutEffect(() => {
         const input = inputRef.current;
@@ -121,7 +121,7 @@ export function useComposerEmoji(inputRef: RefObject<HTMLTextAreaElement>, draft
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
             const step = event.key === 'ArrowDown' ? 1 : -1;
-            setActive((current) => (current + step + suggestions.length) % suggestions.length);
+            setActive((active + step + suggestions.length) % suggestions.length);
             return true;
         }
         if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Tab') {
@@ -164,7 +164,7 @@ export function useComposerEmoji(inputRef: RefObject<HTMLTextAreaElement>, draft
                 {pickerOpen && (
                     <EmojiPicker
                         label='Insert an emoji'
-                        anchor={buttonRef.current}
+                        anchorRef={buttonRef}
                         onPick={(chosen) => {
                             const {start, end} = selection();
                             insert(chosen, start, end);
