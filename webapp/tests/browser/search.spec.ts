@@ -41,4 +41,32 @@ describe('searching messages', () => {
         expect(await message.isVisible()).toBe(true);
         await sidebar.getByRole('search', {name: 'Search messages'}).waitFor({state: 'detached'});
     });
+
+    it('searches from the standalone workspace\'s list, and opens the conversation in its pane', async () => {
+        const direct = await startConversationAs(env, alice, [bob.user.id]);
+        const word = `switch${nonce()}`;
+        const target = await postAs(env, bob, direct.id, `Core ${word} rebooted at 09:40`);
+        await postAs(env, bob, direct.id, 'Anything else?');
+
+        const page = await browsers.openWorkspace(alice);
+        const list = page.getByRole('region', {name: 'Conversations'});
+        await list.getByRole('button', {name: 'Search messages'}).click();
+        const field = list.getByRole('searchbox', {name: 'Search messages'});
+        await field.fill(word);
+        await field.press('Enter');
+        const result = list.getByRole('group', {name: 'Bob Baker'}).getByRole('button').first();
+        await result.waitFor();
+        await result.press('ArrowDown');
+        await result.press('Enter');
+
+        const message = page.getByRole('log').locator(`[data-post-id="${target.id}"]`);
+        await message.waitFor();
+        await expect.poll(() => message.evaluate((element) => element === document.activeElement)).toBe(true);
+        expect(await message.getAttribute('class')).toContain('cc-message--found');
+
+        await list.getByRole('button', {name: 'Search messages'}).click();
+        await field.press('Escape');
+        await field.waitFor({state: 'detached'});
+        expect(await isFocused(list.getByRole('button', {name: 'Search messages'}))).toBe(true);
+    });
 });
