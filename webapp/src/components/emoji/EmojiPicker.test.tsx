@@ -190,5 +190,7 @@ describe(':name in the message field', drawsEveryEmoji, () => {
             fireEvent.keyDown(search, {key: 'Enter'});
         });
         expect(field.value).toBe('Done ✅ ');
+        expect(field).toHaveFocus();
+        expect(field.selectionStart).toBe('Done ✅ '.length);
     });
 });

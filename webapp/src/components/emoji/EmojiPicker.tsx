@@ -190,9 +190,11 @@ export function EmojiPicker({label, anchorRef, onPick, onClose}: Props) {
         void emoji.store.used(chosen.name).catch(() => {
             // The pick still happens; only the recently used list missed it.
         });
-        onPick(chosen);
+        // Focus goes back to the button first, so that what picking does (the composer puts it
+        // back in the field) has the last word.
         onClose();
         anchorRef.current?.focus();
+        onPick(chosen);
     };
 
     const onKeyDown = (event: KeyboardEvent) => {
