@@ -1,10 +1,10 @@
-import {useEffect, useMemo, useSyncExternalStore} from 'react';
+import {useCallback, useEffect, useMemo, useSyncExternalStore} from 'react';
 
 import type {ConnectAPI} from '../../client';
 import {errorMessage} from '../../error_message';
 import type {CustomEmoji, Preference} from '../../types/mattermost';
 import {useConnectEnvironment} from '../connect_context';
-import {isSkinTone, type SkinTone} from '../message_text/emoji';
+import {emojiFor, isSkinTone, type SkinTone} from '../message_text/emoji';
 
 import {addRecentEmoji, buildCatalog, parseRecentEmojis, pickerCategories, recentEmojis, type EmojiCatalog, type EmojiCatalogFile, type EmojiCategory, type PickerEmoji, type RecentEmoji} from './catalog';
 
@@ -49,6 +49,33 @@ export class EmojiStore {
     };
 
     getSnapshot = () => this.state;
+
+    private built?: {file: EmojiCatalogFile; tone: SkinTone; custom: CustomEmoji[]; siteURL: string; catalog: EmojiCatalog};
+    private customImages?: {custom: CustomEmoji[]; siteURL: string; byName: Map<string, string>};
+
+    // The picker's catalog for the current state, built once for all who show it.
+    catalog(siteURL: string): EmojiCatalog | undefined {
+        const {file, tone, custom} = this.state;
+        if (!file) {
+            return undefined;
+        }
+        const built = this.built;
+        if (built?.file === file && built.tone === tone && built.custom === custom && built.siteURL === siteURL) {
+            return built.catalog;
+        }
+        const catalog = buildCatalog(file, tone, custom, (id) => customEmojiImageURL(siteURL, id));
+        this.built = {file, tone, custom, siteURL, catalog};
+        return catalog;
+    }
+
+    // The image of a custom emoji by name, once the custom emoji are read; a standard name is none.
+    customImage(siteURL: string, name: string): string | undefined {
+        const {custom} = this.state;
+        if (this.customImages?.custom !== custom || this.customImages.siteURL !== siteURL) {
+            this.customImages = {custom, siteURL, byName: new Map(custom.map((emoji) => [emoji.name, customEmojiImageURL(siteURL, emoji.id)]))};
+        }
+        return emojiFor(name) === undefined ? this.customImages.byName.get(name) : undefined;
+    }
 
     private set(change: Partial<EmojiState>) {
         this.state = {...this.state, ...change};
@@ -124,6 +151,10 @@ export class EmojiStore {
     }
 }
 
+function customEmojiImageURL(siteURL: string, id: string): string {
+    return `${siteURL}/api/v4/emoji/${encodeURIComponent(id)}/image`;
+}
+
 const stores = new WeakMap<ConnectAPI, EmojiStore>();
 
 export function emojiStoreFor(client: ConnectAPI, userId: string): EmojiStore {
@@ -159,11 +190,25 @@ export function useEmoji({load}: {load: 'fresh' | 'once' | false}): EmojiSession
             void store.loadOnce();
         }
     }, [load, store]);
-    const catalog = useMemo(
-        () => state.file && buildCatalog(state.file, state.tone, state.custom, (id) => `${siteURL}/api/v4/emoji/${encodeURIComponent(id)}/image`),
-        [state.file, state.tone, state.custom, siteURL],
-    );
+    // Built once in the store for every picker and suggestion list that shows it.
+    const catalog = state.file ? store.catalog(siteURL) : undefined;
     const recent = useMemo(() => (catalog ? recentEmojis(catalog, state.recent, state.tone) : []), [catalog, state.recent, state.tone]);
     const categories = useMemo(() => (catalog ? pickerCategories(catalog, recent) : []), [catalog, recent]);
     return {store, ready: Boolean(catalog), failure: state.failure, tone: state.tone, catalog, recent, categories};
+}
+
+// The images of the server's custom emoji by name, for messages and reactions; with load, the
+// custom emoji are read (once a session) if they were not yet.
+export function useCustomEmoji(load: boolean): (name: string) => string | undefined {
+    const {client, currentUserId, siteURL} = useConnectEnvironment();
+    const store = emojiStoreFor(client, currentUserId);
+    const {custom} = useSyncExternalStore(store.subscribe, store.getSnapshot);
+    useEffect(() => {
+        if (load) {
+            void store.loadOnce();
+        }
+    }, [load, store]);
+    // custom is a dependency: the function changes when the custom emoji arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    return useCallback((name: string) => store.customImage(siteURL, name), [store, siteURL, custom]);
 }
