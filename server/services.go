@@ -23,6 +23,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
+	"github.com/connectchat/mattermost-plugin-connect/server/search"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
@@ -48,6 +49,7 @@ type services struct {
 	outbox        *outbox.Outbox
 	journal       *journal.Service
 	receipts      *receipts.Service
+	search        *search.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -92,6 +94,7 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 		Members: pl.Channels, KV: pl.KV, IsConversation: s.conversations.IsConversation,
 		Config: store.Load, BotID: pl.Bot.ID(),
 	})
+	s.search = search.NewService(search.Deps{Posts: pl.Posts, Conversations: s.conversations})
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
 	})
@@ -310,6 +313,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Notifications: s.notify,
 		Digest:        s.digest,
 		Follows:       s.follow,
+		Search:        s.search,
 		RecordNames:   s.records,
 		Swarm:         s.swarm,
 		Receipts:      s.receipts,

@@ -122,6 +122,16 @@ const development = {define: {'process.env.NODE_ENV': '"development"'}, sourcema
 
 export const pluginBundles = [join(distDir, 'main.js'), join(distDir, 'workspace.js')];
 
+// The emoji picker's catalog ships beside the bundles (the plugin serves it at
+// /plugins/<id>/static/emoji.json) and is read when a picker first opens, so main.js does not
+// carry it: esbuild's iife bundles, the only format Mattermost loads, cannot split chunks.
+export const emojiCatalog = join(distDir, 'emoji.json');
+
+async function writeEmojiCatalog() {
+    const source = await readFile(join(webappDir, 'src', 'components', 'emoji', 'emoji_catalog.generated.json'), 'utf8');
+    await writeFile(emojiCatalog, JSON.stringify(JSON.parse(source)));
+}
+
 export async function buildPlugin() {
     await rm(distDir, {recursive: true, force: true});
     await Promise.all([
@@ -142,6 +152,7 @@ export async function buildPlugin() {
             plugins: [inlineCssPlugin({minify: true})],
         }),
     ]);
+    await writeEmojiCatalog();
 }
 
 /**
@@ -197,5 +208,5 @@ async function printSizes(files) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
     await buildPlugin();
     await buildDevHost();
-    await printSizes(pluginBundles);
+    await printSizes([...pluginBundles, emojiCatalog]);
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
+	"github.com/connectchat/mattermost-plugin-connect/server/search"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
@@ -222,6 +223,16 @@ func (seen) SetEnabled(_ string, enabled bool) (receipts.Setting, error) {
 	return receipts.Setting{Enabled: enabled, Allowed: true}, nil
 }
 
+type messages struct{}
+
+func (messages) Search(_, terms string) (search.Results, error) {
+	return search.Results{Terms: terms, Groups: []search.Group{{
+		Conversation: direct,
+		Messages: []search.Match{{PostID: postID, UserID: bob, Message: "The printer on floor 3 is jammed again", CreateAt: 1_790_000_000_000,
+			Highlights: []string{"printer"}}},
+	}}}, nil
+}
+
 type staffDirectory struct{ services }
 
 func (staffDirectory) Search(string, string, int, int) (staff.Page, error) {
@@ -245,6 +256,7 @@ func contractRouter() http.Handler {
 		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{}, Swarm: swarming{},
 		Journal:  journals{},
 		Receipts: seen{},
+		Search:   messages{},
 	})
 }
 
@@ -261,6 +273,7 @@ var requests = map[string]wiretest.Request{
 	"POST /api/v1/conversations/{id}/open":                {Method: "POST", Path: "/api/v1/conversations/" + dm + "/open"},
 	"POST /api/v1/posts/{post_id}/cards/refresh":          {Method: "POST", Path: "/api/v1/posts/" + postID + "/cards/refresh"},
 	"GET /api/v1/staff":                                   {Method: "GET", Path: "/api/v1/staff?q=car&page=0&per_page=20"},
+	"GET /api/v1/search":                                  {Method: "GET", Path: "/api/v1/search?terms=printer"},
 	"GET /api/v1/conversations/{id}/files":                {Method: "GET", Path: "/api/v1/conversations/" + dm + "/files?page=0&per_page=20"},
 	"GET /api/v1/conversations/{id}/records":              {Method: "GET", Path: "/api/v1/conversations/" + dm + "/records"},
 	"GET /api/v1/conversations/{id}/notifications":        {Method: "GET", Path: "/api/v1/conversations/" + dm + "/notifications"},

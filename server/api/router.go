@@ -27,6 +27,8 @@ type Config struct {
 	Notifications NotificationPreferences
 	// Digest serves the email digest's routes; nil leaves them out.
 	Digest Digest
+	// Search finds messages in the caller's Connect conversations; nil leaves its route out.
+	Search MessageSearch
 	// Follows serves following records; nil leaves its routes out.
 	Follows     Follows
 	RecordNames RecordNames
@@ -58,8 +60,10 @@ func NewRouter(cfg Config) http.Handler {
 	registerSwarm(mux, cfg.Swarm, cfg.Staff)
 	registerJournal(mux, cfg.Journal, cfg.Staff)
 	registerReceipts(mux, cfg.Receipts, cfg.Staff)
+	registerSearch(mux, cfg.Search, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
+	mux.Handle("GET /static/emoji.json", requireUser(bundleFile(cfg, "webapp", "dist", "emoji.json")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))
 	registerWebhook(mux, cfg.Webhook)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {

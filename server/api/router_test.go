@@ -17,6 +17,7 @@ func newTestRouter(t *testing.T, siteURL string) http.Handler {
 	bundle := t.TempDir()
 	require.NoError(t, os.MkdirAll(filepath.Join(bundle, "webapp", "dist"), 0o750))
 	require.NoError(t, os.WriteFile(filepath.Join(bundle, "webapp", "dist", "workspace.js"), []byte("console.log('workspace')"), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(bundle, "webapp", "dist", "emoji.json"), []byte(`{"emojis":[]}`), 0o600))
 	return NewRouter(Config{
 		PluginID:   "connect-chat",
 		Version:    "1.2.3",
@@ -98,6 +99,17 @@ func TestStaticFilesRequireAUser(t *testing.T) {
 	rec := serve(router, http.MethodGet, "/static/workspace.js", "user1")
 	require.Equal(t, http.StatusOK, rec.Code)
 	assert.Equal(t, "console.log('workspace')", rec.Body.String())
+}
+
+func TestEmojiCatalogIsServedToUsers(t *testing.T) {
+	router := newTestRouter(t, "http://chat.example.com")
+
+	assert.Equal(t, http.StatusUnauthorized, serve(router, http.MethodGet, "/static/emoji.json", "").Code)
+
+	rec := serve(router, http.MethodGet, "/static/emoji.json", "user1")
+	require.Equal(t, http.StatusOK, rec.Code)
+	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
+	assert.JSONEq(t, `{"emojis":[]}`, rec.Body.String())
 }
 
 func TestUnknownRoutesAnswerJSON404(t *testing.T) {

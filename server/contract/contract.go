@@ -19,6 +19,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
+	"github.com/connectchat/mattermost-plugin-connect/server/search"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
@@ -77,6 +78,7 @@ var Routes = []Route{
 	{"GET /api/v1/conversations/{id}/seen", receipts.Seen{}},
 	{"GET /api/v1/receipts", receipts.Setting{}},
 	{"PUT /api/v1/receipts", receipts.Setting{}},
+	{"GET /api/v1/search", search.Results{}},
 }
 
 // Refusals are the bodies of the routes' error answers.
@@ -85,6 +87,9 @@ var Refusals = []any{api.ErrorBody{}, api.NotStaffBody{}}
 // Names are the web app's names for the wire types whose Go name alone would not say what
 // they are there; the others keep their Go name.
 var Names = map[reflect.Type]string{
+	reflect.TypeFor[search.Results]():             "MessageSearchResults",
+	reflect.TypeFor[search.Group]():               "MessageSearchGroup",
+	reflect.TypeFor[search.Match]():               "MessageSearchMatch",
 	reflect.TypeFor[conversations.Kind]():         "ConversationKind",
 	reflect.TypeFor[conversations.RecordRef]():    "FollowedRecord",
 	reflect.TypeFor[conversations.List]():         "ConversationList",

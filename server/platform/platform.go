@@ -35,7 +35,7 @@ func New(api plugin.API, client *pluginapi.Client, botID string) *Platform {
 	return &Platform{
 		Users:    users,
 		Channels: &Channels{api: api, client: client},
-		Posts:    &Posts{client: client},
+		Posts:    &Posts{api: api, client: client},
 		Files:    &Files{api: api},
 		KV:       &KV{api: api},
 		Bot:      &Bot{api: api, client: client, users: users, id: botID},

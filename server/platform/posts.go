@@ -4,12 +4,29 @@ import (
 	"sort"
 
 	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/plugin"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
 	"github.com/pkg/errors"
 )
 
 // Posts is Mattermost's posts.
-type Posts struct{ client *pluginapi.Client }
+type Posts struct {
+	api    plugin.API
+	client *pluginapi.Client
+}
+
+// SearchForUser runs Mattermost's own message search as the user: the channels they are a
+// member of in every team (no team given) and their direct and group messages, with the terms
+// parsed as Mattermost parses them (from:, in:, quotes, before:/after:).
+func (p *Posts) SearchForUser(userID, terms string, page, perPage int) (*model.PostSearchResults, error) {
+	found, appErr := p.api.SearchPostsInTeamForUser("", userID, model.SearchParameter{
+		Terms: &terms, Page: &page, PerPage: &perPage,
+	})
+	if appErr != nil {
+		return nil, appErr
+	}
+	return found, nil
+}
 
 func (p *Posts) GetPost(postID string) (*model.Post, error) { return p.client.Post.GetPost(postID) }
 

@@ -1,6 +1,9 @@
 // Writes src/components/message_text/emoji_names.generated.ts: every emoji short name of
 // emoji-datasource (iamcal's data, where Mattermost's emoji names come from) with its emoji, so
-// that `:smile:` and `:+1:` show the emoji. Run `npm run emoji-names` after updating the package.
+// that `:smile:` and `:+1:` show the emoji; and src/components/emoji/emoji_catalog.generated.json,
+// what the emoji picker offers (categories in Mattermost's order, every name, which emoji take a
+// skin tone), which build.mjs ships beside main.js and the picker loads when first opened. Run
+// `npm run emoji-names` after updating the package.
 import {readFile, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -8,9 +11,10 @@ import {fileURLToPath} from 'node:url';
 const webappDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const datasourceDir = join(webappDir, 'node_modules', 'emoji-datasource');
 const outputPath = join(webappDir, 'src', 'components', 'message_text', 'emoji_names.generated.ts');
+const catalogPath = join(webappDir, 'src', 'components', 'emoji', 'emoji_catalog.generated.json');
 
 /**
- * @typedef {{unified: string, short_names: string[], sort_order: number}} EmojiData
+ * @typedef {{unified: string, short_name: string, short_names: string[], sort_order: number, category: string, skin_variations?: Record<string, unknown>}} EmojiData
  */
 
 /** @param {string} unified codepoints in hex, joined by '-' ("1F44D", "0023-FE0F-20E3") */
@@ -43,6 +47,39 @@ async function readJson(path) {
     return value;
 }
 
+/**
+ * Mattermost's category ids (webapp/channels/build/emoji/make_emojis.mjs normalizeCategoryName):
+ * "Smileys & Emotion" is "smileys-emotion".
+ * @param {string} category
+ */
+function categoryId(category) {
+    return category.toLowerCase().replace(' & ', '-');
+}
+
+/**
+ * The picker's catalog: each emoji once, in emoji-datasource's order, with all its names (the
+ * first is the one Mattermost saves for it, its short_name) and whether it takes one skin tone.
+ * An emoji's toned forms are not listed: Mattermost names them `<name>_<tone>_skin_tone` and
+ * src/components/message_text/emoji.ts derives their characters (one rule fits every one).
+ * @param {EmojiData[]} data
+ * @param {Record<string, unknown>} categories emoji-datasource's categories.json
+ */
+function emojiCatalog(data, categories) {
+    const categoryIds = Object.keys(categories).filter((name) => name !== 'Component');
+    const emojis = [...data].
+        filter((emoji) => categoryIds.includes(emoji.category)).
+        sort((a, b) => a.sort_order - b.sort_order).
+        map((emoji) => {
+            const names = [emoji.short_name, ...emoji.short_names.filter((name) => name !== emoji.short_name)];
+            const toned = Object.keys(emoji.skin_variations ?? {}).some((key) => !key.includes('-'));
+            return {n: names, e: emojiOf(emoji.unified), c: categoryIds.indexOf(emoji.category), ...(toned ? {t: 1} : {})};
+        });
+    return {
+        categories: categoryIds.map((name) => ({id: categoryId(name), name})),
+        emojis,
+    };
+}
+
 async function main() {
     const pkg = /** @type {{version: string}} */ (await readJson(join(datasourceDir, 'package.json')));
     const data = /** @type {EmojiData[]} */ (await readJson(join(datasourceDir, 'emoji.json')));
@@ -58,6 +95,11 @@ async function main() {
     ].join('\n');
     await writeFile(outputPath, text);
     console.log(`${names.size} emoji names written to ${outputPath}`);
+
+    const categories = /** @type {Record<string, unknown>} */ (await readJson(join(datasourceDir, 'categories.json')));
+    const catalog = {source: `emoji-datasource ${pkg.version}`, ...emojiCatalog(data, categories)};
+    await writeFile(catalogPath, `${JSON.stringify(catalog)}\n`);
+    console.log(`${catalog.emojis.length} emoji written to ${catalogPath}`);
 }
 
 await main();

@@ -1,10 +1,12 @@
 import {errorMessage} from './error_message';
 import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
+import type {MessageSearchResults} from './types/wire.generated';
 import type {ConversationDigest, DigestChange, DigestSettings} from './types/digest';
+import type {EmojiCatalogFile} from './components/emoji/catalog';
 import type {Follow, FollowList} from './types/follow';
 import type {JournalKind, SavedToRecord, SaveToRecordRequest} from './types/journal';
-import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
+import type {CustomEmoji, FileInfo, FileUploadResponse, NewPost, Post, PostList, Preference} from './types/mattermost';
 import type {NotificationPreferences} from './types/notifications';
 import type {SwarmPlan, SwarmResult} from './types/swarm';
 import type {ConversationSeen, ReceiptSetting} from './types/receipts';
@@ -180,6 +182,11 @@ export class ConnectClient {
         await this.request<unknown>('POST', `${connectAPI}/posts/${encodeURIComponent(postId)}/cards/refresh`);
     }
 
+    // Messages in the user's Connect conversations, by Mattermost's own search (words, from:, in:).
+    searchMessages(terms: string): Promise<MessageSearchResults> {
+        return this.request<MessageSearchResults>('GET', `${connectAPI}/search`, {query: {terms}});
+    }
+
     searchStaff(text: string, page = 0, perPage = 20): Promise<StaffPage> {
         return this.request<StaffPage>('GET', `${connectAPI}/staff`, {query: {q: text, page, per_page: perPage}});
     }
@@ -214,6 +221,27 @@ export class ConnectClient {
 
     async removeReaction(userId: string, postId: string, emojiName: string): Promise<void> {
         await this.request<unknown>('DELETE', `/api/v4/users/${encodeURIComponent(userId)}/posts/${encodeURIComponent(postId)}/reactions/${encodeURIComponent(emojiName)}`);
+    }
+
+    // Emoji: the picker's catalog (shipped beside main.js, loaded when the picker first opens),
+    // the server's custom emoji, and the preferences Mattermost's clients keep emoji choices in.
+
+    getEmojiCatalog(): Promise<EmojiCatalogFile> {
+        return this.request<EmojiCatalogFile>('GET', `/plugins/${pluginId}/static/emoji.json`);
+    }
+
+    getCustomEmojis(page: number, perPage: number): Promise<CustomEmoji[]> {
+        return this.request<CustomEmoji[]>('GET', '/api/v4/emoji', {query: {page, per_page: perPage, sort: 'name'}});
+    }
+
+    // All the user's preferences, as the web app reads them (the route for one category answers
+    // 404 while it holds none).
+    getPreferences(): Promise<Preference[]> {
+        return this.request<Preference[]>('GET', '/api/v4/users/me/preferences');
+    }
+
+    async savePreferences(userId: string, preferences: Preference[]): Promise<void> {
+        await this.request<unknown>('PUT', `/api/v4/users/${encodeURIComponent(userId)}/preferences`, {body: preferences});
     }
 
     async uploadFiles(channelId: string, files: File[]): Promise<FileInfo[]> {

@@ -175,6 +175,7 @@ const calls: {[Route in keyof RouteAnswers]: Call} = {
     'POST /api/v1/conversations/{id}/saved': {call: (client, x) => client.saveToRecord(parameters(x).id, body<SaveToRecordRequest>(x))},
     'GET /api/v1/conversations/{id}/journal': {call: (client, x) => client.getJournalKind(parameters(x).id)},
     'PUT /api/v1/conversations/{id}/journal': {call: (client, x) => client.setJournalKind(parameters(x).id, body<JournalKind>(x))},
+    'GET /api/v1/search': {call: (client, x) => client.searchMessages(query(x).get('terms') ?? '')},
 };
 
 // The client's methods that call the plugin's routes, found by calling each one.

@@ -68,3 +68,19 @@ export interface WebSocketMessage {
     };
     seq?: number;
 }
+
+// A user preference (GET /api/v4/users/me/preferences/{category}); Mattermost's clients keep
+// the recently used emoji and the skin tone in them.
+export interface Preference {
+    user_id: string;
+    category: string;
+    name: string;
+    value: string;
+}
+
+// A custom emoji of the server (GET /api/v4/emoji); its image is /api/v4/emoji/{id}/image.
+export interface CustomEmoji {
+    id: string;
+    name: string;
+    creator_id?: string;
+}

@@ -196,6 +196,31 @@ export interface Member {
     display_name: string;
 }
 
+// MessageSearchGroup is one conversation's matches, newest first.
+export interface MessageSearchGroup {
+    conversation: Conversation;
+    messages: MessageSearchMatch[];
+}
+
+// MessageSearchMatch is one message found.
+export interface MessageSearchMatch {
+    post_id: string;
+    user_id: string;
+    root_id?: string;
+    message: string;
+    create_at: number;
+    // highlights are the words to mark in the message: what Mattermost's search engine says
+    // matched (Elasticsearch and Bleve report it), else the words searched for.
+    highlights: string[];
+}
+
+// MessageSearchResults answers GET /api/v1/search: the matches grouped by conversation, the conversation
+// with the newest match first.
+export interface MessageSearchResults {
+    terms: string;
+    groups: MessageSearchGroup[];
+}
+
 // NotStaffBody is the refusal of callers who are not ITIL staff, which clients show a panel for.
 export interface NotStaffBody extends ErrorBody {
     // id is always "connect.not_staff".
@@ -403,4 +428,5 @@ export interface RouteAnswers {
     'GET /api/v1/conversations/{id}/seen': ConversationSeen;
     'GET /api/v1/receipts': ReceiptSetting;
     'PUT /api/v1/receipts': ReceiptSetting;
+    'GET /api/v1/search': MessageSearchResults;
 }

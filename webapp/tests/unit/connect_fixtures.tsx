@@ -96,12 +96,17 @@ export function fakeClient(): FakeClient {
         openConversation: vi.fn(unexpected('openConversation')),
         refreshCards: vi.fn(() => Promise.resolve()),
         searchStaff: vi.fn(unexpected('searchStaff')),
+        searchMessages: vi.fn(unexpected('searchMessages')),
         getPosts: vi.fn(unexpected('getPosts')),
         createPost: vi.fn(unexpected('createPost')),
         editPost: vi.fn(unexpected('editPost')),
         deletePost: vi.fn(unexpected('deletePost')),
         addReaction: vi.fn(unexpected('addReaction')),
         removeReaction: vi.fn(unexpected('removeReaction')),
+        getEmojiCatalog: vi.fn(unexpected('getEmojiCatalog')),
+        getCustomEmojis: vi.fn(unexpected('getCustomEmojis')),
+        getPreferences: vi.fn(unexpected('getPreferences')),
+        savePreferences: vi.fn(unexpected('savePreferences')),
         uploadFiles: vi.fn(unexpected('uploadFiles')),
         viewChannel: vi.fn(unexpected('viewChannel')),
         getUsersByIds: vi.fn(unexpected('getUsersByIds')),
@@ -148,6 +153,18 @@ export function stateOf(store: ConnectTestStore): ConnectState {
         throw new Error('The store has no Connect state.');
     }
     return state;
+}
+
+// Wraps what a test renders with @testing-library's render in a Connect provider (rerender too).
+export function connectWrapper(client: FakeClient = fakeClient(), store: ConnectTestStore = connectStore()) {
+    const value: ConnectEnvironment = {client, siteURL: 'https://chat.example.com', currentUserId: me.id};
+    return function ConnectWrapper({children}: {children: React.ReactNode}) {
+        return (
+            <Provider store={store}>
+                <ConnectProvider value={value}>{children}</ConnectProvider>
+            </Provider>
+        );
+    };
 }
 
 export function renderWithConnect(

@@ -2,6 +2,8 @@ import {fireEvent, render, screen} from '@testing-library/react';
 import React, {createRef} from 'react';
 import {describe, expect, it, vi} from 'vitest';
 
+import {connectWrapper} from '../../../tests/unit/connect_fixtures';
+
 import {Composer} from './Composer';
 import {lengthNotice, messageLength} from './message_length';
 import type {WaitingFile} from './use_composer_files';
@@ -16,6 +18,7 @@ function renderComposer(props: Partial<React.ComponentProps<typeof Composer>> = 
             {...handlers}
             {...props}
         />,
+        {wrapper: connectWrapper()},
     );
     return {...rendered, ...handlers, field: screen.getByRole('textbox', {name: 'Write to Bob Baker'}), sendButton: screen.getByRole('button', {name: 'Send'})};
 }
@@ -35,7 +38,7 @@ describe('the composer', () => {
         const {rerender} = render(<Composer
             {...props}
             draft=''
-        />);
+        />, {wrapper: connectWrapper()});
         const field = screen.getByRole('textbox');
         field.style.padding = '0px';
 

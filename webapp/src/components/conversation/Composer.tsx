@@ -4,6 +4,7 @@ import {Alert} from '../common/Alert';
 import {IconButton} from '../common/IconButton';
 import {PaperclipIcon} from '../common/icons';
 import {useAutosize} from '../common/use_autosize';
+import {useComposerEmoji} from '../emoji/use_composer_emoji';
 
 import {lengthNotice} from './message_length';
 import type {WaitingFile} from './use_composer_files';
@@ -59,12 +60,16 @@ export function Composer({inputRef, conversationName, draft, onDraftChange, onSe
     const fileInputRef = useRef<HTMLInputElement>(null);
     const noticeId = useId();
     useAutosize(inputRef, draft, maxLines);
+    const emoji = useComposerEmoji(inputRef, draft, onDraftChange);
 
     const notice = lengthNotice(draft.trim());
     const hasContent = draft.trim() !== '' || files.length > 0;
     const canSend = hasContent && notice.kind !== 'over' && !busy;
 
     const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+        if (emoji.onKeyDown(event)) {
+            return;
+        }
         // Enter also confirms a character being composed with an input method; that is not a send.
         if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
             event.preventDefault();
@@ -122,7 +127,10 @@ export function Composer({inputRef, conversationName, draft, onDraftChange, onSe
                 value={draft}
                 onChange={(event) => onDraftChange(event.target.value)}
                 onKeyDown={onKeyDown}
+                {...emoji.fieldProps}
             />
+            {emoji.suggestions}
+            {emoji.button}
             <button
                 type='button'
                 className='cc-icon-button cc-composer-send'

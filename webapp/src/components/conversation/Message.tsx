@@ -224,6 +224,7 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
                 <MessageActions
                     own={own}
                     onReact={react}
+                    ownReactions={(post.metadata?.reactions ?? []).filter((reaction) => reaction.user_id === currentUserId).map((reaction) => reaction.emoji_name)}
                     onEdit={onEdit && (() => onEdit(post.id))}
                     onDelete={() => setConfirmingDelete(true)}
                     onAddToRecord={onAddToRecord && (() => onAddToRecord(post.id))}

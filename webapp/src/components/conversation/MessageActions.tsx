@@ -1,6 +1,7 @@
 import React from 'react';
 
 import {IconButton} from '../common/IconButton';
+import {ReactionPickerButton} from '../emoji/ReactionPickerButton';
 import {MoreIcon} from '../common/icons';
 import {Menu} from '../common/Menu';
 
@@ -9,6 +10,9 @@ interface Props {
     onReact: (emojiName: string) => void;
     onEdit?: () => void;
     onDelete: () => void;
+
+    // The emoji the user has already reacted with: picking one of them again changes nothing.
+    ownReactions?: string[];
 
     // Starts picking messages to save to a record, with this one ticked.
     onAddToRecord?: () => void;
@@ -21,9 +25,9 @@ const quickReactions: Array<[name: string, emoji: string, label: string]> = [
     ['eyes', '👀', 'looking'],
 ];
 
-// The small toolbar over a message the pointer or focus is on: quick reactions, "Add to record…",
-// and for one's own message, edit and delete.
-export function MessageActions({own, onReact, onEdit, onDelete, onAddToRecord}: Props) {
+// The small toolbar over a message the pointer or focus is on: quick reactions, any emoji from
+// the picker, "Add to record…", and for one's own message, edit and delete.
+export function MessageActions({own, onReact, ownReactions = [], onEdit, onDelete, onAddToRecord}: Props) {
     const items = [
         ...(onAddToRecord ? [{label: 'Add to record…', onSelect: onAddToRecord}] : []),
         ...(own && onEdit ? [{label: 'Edit', onSelect: onEdit}] : []),
@@ -44,6 +48,13 @@ export function MessageActions({own, onReact, onEdit, onDelete, onAddToRecord}: 
                     <span aria-hidden='true'>{emoji}</span>
                 </IconButton>
             ))}
+            <ReactionPickerButton
+                onPick={(name) => {
+                    if (!ownReactions.includes(name)) {
+                        onReact(name);
+                    }
+                }}
+            />
             {items.length > 0 && (
                 <Menu
                     label='More message actions'

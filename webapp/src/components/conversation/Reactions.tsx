@@ -1,7 +1,7 @@
 import React from 'react';
 
 import type {Reaction} from '../../types/mattermost';
-import {emojiFor} from '../message_text/emoji';
+import {ReactionEmoji, useReactionEmoji} from '../emoji/ReactionEmoji';
 
 interface Props {
     reactions: Reaction[];
@@ -30,6 +30,7 @@ function namesList(names: string[]): string {
 // The reactions under a message, as Mattermost shows them: one chip per emoji with its count;
 // the user's own stand out, and a click adds or takes back theirs.
 export function Reactions({reactions, currentUserId, nameOf, onToggle}: Props) {
+    const customEmoji = useReactionEmoji(reactions.map((reaction) => reaction.emoji_name));
     if (reactions.length === 0) {
         return null;
     }
@@ -52,7 +53,10 @@ export function Reactions({reactions, currentUserId, nameOf, onToggle}: Props) {
                         title={`${who} reacted with :${emojiName}:`}
                         onClick={() => onToggle(emojiName)}
                     >
-                        <span aria-hidden='true'>{emojiFor(emojiName) ?? `:${emojiName}:`}</span>
+                        <ReactionEmoji
+                            name={emojiName}
+                            custom={customEmoji}
+                        />
                         <span className='cc-reaction-count'>{userIds.length}</span>
                     </button>
                 );

@@ -1,12 +1,12 @@
 // A message's text as Mattermost shows it: inside the web app through the web app's own
 // formatter (host_renderer.ts), elsewhere through render.tsx.
-import React, {memo, useMemo} from 'react';
+import React, {memo, useEffect, useMemo} from 'react';
 
 import type {PostUtils} from '../../types/window';
 
 import {hostPostUtils, renderWithHost} from './host_renderer';
 import {parseMarkdown} from './parse';
-import {emojiOnly, renderMarkdown} from './render';
+import {emojiOnly, hasUnknownEmoji, renderMarkdown} from './render';
 
 export interface MessageTextProps {
     // The message as written: Mattermost's markdown.
@@ -17,12 +17,24 @@ export interface MessageTextProps {
 
     // A person's display name for the tooltip of a mention of them; undefined when unknown.
     displayNameOf?: (username: string) => string | undefined;
+
+    // The image of one of the server's custom emoji; undefined for a name that is none.
+    customEmojiURL?: (name: string) => string | undefined;
+
+    // Called when the text names an emoji that is not a standard one (a custom emoji, maybe).
+    onUnknownEmoji?: () => void;
 }
 
-function OwnMessageText({text, currentUsername, displayNameOf}: MessageTextProps) {
+function OwnMessageText({text, currentUsername, displayNameOf, customEmojiURL, onUnknownEmoji}: MessageTextProps) {
     // Parsing is the costly part and depends on the text alone.
     const root = useMemo(() => parseMarkdown(text), [text]);
-    const content = useMemo(() => renderMarkdown(root, {currentUsername, displayNameOf}), [root, currentUsername, displayNameOf]);
+    const unknownEmoji = useMemo(() => hasUnknownEmoji(root), [root]);
+    useEffect(() => {
+        if (unknownEmoji) {
+            onUnknownEmoji?.();
+        }
+    }, [unknownEmoji, onUnknownEmoji]);
+    const content = useMemo(() => renderMarkdown(root, {currentUsername, displayNameOf, customEmojiURL}), [root, currentUsername, displayNameOf, customEmojiURL]);
     return <div className={emojiOnly(root) ? 'cc-markdown cc-markdown--emoji-only' : 'cc-markdown'}>{content}</div>;
 }
 

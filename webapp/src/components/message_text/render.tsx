@@ -22,6 +22,9 @@ export interface RenderOptions {
 
     // A person's name for a mention's tooltip; undefined for someone unknown.
     displayNameOf?: (username: string) => string | undefined;
+
+    // The image of one of the server's custom emoji; undefined for a name that is none.
+    customEmojiURL?: (name: string) => string | undefined;
 }
 
 // The URL a link may open: http(s), mailto or a path on this site; undefined for anything else
@@ -82,11 +85,23 @@ function mention(name: string, options: RenderOptions, key: number): ReactNode {
     );
 }
 
-function emoji(node: MarkdownNode, key: number): ReactNode {
+function emoji(node: MarkdownNode, options: RenderOptions, key: number): ReactNode {
     const name = node.emojiName ?? '';
     const character = emojiFor(name);
+    const image = character ? undefined : options.customEmojiURL?.(name);
+    if (image) {
+        return (
+            <img
+                key={key}
+                className='cc-emoji cc-emoji--custom'
+                src={image}
+                alt={`:${name}:`}
+                title={`:${name}:`}
+            />
+        );
+    }
     if (!character) {
-        // A custom emoji or a made-up name: the text as typed.
+        // A made-up name (or a custom emoji not known yet): the text as typed.
         return <React.Fragment key={key}>{node.literal}</React.Fragment>;
     }
     return (
@@ -280,7 +295,7 @@ function renderNode(node: MarkdownNode, options: RenderOptions, depth: number, k
     case 'at_mention':
         return mention(node.mentionName ?? '', options, key);
     case 'emoji':
-        return emoji(node, key);
+        return emoji(node, options, key);
     case 'channel_link':
         return (
             <span
@@ -345,6 +360,17 @@ function renderNode(node: MarkdownNode, options: RenderOptions, depth: number, k
         // document, hashtag and inline latex (their text), and whatever a later parser adds.
         return <React.Fragment key={key}>{node.firstChild ? children(node, options, depth) : node.literal}</React.Fragment>;
     }
+}
+
+// True when the text names an emoji that is not a standard one (`:partyparrot:`).
+export function hasUnknownEmoji(root: Node): boolean {
+    const walker = root.walker();
+    for (let step = walker.next(); step; step = walker.next()) {
+        if (step.entering && step.node.type === 'emoji' && emojiFor((step.node as MarkdownNode).emojiName ?? '') === undefined) {
+            return true;
+        }
+    }
+    return false;
 }
 
 // True for a message of emoji alone (and spaces), which Mattermost shows larger.

@@ -5,6 +5,7 @@ import {selectConnect, selectUser} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {Member} from '../../types/connect';
 import {useConnectEnvironment} from '../connect_context';
+import {emojiStoreFor, useCustomEmoji} from '../emoji/emoji_store';
 
 import type {MessageTextProps} from './MessageText';
 
@@ -28,11 +29,16 @@ function displayNames(users: Users): Map<string, string> {
 }
 
 // What MessageText needs to know about people, from Connect's state: the signed-in user's
-// username and the names of the people Connect knows.
-export function useMessageTextUsers(): Pick<MessageTextProps, 'currentUsername' | 'displayNameOf'> {
-    const {currentUserId} = useConnectEnvironment();
+// username and the names of the people Connect knows; and the server's custom emoji, read once a
+// text names an emoji that is not a standard one.
+export function useMessageTextUsers(): Pick<MessageTextProps, 'currentUsername' | 'displayNameOf' | 'customEmojiURL' | 'onUnknownEmoji'> {
+    const {client, currentUserId} = useConnectEnvironment();
     const currentUsername = useSelector((state: ConnectRootState) => selectUser(state, currentUserId)?.username) ?? '';
     const users = useSelector((state: ConnectRootState) => selectConnect(state).users);
     const displayNameOf = useCallback((username: string) => displayNames(users).get(username.toLowerCase()), [users]);
-    return {currentUsername, displayNameOf};
+    const customEmojiURL = useCustomEmoji(false);
+    const onUnknownEmoji = useCallback(() => {
+        void emojiStoreFor(client, currentUserId).loadOnce();
+    }, [client, currentUserId]);
+    return {currentUsername, displayNameOf, customEmojiURL, onUnknownEmoji};
 }

@@ -9,6 +9,7 @@ import {Alert} from '../common/Alert';
 import {useNow} from '../common/time';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 import {PeoplePicker} from '../people_picker/PeoplePicker';
+import {MessageSearch} from '../search/MessageSearch';
 
 import {ConversationFilter} from './ConversationFilter';
 import {ConversationRow} from './ConversationRow';
@@ -141,6 +142,7 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
                     }}
                 />
             )}
+            <MessageSearch onOpen={onOpen}/>
             <ConversationFilter
                 query={query}
                 onChange={setQuery}
