@@ -1,9 +1,7 @@
 package digest
 
 import (
-	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,91 +13,10 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
-
-// fakeKV is an in-memory KV store with the plugin API's compare-and-set semantics (nil old
-// value: set only when absent) and expiry.
-type fakeKV struct {
-	mu      sync.Mutex
-	values  map[string][]byte
-	expires map[string]time.Time
-	now     func() time.Time
-}
-
-func newFakeKV(now func() time.Time) *fakeKV {
-	return &fakeKV{values: map[string][]byte{}, expires: map[string]time.Time{}, now: now}
-}
-
-func (k *fakeKV) live(key string) ([]byte, bool) {
-	if at, ok := k.expires[key]; ok && !k.now().Before(at) {
-		delete(k.values, key)
-		delete(k.expires, key)
-	}
-	v, ok := k.values[key]
-	return v, ok
-}
-
-func (k *fakeKV) Get(key string) ([]byte, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	v, _ := k.live(key)
-	return v, nil
-}
-
-func (k *fakeKV) Set(key string, value []byte) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.values[key] = value
-	delete(k.expires, key)
-	return nil
-}
-
-func (k *fakeKV) Delete(key string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	delete(k.values, key)
-	delete(k.expires, key)
-	return nil
-}
-
-func (k *fakeKV) CompareAndSet(key string, oldValue, newValue []byte) (bool, error) {
-	return k.CompareAndSetWithExpiry(key, oldValue, newValue, 0)
-}
-
-func (k *fakeKV) CompareAndSetWithExpiry(key string, oldValue, newValue []byte, ttl time.Duration) (bool, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	current, found := k.live(key)
-	if (oldValue == nil && found) || (oldValue != nil && (!found || !bytes.Equal(current, oldValue))) {
-		return false, nil
-	}
-	if newValue == nil {
-		delete(k.values, key)
-		delete(k.expires, key)
-		return true, nil
-	}
-	k.values[key] = newValue
-	delete(k.expires, key)
-	if ttl > 0 {
-		k.expires[key] = k.now().Add(ttl)
-	}
-	return true, nil
-}
-
-func (k *fakeKV) KeysWithPrefix(prefix string) ([]string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	var keys []string
-	for key := range k.values {
-		if strings.HasPrefix(key, prefix) {
-			keys = append(keys, key)
-		}
-	}
-	sort.Strings(keys)
-	return keys, nil
-}
 
 type sentMail struct{ to, subject, body string }
 
@@ -108,7 +25,7 @@ type sentMail struct{ to, subject, body string }
 type world struct {
 	mu       sync.Mutex
 	now      time.Time
-	kv       *fakeKV
+	kv       *kvtest.Memory
 	users    map[string]*model.User
 	status   map[string]string
 	convs    map[string][]conversations.Conversation // by user
@@ -135,7 +52,8 @@ func newWorld() *world {
 		bell:   map[string]notify.Level{},
 		limits: config.Digest{Allowed: true, MinMinutes: 15, MaxMinutes: 1440, DefaultMinutes: 60},
 	}
-	w.kv = newFakeKV(w.clock)
+	w.kv = kvtest.NewAt(w.clock)
+	w.kv.OnCall(func() { w.calls.Add(1) }) // the digest's round trips, with the other fakes'
 	return w
 }
 
@@ -159,7 +77,7 @@ func (w *world) service() *Service {
 		Files:         fakeFiles{},
 		Users:         (*fakeUsers)(w),
 		Bell:          (*fakeBell)(w),
-		KV:            &countingKV{fakeKV: w.kv, calls: &w.calls},
+		KV:            w.kv,
 		Mail:          (*fakeMail)(w),
 		Links:         fakeLinks{},
 		Clients:       fakeClients{},
@@ -196,27 +114,6 @@ func (w *world) post(channel, user, text string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.posts[channel] = append(w.posts[channel], &model.Post{Id: model.NewId(), ChannelId: channel, UserId: user, Message: text, CreateAt: w.now.UnixMilli()})
-}
-
-type countingKV struct {
-	*fakeKV
-	calls *atomic.Int64
-}
-
-func (k *countingKV) Get(key string) ([]byte, error) { k.calls.Add(1); return k.fakeKV.Get(key) }
-func (k *countingKV) Set(key string, v []byte) error { k.calls.Add(1); return k.fakeKV.Set(key, v) }
-func (k *countingKV) Delete(key string) error        { k.calls.Add(1); return k.fakeKV.Delete(key) }
-func (k *countingKV) CompareAndSet(key string, o, n []byte) (bool, error) {
-	k.calls.Add(1)
-	return k.fakeKV.CompareAndSet(key, o, n)
-}
-func (k *countingKV) CompareAndSetWithExpiry(key string, o, n []byte, ttl time.Duration) (bool, error) {
-	k.calls.Add(1)
-	return k.fakeKV.CompareAndSetWithExpiry(key, o, n, ttl)
-}
-func (k *countingKV) KeysWithPrefix(prefix string) ([]string, error) {
-	k.calls.Add(1)
-	return k.fakeKV.KeysWithPrefix(prefix)
 }
 
 type fakeConversations world

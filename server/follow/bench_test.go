@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -14,6 +13,7 @@ import (
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -40,20 +40,6 @@ func (c *countingPosts) GetPost(postID string) (*model.Post, error) {
 
 func (c *countingPosts) UpdatePost(*model.Post) error { return nil }
 
-type listingKV struct{ memoryKV }
-
-func (l *listingKV) KeysWithPrefix(prefix string) ([]string, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	var keys []string
-	for key := range l.values {
-		if strings.HasPrefix(key, prefix) {
-			keys = append(keys, key)
-		}
-	}
-	return keys, nil
-}
-
 // BenchmarkFollowPollCycle is one polling cycle over 1,000 followed records against the
 // ServiceNow stand-in over HTTP, 20 of them changed, each with a new work note: upstream
 // requests per cycle and time per cycle.
@@ -63,7 +49,7 @@ func BenchmarkFollowPollCycle(b *testing.B) {
 	defer sn.Close()
 	client, err := servicenow.New(servicenow.Config{InstanceURL: sn.URL(), Username: standin.DefaultUsername, Password: standin.DefaultPassword})
 	require.NoError(b, err)
-	kv := &listingKV{memoryKV{values: map[string][]byte{}}}
+	kv := kvtest.New()
 	posts := &countingPosts{}
 	s := NewService(Deps{
 		Upstream: func() Upstream { return client },
@@ -100,7 +86,7 @@ func BenchmarkFollowPollCycle(b *testing.B) {
 	require.Empty(b, s.Stats()["last_error"])
 }
 
-func seedFollowed(b *testing.B, sn *standin.Server, kv *listingKV) []string {
+func seedFollowed(b *testing.B, sn *standin.Server, kv *kvtest.Memory) []string {
 	numbers := make([]string, benchFollowed)
 	for i := range numbers {
 		numbers[i] = fmt.Sprintf("INC%07d", 5_000_000+i)

@@ -13,6 +13,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire/wiretest"
 )
@@ -116,7 +117,7 @@ func newWorld() world {
 		Upstream:      func() Upstream { return upstream },
 		Conversations: w.groups,
 		Posts:         discardPosts{},
-		KV:            &listingKV{memoryKV{values: map[string][]byte{}}},
+		KV:            kvtest.New(),
 		Clients:       w.clients,
 		Log:           discardLog{},
 		Config:        func() *config.Config { return &config.Config{} },

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,53 +14,13 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
-type memoryKV struct {
-	mu     sync.Mutex
-	values map[string][]byte
-}
-
-func (m *memoryKV) Get(key string) ([]byte, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.values[key], nil
-}
-
-func (m *memoryKV) Set(key string, value []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.values[key] = value
-	return nil
-}
-
-func (m *memoryKV) SetWithExpiry(key string, value []byte, _ time.Duration) error {
-	return m.Set(key, value)
-}
-
-func (m *memoryKV) CompareAndSetWithExpiry(key string, oldValue, newValue []byte, _ time.Duration) (bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if string(m.values[key]) != string(oldValue) {
-		return false, nil
-	}
-	m.values[key] = newValue
-	return true, nil
-}
-
-func (m *memoryKV) KeysWithPrefix(string) ([]string, error) { return nil, nil }
-
-func (m *memoryKV) Delete(key string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	delete(m.values, key)
-	return nil
-}
-
 func verifierAt(now time.Time) *Service {
 	return NewService(Deps{
-		KV:     &memoryKV{values: map[string][]byte{}},
+		KV:     kvtest.New(),
 		Config: func() *config.Config { return &config.Config{WebhookSecret: "s3cret"} },
 		Now:    func() time.Time { return now },
 	})

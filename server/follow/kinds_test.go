@@ -10,6 +10,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 )
 
 // noKV fails the test on any use: posts outside record conversations must not reach the store.
@@ -46,7 +47,9 @@ func TestTheJournalFieldIsFilledInRecordConversationsOnly(t *testing.T) {
 	chosen.AddProp(JournalProp, "comments")
 	assert.Nil(t, s.FillJournalKind(chosen), "a valid choice stays as it is")
 
-	s.d.KV = &memoryKV{values: map[string][]byte{kindKey("record", "alice"): []byte("comments")}}
+	remembered := kvtest.New()
+	require.NoError(t, remembered.Set(kindKey("record", "alice"), []byte("comments")))
+	s.d.KV = remembered
 	filled := s.FillJournalKind(&model.Post{ChannelId: "record", UserId: "alice", Message: "from the mobile app"})
 	require.NotNil(t, filled)
 	assert.Equal(t, "comments", filled.GetProp(JournalProp), "the author's remembered choice")

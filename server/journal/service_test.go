@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,68 +15,10 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
-
-type memoryKV struct {
-	mu     sync.Mutex
-	values map[string][]byte
-}
-
-func (m *memoryKV) Get(key string) ([]byte, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.values[key], nil
-}
-
-func (m *memoryKV) Set(key string, value []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if value == nil {
-		delete(m.values, key)
-	} else {
-		m.values[key] = value
-	}
-	return nil
-}
-
-func (m *memoryKV) SetWithExpiry(key string, value []byte, _ time.Duration) error {
-	return m.Set(key, value)
-}
-
-func (m *memoryKV) CompareAndSet(key string, oldValue, newValue []byte) (bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	current, exists := m.values[key]
-	if (oldValue == nil && exists) || (oldValue != nil && string(current) != string(oldValue)) {
-		return false, nil
-	}
-	if newValue == nil {
-		delete(m.values, key)
-	} else {
-		m.values[key] = newValue
-	}
-	return true, nil
-}
-
-func (m *memoryKV) CompareAndSetWithExpiry(key string, oldValue, newValue []byte, _ time.Duration) (bool, error) {
-	return m.CompareAndSet(key, oldValue, newValue)
-}
-
-func (m *memoryKV) KeysWithPrefix(prefix string) ([]string, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	var keys []string
-	for key := range m.values {
-		if strings.HasPrefix(key, prefix) {
-			keys = append(keys, key)
-		}
-	}
-	return keys, nil
-}
-
-func (m *memoryKV) Delete(key string) error { return m.Set(key, nil) }
 
 type fixture struct {
 	posts   map[string]*model.Post
@@ -161,7 +102,7 @@ func newFixture() (*fixture, *Service) {
 		p.Message = strings.TrimSpace(p.Message)
 		f.posts[[]string{"m1", "m2", "m3", "other", "system"}[i]] = p
 	}
-	kv := &memoryKV{values: map[string][]byte{}}
+	kv := kvtest.New()
 	f.box = outbox.New(outbox.Deps{KV: kv, Log: quiet{}, Tell: func(_, _, message string) { f.told = append(f.told, message) }})
 	s := NewService(Deps{
 		Conversations: f, Posts: f, Files: f, Users: f, Records: f, Outbox: f.box, KV: kv,

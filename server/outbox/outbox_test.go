@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -14,70 +13,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
-
-// memoryKV is the KV store every "server" of a test shares, atomic like Mattermost's.
-type memoryKV struct {
-	mu     sync.Mutex
-	values map[string][]byte
-}
-
-func newKV() *memoryKV { return &memoryKV{values: map[string][]byte{}} }
-
-func (m *memoryKV) Get(key string) ([]byte, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.values[key], nil
-}
-
-func (m *memoryKV) Set(key string, value []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if value == nil {
-		delete(m.values, key)
-	} else {
-		m.values[key] = value
-	}
-	return nil
-}
-
-func (m *memoryKV) SetWithExpiry(key string, value []byte, _ time.Duration) error {
-	return m.Set(key, value)
-}
-
-func (m *memoryKV) CompareAndSet(key string, oldValue, newValue []byte) (bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	current, exists := m.values[key]
-	if (oldValue == nil && exists) || (oldValue != nil && string(current) != string(oldValue)) {
-		return false, nil
-	}
-	if newValue == nil {
-		delete(m.values, key)
-	} else {
-		m.values[key] = newValue
-	}
-	return true, nil
-}
-
-func (m *memoryKV) CompareAndSetWithExpiry(key string, oldValue, newValue []byte, _ time.Duration) (bool, error) {
-	return m.CompareAndSet(key, oldValue, newValue)
-}
-
-func (m *memoryKV) KeysWithPrefix(prefix string) ([]string, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	var keys []string
-	for key := range m.values {
-		if strings.HasPrefix(key, prefix) {
-			keys = append(keys, key)
-		}
-	}
-	return keys, nil
-}
-
-func (m *memoryKV) Delete(key string) error { return m.Set(key, nil) }
 
 type quietLog struct{}
 
@@ -156,7 +94,7 @@ func (c *clock) advance(d time.Duration) {
 }
 
 // server is one Mattermost server's outbox over the shared KV store.
-func server(kv *memoryKV, up *upstream, tells *told, now *clock) *Outbox {
+func server(kv *kvtest.Memory, up *upstream, tells *told, now *clock) *Outbox {
 	o := New(Deps{KV: kv, Log: quietLog{}, Tell: tells.tell, Now: now.Now})
 	o.Handle("note", up.handler, func(w Write, err error) string { return "Your note was not saved: " + err.Error() })
 	return o
@@ -172,7 +110,7 @@ func unavailable() error {
 }
 
 func TestAWriteIsDoneOnceWhateverTheEnqueues(t *testing.T) {
-	kv, up, tells, now := newKV(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
+	kv, up, tells, now := kvtest.New(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
 	o := server(kv, up, tells, now)
 
 	queued, err := o.Enqueue(note("w1", "Swapped the cable"))
@@ -194,7 +132,7 @@ func TestAWriteIsDoneOnceWhateverTheEnqueues(t *testing.T) {
 }
 
 func TestATransientFailureIsRetriedUntilServiceNowTakesIt(t *testing.T) {
-	kv, up, tells, now := newKV(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
+	kv, up, tells, now := kvtest.New(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
 	o := server(kv, up, tells, now)
 	up.fail(unavailable())
 
@@ -231,7 +169,7 @@ func TestAPermanentFailureIsToldOnceAndNotRetried(t *testing.T) {
 		"404 wrapped by a svc": errors.Join(errors.New("saving"), &servicenow.Error{Kind: servicenow.KindNotFound, StatusCode: 404}),
 	} {
 		t.Run(name, func(t *testing.T) {
-			kv, up, tells, now := newKV(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
+			kv, up, tells, now := kvtest.New(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
 			o := server(kv, up, tells, now)
 			up.fail(refusal)
 			_, err := o.Enqueue(note("w1", "text"))
@@ -254,7 +192,7 @@ func TestAPermanentFailureIsToldOnceAndNotRetried(t *testing.T) {
 }
 
 func TestAWriteStillFailingAfterTheGiveUpTimeIsToldOnce(t *testing.T) {
-	kv, up, tells, now := newKV(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
+	kv, up, tells, now := kvtest.New(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
 	o := server(kv, up, tells, now)
 	up.fail(unavailable())
 	_, err := o.Enqueue(note("w1", "text"))
@@ -274,7 +212,7 @@ func TestAWriteStillFailingAfterTheGiveUpTimeIsToldOnce(t *testing.T) {
 }
 
 func TestTwoServersRacingWriteOnce(t *testing.T) {
-	kv, up, tells, now := newKV(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
+	kv, up, tells, now := kvtest.New(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
 	a, b := server(kv, up, tells, now), server(kv, up, tells, now)
 	up.fail(unavailable())
 	_, err := a.Enqueue(note("w1", "Escalated to network team"))
@@ -300,7 +238,7 @@ func TestTwoServersRacingWriteOnce(t *testing.T) {
 }
 
 func TestAServerDoesNotRunAWriteAnotherIsRunning(t *testing.T) {
-	kv, up, tells, now := newKV(), &upstream{block: make(chan struct{})}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
+	kv, up, tells, now := kvtest.New(), &upstream{block: make(chan struct{})}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
 	a, b := server(kv, up, tells, now), server(kv, up, tells, now)
 	_, err := a.Enqueue(note("w1", "text"))
 	require.NoError(t, err)
@@ -314,7 +252,7 @@ func TestAServerDoesNotRunAWriteAnotherIsRunning(t *testing.T) {
 }
 
 func TestARestartPicksUpTheQueuedWrites(t *testing.T) {
-	kv, up, tells, now := newKV(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
+	kv, up, tells, now := kvtest.New(), &upstream{}, &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
 	before := server(kv, up, tells, now)
 	up.fail(unavailable())
 	_, err := before.Enqueue(note("w1", "first"))
@@ -336,7 +274,7 @@ func TestARestartPicksUpTheQueuedWrites(t *testing.T) {
 }
 
 func TestClosingStopsTheAttemptsInFlightAndKeepsTheirWrites(t *testing.T) {
-	kv, tells, now := newKV(), &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
+	kv, tells, now := kvtest.New(), &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
 	started := make(chan struct{})
 	o := New(Deps{KV: kv, Log: quietLog{}, Tell: tells.tell, Now: now.Now})
 	o.Handle("note", func(ctx context.Context, _ Write) error {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 )
 
 var (
@@ -34,32 +35,9 @@ func (f *fakeMembers) Members(channelID string) ([]*model.ChannelMember, error) 
 	return f.members[channelID], nil
 }
 
-type fakeKV struct {
-	mu     sync.Mutex
-	values map[string][]byte
-	reads  int
-}
-
-func (f *fakeKV) Get(key string) ([]byte, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.reads++
-	return f.values[key], nil
-}
-
-func (f *fakeKV) CompareAndSet(key string, oldValue, newValue []byte) (bool, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if string(f.values[key]) != string(oldValue) {
-		return false, nil
-	}
-	f.values[key] = newValue
-	return true, nil
-}
-
 type fixture struct {
 	members *fakeMembers
-	kv      *fakeKV
+	kv      *kvtest.Memory
 	now     time.Time
 	allowed bool
 	s       *Service
@@ -73,7 +51,7 @@ func newFixture() *fixture {
 			{ChannelId: channel, UserId: carol, LastViewedAt: 150},
 			{ChannelId: channel, UserId: bot, LastViewedAt: 0},
 		}}},
-		kv:      &fakeKV{values: map[string][]byte{}},
+		kv:      kvtest.New(),
 		now:     time.Unix(1000, 0),
 		allowed: true,
 	}
@@ -115,7 +93,7 @@ func TestManyAsksWithinTheIntervalReadTheMembersOnce(t *testing.T) {
 		require.NoError(t, err)
 	}
 	assert.Equal(t, 1, f.members.reads)
-	assert.Equal(t, 1, f.kv.reads)
+	assert.Equal(t, 1, f.kv.Reads())
 
 	f.members.members[channel][1].LastViewedAt = 300
 	f.now = f.now.Add(fresh)

@@ -18,6 +18,7 @@ import (
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -85,10 +86,16 @@ type fixture struct {
 	posts    *fakePosts
 	readers  readers
 	audience *audience
-	kv       *memoryKV
+	kv       *kvtest.Memory
 	service  *Service
 	// isConversation is the service's IsConversation; nil until a test sets it.
 	isConversation func(channelID string) bool
+}
+
+// pendingFills is how many fills wait in the KV store.
+func pendingFills(kv KV) int {
+	keys, _ := kv.KeysWithPrefix(fillKeyPrefix)
+	return len(keys)
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -98,7 +105,7 @@ func newFixture(t testing.TB) *fixture {
 	t.Cleanup(sn.Close)
 	client, err := servicenow.New(servicenow.Config{InstanceURL: sn.URL(), Username: standin.DefaultUsername, Password: standin.DefaultPassword, Timeout: time.Second, MaxAttempts: 1})
 	require.NoError(t, err)
-	f := &fixture{sn: sn, client: client, posts: newFakePosts(), readers: readers{}, audience: &audience{outsiders: map[string]bool{}, known: true}, kv: newMemoryKV()}
+	f := &fixture{sn: sn, client: client, posts: newFakePosts(), readers: readers{}, audience: &audience{outsiders: map[string]bool{}, known: true}, kv: kvtest.New()}
 	f.service = NewService(Deps{
 		Posts: f.posts, Access: f.readers, Audience: f.audience, KV: f.kv, Log: silentLog{},
 		IsConversation: func(channelID string) bool { return f.isConversation != nil && f.isConversation(channelID) },
@@ -216,7 +223,7 @@ func TestOtherAttachmentsAreKept(t *testing.T) {
 }
 
 func TestNoServiceNowNoCards(t *testing.T) {
-	s := NewService(Deps{Posts: newFakePosts(), Access: readers{}, Audience: &audience{known: true}, KV: newMemoryKV(), Log: silentLog{}})
+	s := NewService(Deps{Posts: newFakePosts(), Access: readers{}, Audience: &audience{known: true}, KV: kvtest.New(), Log: silentLog{}})
 	t.Cleanup(s.Close)
 	require.NoError(t, s.Configure(Options{Prefixes: config.DefaultPrefixes(), Digits: 7, MaxCards: 5, TTL: time.Minute}, nil))
 	assert.Nil(t, s.Attach(&model.Post{Message: standin.SampleIncident}))
@@ -450,7 +457,7 @@ func TestPendingFillsSurviveARestart(t *testing.T) {
 	f.service.Close()
 	assert.Less(t, time.Since(start), time.Second, "shutting down does not wait for ServiceNow")
 	assert.Empty(t, f.posts.updates, "a fill cut short leaves the post as it was")
-	assert.Equal(t, 1, f.kv.pendingFills(), "and stays pending")
+	assert.Equal(t, 1, pendingFills(f.kv), "and stays pending")
 
 	f.sn.ClearFault()
 	restarted := NewService(Deps{Posts: f.posts, Access: f.readers, Audience: f.audience, KV: f.kv, Log: silentLog{}})
@@ -460,7 +467,7 @@ func TestPendingFillsSurviveARestart(t *testing.T) {
 	filled := f.nextUpdate(t)
 	assert.Equal(t, posted.Id, filled.Id)
 	assert.Equal(t, []Status{Found}, statuses(cardsOf(filled)))
-	assert.Eventually(t, func() bool { return f.kv.pendingFills() == 0 }, 2*time.Second, 10*time.Millisecond)
+	assert.Eventually(t, func() bool { return pendingFills(f.kv) == 0 }, 2*time.Second, 10*time.Millisecond)
 }
 
 func TestAFillIsDoneOnceAcrossServers(t *testing.T) {
@@ -509,7 +516,7 @@ func TestARefreshDuringAnOutageKeepsTheLastDetails(t *testing.T) {
 }
 
 func TestAFullQueueDefersFillsToTheSweepInsteadOfDroppingThem(t *testing.T) {
-	kv := newMemoryKV()
+	kv := kvtest.New()
 	var filled []string
 	q := &fillQueue{kv: kv, log: silentLog{}, now: time.Now, work: make(chan string, 1),
 		fill: func(_ context.Context, postID string) bool { filled = append(filled, postID); return false }}
@@ -518,12 +525,12 @@ func TestAFullQueueDefersFillsToTheSweepInsteadOfDroppingThem(t *testing.T) {
 		q.add(id)
 	}
 	assert.Equal(t, FillStats{Queued: 1, Deferred: 2, Backlog: 1}, q.stats(), "counted, not dropped")
-	assert.Equal(t, 3, kv.pendingFills(), "every fill is kept in the KV store")
+	assert.Equal(t, 3, pendingFills(kv), "every fill is kept in the KV store")
 
 	for len(filled) < 3 {
 		q.runOne(<-q.work)
 		q.sweep()
 	}
 	assert.ElementsMatch(t, []string{"p1", "p2", "p3"}, filled)
-	assert.Equal(t, 0, kv.pendingFills())
+	assert.Equal(t, 0, pendingFills(kv))
 }

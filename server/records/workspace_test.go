@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -72,7 +73,7 @@ func TestScanLimitsAndFindStaysAsItWas(t *testing.T) {
 }
 
 func TestServiceScanFindsLinksWithoutServiceNow(t *testing.T) {
-	s := NewService(Deps{Posts: newFakePosts(), Access: readers{}, Audience: &audience{}, KV: newMemoryKV(), Log: silentLog{}})
+	s := NewService(Deps{Posts: newFakePosts(), Access: readers{}, Audience: &audience{}, KV: kvtest.New(), Log: silentLog{}})
 	t.Cleanup(s.Close)
 	mentions, links := s.Scan("INC0010001 https://example.com/x")
 	assert.Empty(t, mentions)
@@ -125,22 +126,6 @@ func TestWithDiscussion(t *testing.T) {
 	})
 }
 
-// conflictingKV changes a key behind the back of the first compare-and-sets, as another server would.
-type conflictingKV struct {
-	*memoryKV
-	conflicts int
-	other     func(stored []byte) []byte
-}
-
-func (kv *conflictingKV) CompareAndSetWithExpiry(key string, oldValue, newValue []byte, ttl time.Duration) (bool, error) {
-	if kv.conflicts > 0 {
-		kv.conflicts--
-		current, _ := kv.Get(key)
-		_ = kv.Set(key, kv.other(current))
-	}
-	return kv.memoryKV.CompareAndSetWithExpiry(key, oldValue, newValue, ttl)
-}
-
 func storedDiscussions(t *testing.T, kv KV, key servicenow.RecordKey) []Discussion {
 	t.Helper()
 	value, err := kv.Get(discussedKey(key))
@@ -155,12 +140,19 @@ func storedDiscussions(t *testing.T, kv KV, key servicenow.RecordKey) []Discussi
 func TestDiscussedNotesMergeWithConcurrentChanges(t *testing.T) {
 	key := number("incident", "INC0010001")
 	another := 0
-	kv := &conflictingKV{memoryKV: newMemoryKV(), conflicts: 2, other: func(stored []byte) []byte {
+	kv, conflicts := kvtest.New(), 2
+	// another server changes the key behind the back of the first compare-and-sets
+	kv.BeforeCompareAndSet(func(key string) {
+		if conflicts == 0 {
+			return
+		}
+		conflicts--
 		another++
+		stored, _ := kv.Get(key)
 		list, _ := withDiscussion(decodeDiscussions(stored), fmt.Sprintf("other%d", another), int64(another))
 		value, _ := json.Marshal(list)
-		return value
-	}}
+		_ = kv.Set(key, value)
+	})
 	d := discussed{kv: kv}
 	list, err := d.note(key, "mine", 10)
 	require.NoError(t, err)
@@ -168,7 +160,7 @@ func TestDiscussedNotesMergeWithConcurrentChanges(t *testing.T) {
 	assert.Equal(t, want, list, "the other servers' changes are kept")
 	assert.Equal(t, want, storedDiscussions(t, kv, key))
 
-	kv.conflicts = discussedAttempts
+	conflicts = discussedAttempts
 	_, err = d.note(key, "late", 20)
 	assert.ErrorIs(t, err, errDiscussedBusy, "it gives up after a bounded number of attempts")
 
@@ -204,14 +196,14 @@ func TestABusyConversationDoesNotReadTheIndexForEveryPost(t *testing.T) {
 		f.service.Posted(orPost(f.service.Attach(post), post))
 	}
 	postAt(1_000)
-	reads := f.kv.reads
+	reads := f.kv.Reads()
 
 	postAt(2_000)
 	postAt(3_000)
-	assert.Equal(t, reads, f.kv.reads, "mentions within the index's granularity need no KV round trip")
+	assert.Equal(t, reads, f.kv.Reads(), "mentions within the index's granularity need no KV round trip")
 
 	postAt(1_000 + discussedGranularity + 1)
-	assert.Greater(t, f.kv.reads, reads)
+	assert.Greater(t, f.kv.Reads(), reads)
 	assert.Equal(t, []Discussion{{"dm1", 1_000 + discussedGranularity + 1}}, storedDiscussions(t, f.kv, number("incident", standin.SampleIncident)))
 }
 
@@ -229,12 +221,12 @@ func TestAReadListSparesTheReadsOfItsOtherConversations(t *testing.T) {
 		f.service.Posted(orPost(f.service.Attach(post), post))
 	}
 	postIn("dm1")
-	reads := f.kv.reads
+	reads := f.kv.Reads()
 	postIn("dm2")
 	postIn("dm3")
-	assert.Equal(t, reads, f.kv.reads, "after one read of the record's list, its other listed conversations need no KV round trip")
+	assert.Equal(t, reads, f.kv.Reads(), "after one read of the record's list, its other listed conversations need no KV round trip")
 	postIn("dm4")
-	assert.Greater(t, f.kv.reads, reads, "a conversation the list does not name is added")
+	assert.Greater(t, f.kv.Reads(), reads, "a conversation the list does not name is added")
 	assert.Equal(t, []Discussion{{"dm4", 5_000}, {"dm3", 1_002}, {"dm2", 1_001}, {"dm1", 1_000}}, storedDiscussions(t, f.kv, record))
 }
 

@@ -2,7 +2,6 @@ package staff
 
 import (
 	"context"
-	"encoding/json"
 	"sort"
 	"sync"
 
@@ -150,21 +149,6 @@ func (f *fakeChannels) open() string {
 	c := &model.Channel{Id: model.NewId(), Type: model.ChannelTypeOpen, Name: "town-square"}
 	f.channels[c.Id] = c
 	return c.Id
-}
-
-type memoryKV struct{ values map[string][]byte }
-
-func (kv *memoryKV) GetJSON(key string, out any) error {
-	if data, ok := kv.values[key]; ok {
-		return json.Unmarshal(data, out)
-	}
-	return nil
-}
-
-func (kv *memoryKV) SetJSON(key string, value any) error {
-	data, err := json.Marshal(value)
-	kv.values[key] = data
-	return err
 }
 
 type fakeRoleSource struct {

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 )
 
 type fakeCluster struct {
@@ -52,7 +53,7 @@ func newServiceWorld(t *testing.T) *serviceWorld {
 	t.Helper()
 	w := &serviceWorld{world: newWorld(t), source: &fakeRoleSource{}, cluster: &fakeCluster{}, admins: &fakeAdmins{}}
 	service, err := NewService(ServiceDeps{
-		Directory: w.dir, Channels: w.channels, KV: &memoryKV{values: map[string][]byte{}},
+		Directory: w.dir, Channels: w.channels, KV: kvtest.New(),
 		Cluster: w.cluster, Notifier: &fakeNotifier{notes: make(chan recordedNote, 10)}, Log: silentLog{},
 		BotID:  w.connectBot.Id,
 		Config: staticConfig(config.Config{StaffTeams: []string{"itil"}, StaffRoles: []string{"itil"}}),

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -209,7 +210,7 @@ func TestPolicyKeepsTheMessageWhenTheCheckFails(t *testing.T) {
 
 func TestRoleSyncKeepsTheLastGoodSetOnFailure(t *testing.T) {
 	w := newWorld(t)
-	kv := &memoryKV{values: map[string][]byte{}}
+	kv := kvtest.New()
 	sync := NewRoleSync(kv, w.roster)
 	source := &fakeRoleSource{holders: []servicenow.RoleHolder{{UserName: "rita", Email: "RITA@connect.example.com", Role: "itil"}}}
 
