@@ -1,7 +1,6 @@
 package conversations
 
 import (
-	"bytes"
 	"sort"
 	"sync"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
@@ -30,7 +30,7 @@ type fakeMattermost struct {
 	posts       map[string][]*model.Post
 	teams       map[string]string
 	teamMembers map[string]map[string]bool
-	kv          map[string][]byte
+	kv          *kvtest.Memory
 	events      []event
 	ephemerals  []event
 	broadcasts  []string
@@ -49,7 +49,7 @@ func newFake() *fakeMattermost {
 		clock: 1_000_000, channels: map[string]*model.Channel{}, members: map[string]map[string]*model.ChannelMember{},
 		users: map[string]*model.User{}, kinds: map[string]staff.Kind{}, posts: map[string][]*model.Post{},
 		teams: map[string]string{"itil": "teamitil00000000000000000a"}, teamMembers: map[string]map[string]bool{},
-		kv: map[string][]byte{}, calls: map[string]int{},
+		kv: kvtest.New(), calls: map[string]int{},
 	}
 }
 
@@ -290,38 +290,6 @@ func (f *fakeMattermost) Broadcast(name, data string) error {
 	return nil
 }
 
-func (f *fakeMattermost) Get(key string) ([]byte, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.kv[key], nil
-}
-
-func (f *fakeMattermost) Set(key string, value []byte) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if value == nil {
-		delete(f.kv, key)
-	} else {
-		f.kv[key] = value
-	}
-	return nil
-}
-
-func (f *fakeMattermost) CompareAndSet(key string, oldValue, newValue []byte) (bool, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	current, exists := f.kv[key]
-	if (oldValue == nil && exists) || (oldValue != nil && !bytes.Equal(current, oldValue)) {
-		return false, nil
-	}
-	if newValue == nil {
-		delete(f.kv, key)
-	} else {
-		f.kv[key] = newValue
-	}
-	return true, nil
-}
-
 func (f *fakeMattermost) Verdict(userID string) (staff.Verdict, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -365,7 +333,7 @@ func newTestService(t *testing.T, cfg *config.Config) (*Service, *fakeMattermost
 		cfg = &config.Config{StaffTeams: []string{"itil"}, Enforcement: config.ModeEnforce}
 	}
 	s := NewService(Deps{
-		Channels: f, Directory: f, Clients: f, Notifier: f, Cluster: f, KV: f, Staff: f, Log: nopLog{},
+		Channels: f, Directory: f, Clients: f, Notifier: f, Cluster: f, KV: f.kv, Staff: f, Log: nopLog{},
 		Config: func() *config.Config { return cfg }, BotID: botID, SettleDelay: time.Millisecond, NameDelay: time.Millisecond,
 		Now: func() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return time.UnixMilli(f.tick()) },
 	})

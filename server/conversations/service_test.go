@@ -180,7 +180,7 @@ func TestCloseHidesUntilTheNextPost(t *testing.T) {
 	list, err = s.List(p.me)
 	require.NoError(t, err)
 	assert.Equal(t, []string{dm}, ids(list.Conversations), "a new post reopens it")
-	assert.Eventually(t, func() bool { f.mu.Lock(); defer f.mu.Unlock(); return f.kv[closedKey(p.me)] == nil },
+	assert.Eventually(t, func() bool { return f.kv.Value(closedKey(p.me)) == nil },
 		time.Second, 5*time.Millisecond, "the stale entry is tidied away")
 }
 
@@ -212,26 +212,17 @@ func TestClosingRetriesWhenAnotherTabChangedTheSet(t *testing.T) {
 	s, f := newTestService(t, nil)
 	p := newCast(f)
 	a, b := f.dm(p.me, p.ann), f.dm(p.me, p.bo)
-	racing := &racingKV{fakeMattermost: f, before: func() { require.NoError(t, s.closeFor(p.me, b, 5)) }}
-	s.kv = racing
+	raced := false
+	f.kv.BeforeCompareAndSet(func(string) { // another tab closes b just before the first compare-and-set
+		if !raced {
+			raced = true
+			require.NoError(t, s.closeFor(p.me, b, 5))
+		}
+	})
 	require.NoError(t, s.closeFor(p.me, a, 7))
 	set, err := s.closedOf(p.me)
 	require.NoError(t, err)
 	assert.Equal(t, closedSet{a: 7, b: 5}, set)
-}
-
-// racingKV runs before once, just before the first compare-and-set, like a concurrent writer.
-type racingKV struct {
-	*fakeMattermost
-	before func()
-}
-
-func (k *racingKV) CompareAndSet(key string, oldValue, newValue []byte) (bool, error) {
-	if before := k.before; before != nil {
-		k.before = nil
-		before()
-	}
-	return k.fakeMattermost.CompareAndSet(key, oldValue, newValue)
 }
 
 func TestSearch(t *testing.T) {
@@ -335,7 +326,7 @@ func TestCreateGroupStartsAManagedGroup(t *testing.T) {
 	assert.Equal(t, botID, ch.CreatorId)
 	assert.Equal(t, f.teams["itil"], ch.TeamId)
 	assert.Equal(t, "Ann Tester, Bo Tester, Mia Tester", ch.DisplayName, "native clients see every member")
-	assert.Equal(t, ch.DisplayName, string(f.kv[generatedNameKey(c.ID)]))
+	assert.Equal(t, ch.DisplayName, string(f.kv.Value(generatedNameKey(c.ID))))
 	assert.Len(t, f.teamMembers[f.teams["itil"]], 3, "everyone is in the conversation team")
 
 	again, created, err := s.Create(p.me, CreateRequest{UserIDs: []string{p.bo, p.ann}})
@@ -348,7 +339,7 @@ func TestCreateGroupStartsAManagedGroup(t *testing.T) {
 	assert.True(t, created, "a different name is a different group")
 	assert.Equal(t, "Change board", named.Name)
 	assert.True(t, named.CustomName)
-	assert.Nil(t, f.kv[generatedNameKey(named.ID)])
+	assert.Nil(t, f.kv.Value(generatedNameKey(named.ID)))
 }
 
 func TestCreateGroupReturnsAnExistingGroupMessage(t *testing.T) {
@@ -388,7 +379,7 @@ func TestAddMembers(t *testing.T) {
 	p := newCast(f)
 	cy := f.person("cy", "Cy", staff.Staff)
 	group := f.managed("Ann Tester, Mia Tester", p.me, p.ann)
-	f.kv[generatedNameKey(group)] = []byte("Ann Tester, Mia Tester")
+	require.NoError(t, f.kv.Set(generatedNameKey(group), []byte("Ann Tester, Mia Tester")))
 
 	c, err := s.AddMembers(p.me, group, []string{p.bo, cy, p.ann})
 	require.NoError(t, err)
@@ -461,7 +452,7 @@ func TestRename(t *testing.T) {
 	s, f := newTestService(t, nil)
 	p := newCast(f)
 	group := f.managed("Ann Tester, Mia Tester", p.me, p.ann)
-	f.kv[generatedNameKey(group)] = []byte("Ann Tester, Mia Tester")
+	require.NoError(t, f.kv.Set(generatedNameKey(group), []byte("Ann Tester, Mia Tester")))
 
 	c, err := s.Rename(p.me, group, "  Night shift ")
 	require.NoError(t, err)
@@ -517,7 +508,7 @@ func TestMemberChangesKeepTheGeneratedNameCurrent(t *testing.T) {
 	s, f := newTestService(t, nil)
 	p := newCast(f)
 	group := f.managed("Ann Tester, Mia Tester", p.me, p.ann)
-	f.kv[generatedNameKey(group)] = []byte("Ann Tester, Mia Tester")
+	require.NoError(t, f.kv.Set(generatedNameKey(group), []byte("Ann Tester, Mia Tester")))
 	require.NoError(t, f.AddMember(group, p.bo, p.ann))
 	s.MemberJoined(group, p.bo, p.ann)
 	assertNamed(t, f, group, "Ann Tester, Bo Tester, Mia Tester")
@@ -540,7 +531,7 @@ func TestAGroupBeingFilledIsRenamedOnce(t *testing.T) {
 	s.nameDelay = 50 * time.Millisecond
 	p := newCast(f)
 	group := f.managed("Mia Tester", p.me)
-	f.kv[generatedNameKey(group)] = []byte("Mia Tester")
+	require.NoError(t, f.kv.Set(generatedNameKey(group), []byte("Mia Tester")))
 	for _, id := range []string{p.ann, p.bo} {
 		require.NoError(t, f.AddMember(group, id, p.me))
 		s.MemberJoined(group, id, p.me)

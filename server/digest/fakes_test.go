@@ -53,7 +53,7 @@ func newWorld() *world {
 		limits: config.Digest{Allowed: true, MinMinutes: 15, MaxMinutes: 1440, DefaultMinutes: 60},
 	}
 	w.kv = kvtest.NewAt(w.clock)
-	w.kv.OnCall(func() { w.calls.Add(1) }) // the digest's round trips, with the other fakes'
+	w.kv.OnCall(func(string, string) { w.calls.Add(1) }) // the digest's round trips, with the other fakes'
 	return w
 }
 

@@ -2,7 +2,6 @@ package follow
 
 import (
 	"testing"
-	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
@@ -13,28 +12,11 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 )
 
-// noKV fails the test on any use: posts outside record conversations must not reach the store.
-type noKV struct{ t *testing.T }
-
-func (n noKV) Get(key string) ([]byte, error) { n.t.Fatalf("KV read %s", key); return nil, nil }
-func (n noKV) Set(key string, _ []byte) error { n.t.Fatalf("KV write %s", key); return nil }
-func (n noKV) SetWithExpiry(key string, _ []byte, _ time.Duration) error {
-	n.t.Fatalf("KV write %s", key)
-	return nil
-}
-func (n noKV) CompareAndSetWithExpiry(key string, _, _ []byte, _ time.Duration) (bool, error) {
-	n.t.Fatalf("KV write %s", key)
-	return false, nil
-}
-func (n noKV) KeysWithPrefix(prefix string) ([]string, error) {
-	n.t.Fatalf("KV list %s", prefix)
-	return nil, nil
-}
-func (n noKV) Delete(key string) error { n.t.Fatalf("KV delete %s", key); return nil }
-
 func TestTheJournalFieldIsFilledInRecordConversationsOnly(t *testing.T) {
 	twoWay := true
-	s := NewService(Deps{KV: noKV{t}, BotID: "bot", Config: func() *config.Config { return &config.Config{FollowTwoWay: twoWay} }})
+	noKV := kvtest.New() // posts outside record conversations must not reach the store
+	noKV.OnCall(func(method, key string) { t.Fatalf("KV %s %s", method, key) })
+	s := NewService(Deps{KV: noKV, BotID: "bot", Config: func() *config.Config { return &config.Config{FollowTwoWay: twoWay} }})
 	s.byChannel["record"] = conversations.RecordRef{Table: "incident", SysID: "0123456789abcdef0123456789abcdef"}
 
 	elsewhere := &model.Post{ChannelId: "dm", UserId: "alice", Message: "hi"}

@@ -11,6 +11,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
@@ -22,7 +23,7 @@ const (
 
 type fakes struct {
 	props       map[string]map[string]string // channel → member props of u1
-	kv          map[string][]byte
+	kv          *kvtest.Memory
 	published   []map[string]any
 	broadcasts  []string
 	rule        config.EmailRule
@@ -35,7 +36,7 @@ type fakes struct {
 func newFakes() *fakes {
 	return &fakes{
 		props: map[string]map[string]string{dm: {}, group: {}, town: {}},
-		kv:    map[string][]byte{},
+		kv:    kvtest.New(),
 		rule:  config.EmailOptIn,
 		user:  &model.User{Id: "u1", Username: "alice", FirstName: "Alice", NotifyProps: model.StringMap{"desktop": "mention", "push": "mention", "email": "true"}},
 		posts: map[string]*model.Post{},
@@ -87,21 +88,6 @@ func (f *fakes) User(string) (*model.User, error) {
 	return f.user, nil
 }
 
-type kv struct{ f *fakes }
-
-func (k kv) Get(key string) ([]byte, error) { return k.f.kv[key], nil }
-func (k kv) CompareAndSet(key string, oldValue, newValue []byte) (bool, error) {
-	if string(k.f.kv[key]) != string(oldValue) || (oldValue == nil) != (k.f.kv[key] == nil) {
-		return false, nil
-	}
-	if newValue == nil {
-		delete(k.f.kv, key)
-	} else {
-		k.f.kv[key] = newValue
-	}
-	return true, nil
-}
-
 func (f *fakes) broadcast(event, data string) error {
 	f.broadcasts = append(f.broadcasts, event+" "+data)
 	return nil
@@ -114,7 +100,7 @@ func (f *fakes) Publish(_ string, event wire.Event) {
 func (f *fakes) Warn(string, ...any) {}
 
 func (f *fakes) service() *Service {
-	return NewService(Deps{Conversations: f, Members: f, Users: f, Posts: f, KV: kv{f}, Clients: f, Log: f,
+	return NewService(Deps{Conversations: f, Members: f, Users: f, Posts: f, KV: f.kv, Clients: f, Log: f,
 		Config: func() *config.Config { return &config.Config{EmailRule: f.rule} }, Broadcast: f.broadcast})
 }
 
@@ -151,7 +137,7 @@ func TestSetStoresPropsAndTellsTheClients(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
 	assert.Equal(t, map[string]string{"desktop": "none", "push": "mention", "email": "true", "mark_unread": "mention"}, f.props[group])
-	assert.JSONEq(t, `{"`+group+`":"mention"}`, string(f.kv[emailChoicesKey("u1")]))
+	assert.JSONEq(t, `{"`+group+`":"mention"}`, string(f.kv.Value(emailChoicesKey("u1"))))
 	assert.Equal(t, []string{ClusterEvent + " u1"}, f.broadcasts, "the other servers read the choices again")
 	require.Len(t, f.published, 1)
 	assert.Equal(t, ChangedEvent, f.published[0]["event"])
@@ -162,7 +148,7 @@ func TestSetStoresPropsAndTellsTheClients(t *testing.T) {
 
 	_, err = s.Set("u1", group, Preferences{Desktop: All, Push: All, Email: All})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"`+group+`":"all"}`, string(f.kv[emailChoicesKey("u1")]))
+	assert.JSONEq(t, `{"`+group+`":"all"}`, string(f.kv.Value(emailChoicesKey("u1"))))
 	assert.Equal(t, "all", f.props[group]["mark_unread"])
 
 	_, err = s.Set("u1", group, Preferences{Desktop: All, Push: All, Email: None})
@@ -273,14 +259,14 @@ func TestChoicesMadeBeforeTheDocumentCount(t *testing.T) {
 	f.props[group] = map[string]string{"email": "true"}
 	f.props[dm] = map[string]string{"email": "false"}
 	f.props[town] = map[string]string{"email": "true"}
-	f.kv[legacyMentionKey("u1", group)] = []byte("1")
+	require.NoError(t, f.kv.Set(legacyMentionKey("u1", group), []byte("1")))
 	s := f.service()
 
 	mentioned := &model.EmailNotification{ChannelId: group, RecipientId: "u1", EmailNotificationContent: model.EmailNotificationContent{MessageText: "@alice"}}
 	assert.Empty(t, s.EmailRejection(mentioned))
 	mentioned.MessageText = "hi"
 	assert.NotEmpty(t, s.EmailRejection(mentioned), "the @mentions mark still counts")
-	assert.JSONEq(t, `{"`+group+`":"mention","`+dm+`":"none"}`, string(f.kv[emailChoicesKey("u1")]), "saved once, Connect conversations only")
+	assert.JSONEq(t, `{"`+group+`":"mention","`+dm+`":"none"}`, string(f.kv.Value(emailChoicesKey("u1"))), "saved once, Connect conversations only")
 
 	f.props[dm] = map[string]string{"email": "true"}
 	got, err := s.Get("u1", dm)

@@ -10,6 +10,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 )
 
 type world struct {
@@ -19,11 +21,11 @@ type world struct {
 	enforced bool
 	carded   []string
 	messages map[string]string
-	kv       map[string][]byte
+	kv       *kvtest.Memory
 }
 
 func newWorld() *world {
-	return &world{posts: map[string]*model.Post{}, refusals: map[string]string{}, enforced: true, messages: map[string]string{}, kv: map[string][]byte{}}
+	return &world{posts: map[string]*model.Post{}, refusals: map[string]string{}, enforced: true, messages: map[string]string{}, kv: kvtest.New()}
 }
 
 func (w *world) PostsSince(since int64, after *model.Post, limit int) ([]*model.Post, error) {
@@ -72,13 +74,6 @@ func (w *world) DirectMessage(userID, message string) error {
 	return nil
 }
 
-func (w *world) Get(key string) ([]byte, error) { return w.kv[key], nil }
-
-func (w *world) Set(key string, value []byte) error {
-	w.kv[key] = value
-	return nil
-}
-
 func (w *world) post(channelID, userID, message string, at time.Time) *model.Post {
 	p := &model.Post{Id: model.NewId(), ChannelId: channelID, UserId: userID, Message: message, CreateAt: at.UnixMilli()}
 	w.posts[p.Id] = p
@@ -90,7 +85,7 @@ type quiet struct{}
 func (quiet) Warn(string, ...any) {}
 
 func newService(w *world, now time.Time) *Service {
-	s := NewService(Deps{Posts: w, Screen: w, Cards: w, Bot: w, KV: w, Log: quiet{}})
+	s := NewService(Deps{Posts: w, Screen: w, Cards: w, Bot: w, KV: w.kv, Log: quiet{}})
 	s.now = func() time.Time { return now }
 	return s
 }
@@ -131,7 +126,7 @@ func TestNothingToRecoverOnTheFirstStartOrAfterALongStop(t *testing.T) {
 	assert.Empty(t, w.deleted, "an admin had turned Connect off: its rules were not in force")
 
 	var note aliveNote
-	require.NoError(t, json.Unmarshal(w.kv[newService(w, start).key], &note))
+	require.NoError(t, json.Unmarshal(w.kv.Value(newService(w, start).key), &note))
 	assert.False(t, note.Stopped, "recovering notes the plugin alive again")
 }
 

@@ -23,7 +23,7 @@ type Memory struct {
 	reads   int
 	calls   int
 	// onCall and beforeCAS are a test's hooks, run outside the lock.
-	onCall    func()
+	onCall    func(method, key string)
 	beforeCAS func(key string)
 }
 
@@ -33,9 +33,11 @@ func New() *Memory { return &Memory{} }
 // NewAt returns an empty store whose values expire by now, a test's clock.
 func NewAt(now func() time.Time) *Memory { return &Memory{now: now} }
 
-// OnCall makes every later call of the store's methods first call hook (to count a test's
-// round trips with its other fakes'). Set it before the store is shared.
-func (m *Memory) OnCall(hook func()) { m.onCall = hook }
+// OnCall makes every later call of the store's methods first call hook with the method's
+// name and its key (KeysWithPrefix: the prefix), outside the store's lock: to count a test's
+// round trips with its other fakes', or to fail a test that must not reach the store. Set it
+// before the store is shared.
+func (m *Memory) OnCall(hook func(method, key string)) { m.onCall = hook }
 
 // BeforeCompareAndSet makes every later compare-and-set first call hook with its key, outside
 // the store's lock: a concurrent writer, as another server would be, which may change the
@@ -56,6 +58,15 @@ func (m *Memory) Calls() int {
 	return m.calls
 }
 
+// Value is key's value (nil: missing) for a test to look at; unlike Get, it is no call of
+// the store's: it is not counted and runs no hook.
+func (m *Memory) Value(key string) []byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	value, _ := m.live(key)
+	return bytes.Clone(value)
+}
+
 // ExpiresAt is when key's value expires; false for a missing key or one that does not expire.
 func (m *Memory) ExpiresAt(key string) (time.Time, bool) {
 	m.mu.Lock()
@@ -67,10 +78,10 @@ func (m *Memory) ExpiresAt(key string) (time.Time, bool) {
 	return at, ok
 }
 
-// lock counts a call and takes the lock; the caller unlocks.
-func (m *Memory) lock() {
+// lock counts a call of method and takes the lock; the caller unlocks.
+func (m *Memory) lock(method, key string) {
 	if m.onCall != nil {
-		m.onCall()
+		m.onCall(method, key)
 	}
 	m.mu.Lock()
 	m.calls++
@@ -112,7 +123,7 @@ func (m *Memory) put(key string, value []byte, ttl time.Duration) {
 
 // Get returns nil for a missing key.
 func (m *Memory) Get(key string) ([]byte, error) {
-	m.lock()
+	m.lock("Get", key)
 	defer m.mu.Unlock()
 	m.reads++
 	value, _ := m.live(key)
@@ -120,33 +131,39 @@ func (m *Memory) Get(key string) ([]byte, error) {
 }
 
 // Set stores value; nil deletes the key.
-func (m *Memory) Set(key string, value []byte) error {
-	return m.SetWithExpiry(key, value, 0)
-}
+func (m *Memory) Set(key string, value []byte) error { return m.set("Set", key, value, 0) }
 
 // SetWithExpiry stores value for ttl; nil deletes the key.
 func (m *Memory) SetWithExpiry(key string, value []byte, ttl time.Duration) error {
-	m.lock()
+	return m.set("SetWithExpiry", key, value, ttl)
+}
+
+// Delete removes key; a missing key is no error.
+func (m *Memory) Delete(key string) error { return m.set("Delete", key, nil, 0) }
+
+func (m *Memory) set(method, key string, value []byte, ttl time.Duration) error {
+	m.lock(method, key)
 	defer m.mu.Unlock()
 	m.put(key, value, ttl)
 	return nil
 }
 
-// Delete removes key; a missing key is no error.
-func (m *Memory) Delete(key string) error { return m.Set(key, nil) }
-
 // CompareAndSet stores newValue only while the key holds oldValue (nil: the key is missing);
 // a nil newValue deletes the key. It reports whether it stored.
 func (m *Memory) CompareAndSet(key string, oldValue, newValue []byte) (bool, error) {
-	return m.CompareAndSetWithExpiry(key, oldValue, newValue, 0)
+	return m.compareAndSet("CompareAndSet", key, oldValue, newValue, 0)
 }
 
 // CompareAndSetWithExpiry is CompareAndSet for a value that expires after ttl.
 func (m *Memory) CompareAndSetWithExpiry(key string, oldValue, newValue []byte, ttl time.Duration) (bool, error) {
+	return m.compareAndSet("CompareAndSetWithExpiry", key, oldValue, newValue, ttl)
+}
+
+func (m *Memory) compareAndSet(method, key string, oldValue, newValue []byte, ttl time.Duration) (bool, error) {
 	if m.beforeCAS != nil {
 		m.beforeCAS(key)
 	}
-	m.lock()
+	m.lock(method, key)
 	defer m.mu.Unlock()
 	current, found := m.live(key)
 	if (oldValue == nil && found) || (oldValue != nil && (!found || !bytes.Equal(current, oldValue))) {
@@ -158,7 +175,7 @@ func (m *Memory) CompareAndSetWithExpiry(key string, oldValue, newValue []byte, 
 
 // KeysWithPrefix returns every key that starts with prefix, in order.
 func (m *Memory) KeysWithPrefix(prefix string) ([]string, error) {
-	m.lock()
+	m.lock("KeysWithPrefix", prefix)
 	defer m.mu.Unlock()
 	var keys []string
 	for key := range m.values {

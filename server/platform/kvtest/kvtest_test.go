@@ -141,7 +141,8 @@ func TestJSON(t *testing.T) {
 func TestHooks(t *testing.T) {
 	kv := New()
 	calls := 0
-	kv.OnCall(func() { calls++ })
+	var methods []string
+	kv.OnCall(func(method, key string) { calls++; methods = append(methods, method+" "+key) })
 	conflicts := 1
 	kv.BeforeCompareAndSet(func(key string) {
 		if conflicts > 0 {
@@ -155,4 +156,9 @@ func TestHooks(t *testing.T) {
 	assert.True(t, saved)
 	assert.Equal(t, 3, calls)
 	assert.Equal(t, 3, kv.Calls())
+	assert.Equal(t, []string{"Set k", "CompareAndSet k", "CompareAndSet k"}, methods, "the other writer writes before the compare-and-set")
+	assert.Equal(t, []byte("mine"), kv.Value("k"))
+	assert.Nil(t, kv.Value("missing"))
+	assert.Equal(t, 3, calls, "looking at a value is no call")
+	assert.Equal(t, 0, kv.Reads())
 }
