@@ -184,15 +184,15 @@ func (r *Roster) staffSource(user *model.User) (string, error) {
 	if group, err := r.staffGroup(user.Id, cfg.StaffGroups); err != nil || group != "" {
 		return groupReason(group), err
 	}
-	if role := r.Roles().RoleOf(user.Email); role != "" && addressIsTrusted(user) {
+	if role := r.Roles().RoleOf(user.Email); role != "" && AddressIsTrusted(user) {
 		return fmt.Sprintf("holds the ServiceNow role %s (as %s)", role, strings.ToLower(user.Email)), nil
 	}
 	return "", nil
 }
 
-// addressIsTrusted reports whether user's email is theirs: Mattermost verified it (a changed
+// AddressIsTrusted reports whether user's email is theirs: Mattermost verified it (a changed
 // address is unverified until confirmed), or it comes from SSO or LDAP.
-func addressIsTrusted(user *model.User) bool {
+func AddressIsTrusted(user *model.User) bool {
 	return user.EmailVerified || user.AuthService != ""
 }
 
