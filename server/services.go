@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
@@ -40,6 +41,7 @@ type services struct {
 	notify        *notify.Service
 	digest        *digest.Service
 	follow        *follow.Service
+	creation      *creation.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -74,6 +76,7 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	s.notify = s.newNotify()
 	s.digest = s.newDigest()
 	s.follow = s.newFollow()
+	s.creation = s.newCreation()
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
 	})
@@ -200,6 +203,26 @@ func (s *services) newFollow() *follow.Service {
 	return service
 }
 
+// newCreation builds creating records from conversations.
+func (s *services) newCreation() *creation.Service {
+	return creation.NewService(creation.Deps{
+		Upstream: func() creation.Upstream {
+			if client := s.serviceNow.Current(); client != nil {
+				return client
+			}
+			return nil
+		},
+		Conversations: s.conversations,
+		Users:         s.platform.Users,
+		Posts:         s.platform.Posts,
+		Staff:         s.staff,
+		KV:            s.platform.KV,
+		Log:           s.platform.Log,
+		Config:        s.config.Load,
+		BotID:         s.platform.Bot.ID(),
+	})
+}
+
 func (s *services) newCommands() *command.Handler {
 	return command.NewHandler(command.Deps{
 		WorkspaceURL:   func() string { return api.WorkspaceURL(s.platform.Server.SiteURL(), s.pluginID) },
@@ -212,6 +235,7 @@ func (s *services) newCommands() *command.Handler {
 		Follows:        s.follow,
 		IsStaff:        s.isStaff,
 		Log:            s.platform.Log,
+		Creator:        s.creation,
 	})
 }
 
@@ -245,6 +269,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		RecordNames:   s.records,
 		Webhook:       s.follow,
 		Log:           s.platform.Log,
+		Creator:       s.creation,
 	})
 }
 

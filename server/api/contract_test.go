@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/contract"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
@@ -168,6 +169,20 @@ func (follows) RecordKey(text string) (servicenow.RecordKey, bool) {
 	return servicenow.RecordKey{Number: text}, strings.HasPrefix(text, "INC")
 }
 
+type creator struct{}
+
+func (creator) Tables(string) (creation.Creatable, error) {
+	return creation.Creatable{Tables: []creation.Table{{Name: "incident", Label: "Incident"}}}, nil
+}
+
+func (creator) Submit(context.Context, string, string, creation.Request) (creation.Created, error) {
+	return creation.Created{
+		Card: &creation.Card{Table: "incident", SysID: sysID, Number: "INC0010667", ShortDescription: "Printer on 3 is on fire",
+			State: "New", Priority: "4 - Low", Caller: "Alice Adams", URL: "https://sn.example.com/incident.do?sys_id=" + sysID, PostID: postID},
+		Link: "https://sn.example.com/incident.do?sys_id=" + sysID,
+	}, nil
+}
+
 type staffDirectory struct{ services }
 
 func (staffDirectory) Search(string, string, int, int) (staff.Page, error) {
@@ -179,7 +194,7 @@ func contractRouter() http.Handler {
 		PluginID: "connect-chat", SiteURL: func() string { return "http://chat.example.com" },
 		IsAdmin: func(string) bool { return false }, AdminHealth: func() map[string]any { return nil },
 		Staff: staffDirectory{}, Cards: services{}, Conversations: services{}, Tools: services{},
-		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{},
+		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{}, Creator: creator{},
 	})
 }
 
@@ -207,6 +222,9 @@ var requests = map[string]wiretest.Request{
 	"GET /api/v1/follows":                                 {Method: "GET", Path: "/api/v1/follows"},
 	"POST /api/v1/follows":                                {Method: "POST", Path: "/api/v1/follows", Body: json.RawMessage(`{"record":"INC0010001"}`)},
 	"DELETE /api/v1/follows/{table}/{sys_id}":             {Method: "DELETE", Path: "/api/v1/follows/incident/" + sysID},
+	"GET /api/v1/records/creatable":                       {Method: "GET", Path: "/api/v1/records/creatable"},
+	"POST /api/v1/conversations/{id}/records": {Method: "POST", Path: "/api/v1/conversations/" + dm + "/records",
+		Body: json.RawMessage(`{"request_id":"req-1","table":"incident","short_description":"Printer on 3 is on fire","caller_id":"` + alice + `","post_ids":["` + postID + `"]}`)},
 }
 
 func exchange(router http.Handler, route, userID string, req wiretest.Request) wiretest.Exchange {

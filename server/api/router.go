@@ -30,6 +30,8 @@ type Config struct {
 	// Follows serves following records; nil leaves its routes out.
 	Follows     Follows
 	RecordNames RecordNames
+	// Creator creates records from conversations; nil leaves its routes out.
+	Creator Creator
 	// Log records the failures the routes answer with a 500.
 	Log Log
 	// Webhook receives ServiceNow's signed record events; nil leaves its route out.
@@ -49,6 +51,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerNotifications(mux, cfg.Notifications, cfg.Staff)
 	registerDigest(mux, cfg.Digest, cfg.Staff)
 	registerFollows(mux, cfg.Follows, cfg.RecordNames, cfg.Staff)
+	registerCreate(mux, cfg.Creator, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))

@@ -28,6 +28,8 @@ type Deps struct {
 	IsStaff        func(userID string) bool
 	// Log records the failures the subcommands answer with a generic message.
 	Log Log
+	// Creator creates records from conversations; nil leaves /connect create out.
+	Creator Creator
 }
 
 // Log is where /connect writes a failure the caller cannot act on: once, with the subcommand
@@ -61,6 +63,9 @@ func NewHandler(deps Deps) *Handler {
 	}
 	if deps.Follows != nil {
 		h.subcommands = append(h.subcommands, h.followCommands()...)
+	}
+	if deps.Creator != nil {
+		h.subcommands = append(h.subcommands, h.createCommand())
 	}
 	h.subcommands = append(h.subcommands, h.notifyCommand(), h.digestCommand(), h.staffCommand())
 	return h

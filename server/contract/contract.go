@@ -13,6 +13,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
@@ -66,6 +67,8 @@ var Routes = []Route{
 	{"GET /api/v1/follows", api.FollowList{}},
 	{"POST /api/v1/follows", follow.Follow{}},
 	{"DELETE /api/v1/follows/{table}/{sys_id}", nil},
+	{"GET /api/v1/records/creatable", creation.Creatable{}},
+	{"POST /api/v1/conversations/{id}/records", creation.Created{}},
 }
 
 // Refusals are the bodies of the routes' error answers.
@@ -97,6 +100,10 @@ var Names = map[reflect.Type]string{
 	reflect.TypeFor[workspace.Place]():            "RecordConversationRef",
 	reflect.TypeFor[workspace.Link]():             "SharedLink",
 	reflect.TypeFor[records.Status]():             "RecordCardStatus",
+	reflect.TypeFor[creation.Creatable]():         "CreatableTables",
+	reflect.TypeFor[creation.Table]():             "CreatableTable",
+	reflect.TypeFor[creation.Created]():           "CreatedRecord",
+	reflect.TypeFor[creation.Card]():              "CreatedRecordCard",
 }
 
 // Name is the web app's name for a wire type.

@@ -121,10 +121,12 @@ type Request struct {
 	IncludeRecent *bool    `json:"include_recent,omitempty"`
 }
 
-// Created answers a creation: the new record's card and its link.
+// Created answers a creation: the new record's card and its link, or, while ServiceNow cannot
+// be reached, that the creation is queued (its card is posted in the conversation once done).
 type Created struct {
-	Card Card   `json:"card"`
-	Link string `json:"link"`
+	Card   *Card  `json:"card,omitempty"`
+	Link   string `json:"link,omitempty"`
+	Queued bool   `json:"queued,omitempty"`
 }
 
 // Card is the new record as its card shows it, with what following it needs (table, sys_id).
@@ -207,6 +209,7 @@ type Plan struct {
 	Table     string            `json:"table"`
 	Fields    map[string]string `json:"fields"`
 	Asker     string            `json:"asker"`
+	Caller    string            `json:"caller"`
 }
 
 // Prepare checks a request and reads what the record is made of: the caller's ServiceNow
@@ -235,7 +238,7 @@ func (s *Service) Prepare(ctx context.Context, userID, channelID string, req Req
 	if upstream == nil {
 		return Plan{}, errNoInstance
 	}
-	callerSysID, err := s.caller(ctx, upstream, conversation, userID, req.CallerID)
+	caller, err := s.caller(ctx, upstream, conversation, userID, req.CallerID)
 	if err != nil {
 		return Plan{}, err
 	}
@@ -245,10 +248,10 @@ func (s *Service) Prepare(ctx context.Context, userID, channelID string, req Req
 	}
 	asker := s.name(userID)
 	return Plan{
-		RequestID: req.RequestID, UserID: userID, ChannelID: channelID, Table: table, Asker: asker,
+		RequestID: req.RequestID, UserID: userID, ChannelID: channelID, Table: table, Asker: asker, Caller: caller.Name,
 		Fields: map[string]string{
-			"short_description": description,
-			"caller_id":         callerSysID,
+			"short_description":  description,
+			"caller_id":          caller.SysID,
 			servicenow.WorkNotes: WorkNote(asker, lines),
 		},
 	}, nil
@@ -274,8 +277,9 @@ func (s *Service) Run(ctx context.Context, plan Plan) (Created, error) {
 		release(nil)
 		return Created{}, createFailure(err)
 	}
-	created := Created{Card: cardOf(record), Link: record.URL}
-	created.Card.PostID = s.postCard(plan, record)
+	card := cardOf(record, plan.Caller)
+	card.PostID = s.postCard(plan, record)
+	created := Created{Card: &card, Link: record.URL}
 	release(&created)
 	return created, nil
 }
@@ -348,9 +352,9 @@ func createFailure(err error) error {
 	return failure.New(failure.Unavailable, "ServiceNow did not create the record: "+err.Error()+".")
 }
 
-func cardOf(r *servicenow.Record) Card {
+func cardOf(r *servicenow.Record, caller string) Card {
 	return Card{Table: r.Table, SysID: r.SysID, Number: r.Number, ShortDescription: r.ShortDescription,
-		State: r.State, Priority: r.Priority, AssignedTo: r.AssignedTo, URL: r.URL}
+		State: r.State, Priority: r.Priority, AssignedTo: r.AssignedTo, Caller: caller, URL: r.URL}
 }
 
 // CreatedProp marks the Connect bot's post of a new record's card (value: the record number).
@@ -412,36 +416,37 @@ func shortDescription(text string) (string, error) {
 }
 
 // caller checks the caller (the asker when empty): a member of the conversation with an active
-// account whose trusted email address belongs to one active ServiceNow user, whose sys_id it returns.
-func (s *Service) caller(ctx context.Context, upstream Upstream, c conversations.Conversation, askerID, callerID string) (string, error) {
+// account whose trusted email address belongs to one active ServiceNow user, which it returns.
+func (s *Service) caller(ctx context.Context, upstream Upstream, c conversations.Conversation, askerID, callerID string) (servicenow.User, error) {
+	none := servicenow.User{}
 	if callerID == "" {
 		callerID = askerID
 	}
 	member := slices.ContainsFunc(c.Members, func(m conversations.Member) bool { return m.ID == callerID })
 	if !member {
-		return "", failure.New(failure.Invalid, "The caller must be a member of this conversation.")
+		return none, failure.New(failure.Invalid, "The caller must be a member of this conversation.")
 	}
 	user, err := s.d.Users.User(callerID)
 	if err != nil {
-		return "", fmt.Errorf("failed to read the caller %s: %w", callerID, err)
+		return none, fmt.Errorf("failed to read the caller %s: %w", callerID, err)
 	}
 	name := displayName(user)
 	switch {
 	case user.IsBot || user.DeleteAt != 0:
-		return "", failure.Newf(failure.Invalid, "%s cannot be the caller: only active people can.", name)
+		return none, failure.Newf(failure.Invalid, "%s cannot be the caller: only active people can.", name)
 	case user.Email == "" || !staff.AddressIsTrusted(user):
-		return "", failure.Newf(failure.Invalid, "%s cannot be the caller: their email address is not verified, so Connect cannot match them to a ServiceNow user.", name)
+		return none, failure.Newf(failure.Invalid, "%s cannot be the caller: their email address is not verified, so Connect cannot match them to a ServiceNow user.", name)
 	}
 	ctx, cancel := context.WithTimeout(ctx, createTimeout)
 	defer cancel()
 	found, err := upstream.UserByEmail(ctx, user.Email)
 	switch {
 	case errors.Is(err, servicenow.ErrNoUser) || servicenow.KindOf(err) == servicenow.KindInvalid:
-		return "", failure.Newf(failure.Invalid, "%s cannot be the caller: ServiceNow has no single active user with the address %s.", name, strings.ToLower(user.Email))
+		return none, failure.Newf(failure.Invalid, "%s cannot be the caller: ServiceNow has no single active user with the address %s.", name, strings.ToLower(user.Email))
 	case err != nil:
-		return "", createFailure(err)
+		return none, createFailure(err)
 	}
-	return found.SysID, nil
+	return found, nil
 }
 
 // lines reads the messages for the work note: the picked ones (each must be in the
@@ -547,4 +552,10 @@ func TableLabel(table string) string {
 		words[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return strings.Join(words, " ")
+}
+
+// Submit creates the record as Create does, without letting a caller that goes away cut the
+// write short.
+func (s *Service) Submit(ctx context.Context, userID, channelID string, req Request) (Created, error) {
+	return s.Create(context.WithoutCancel(ctx), userID, channelID, req)
 }

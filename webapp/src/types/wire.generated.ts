@@ -105,6 +105,40 @@ export interface ConversationUpdated {
     conversation: Conversation;
 }
 
+// CreatableTable is one table records can be created in.
+export interface CreatableTable {
+    name: string;
+    label: string;
+}
+
+// CreatableTables lists the tables the caller can create records in.
+export interface CreatableTables {
+    tables: CreatableTable[];
+}
+
+// CreatedRecord answers a creation: the new record's card and its link, or, while ServiceNow cannot
+// be reached, that the creation is queued (its card is posted in the conversation once done).
+export interface CreatedRecord {
+    card?: CreatedRecordCard;
+    link?: string;
+    queued?: boolean;
+}
+
+// CreatedRecordCard is the new record as its card shows it, with what following it needs (table, sys_id).
+export interface CreatedRecordCard {
+    table: string;
+    sys_id: string;
+    number: string;
+    short_description: string;
+    state: string;
+    priority: string;
+    assigned_to: string;
+    caller: string;
+    url: string;
+    // post_id is the conversation's post that shows the card ("" when it could not be posted).
+    post_id: string;
+}
+
 // DigestConversationChanged is digest_changed for one conversation, left out of the digest or
 // taken back in.
 export interface DigestConversationChanged {
@@ -298,4 +332,6 @@ export interface RouteAnswers {
     'GET /api/v1/follows': FollowList;
     'POST /api/v1/follows': Follow;
     'DELETE /api/v1/follows/{table}/{sys_id}': void;
+    'GET /api/v1/records/creatable': CreatableTables;
+    'POST /api/v1/conversations/{id}/records': CreatedRecord;
 }
