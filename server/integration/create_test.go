@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -20,7 +21,7 @@ func TestCreateBySlashCommandPostsTheCardAndWritesCallerAndWorkNote(t *testing.T
 	mustPost(t, alice, dm, "On it.\nCalling facilities")
 	description := uniqueDescription("Printer on 3 is on fire")
 
-	answer := command(t, alice, dm, "/connect create incident "+description)
+	answer := teamCommand(t, alice, dm, "/connect create incident "+description)
 	require.Contains(t, answer, "Created [INC", answer)
 	created, ok := createdWith(description)
 	require.True(t, ok, "the stand-in has the record")
@@ -41,7 +42,7 @@ func TestCreateBySlashCommandPostsTheCardAndWritesCallerAndWorkNote(t *testing.T
 	assert.Contains(t, cards[0].Title, created.Number)
 	assert.Contains(t, cards[0].Text+cards[0].Title, description, "the card shows the record to the conversation")
 	assert.Contains(t, suggestionsFor(t, alice.client, "/connect cr"), "connect create")
-	assert.Contains(t, command(t, alice, dm, "/connect help"), "/connect create <table> <short description>")
+	assert.Contains(t, teamCommand(t, alice, dm, "/connect help"), "/connect create <table> <short description>")
 }
 
 func TestCreateByRESTWithAPickedMessageAnotherCallerAndFollow(t *testing.T) {
@@ -57,7 +58,7 @@ func TestCreateByRESTWithAPickedMessageAnotherCallerAndFollow(t *testing.T) {
 	require.Equal(t, http.StatusOK, tables.Status, tables.Text())
 	assert.Equal(t, []creation.Table{{Name: "incident", Label: "Incident"}}, tables.Body.Tables)
 
-	body := map[string]any{"request_id": "req-" + description, "table": "incident", "short_description": description,
+	body := map[string]any{"request_id": model.NewId(), "table": "incident", "short_description": description,
 		"caller_id": bob.Id, "post_ids": []string{picked.Id}}
 	answer := createRecord(t, alice, group, body)
 	require.Equal(t, http.StatusCreated, answer.Status, answer.Text())
@@ -98,7 +99,7 @@ func TestCreateMissingMandatoryFieldIsNamedAndNothingIsCreated(t *testing.T) {
 	answer := createRecord(t, alice, dm, map[string]any{"table": "incident", "short_description": description})
 	require.Equal(t, http.StatusBadRequest, answer.Status, answer.Text())
 	assert.Equal(t, "ServiceNow requires Category for a new incident.", errorOf(t, answer.Raw))
-	assert.Contains(t, command(t, alice, dm, "/connect create incident "+description), "ServiceNow requires Category for a new incident.")
+	assert.Contains(t, teamCommand(t, alice, dm, "/connect create incident "+description), "ServiceNow requires Category for a new incident.")
 	assert.Zero(t, countCreatedWith(description), "nothing created")
 }
 
@@ -115,12 +116,12 @@ func TestCreateRefusals(t *testing.T) {
 	listed := route[string](t, customer.client, http.MethodGet, "/api/v1/records/creatable", nil)
 	assert.Equal(t, http.StatusForbidden, listed.Status)
 	customerDM := customer.directWith(t, alice)
-	assert.Contains(t, command(t, customer, customerDM, "/connect create incident "+description), "Only ITIL staff")
+	assert.Contains(t, teamCommand(t, customer, customerDM, "/connect create incident "+description), "Only ITIL staff")
 
 	table := createRecord(t, alice, dm, map[string]any{"table": "problem", "short_description": description})
 	assert.Equal(t, http.StatusBadRequest, table.Status)
 	assert.Equal(t, `Records can be created in incident only; "problem" is not one of them.`, errorOf(t, table.Raw))
-	assert.Contains(t, command(t, alice, dm, "/connect create change_request "+description), `"change_request" is not one of them`)
+	assert.Contains(t, teamCommand(t, alice, dm, "/connect create change_request "+description), `"change_request" is not one of them`)
 
 	caller := createRecord(t, alice, dm, map[string]any{"table": "incident", "short_description": description, "caller_id": newStaff(t).Id})
 	assert.Equal(t, http.StatusBadRequest, caller.Status)
@@ -145,7 +146,7 @@ func TestCreateRefusals(t *testing.T) {
 
 	configure(t, map[string]any{"CreateRecords": false})
 	require.Eventually(t, func() bool { return createRecord(t, alice, dm, valid).Status == http.StatusForbidden }, 10*time.Second, 100*time.Millisecond)
-	assert.Contains(t, command(t, alice, dm, "/connect create incident "+description), "turned off")
+	assert.Contains(t, teamCommand(t, alice, dm, "/connect create incident "+description), "turned off")
 	assert.Zero(t, countCreatedWith(description), "nothing created")
 }
 
@@ -153,16 +154,17 @@ func TestCreateWhileServiceNowIsDownTellsTheUserAndCreatesNothing(t *testing.T) 
 	alice, bob, dm := staffPair(t)
 	inServiceNow(alice, bob)
 	description := uniqueDescription("While down")
+	requestID := model.NewId()
 	server.ServiceNow.SetFault(standin.Fault{Status: http.StatusServiceUnavailable, Path: "/api/now/table/incident"})
 	t.Cleanup(server.ServiceNow.ClearFault)
 
-	answer := createRecord(t, alice, dm, map[string]any{"request_id": "down-" + description, "table": "incident", "short_description": description})
+	answer := createRecord(t, alice, dm, map[string]any{"request_id": requestID, "table": "incident", "short_description": description})
 	assert.Equal(t, http.StatusServiceUnavailable, answer.Status, answer.Text())
 	assert.Contains(t, errorOf(t, answer.Raw), "ServiceNow could not be reached, so the record was not created")
 	assert.Zero(t, countCreatedWith(description))
 
 	server.ServiceNow.ClearFault()
-	retried := createRecord(t, alice, dm, map[string]any{"request_id": "down-" + description, "table": "incident", "short_description": description})
+	retried := createRecord(t, alice, dm, map[string]any{"request_id": requestID, "table": "incident", "short_description": description})
 	require.Equal(t, http.StatusCreated, retried.Status, retried.Text())
 	assert.Equal(t, 1, countCreatedWith(description))
 }

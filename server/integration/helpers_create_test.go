@@ -86,3 +86,12 @@ func createdCardPost(t *testing.T, p *person, channelID, number string) *model.P
 func uniqueDescription(text string) string {
 	return text + " " + strings.ToLower(model.NewId()[:8])
 }
+
+// teamCommand runs a slash command as p in a direct or group message, which Mattermost runs
+// in a team's context (the support team's here), and returns the text it answers.
+func teamCommand(t *testing.T, p *person, channelID, text string) string {
+	t.Helper()
+	resp, _, err := p.client.ExecuteCommandWithTeam(context.Background(), channelID, server.Teams.Support.Id, text)
+	require.NoError(t, err)
+	return resp.Text
+}
