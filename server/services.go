@@ -17,7 +17,9 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
+	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/recovery"
@@ -41,6 +43,8 @@ type services struct {
 	notify        *notify.Service
 	digest        *digest.Service
 	follow        *follow.Service
+	outbox        *outbox.Outbox
+	journal       *journal.Service
 	creation      *creation.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
@@ -53,6 +57,9 @@ const (
 	recordFillSweepJob = "records_fill_sweep"
 	// followPollJob polls the followed records on one server at a time.
 	followPollJob = "follow_poll"
+	// outboxRetryLongest is the longest wait of the outbox's retry job; it runs as often as the
+	// polling when that is more frequent.
+	outboxRetryLongest = 30 * time.Second
 	// conversationSettleDelay gathers a burst of conversation changes (members, names, closing)
 	// into one update per member.
 	conversationSettleDelay = 250 * time.Millisecond
@@ -75,7 +82,9 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	})
 	s.notify = s.newNotify()
 	s.digest = s.newDigest()
+	s.outbox = outbox.New(outbox.Deps{KV: pl.KV, Log: pl.Log, Tell: pl.Bot.Ephemeral})
 	s.follow = s.newFollow()
+	s.journal = s.newJournal()
 	s.creation = s.newCreation()
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
@@ -197,13 +206,39 @@ func (s *services) newFollow() *follow.Service {
 		Lock:          s.platform.Cluster.Lock,
 		Broadcast:     s.platform.Cluster.Broadcast,
 		BotID:         s.platform.Bot.ID(),
+		Outbox:        s.outbox,
 	})
 	service.Reindex()
 	s.platform.Cluster.Handle(follow.ClusterEvent, service.OnIndexChanged)
 	return service
 }
 
-// newCreation builds creating records from conversations.
+// newJournal builds saving conversations to records, whose writes go through the outbox.
+func (s *services) newJournal() *journal.Service {
+	return journal.NewService(journal.Deps{
+		Conversations: s.conversations,
+		Posts:         s.platform.Posts,
+		Files:         s.platform.Files,
+		Users:         s.platform.Users,
+		Records:       s.records,
+		Upstream: func() journal.Upstream {
+			if client := s.serviceNow.Current(); client != nil {
+				return client
+			}
+			return nil
+		},
+		Outbox:  s.outbox,
+		KV:      s.platform.KV,
+		Lock:    s.platform.Cluster.Lock,
+		IsStaff: s.isStaff,
+		Config:  s.config.Load,
+		Log:     s.platform.Log,
+		BotID:   s.platform.Bot.ID(),
+	})
+}
+
+// newCreation builds creating records from conversations, whose writes go through the outbox
+// when ServiceNow cannot take them at once.
 func (s *services) newCreation() *creation.Service {
 	return creation.NewService(creation.Deps{
 		Upstream: func() creation.Upstream {
@@ -217,6 +252,7 @@ func (s *services) newCreation() *creation.Service {
 		Posts:         s.platform.Posts,
 		Staff:         s.staff,
 		KV:            s.platform.KV,
+		Outbox:        s.outbox,
 		Log:           s.platform.Log,
 		Config:        s.config.Load,
 		BotID:         s.platform.Bot.ID(),
@@ -233,6 +269,7 @@ func (s *services) newCommands() *command.Handler {
 		Bell:           s.notify,
 		Digest:         s.digest,
 		Follows:        s.follow,
+		Journal:        s.journal,
 		IsStaff:        s.isStaff,
 		Log:            s.platform.Log,
 		Creator:        s.creation,
@@ -268,6 +305,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Follows:       s.follow,
 		RecordNames:   s.records,
 		Webhook:       s.follow,
+		Journal:       s.journal,
 		Log:           s.platform.Log,
 		Creator:       s.creation,
 	})
@@ -283,6 +321,9 @@ func (s *services) configure(cfg *config.Config) {
 	}
 	if err := s.platform.Jobs.Schedule(followPollJob, cfg.FollowPoll, s.follow.Poll); err != nil {
 		s.platform.Log.Error("Failed to schedule the record polling", "error", err.Error())
+	}
+	if err := s.platform.Jobs.Schedule(outbox.Job, min(cfg.FollowPoll, outboxRetryLongest), s.outbox.RetryDue); err != nil {
+		s.platform.Log.Error("Failed to schedule the retries of ServiceNow writes", "error", err.Error())
 	}
 }
 
@@ -331,6 +372,7 @@ func (s *services) stop() error {
 		s.recovery.Stopped()
 	}
 	s.records.Close()
+	s.outbox.Close()
 	return s.platform.Close()
 }
 
@@ -342,6 +384,7 @@ func (s *services) adminHealth() map[string]any {
 		"recovery":   s.recovery.Stats(),
 		"digest":     s.digest.Stats(),
 		"follow":     s.follow.Stats(),
+		"outbox":     s.outbox.Stats(),
 	}
 	if problem := s.config.Problem(); problem != "" {
 		health["configuration_error"] = problem

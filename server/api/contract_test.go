@@ -17,6 +17,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
@@ -189,12 +190,22 @@ func (staffDirectory) Search(string, string, int, int) (staff.Page, error) {
 	return staff.Page{People: []staff.Person{{ID: carol, Username: "carol", FirstName: "Carol", LastName: "Clark", Nickname: "CC", DisplayName: "Carol Clark"}}, HasMore: false}, nil
 }
 
+type journals struct{}
+
+func (journals) Save(context.Context, string, string, journal.Request) (journal.Saved, error) {
+	return journal.Saved{
+		Number: "INC0010001", Link: "https://sn.example.com/incident.do?sys_id=" + sysID, Saved: 2, Already: 1,
+		Card: workspace.Card{Status: records.Found, ShortDescription: "Email server down", State: "In Progress", Priority: "2 - High", AssignedTo: "Beth Anglin", Updated: "2026-11-20 09:14:03"},
+	}, nil
+}
+
 func contractRouter() http.Handler {
 	return api.NewRouter(api.Config{
 		PluginID: "connect-chat", SiteURL: func() string { return "http://chat.example.com" },
 		IsAdmin: func(string) bool { return false }, AdminHealth: func() map[string]any { return nil },
 		Staff: staffDirectory{}, Cards: services{}, Conversations: services{}, Tools: services{},
-		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{}, Creator: creator{},
+		Notifications: bell{}, Digest: digests{}, Follows: follows{}, RecordNames: follows{}, Journal: journals{},
+		Creator: creator{},
 	})
 }
 
@@ -225,6 +236,7 @@ var requests = map[string]wiretest.Request{
 	"GET /api/v1/records/creatable":                       {Method: "GET", Path: "/api/v1/records/creatable"},
 	"POST /api/v1/conversations/{id}/records": {Method: "POST", Path: "/api/v1/conversations/" + dm + "/records",
 		Body: json.RawMessage(`{"request_id":"req-1","table":"incident","short_description":"Printer on 3 is on fire","caller_id":"` + alice + `","post_ids":["` + postID + `"]}`)},
+	"POST /api/v1/conversations/{id}/saved": {Method: "POST", Path: "/api/v1/conversations/" + group + "/saved", Body: json.RawMessage(`{"record":"INC0010001","post_ids":["` + postID + `"],"kind":"work_notes"}`)},
 }
 
 func exchange(router http.Handler, route, userID string, req wiretest.Request) wiretest.Exchange {

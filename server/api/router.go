@@ -36,6 +36,8 @@ type Config struct {
 	Log Log
 	// Webhook receives ServiceNow's signed record events; nil leaves its route out.
 	Webhook Webhook
+	// Journal saves conversations to records; nil leaves its routes out.
+	Journal Journal
 }
 
 // NewRouter returns the handler for every plugin route. Each route authenticates: Mattermost
@@ -52,6 +54,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerDigest(mux, cfg.Digest, cfg.Staff)
 	registerFollows(mux, cfg.Follows, cfg.RecordNames, cfg.Staff)
 	registerCreate(mux, cfg.Creator, cfg.Staff)
+	registerJournal(mux, cfg.Journal, cfg.Staff)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))

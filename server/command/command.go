@@ -25,7 +25,9 @@ type Deps struct {
 	Bell           Bell
 	Digest         Digest
 	Follows        Follows
-	IsStaff        func(userID string) bool
+	// Journal saves messages to records; nil leaves /connect save out.
+	Journal Journal
+	IsStaff func(userID string) bool
 	// Log records the failures the subcommands answer with a generic message.
 	Log Log
 	// Creator creates records from conversations; nil leaves /connect create out.
@@ -66,6 +68,9 @@ func NewHandler(deps Deps) *Handler {
 	}
 	if deps.Creator != nil {
 		h.subcommands = append(h.subcommands, h.createCommand())
+	}
+	if deps.Journal != nil {
+		h.subcommands = append(h.subcommands, h.saveCommand())
 	}
 	h.subcommands = append(h.subcommands, h.notifyCommand(), h.digestCommand(), h.staffCommand())
 	return h

@@ -44,6 +44,8 @@ type Settings struct {
 	FollowTwoWay      bool
 	CreateRecords     *bool
 	CreateTables      string
+	SaveToRecords     *bool
+	AttachFiles       *bool
 }
 
 // Mode is what happens to a message in a conversation that mixes staff and non-staff.
@@ -92,6 +94,11 @@ type Config struct {
 	CreateRecords bool
 	// CreateTables are the tables records may be created in: each also a record table.
 	CreateTables []string
+	// SaveToRecords lets staff save picked messages of a conversation to a record (default on).
+	SaveToRecords bool
+	// AttachFiles attaches files shared in a two-way record conversation to the record
+	// (default on; needs FollowTwoWay).
+	AttachFiles bool
 }
 
 // Digest is the admin's frame for the email digest: whether users may take it, and the range
@@ -187,6 +194,8 @@ func Parse(s Settings) (*Config, error) {
 	}
 	check(c.FollowPoll >= time.Second && c.FollowPoll <= 24*time.Hour, "Polling interval must be 1 to 1440 minutes, not %d.", s.FollowPollMinutes)
 	c.FollowTwoWay = s.FollowTwoWay
+	c.SaveToRecords = s.SaveToRecords == nil || *s.SaveToRecords
+	c.AttachFiles = s.AttachFiles == nil || *s.AttachFiles
 	c.FollowTables = splitList(strings.ToLower(s.FollowTables))
 	for _, table := range c.FollowTables {
 		check(IsTableName(table), "Tables that can be followed: %q is not a ServiceNow table name.", table)

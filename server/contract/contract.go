@@ -16,6 +16,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
@@ -69,6 +70,7 @@ var Routes = []Route{
 	{"DELETE /api/v1/follows/{table}/{sys_id}", nil},
 	{"GET /api/v1/records/creatable", creation.Creatable{}},
 	{"POST /api/v1/conversations/{id}/records", creation.Created{}},
+	{"POST /api/v1/conversations/{id}/saved", journal.Saved{}},
 }
 
 // Refusals are the bodies of the routes' error answers.
@@ -104,6 +106,7 @@ var Names = map[reflect.Type]string{
 	reflect.TypeFor[creation.Table]():             "CreatableTable",
 	reflect.TypeFor[creation.Created]():           "CreatedRecord",
 	reflect.TypeFor[creation.Card]():              "CreatedRecordCard",
+	reflect.TypeFor[journal.Saved]():              "SavedToRecord",
 }
 
 // Name is the web app's name for a wire type.

@@ -22,6 +22,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
+	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
@@ -61,6 +62,17 @@ type KV interface {
 	Delete(key string) error
 }
 
+// Outbox is the durable write queue that creates the record later while ServiceNow cannot
+// take it at once.
+type Outbox interface {
+	Handle(kind string, h outbox.Handler, failedMessage func(w outbox.Write, err error) string)
+	Enqueue(w outbox.Write) (queued bool, err error)
+	Pending(id string) (bool, error)
+}
+
+// WriteKind is the outbox's name for creating a record.
+const WriteKind = "create_record"
+
 // Logger records what an admin may need to know.
 type Logger interface {
 	Warn(message string, keyValuePairs ...any)
@@ -75,9 +87,11 @@ type Deps struct {
 	Posts         Posts
 	Staff         Staff
 	KV            KV
-	Log           Logger
-	Config        func() *config.Config
-	BotID         string
+	// Outbox queues a creation ServiceNow could not take; nil answers such a failure at once.
+	Outbox Outbox
+	Log    Logger
+	Config func() *config.Config
+	BotID  string
 }
 
 // Service creates records from conversations.
@@ -86,7 +100,13 @@ type Service struct {
 }
 
 // NewService builds the service.
-func NewService(d Deps) *Service { return &Service{d: d} }
+func NewService(d Deps) *Service {
+	s := &Service{d: d}
+	if d.Outbox != nil {
+		d.Outbox.Handle(WriteKind, s.runQueued, failedMessage)
+	}
+	return s
+}
 
 // Limits of a request.
 const (
@@ -209,7 +229,10 @@ type Plan struct {
 	Table     string            `json:"table"`
 	Fields    map[string]string `json:"fields"`
 	Asker     string            `json:"asker"`
-	Caller    string            `json:"caller"`
+	// Caller is the caller's name; CallerEmail their trusted address, which finds their
+	// ServiceNow user when the record is created.
+	Caller      string `json:"caller"`
+	CallerEmail string `json:"caller_email"`
 }
 
 // Prepare checks a request and reads what the record is made of: the caller's ServiceNow
@@ -234,11 +257,10 @@ func (s *Service) Prepare(ctx context.Context, userID, channelID string, req Req
 	if len(req.RequestID) > maxRequestID || strings.ContainsAny(req.RequestID, " \t\n") {
 		return Plan{}, failure.Newf(failure.Invalid, "request_id must be at most %d characters without spaces.", maxRequestID)
 	}
-	upstream := s.upstream()
-	if upstream == nil {
+	if s.upstream() == nil {
 		return Plan{}, errNoInstance
 	}
-	caller, err := s.caller(ctx, upstream, conversation, userID, req.CallerID)
+	caller, err := s.caller(conversation, userID, req.CallerID)
 	if err != nil {
 		return Plan{}, err
 	}
@@ -248,10 +270,10 @@ func (s *Service) Prepare(ctx context.Context, userID, channelID string, req Req
 	}
 	asker := s.name(userID)
 	return Plan{
-		RequestID: req.RequestID, UserID: userID, ChannelID: channelID, Table: table, Asker: asker, Caller: caller.Name,
+		RequestID: req.RequestID, UserID: userID, ChannelID: channelID, Table: table, Asker: asker,
+		Caller: displayName(caller), CallerEmail: strings.ToLower(caller.Email),
 		Fields: map[string]string{
 			"short_description":  description,
-			"caller_id":          caller.SysID,
 			servicenow.WorkNotes: WorkNote(asker, lines),
 		},
 	}, nil
@@ -272,9 +294,12 @@ func (s *Service) Run(ctx context.Context, plan Plan) (Created, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, createTimeout)
 	defer cancel()
-	record, err := upstream.CreateRecord(ctx, plan.Table, plan.Fields)
+	record, err := s.create(ctx, upstream, plan)
 	if err != nil {
 		release(nil)
+		if _, known := failure.As(err); known {
+			return Created{}, err
+		}
 		return Created{}, createFailure(err)
 	}
 	card := cardOf(record, plan.Caller)
@@ -282,6 +307,23 @@ func (s *Service) Run(ctx context.Context, plan Plan) (Created, error) {
 	created := Created{Card: &card, Link: record.URL}
 	release(&created)
 	return created, nil
+}
+
+// create finds the caller's ServiceNow user and creates the record in one request.
+func (s *Service) create(ctx context.Context, upstream Upstream, plan Plan) (*servicenow.Record, error) {
+	caller, err := upstream.UserByEmail(ctx, plan.CallerEmail)
+	switch {
+	case errors.Is(err, servicenow.ErrNoUser) || servicenow.KindOf(err) == servicenow.KindInvalid:
+		return nil, failure.Newf(failure.Invalid, "%s cannot be the caller: ServiceNow has no single active user with the address %s.", plan.Caller, plan.CallerEmail)
+	case err != nil:
+		return nil, err
+	}
+	fields := make(map[string]string, len(plan.Fields)+1)
+	for name, value := range plan.Fields {
+		fields[name] = value
+	}
+	fields["caller_id"] = caller.SysID
+	return upstream.CreateRecord(ctx, plan.Table, fields)
 }
 
 // claim reserves the plan's request id so one request creates one record, across retries and
@@ -416,37 +458,27 @@ func shortDescription(text string) (string, error) {
 }
 
 // caller checks the caller (the asker when empty): a member of the conversation with an active
-// account whose trusted email address belongs to one active ServiceNow user, which it returns.
-func (s *Service) caller(ctx context.Context, upstream Upstream, c conversations.Conversation, askerID, callerID string) (servicenow.User, error) {
-	none := servicenow.User{}
+// account and a trusted email address, by which the record's creation finds their ServiceNow user.
+func (s *Service) caller(c conversations.Conversation, askerID, callerID string) (*model.User, error) {
 	if callerID == "" {
 		callerID = askerID
 	}
 	member := slices.ContainsFunc(c.Members, func(m conversations.Member) bool { return m.ID == callerID })
 	if !member {
-		return none, failure.New(failure.Invalid, "The caller must be a member of this conversation.")
+		return nil, failure.New(failure.Invalid, "The caller must be a member of this conversation.")
 	}
 	user, err := s.d.Users.User(callerID)
 	if err != nil {
-		return none, fmt.Errorf("failed to read the caller %s: %w", callerID, err)
+		return nil, fmt.Errorf("failed to read the caller %s: %w", callerID, err)
 	}
 	name := displayName(user)
 	switch {
 	case user.IsBot || user.DeleteAt != 0:
-		return none, failure.Newf(failure.Invalid, "%s cannot be the caller: only active people can.", name)
+		return nil, failure.Newf(failure.Invalid, "%s cannot be the caller: only active people can.", name)
 	case user.Email == "" || !staff.AddressIsTrusted(user):
-		return none, failure.Newf(failure.Invalid, "%s cannot be the caller: their email address is not verified, so Connect cannot match them to a ServiceNow user.", name)
+		return nil, failure.Newf(failure.Invalid, "%s cannot be the caller: their email address is not verified, so Connect cannot match them to a ServiceNow user.", name)
 	}
-	ctx, cancel := context.WithTimeout(ctx, createTimeout)
-	defer cancel()
-	found, err := upstream.UserByEmail(ctx, user.Email)
-	switch {
-	case errors.Is(err, servicenow.ErrNoUser) || servicenow.KindOf(err) == servicenow.KindInvalid:
-		return none, failure.Newf(failure.Invalid, "%s cannot be the caller: ServiceNow has no single active user with the address %s.", name, strings.ToLower(user.Email))
-	case err != nil:
-		return none, createFailure(err)
-	}
-	return found, nil
+	return user, nil
 }
 
 // lines reads the messages for the work note: the picked ones (each must be in the
@@ -555,7 +587,66 @@ func TableLabel(table string) string {
 }
 
 // Submit creates the record as Create does, without letting a caller that goes away cut the
-// write short.
+// write short. While ServiceNow cannot be reached (down, slow, rate limiting, the circuit
+// open) the creation is queued in the outbox, which creates it once ServiceNow is back and
+// posts its card in the conversation; the answer then says Queued. The request id (one is
+// made up when the caller sent none) keeps a retried request from creating a second record.
+// Refusals (a missing mandatory field, a caller ServiceNow does not know) are answered at
+// once and never queued.
 func (s *Service) Submit(ctx context.Context, userID, channelID string, req Request) (Created, error) {
-	return s.Create(context.WithoutCancel(ctx), userID, channelID, req)
+	plan, err := s.Prepare(ctx, userID, channelID, req)
+	if err != nil {
+		return Created{}, err
+	}
+	if plan.RequestID == "" {
+		plan.RequestID = model.NewId()
+	}
+	id := writeID(plan)
+	if s.d.Outbox != nil {
+		if pending, err := s.d.Outbox.Pending(id); err == nil && pending {
+			return Created{Queued: true}, nil
+		}
+	}
+	created, err := s.Run(context.WithoutCancel(ctx), plan)
+	if err == nil || s.d.Outbox == nil || !failure.Is(err, failure.Unavailable) || errors.Is(err, errNoInstance) {
+		return created, err
+	}
+	payload, jsonErr := json.Marshal(plan)
+	if jsonErr != nil {
+		return Created{}, jsonErr
+	}
+	if _, queueErr := s.d.Outbox.Enqueue(outbox.Write{ID: id, Kind: WriteKind, UserID: userID, ChannelID: channelID, Payload: payload}); queueErr != nil {
+		s.d.Log.Warn("Failed to queue a record creation", "channel_id", channelID, "error", queueErr.Error())
+		return Created{}, err
+	}
+	return Created{Queued: true}, nil
+}
+
+// writeID is the outbox's idempotency key of a creation: one per user and request id.
+func writeID(plan Plan) string { return WriteKind + ":" + plan.UserID + ":" + plan.RequestID }
+
+// runQueued creates a queued record. Another server creating it at the same moment is worth
+// waiting for (a transient error), unlike a refusal.
+func (s *Service) runQueued(ctx context.Context, w outbox.Write) error {
+	var plan Plan
+	if err := json.Unmarshal(w.Payload, &plan); err != nil {
+		return outbox.MarkPermanent(fmt.Errorf("unreadable record creation %s: %w", w.ID, err))
+	}
+	_, err := s.Run(ctx, plan)
+	if errors.Is(err, errInProgress) {
+		return errors.New("the record is being created by another request")
+	}
+	return err
+}
+
+// failedMessage tells the asker, once, that a queued creation finally failed.
+func failedMessage(w outbox.Write, err error) string {
+	var plan Plan
+	_ = json.Unmarshal(w.Payload, &plan)
+	text := err.Error()
+	if !strings.HasSuffix(text, ".") {
+		text += "."
+	}
+	return fmt.Sprintf("Connect could not create the %s %q in ServiceNow: %s Nothing was created; create it again with `/connect create` or Create record in the workspace.",
+		strings.ToLower(TableLabel(plan.Table)), plan.Fields["short_description"], text)
 }

@@ -15,19 +15,20 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
 var (
-	alice    = model.NewId()
-	bob      = model.NewId()
-	outsider = model.NewId()
-	room     = model.NewId()
+	alice     = model.NewId()
+	bob       = model.NewId()
+	outsider  = model.NewId()
+	room      = model.NewId()
 	elsewhere = model.NewId()
-	botID    = model.NewId()
-	aliceSys = "0123456789abcdef0123456789abcdef"
-	bobSys   = "fedcba9876543210fedcba9876543210"
+	botID     = model.NewId()
+	aliceSys  = "0123456789abcdef0123456789abcdef"
+	bobSys    = "fedcba9876543210fedcba9876543210"
 )
 
 type fakeUpstream struct {
@@ -283,4 +284,69 @@ func TestTablesListsTheAllowedTables(t *testing.T) {
 	assert.Equal(t, []Table{{"incident", "Incident"}, {"u_facilities", "U Facilities"}}, tables.Tables)
 	_, err = s.Tables(outsider)
 	assert.True(t, failure.Is(err, failure.Forbidden))
+}
+
+type fakeOutbox struct {
+	handler func(ctx context.Context, w outbox.Write) error
+	failed  func(w outbox.Write, err error) string
+	queued  map[string]outbox.Write
+}
+
+func (o *fakeOutbox) Handle(_ string, h outbox.Handler, failed func(w outbox.Write, err error) string) {
+	o.handler, o.failed = h, failed
+}
+
+func (o *fakeOutbox) Enqueue(w outbox.Write) (bool, error) {
+	if _, ok := o.queued[w.ID]; ok {
+		return false, nil
+	}
+	o.queued[w.ID] = w
+	return true, nil
+}
+
+func (o *fakeOutbox) Pending(id string) (bool, error) {
+	_, ok := o.queued[id]
+	return ok, nil
+}
+
+func TestSubmitQueuesWhileServiceNowIsDownAndCreatesOnceLater(t *testing.T) {
+	s, f, up := newTestService(t, config.Settings{})
+	box := &fakeOutbox{queued: map[string]outbox.Write{}}
+	s = NewService(Deps{Upstream: s.d.Upstream, Conversations: f, Users: f, Posts: f, Staff: f, KV: kv{f}, Outbox: box,
+		Log: quietLog{}, Config: s.d.Config, BotID: botID})
+	require.NotNil(t, box.handler, "the service handles its writes")
+	up.err = &servicenow.Error{Kind: servicenow.KindUnavailable, StatusCode: 503}
+	req := Request{RequestID: "r1", Table: "incident", ShortDescription: "Printer on fire"}
+
+	answer, err := s.Submit(context.Background(), alice, room, req)
+	require.NoError(t, err)
+	assert.Equal(t, Created{Queued: true}, answer)
+	require.Len(t, box.queued, 1)
+	again, err := s.Submit(context.Background(), alice, room, req)
+	require.NoError(t, err)
+	assert.True(t, again.Queued, "a retry of a queued request is queued, not sent")
+
+	up.err = nil
+	for _, w := range box.queued {
+		assert.Equal(t, alice, w.UserID)
+		assert.Equal(t, room, w.ChannelID)
+		require.NoError(t, box.handler(context.Background(), w))
+		require.NoError(t, box.handler(context.Background(), w), "run twice, created once")
+		assert.Equal(t, `Connect could not create the incident "Printer on fire" in ServiceNow: ServiceNow requires Caller for a new incident. Nothing was created; create it again with `+"`/connect create`"+` or Create record in the workspace.`,
+			box.failed(w, errors.New("ServiceNow requires Caller for a new incident")))
+	}
+	assert.Len(t, up.created, 1)
+	assert.Equal(t, aliceSys, up.created[0]["caller_id"])
+	require.Len(t, f.made, 1, "the card is posted when the queued record is created")
+}
+
+func TestSubmitAnswersRefusalsAtOnce(t *testing.T) {
+	s, f, up := newTestService(t, config.Settings{})
+	box := &fakeOutbox{queued: map[string]outbox.Write{}}
+	s = NewService(Deps{Upstream: s.d.Upstream, Conversations: f, Users: f, Posts: f, Staff: f, KV: kv{f}, Outbox: box,
+		Log: quietLog{}, Config: s.d.Config, BotID: botID})
+	up.err = &servicenow.MissingFieldsError{Table: "incident", Fields: []string{"Category"}}
+	_, err := s.Submit(context.Background(), alice, room, Request{Table: "incident", ShortDescription: "x"})
+	assert.EqualError(t, err, "ServiceNow requires Category for a new incident.")
+	assert.Empty(t, box.queued)
 }

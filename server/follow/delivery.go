@@ -193,7 +193,6 @@ func (s *Service) Poll() {
 	if upstream == nil {
 		return
 	}
-	s.RetryWrites()
 	started := s.d.Now()
 	err := s.poll(upstream, started)
 	s.stats.polled(started, err)

@@ -107,6 +107,8 @@ type Deps struct {
 	Broadcast func(event, data string) error
 	BotID     string
 	Now       func() time.Time
+	// Outbox queues the writes to records (two-way); nil leaves two-way off.
+	Outbox Outbox
 }
 
 // Service is following.
@@ -128,7 +130,11 @@ func NewService(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{d: d, byChannel: map[string]conversations.RecordRef{}}
+	s := &Service{d: d, byChannel: map[string]conversations.RecordRef{}}
+	if d.Outbox != nil {
+		d.Outbox.Handle(TwoWayWrite, s.writeTwoWay, twoWayFailed)
+	}
+	return s
 }
 
 // Follow is one followed record, as the REST API answers.

@@ -12,31 +12,32 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
 // Two-way (an admin setting): a staff member's message in a record conversation is written to
-// the record as a work note or comment, "Alice Archer via Connect: …". It is queued in the KV
-// store first and retried by the polling job until ServiceNow takes it, and it is not posted
-// back as an update when ServiceNow's journal brings it in.
+// the record as a work note or comment, "Alice Archer via Connect: …". It goes through the
+// outbox (queued durably, retried, written once), and it is not posted back as an update when
+// ServiceNow's journal brings it in.
 const (
-	queuePrefix  = "follow_out_"
-	wrotePrefix  = "follow_wrote_"
-	wroteTTL     = 30 * 24 * time.Hour
-	writeTimeout = 15 * time.Second
-	// retryAfter leaves a fresh message to its first attempt before the polling job retries it.
-	retryAfter = time.Minute
+	wrotePrefix = "follow_wrote_"
+	wroteTTL    = 30 * 24 * time.Hour
+	// TwoWayWrite is the outbox kind of a message written to its record.
+	TwoWayWrite = "follow_twoway"
 )
 
-// queued is a message waiting to be written to its record.
-type queued struct {
-	Ref       Ref    `json:"ref"`
-	PostID    string `json:"post_id"`
-	UserID    string `json:"user_id"`
-	ChannelID string `json:"channel_id"`
-	Text      string `json:"text"`
-	Queued    int64  `json:"queued"`
-	Told      bool   `json:"told"`
+// Outbox is the durable write queue every write to ServiceNow goes through.
+type Outbox interface {
+	Handle(kind string, h outbox.Handler, failedMessage func(w outbox.Write, err error) string)
+	Enqueue(w outbox.Write) (bool, error)
+}
+
+// twoWay is a message waiting to be written to its record: the payload of a TwoWayWrite.
+type twoWay struct {
+	Ref    Ref    `json:"ref"`
+	PostID string `json:"post_id"`
+	Text   string `json:"text"`
 }
 
 // wroteKey remembers a text Connect wrote to a record, so it is not echoed back.
@@ -54,7 +55,7 @@ func (s *Service) wroteItself(sysID, text string) bool {
 // Every other post costs one map lookup.
 func (s *Service) MessageHasBeenPosted(post *model.Post) {
 	ref, ok := s.recordOfChannel(post.ChannelId)
-	if !ok || !s.d.Config().FollowTwoWay {
+	if !ok || s.d.Outbox == nil || !s.d.Config().FollowTwoWay {
 		return
 	}
 	if post.UserId == s.d.BotID || post.Type != "" || strings.TrimSpace(post.Message) == "" || post.GetProp(model.PostPropsFromBot) == "true" {
@@ -66,13 +67,15 @@ func (s *Service) MessageHasBeenPosted(post *model.Post) {
 	go s.writeBack(ref, post)
 }
 
+// writeBack queues the message in the outbox, which writes it once.
 func (s *Service) writeBack(ref Ref, post *model.Post) {
-	q := queued{Ref: ref, PostID: post.Id, UserID: post.UserId, ChannelID: post.ChannelId,
-		Text: fmt.Sprintf("%s via Connect: %s", s.authorName(post.UserId), post.Message), Queued: s.d.Now().UnixMilli()}
-	if err := s.saveQueued(q); err != nil {
+	payload, err := json.Marshal(twoWay{Ref: ref, PostID: post.Id, Text: fmt.Sprintf("%s via Connect: %s", s.authorName(post.UserId), post.Message)})
+	if err == nil {
+		_, err = s.d.Outbox.Enqueue(outbox.Write{ID: TwoWayWrite + "_" + post.Id, Kind: TwoWayWrite, UserID: post.UserId, ChannelID: post.ChannelId, Payload: payload})
+	}
+	if err != nil {
 		s.d.Log.Warn("Failed to queue a message for its record", "post_id", post.Id, "error", err.Error())
 	}
-	s.tryWrite(q)
 }
 
 func (s *Service) authorName(userID string) string {
@@ -86,42 +89,12 @@ func (s *Service) authorName(userID string) string {
 	return user.Username
 }
 
-// RetryWrites writes the queued messages whose first attempt failed.
-func (s *Service) RetryWrites() {
-	keys, err := s.d.KV.KeysWithPrefix(queuePrefix)
-	if err != nil {
-		s.d.Log.Warn("Failed to read the messages queued for ServiceNow", "error", err.Error())
-		return
+// writeTwoWay is the outbox handler of TwoWayWrite.
+func (s *Service) writeTwoWay(ctx context.Context, w outbox.Write) error {
+	var q twoWay
+	if err := json.Unmarshal(w.Payload, &q); err != nil {
+		return outbox.MarkPermanent(errors.Wrap(err, "unreadable two-way write"))
 	}
-	for _, key := range keys {
-		raw, err := s.d.KV.Get(key)
-		var q queued
-		if err != nil || len(raw) == 0 || json.Unmarshal(raw, &q) != nil {
-			continue
-		}
-		if s.d.Now().Sub(time.UnixMilli(q.Queued)) >= retryAfter {
-			s.tryWrite(q)
-		}
-	}
-}
-
-func (s *Service) tryWrite(q queued) {
-	err := s.write(q)
-	if err == nil {
-		if err := s.d.KV.Delete(queuePrefix + q.PostID); err != nil {
-			s.d.Log.Warn("Failed to clear a written message", "post_id", q.PostID, "error", err.Error())
-		}
-		return
-	}
-	s.d.Log.Warn("Failed to write a message to its record", "post_id", q.PostID, "error", err.Error())
-	if !q.Told {
-		s.d.Ephemeral(q.UserID, q.ChannelID, "Connect could not write your message to the record in ServiceNow yet. It keeps trying until ServiceNow takes it; nothing is lost.")
-		q.Told = true
-		_ = s.saveQueued(q)
-	}
-}
-
-func (s *Service) write(q queued) error {
 	r, err := s.load(q.Ref)
 	if err != nil {
 		return err
@@ -136,17 +109,11 @@ func (s *Service) write(q queued) error {
 	if err := s.d.KV.SetWithExpiry(wroteKey(q.Ref.SysID, q.Text), []byte(q.PostID), wroteTTL); err != nil {
 		return errors.Wrap(err, "failed to remember a written message")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
-	defer cancel()
 	return upstream.AddJournal(ctx, q.Ref.Table, q.Ref.SysID, modeOf(r), q.Text)
 }
 
-func (s *Service) saveQueued(q queued) error {
-	raw, err := json.Marshal(q)
-	if err != nil {
-		return err
-	}
-	return s.d.KV.Set(queuePrefix+q.PostID, raw)
+func twoWayFailed(_ outbox.Write, err error) string {
+	return "Connect could not write your message to the record in ServiceNow, and stopped trying: " + err.Error()
 }
 
 func modeOf(r *record) string {

@@ -29,7 +29,12 @@ func (e *MissingFieldsError) Error() string {
 }
 
 // Unwrap gives ServiceNow's own refusal.
-func (e *MissingFieldsError) Unwrap() error { return e.cause }
+func (e *MissingFieldsError) Unwrap() error {
+	if e.cause == nil {
+		return nil
+	}
+	return e.cause
+}
 
 // joinWords writes "A", "A and B", "A, B and C".
 func joinWords(words []string) string {

@@ -117,7 +117,7 @@ func assemble(channelID string, mentions []mention, entries []records.Entry, dis
 		}
 		out = append(out, Record{
 			Number: e.Number, Table: e.Table, SysID: e.SysID, URL: e.URL,
-			LastMentionedAt: m.lastAt, PostID: m.postID, Mentions: m.posts, Card: cardOf(e),
+			LastMentionedAt: m.lastAt, PostID: m.postID, Mentions: m.posts, Card: CardOf(e),
 		})
 		elsewhere = append(elsewhere, append([]records.Discussion(nil), discussed[m.key]...))
 	}
@@ -156,7 +156,8 @@ func alsoIn(channelID string, discussions []records.Discussion, places map[strin
 	return found
 }
 
-func cardOf(e records.Entry) Card {
+// CardOf is what a record card shows of e.
+func CardOf(e records.Entry) Card {
 	c := Card{Status: e.Status, Problem: e.Problem}
 	if r := e.Record; r != nil && e.Status == records.Found {
 		c.ShortDescription, c.State, c.Priority, c.AssignedTo, c.Updated = r.ShortDescription, r.State, r.Priority, r.AssignedTo, r.UpdatedOn

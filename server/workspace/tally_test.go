@@ -165,6 +165,6 @@ func TestAssembleJoinsCardsAndPlaces(t *testing.T) {
 }
 
 func TestCardsWithoutDetails(t *testing.T) {
-	restricted := cardOf(records.Entry{Status: records.Restricted, Record: &servicenow.Record{ShortDescription: "secret"}})
+	restricted := CardOf(records.Entry{Status: records.Restricted, Record: &servicenow.Record{ShortDescription: "secret"}})
 	assert.Equal(t, Card{Status: records.Restricted}, restricted)
 }

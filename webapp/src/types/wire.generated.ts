@@ -259,6 +259,23 @@ export interface RecordConversationRef {
     kind: ConversationKind;
 }
 
+// SavedToRecord is the answer to a save.
+export interface SavedToRecord {
+    // number is the record's number.
+    number: string;
+    // card is the record's card, as the workspace shows it.
+    card: RecordCardSummary;
+    // link opens the record in ServiceNow.
+    link: string;
+    // saved is how many messages this save wrote (or queued) to the record.
+    saved: number;
+    // already is how many of the messages had been saved to the record before.
+    already: number;
+    // queued is true while ServiceNow has not taken the write yet: it is retried, and the user
+    // is told if it finally fails.
+    queued: boolean;
+}
+
 // SharedLink is one link shared in a conversation, as its newest post shared it.
 export interface SharedLink {
     url: string;
@@ -334,4 +351,5 @@ export interface RouteAnswers {
     'DELETE /api/v1/follows/{table}/{sys_id}': void;
     'GET /api/v1/records/creatable': CreatableTables;
     'POST /api/v1/conversations/{id}/records': CreatedRecord;
+    'POST /api/v1/conversations/{id}/saved': SavedToRecord;
 }
