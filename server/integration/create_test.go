@@ -1,6 +1,7 @@
 package integration
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -150,21 +151,55 @@ func TestCreateRefusals(t *testing.T) {
 	assert.Zero(t, countCreatedWith(description), "nothing created")
 }
 
-func TestCreateWhileServiceNowIsDownTellsTheUserAndCreatesNothing(t *testing.T) {
+func TestCreateQueuedWhileServiceNowIsDownIsCreatedOnceAfterARestart(t *testing.T) {
+	configure(t, map[string]any{"FollowPollSeconds": 2})
 	alice, bob, dm := staffPair(t)
 	inServiceNow(alice, bob)
-	description := uniqueDescription("While down")
-	requestID := model.NewId()
+	mustPost(t, bob, dm, "Badge readers on floor 4 are offline")
+	description := uniqueDescription("Badge readers offline")
+	body := map[string]any{"request_id": model.NewId(), "table": "incident", "short_description": description}
 	server.ServiceNow.SetFault(standin.Fault{Status: http.StatusServiceUnavailable, Path: "/api/now/table/incident"})
 	t.Cleanup(server.ServiceNow.ClearFault)
 
-	answer := createRecord(t, alice, dm, map[string]any{"request_id": requestID, "table": "incident", "short_description": description})
-	assert.Equal(t, http.StatusServiceUnavailable, answer.Status, answer.Text())
-	assert.Contains(t, errorOf(t, answer.Raw), "ServiceNow could not be reached, so the record was not created")
+	answer := createRecord(t, alice, dm, body)
+	require.Equal(t, http.StatusAccepted, answer.Status, answer.Text())
+	assert.Equal(t, `{"queued":true}`, strings.TrimSpace(answer.Text()))
+	assert.Contains(t, teamCommand(t, alice, dm, "/connect create incident "+uniqueDescription("Also queued")), "Connect creates the record as soon as it can")
+	retried := createRecord(t, alice, dm, body)
+	require.Equal(t, http.StatusAccepted, retried.Status, "a retry of a queued request stays queued")
 	assert.Zero(t, countCreatedWith(description))
 
+	require.NoError(t, server.SetPluginEnabled(context.Background(), false))
+	require.NoError(t, server.SetPluginEnabled(context.Background(), true))
 	server.ServiceNow.ClearFault()
-	retried := createRecord(t, alice, dm, map[string]any{"request_id": requestID, "table": "incident", "short_description": description})
-	require.Equal(t, http.StatusCreated, retried.Status, retried.Text())
+	require.Eventually(t, func() bool { return countCreatedWith(description) == 1 }, 60*time.Second, 200*time.Millisecond, "created after ServiceNow is back")
+	created, _ := createdWith(description)
+	assert.Equal(t, fullName(alice), created.Caller)
+	assert.Contains(t, workNoteOf(t, created.Number), fullName(bob)+": Badge readers on floor 4 are offline")
+	createdCardPost(t, bob, dm, created.Number)
+
+	time.Sleep(5 * time.Second) // more retry runs
+	assert.Equal(t, 1, countCreatedWith(description), "created exactly once")
+	after := createRecord(t, alice, dm, body)
+	require.Equal(t, http.StatusCreated, after.Status, after.Text())
+	assert.Equal(t, created.Number, after.Body.Card.Number, "the same request answers the record it created")
 	assert.Equal(t, 1, countCreatedWith(description))
+}
+
+func TestCreateQueuedThatServiceNowRefusesIsToldOnce(t *testing.T) {
+	alice, bob, dm := staffPair(t)
+	inServiceNow(alice, bob)
+	ws := secondClient(t, alice)
+	description := uniqueDescription("Refused later")
+	server.ServiceNow.SetFault(standin.Fault{Status: http.StatusServiceUnavailable, Path: "/api/now/table/incident", Times: 1})
+	t.Cleanup(server.ServiceNow.ClearFault)
+	server.ServiceNow.SetMandatory("incident", "short_description", "caller_id", "impact")
+	t.Cleanup(func() { server.ServiceNow.SetMandatory("incident", standin.DefaultMandatory["incident"]...) })
+
+	answer := createRecord(t, alice, dm, map[string]any{"request_id": model.NewId(), "table": "incident", "short_description": description})
+	require.Equal(t, http.StatusAccepted, answer.Status, answer.Text())
+	told := waitForEphemeral(t, ws, dm)
+	assert.Equal(t, `Connect could not create the incident "`+description+`" in ServiceNow: ServiceNow requires Impact for a new incident. Nothing was created; create it again with `+"`/connect create`"+` or Create record in the workspace.`, told.Message)
+	assertNoEphemeral(t, ws, dm)
+	assert.Zero(t, countCreatedWith(description))
 }
