@@ -1,6 +1,7 @@
 import {errorMessage} from './error_message';
 import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
+import type {CreatableTables, CreatedRecord, CreateRecordRequest} from './types/create';
 import type {ConversationDigest, DigestChange, DigestSettings} from './types/digest';
 import type {Follow, FollowList} from './types/follow';
 import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
@@ -330,5 +331,15 @@ export class ConnectClient {
 
     unfollow(table: string, sysId: string): Promise<void> {
         return this.request<void>('DELETE', `${connectAPI}/follows/${encodeURIComponent(table)}/${encodeURIComponent(sysId)}`);
+    }
+
+    // Creating a record from a conversation: the tables the caller may create records in, and
+    // creating one (its card back, or queued while ServiceNow cannot take it).
+    getCreatableTables(): Promise<CreatableTables> {
+        return this.request<CreatableTables>('GET', `${connectAPI}/records/creatable`);
+    }
+
+    createRecord(conversationId: string, request: CreateRecordRequest): Promise<CreatedRecord> {
+        return this.request<CreatedRecord>('POST', `${connectAPI}/conversations/${encodeURIComponent(conversationId)}/records`, {body: request});
     }
 }

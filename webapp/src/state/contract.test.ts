@@ -9,6 +9,7 @@ import {connectStore, directConversation, digestOff, fakeClient, me, stateOf} fr
 import {ClientError, ConnectClient, type FetchFunction} from '../client';
 import {followOf} from '../components/follow/follows';
 import {pluginId} from '../manifest';
+import type {CreateRecordRequest} from '../types/create';
 import type {DigestChange} from '../types/digest';
 import type {WebSocketMessage} from '../types/mattermost';
 import {serverEventNames, type ConversationSearch, type NotificationPreferences, type RouteAnswers, type ServerEvents} from '../types/wire.generated';
@@ -166,6 +167,8 @@ const calls: {[Route in keyof RouteAnswers]: Call} = {
     'GET /api/v1/follows': {call: (client) => client.getFollows()},
     'POST /api/v1/follows': {call: (client, x) => client.follow(body<{record: string}>(x))},
     'DELETE /api/v1/follows/{table}/{sys_id}': {call: (client, x) => client.unfollow(parameters(x).table, parameters(x).sys_id)},
+    'GET /api/v1/records/creatable': {call: (client) => client.getCreatableTables()},
+    'POST /api/v1/conversations/{id}/records': {call: (client, x) => client.createRecord(parameters(x).id, body<CreateRecordRequest>(x))},
 };
 
 // The client's methods that call the plugin's routes, found by calling each one.

@@ -115,6 +115,8 @@ export function fakeClient(): FakeClient {
         getFollows: vi.fn(() => Promise.resolve({follows: []})),
         follow: vi.fn(unexpected('follow')),
         unfollow: vi.fn(unexpected('unfollow')),
+        getCreatableTables: vi.fn(() => Promise.resolve({tables: [{name: 'incident', label: 'Incident'}]})),
+        createRecord: vi.fn(unexpected('createRecord')),
     };
 }
 
