@@ -40,7 +40,7 @@ var createPrefixes = map[string]string{
 
 // createdFields are the fields a new record keeps besides the task fields; other fields in
 // the body are ignored, as ServiceNow ignores fields a table does not have.
-var createdFields = []string{"caller_id", "description", "category", "urgency", "impact", "sys_created_on", "sys_created_by"}
+var createdFields = []string{"caller_id", "description", "category", "urgency", "impact", "correlation_id", "correlation_display", "sys_created_on", "sys_created_by"}
 
 // SetMandatory makes fields mandatory for new records of table (none: nothing is).
 func (s *Server) SetMandatory(table string, fields ...string) {

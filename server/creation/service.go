@@ -8,6 +8,8 @@ package creation
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,6 +32,7 @@ import (
 // Upstream is the ServiceNow client as creation uses it.
 type Upstream interface {
 	CreateRecord(ctx context.Context, table string, fields map[string]string) (*servicenow.Record, error)
+	RecordByCorrelation(ctx context.Context, table, id string) (*servicenow.Record, error)
 	UserByEmail(ctx context.Context, email string) (servicenow.User, error)
 }
 
@@ -269,8 +272,12 @@ func (s *Service) Prepare(ctx context.Context, userID, channelID string, req Req
 		return Plan{}, err
 	}
 	asker := s.name(userID)
+	requestID := req.RequestID
+	if requestID == "" {
+		requestID = model.NewId()
+	}
 	return Plan{
-		RequestID: req.RequestID, UserID: userID, ChannelID: channelID, Table: table, Asker: asker,
+		RequestID: requestID, UserID: userID, ChannelID: channelID, Table: table, Asker: asker,
 		Caller: displayName(caller), CallerEmail: strings.ToLower(caller.Email),
 		Fields: map[string]string{
 			"short_description":  description,
@@ -309,8 +316,14 @@ func (s *Service) Run(ctx context.Context, plan Plan) (Created, error) {
 	return created, nil
 }
 
-// create finds the caller's ServiceNow user and creates the record in one request.
+// create finds the caller's ServiceNow user and creates the record in one request, marked with
+// the request's correlation id. A record an earlier attempt created (whose answer was lost to a
+// timeout, say) is found by that id and not created again.
 func (s *Service) create(ctx context.Context, upstream Upstream, plan Plan) (*servicenow.Record, error) {
+	correlation := correlationID(plan)
+	if earlier, err := upstream.RecordByCorrelation(ctx, plan.Table, correlation); err != nil || earlier != nil {
+		return earlier, err
+	}
 	caller, err := upstream.UserByEmail(ctx, plan.CallerEmail)
 	switch {
 	case errors.Is(err, servicenow.ErrNoUser) || servicenow.KindOf(err) == servicenow.KindInvalid:
@@ -323,16 +336,23 @@ func (s *Service) create(ctx context.Context, upstream Upstream, plan Plan) (*se
 		fields[name] = value
 	}
 	fields["caller_id"] = caller.SysID
+	fields["correlation_id"], fields["correlation_display"] = correlation, correlationDisplay
 	return upstream.CreateRecord(ctx, plan.Table, fields)
+}
+
+// correlationDisplay names Connect as the integration that made a record (task.correlation_display).
+const correlationDisplay = "Connect Chat"
+
+// correlationID marks the record of one request: the same for every attempt at it, on every server.
+func correlationID(plan Plan) string {
+	sum := sha256.Sum256([]byte(writeID(plan)))
+	return "connect-" + hex.EncodeToString(sum[:16])
 }
 
 // claim reserves the plan's request id so one request creates one record, across retries and
 // servers; done is the answer of a request that already created its record. release stores
 // the answer (nil: the attempt failed, and the id is free again).
 func (s *Service) claim(plan Plan) (release func(*Created), done *Created, err error) {
-	if plan.RequestID == "" {
-		return func(*Created) {}, nil, nil
-	}
 	key := requestPrefix + plan.UserID + "_" + plan.RequestID
 	pending := []byte(`{"pending":true}`)
 	ok, err := s.d.KV.CompareAndSetWithExpiry(key, nil, pending, requestTTL)
@@ -597,9 +617,6 @@ func (s *Service) Submit(ctx context.Context, userID, channelID string, req Requ
 	plan, err := s.Prepare(ctx, userID, channelID, req)
 	if err != nil {
 		return Created{}, err
-	}
-	if plan.RequestID == "" {
-		plan.RequestID = model.NewId()
 	}
 	id := writeID(plan)
 	if s.d.Outbox != nil {

@@ -35,6 +35,27 @@ type fakeUpstream struct {
 	mu      sync.Mutex
 	created []map[string]string
 	err     error
+	// lost makes the next creation happen but answer a timeout, as a slow instance does.
+	lost bool
+}
+
+func (f *fakeUpstream) RecordByCorrelation(_ context.Context, table, id string) (*servicenow.Record, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err != nil {
+		return nil, f.err
+	}
+	for _, fields := range f.created {
+		if fields["correlation_id"] == id {
+			return f.record(table, fields), nil
+		}
+	}
+	return nil, nil
+}
+
+func (f *fakeUpstream) record(table string, fields map[string]string) *servicenow.Record {
+	return &servicenow.Record{Table: table, SysID: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Number: "INC0010667", ShortDescription: fields["short_description"],
+		State: "New", URL: "https://sn.example.com/incident.do?sys_id=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}
 }
 
 func (f *fakeUpstream) CreateRecord(_ context.Context, table string, fields map[string]string) (*servicenow.Record, error) {
@@ -44,8 +65,11 @@ func (f *fakeUpstream) CreateRecord(_ context.Context, table string, fields map[
 		return nil, f.err
 	}
 	f.created = append(f.created, fields)
-	return &servicenow.Record{Table: table, SysID: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Number: "INC0010667", ShortDescription: fields["short_description"],
-		State: "New", URL: "https://sn.example.com/incident.do?sys_id=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}, nil
+	if f.lost {
+		f.lost = false
+		return nil, &servicenow.Error{Kind: servicenow.KindTimeout, Timeout: 10 * time.Second}
+	}
+	return f.record(table, fields), nil
 }
 
 func (f *fakeUpstream) UserByEmail(_ context.Context, email string) (servicenow.User, error) {
@@ -349,4 +373,25 @@ func TestSubmitAnswersRefusalsAtOnce(t *testing.T) {
 	_, err := s.Submit(context.Background(), alice, room, Request{Table: "incident", ShortDescription: "x"})
 	assert.EqualError(t, err, "ServiceNow requires Category for a new incident.")
 	assert.Empty(t, box.queued)
+}
+
+func TestACreationWhoseAnswerWasLostIsFoundNotMadeAgain(t *testing.T) {
+	s, f, up := newTestService(t, config.Settings{})
+	box := &fakeOutbox{queued: map[string]outbox.Write{}}
+	s = NewService(Deps{Upstream: s.d.Upstream, Conversations: f, Users: f, Posts: f, Staff: f, KV: kv{f}, Outbox: box,
+		Log: quietLog{}, Config: s.d.Config, BotID: botID})
+	up.lost = true
+	answer, err := s.Submit(context.Background(), alice, room, Request{RequestID: "r1", Table: "incident", ShortDescription: "Slow instance"})
+	require.NoError(t, err)
+	assert.True(t, answer.Queued, "a timeout is queued")
+	require.Len(t, up.created, 1, "ServiceNow made it all the same")
+	assert.Regexp(t, `^connect-[0-9a-f]{32}$`, up.created[0]["correlation_id"])
+	assert.Equal(t, "Connect Chat", up.created[0]["correlation_display"])
+
+	for _, w := range box.queued {
+		require.NoError(t, box.handler(context.Background(), w))
+	}
+	assert.Len(t, up.created, 1, "the retry finds the record by its correlation id")
+	require.Len(t, f.made, 1, "its card is posted")
+	assert.Contains(t, f.made[0].Message, "INC0010667")
 }

@@ -13,6 +13,7 @@ import (
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
 func TestCreateBySlashCommandPostsTheCardAndWritesCallerAndWorkNote(t *testing.T) {
@@ -191,7 +192,8 @@ func TestCreateQueuedThatServiceNowRefusesIsToldOnce(t *testing.T) {
 	inServiceNow(alice, bob)
 	ws := secondClient(t, alice)
 	description := uniqueDescription("Refused later")
-	server.ServiceNow.SetFault(standin.Fault{Status: http.StatusServiceUnavailable, Path: "/api/now/table/incident", Times: 1})
+	// Down for the first attempt (the look-up of an earlier attempt's record, tried three times).
+	server.ServiceNow.SetFault(standin.Fault{Status: http.StatusServiceUnavailable, Path: "/api/now/table/incident", Times: servicenow.DefaultMaxAttempts})
 	t.Cleanup(server.ServiceNow.ClearFault)
 	server.ServiceNow.SetMandatory("incident", "short_description", "caller_id", "impact")
 	t.Cleanup(func() { server.ServiceNow.SetMandatory("incident", standin.DefaultMandatory["incident"]...) })

@@ -146,6 +146,33 @@ func decodeOne(body []byte) (map[string]field, error) {
 	return one.Result, nil
 }
 
+// correlationPattern admits the correlation ids Connect puts into a query.
+var correlationPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.:-]{0,99}$`)
+
+// RecordByCorrelation finds the record of table whose correlation_id (a task field meant for
+// integrations) is id: the record an earlier attempt created, when its answer was lost.
+func (c *Client) RecordByCorrelation(ctx context.Context, table, id string) (*Record, error) {
+	switch {
+	case !ValidTable(table) || table == "task":
+		return nil, invalid(table, "not a table Connect creates records in")
+	case !correlationPattern.MatchString(id):
+		return nil, invalid(id, "not a correlation id")
+	}
+	rows, err := c.list(ctx, apiRequest{path: tablePath(table), query: url.Values{
+		"sysparm_query":                  {"correlation_id=" + id},
+		"sysparm_fields":                 {createdFields},
+		"sysparm_display_value":          {"all"},
+		"sysparm_exclude_reference_link": {"true"},
+		"sysparm_no_count":               {"true"},
+		"sysparm_limit":                  {"1"},
+	}})
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	record := c.toRecord(table, rows[0])
+	return &record, nil
+}
+
 // User is a ServiceNow user (sys_user).
 type User struct {
 	SysID string
