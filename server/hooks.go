@@ -14,7 +14,9 @@ import (
 )
 
 // MessageWillBePosted refuses messages in conversations that mix staff and non-staff, says who
-// removed someone from a group Connect manages, and attaches record cards from what is already known (it never waits on ServiceNow). An
+// removed someone from a group Connect manages, marks a message of a two-way record
+// conversation with the journal field it goes to, and attaches record cards from what is
+// already known (it never waits on ServiceNow). An
 // unchanged post is answered with nil, which spares both sides encoding it again.
 func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*model.Post, string) {
 	s := p.running.Load()
@@ -26,6 +28,10 @@ func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*mode
 	}
 	if removal := s.conversations.DescribeRemoval(post); removal != nil {
 		return removal, ""
+	}
+	kind := s.follow.FillJournalKind(post) // record conversations only: one map lookup for others
+	if kind != nil {
+		return orUnchanged(s.records.Attach(kind), kind), ""
 	}
 	return s.records.Attach(post), ""
 }
@@ -77,7 +83,7 @@ func (p *Plugin) MessageHasBeenPosted(_ *plugin.Context, post *model.Post) {
 
 // MessageHasBeenUpdated fills in (and notes) the records of an edited message, which the
 // workspace then reads again (Connect's own card updates leave the message as it was and are
-// already being filled in).
+// already being filled in), and adds "(edited)" to the record a message went to (two-way).
 func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, oldPost *model.Post) {
 	s := p.running.Load()
 	if s == nil {
@@ -88,6 +94,7 @@ func (p *Plugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, oldPost *mode
 		s.records.Posted(newPost)
 	}
 	s.conversations.MessageHasBeenUpdated(newPost)
+	s.follow.MessageHasBeenUpdated(newPost, oldPost)
 }
 
 // MessageHasBeenDeleted updates conversation previews and the workspace's records and links.

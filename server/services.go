@@ -207,6 +207,7 @@ func (s *services) newFollow() *follow.Service {
 		Broadcast:     s.platform.Cluster.Broadcast,
 		BotID:         s.platform.Bot.ID(),
 		Outbox:        s.outbox,
+		Files:         s.platform.Files,
 	})
 	service.Reindex()
 	s.platform.Cluster.Handle(follow.ClusterEvent, service.OnIndexChanged)

@@ -68,6 +68,7 @@ type Server struct {
 	webhook      Webhook
 	mandatory    map[string][]string // create.go
 	createdOrder []createdRef        // create.go
+	files        attachments
 }
 
 // Start seeds the sample data and serves until Close.
@@ -122,6 +123,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/now/table/{table}/{sys_id}", s.requireAuth(s.handleOne))
 	mux.HandleFunc("PATCH /api/now/table/{table}/{sys_id}", s.requireAuth(s.handlePatch))
 	mux.HandleFunc("POST /api/now/table/{table}", s.requireAuth(s.handleCreate))
+	mux.HandleFunc("POST /api/now/attachment/file", s.requireAuth(s.handleUploadAttachment))
+	mux.HandleFunc("GET /api/now/attachment", s.requireAuth(s.handleListAttachments))
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusBadRequest, "Requested URI does not represent any resource", "")
 	})

@@ -166,6 +166,14 @@ func (follows) Follow(string, servicenow.RecordKey) (follow.Follow, error) { ret
 
 func (follows) Unfollow(string, follow.Ref) error { return nil }
 
+func (follows) Kind(string, string) (follow.JournalKind, error) {
+	return follow.JournalKind{Kind: servicenow.WorkNotes}, nil
+}
+
+func (follows) SetKind(_, _, kind string) (follow.JournalKind, error) {
+	return follow.JournalKind{Kind: kind}, nil
+}
+
 func (follows) RecordKey(text string) (servicenow.RecordKey, bool) {
 	return servicenow.RecordKey{Number: text}, strings.HasPrefix(text, "INC")
 }
@@ -236,7 +244,9 @@ var requests = map[string]wiretest.Request{
 	"GET /api/v1/records/creatable":                       {Method: "GET", Path: "/api/v1/records/creatable"},
 	"POST /api/v1/conversations/{id}/records": {Method: "POST", Path: "/api/v1/conversations/" + dm + "/records",
 		Body: json.RawMessage(`{"request_id":"req-1","table":"incident","short_description":"Printer on 3 is on fire","caller_id":"` + alice + `","post_ids":["` + postID + `"]}`)},
-	"POST /api/v1/conversations/{id}/saved": {Method: "POST", Path: "/api/v1/conversations/" + group + "/saved", Body: json.RawMessage(`{"record":"INC0010001","post_ids":["` + postID + `"],"kind":"work_notes"}`)},
+	"GET /api/v1/conversations/{id}/journal": {Method: "GET", Path: "/api/v1/conversations/" + group + "/journal"},
+	"PUT /api/v1/conversations/{id}/journal": {Method: "PUT", Path: "/api/v1/conversations/" + group + "/journal", Body: json.RawMessage(`{"kind":"comments"}`)},
+	"POST /api/v1/conversations/{id}/saved":  {Method: "POST", Path: "/api/v1/conversations/" + group + "/saved", Body: json.RawMessage(`{"record":"INC0010001","post_ids":["` + postID + `"],"kind":"work_notes"}`)},
 }
 
 func exchange(router http.Handler, route, userID string, req wiretest.Request) wiretest.Exchange {

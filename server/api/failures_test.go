@@ -42,6 +42,14 @@ func (f refusingFollows) Follow(string, servicenow.RecordKey) (follow.Follow, er
 
 func (f refusingFollows) Unfollow(string, follow.Ref) error { return f.err }
 
+func (f refusingFollows) Kind(string, string) (follow.JournalKind, error) {
+	return follow.JournalKind{}, f.err
+}
+
+func (f refusingFollows) SetKind(string, string, string) (follow.JournalKind, error) {
+	return follow.JournalKind{}, f.err
+}
+
 func (f refusingFollows) RecordKey(string) (servicenow.RecordKey, bool) {
 	return servicenow.RecordKey{Table: "incident", SysID: strings.Repeat("a", 32)}, true
 }

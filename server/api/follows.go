@@ -16,6 +16,8 @@ type Follows interface {
 	List(userID string) ([]follow.Follow, error)
 	Follow(userID string, key servicenow.RecordKey) (follow.Follow, error)
 	Unfollow(userID string, ref follow.Ref) error
+	Kind(userID, channelID string) (follow.JournalKind, error)
+	SetKind(userID, channelID, kind string) (follow.JournalKind, error)
 }
 
 // RecordNames reads the record a number or record link names.
@@ -23,8 +25,9 @@ type RecordNames interface {
 	RecordKey(text string) (servicenow.RecordKey, bool)
 }
 
-// registerFollows adds the follow routes (staff only) and the cards' Follow button, which
-// Mattermost calls as the user who clicked it.
+// registerFollows adds the follow routes (staff only), the cards' Follow button, which
+// Mattermost calls as the user who clicked it, and the caller's journal field (work note or
+// comment) for a record conversation's messages.
 func registerFollows(mux *http.ServeMux, f Follows, names RecordNames, dir StaffDirectory) {
 	if f == nil {
 		return
@@ -59,6 +62,18 @@ func registerFollows(mux *http.ServeMux, f Follows, names RecordNames, dir Staff
 		w.WriteHeader(http.StatusNoContent)
 	})))
 	mux.Handle("POST /api/v1/actions/follow", requireUser(followAction(f, dir)))
+	mux.Handle("GET /api/v1/conversations/{id}/journal", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
+		kind, err := f.Kind(userID(r), r.PathValue("id"))
+		respond(w, r, http.StatusOK, kind, err)
+	})))
+	mux.Handle("PUT /api/v1/conversations/{id}/journal", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
+		var req follow.JournalKind
+		if !readJSON(w, r, &req) {
+			return
+		}
+		kind, err := f.SetKind(userID(r), r.PathValue("id"), req.Kind)
+		respond(w, r, http.StatusOK, kind, err)
+	})))
 }
 
 func followKey(names RecordNames, text, table, sysID string) (servicenow.RecordKey, bool) {

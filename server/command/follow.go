@@ -15,7 +15,7 @@ type Follows interface {
 	List(userID string) ([]follow.Follow, error)
 	Follow(userID string, key servicenow.RecordKey) (follow.Follow, error)
 	Unfollow(userID string, ref follow.Ref) error
-	SetMode(userID, channelID, mode string) error
+	SetKind(userID, channelID, kind string) (follow.JournalKind, error)
 }
 
 func (h *Handler) followCommands() []subcommand {
@@ -48,13 +48,14 @@ func (h *Handler) followRecord(args *model.CommandArgs, words []string) *model.C
 	return ephemeral(fmt.Sprintf("You follow **%s**: its updates arrive in the record conversation **%s · %s**.", followed.Number, followed.Number, followed.ShortDescription))
 }
 
-// followMode chooses, in a record conversation, whether two-way writes work notes or comments.
+// followMode chooses, in a record conversation, whether two-way writes the caller's messages
+// as work notes or comments: the same remembered choice as the composer's switch.
 func (h *Handler) followMode(args *model.CommandArgs, mode string) *model.CommandResponse {
-	if err := h.deps.Follows.SetMode(args.UserId, args.ChannelId, mode); err != nil {
+	if _, err := h.deps.Follows.SetKind(args.UserId, args.ChannelId, mode); err != nil {
 		return h.followFailure(args, err)
 	}
 	what := map[string]string{"work_notes": "work notes", "comments": "comments (visible to the caller in ServiceNow)"}[mode]
-	return ephemeral("Messages in this record conversation are written to the record as " + what + " when two-way is on.")
+	return ephemeral("Your messages in this record conversation are written to the record as " + what + " when two-way is on.")
 }
 
 func (h *Handler) unfollowRecord(args *model.CommandArgs, words []string) *model.CommandResponse {

@@ -71,6 +71,8 @@ var Routes = []Route{
 	{"GET /api/v1/records/creatable", creation.Creatable{}},
 	{"POST /api/v1/conversations/{id}/records", creation.Created{}},
 	{"POST /api/v1/conversations/{id}/saved", journal.Saved{}},
+	{"GET /api/v1/conversations/{id}/journal", follow.JournalKind{}},
+	{"PUT /api/v1/conversations/{id}/journal", follow.JournalKind{}},
 }
 
 // Refusals are the bodies of the routes' error answers.

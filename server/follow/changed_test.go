@@ -88,6 +88,10 @@ func (f *fakeServiceNow) AddJournal(context.Context, string, string, string, str
 	return nil
 }
 
+func (f *fakeServiceNow) AddAttachment(context.Context, string, string, string, string, []byte) error {
+	return nil
+}
+
 type discardPosts struct{}
 
 func (discardPosts) CreatePost(post *model.Post) error { post.Id = model.NewId(); return nil }

@@ -44,6 +44,7 @@ type Upstream interface {
 	JournalSince(ctx context.Context, recordIDs []string, since time.Time) ([]servicenow.JournalEntry, error)
 	RecordURL(table, sysID string) string
 	AddJournal(ctx context.Context, table, sysID, element, text string) error
+	AddAttachment(ctx context.Context, table, sysID, fileName, contentType string, content []byte) error
 }
 
 // Users names the authors of messages written to records.
@@ -109,6 +110,8 @@ type Deps struct {
 	Now       func() time.Time
 	// Outbox queues the writes to records (two-way); nil leaves two-way off.
 	Outbox Outbox
+	// Files reads the files two-way attaches to records.
+	Files Files
 }
 
 // Service is following.
@@ -133,6 +136,7 @@ func NewService(d Deps) *Service {
 	s := &Service{d: d, byChannel: map[string]conversations.RecordRef{}}
 	if d.Outbox != nil {
 		d.Outbox.Handle(TwoWayWrite, s.writeTwoWay, twoWayFailed)
+		d.Outbox.Handle(AttachWrite, s.attachFile, s.attachFailed)
 	}
 	return s
 }

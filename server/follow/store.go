@@ -31,8 +31,6 @@ type record struct {
 	Seen []string `json:"seen,omitempty"`
 	// SummaryPostID is the pinned summary at the top of the conversation, kept current.
 	SummaryPostID string `json:"summary_post_id,omitempty"`
-	// Mode is where two-way writes messages: work_notes (the default) or comments.
-	Mode string `json:"mode,omitempty"`
 }
 
 type snapshot struct {

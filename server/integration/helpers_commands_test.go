@@ -27,3 +27,11 @@ func suggestionsFor(t *testing.T, client *model.Client4, text string) []string {
 	}
 	return names
 }
+
+// commandIn runs a slash command as p in a direct or group message, from the support team.
+func commandIn(t *testing.T, p *person, channelID, text string) string {
+	t.Helper()
+	resp, _, err := p.client.ExecuteCommandWithTeam(context.Background(), channelID, server.Teams.Support.Id, text)
+	require.NoError(t, err)
+	return resp.Text
+}

@@ -15,7 +15,7 @@ import (
 
 func TestSavingPickedMessagesWritesThemOnceAsOneEntry(t *testing.T) {
 	alice, bob := newStaff(t), newStaff(t)
-	channelID := alice.groupWith(t, bob)
+	channelID := alice.groupWith(t, bob, newStaff(t))
 	number := freshIncident(t, "VPN drops every hour")
 	first := mustPost(t, alice, channelID, "VPN dropped again at 10:00")
 	second := mustPost(t, bob, channelID, "Same here, on the office Wi-Fi")
@@ -113,14 +113,15 @@ func TestConnectSaveWritesTheLastMessages(t *testing.T) {
 	one := mustPost(t, bob, channelID, "It shows a black screen")
 	two := mustPost(t, alice, channelID, "Try safe mode")
 
-	answer := command(t, alice, channelID, "/connect save "+number+" last 2")
+	answer := commandIn(t, alice, channelID, "/connect save "+number+" last 2")
 	assert.Contains(t, answer, "Saved 2 messages to **"+number+"**")
 	assert.Contains(t, answer, "Laptop will not boot", "the card's details")
 	waitForJournal(t, number, fullName(alice)+" via Connect: conversation excerpt\n"+
 		excerptLine(bob, one, "It shows a black screen")+"\n"+excerptLine(alice, two, "Try safe mode"), 5*time.Second)
-	assert.Contains(t, command(t, alice, channelID, "/connect save "+number+" last 2"), "already saved")
-	assert.Contains(t, command(t, alice, channelID, "/connect help"), "/connect save")
-	assert.Contains(t, command(t, newCustomer(t), channelID, "/connect save "+number), "Only ITIL staff")
+	assert.Contains(t, commandIn(t, alice, channelID, "/connect save "+number+" last 2"), "already saved")
+	assert.Contains(t, commandIn(t, alice, channelID, "/connect help"), "/connect save")
+	customer := newCustomer(t)
+	assert.Contains(t, command(t, customer, townSquare(t, customer.client).Id, "/connect save "+number), "Only ITIL staff")
 }
 
 func TestASaveQueuedWhileServiceNowIsDownIsWrittenOnceAfterARestart(t *testing.T) {

@@ -209,20 +209,29 @@ func (o *Outbox) Pending(id string) (bool, error) {
 	return len(raw) > 0, err
 }
 
-// RetryDue attempts every queued write whose wait is over; the cluster job runs it.
+// RetryDue attempts every queued write whose wait is over, oldest first (an edit after the
+// message it edits); the cluster job runs it.
 func (o *Outbox) RetryDue() {
 	keys, err := o.d.KV.KeysWithPrefix(queuePrefix)
 	if err != nil {
 		o.d.Log.Warn("Failed to read the queued ServiceNow writes", "error", err.Error())
 		return
 	}
-	sort.Strings(keys)
+	type due struct {
+		key    string
+		queued int64
+	}
 	now := o.d.Now().UnixMilli()
+	var dueWrites []due
 	for _, full := range keys {
-		w, ok := o.load(full[len(queuePrefix):])
-		if ok && w.NextAt <= now {
-			o.attempt(full[len(queuePrefix):])
+		key := full[len(queuePrefix):]
+		if w, ok := o.load(key); ok && w.NextAt <= now {
+			dueWrites = append(dueWrites, due{key: key, queued: w.Queued})
 		}
+	}
+	sort.SliceStable(dueWrites, func(i, j int) bool { return dueWrites[i].queued < dueWrites[j].queued })
+	for _, d := range dueWrites {
+		o.attempt(d.key)
 	}
 }
 

@@ -36,3 +36,15 @@ func (f *Files) FileNames(post *model.Post) []string {
 	}
 	return names
 }
+
+// Info is one file's info.
+func (f *Files) Info(fileID string) (*model.FileInfo, error) {
+	info, appErr := f.api.GetFileInfo(fileID)
+	return info, appError(appErr)
+}
+
+// Content is one file's bytes.
+func (f *Files) Content(fileID string) ([]byte, error) {
+	content, appErr := f.api.GetFile(fileID)
+	return content, appError(appErr)
+}

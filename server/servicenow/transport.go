@@ -25,7 +25,9 @@ type apiRequest struct {
 	path   string // e.g. /api/now/table/task
 	query  url.Values
 	method string // GET when empty
-	body   []byte // JSON, for PATCH
+	body   []byte // JSON, for PATCH; a file's bytes for an attachment
+	// contentType is the body's type when it is not JSON (an attachment).
+	contentType string
 }
 
 type response struct {
@@ -46,7 +48,10 @@ func (c *Client) attempt(ctx context.Context, r apiRequest) (*response, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.body != nil {
+	switch {
+	case r.contentType != "":
+		req.Header.Set("Content-Type", r.contentType)
+	case r.body != nil:
 		req.Header.Set("Content-Type", "application/json")
 	}
 	if err := c.authorize(ctx, req); err != nil {

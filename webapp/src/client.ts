@@ -4,6 +4,7 @@ import type {Conversation, ConversationList, StaffPage} from './types/connect';
 import type {CreatableTables, CreatedRecord, CreateRecordRequest} from './types/create';
 import type {ConversationDigest, DigestChange, DigestSettings} from './types/digest';
 import type {Follow, FollowList} from './types/follow';
+import type {JournalKind, SavedToRecord, SaveToRecordRequest} from './types/journal';
 import type {FileInfo, FileUploadResponse, NewPost, Post, PostList} from './types/mattermost';
 import type {NotificationPreferences} from './types/notifications';
 import type {UserProfile} from './types/user';
@@ -341,5 +342,20 @@ export class ConnectClient {
 
     createRecord(conversationId: string, request: CreateRecordRequest): Promise<CreatedRecord> {
         return this.request<CreatedRecord>('POST', `${connectAPI}/conversations/${encodeURIComponent(conversationId)}/records`, {body: request});
+    }
+
+    // Saving messages of a conversation to a record, as one work note or comment; each message
+    // goes to a record once.
+    saveToRecord(id: string, request: SaveToRecordRequest): Promise<SavedToRecord> {
+        return this.request<SavedToRecord>('POST', `${connectAPI}/conversations/${encodeURIComponent(id)}/saved`, {body: request});
+    }
+
+    // The caller's journal field (work note or comment) for a record conversation's messages.
+    getJournalKind(id: string): Promise<JournalKind> {
+        return this.request<JournalKind>('GET', `${connectAPI}/conversations/${encodeURIComponent(id)}/journal`);
+    }
+
+    setJournalKind(id: string, kind: JournalKind): Promise<JournalKind> {
+        return this.request<JournalKind>('PUT', `${connectAPI}/conversations/${encodeURIComponent(id)}/journal`, {body: kind});
     }
 }

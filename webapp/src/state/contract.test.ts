@@ -11,6 +11,7 @@ import {followOf} from '../components/follow/follows';
 import {pluginId} from '../manifest';
 import type {CreateRecordRequest} from '../types/create';
 import type {DigestChange} from '../types/digest';
+import type {JournalKind, SaveToRecordRequest} from '../types/journal';
 import type {WebSocketMessage} from '../types/mattermost';
 import {serverEventNames, type ConversationSearch, type NotificationPreferences, type RouteAnswers, type ServerEvents} from '../types/wire.generated';
 
@@ -169,6 +170,9 @@ const calls: {[Route in keyof RouteAnswers]: Call} = {
     'DELETE /api/v1/follows/{table}/{sys_id}': {call: (client, x) => client.unfollow(parameters(x).table, parameters(x).sys_id)},
     'GET /api/v1/records/creatable': {call: (client) => client.getCreatableTables()},
     'POST /api/v1/conversations/{id}/records': {call: (client, x) => client.createRecord(parameters(x).id, body<CreateRecordRequest>(x))},
+    'POST /api/v1/conversations/{id}/saved': {call: (client, x) => client.saveToRecord(parameters(x).id, body<SaveToRecordRequest>(x))},
+    'GET /api/v1/conversations/{id}/journal': {call: (client, x) => client.getJournalKind(parameters(x).id)},
+    'PUT /api/v1/conversations/{id}/journal': {call: (client, x) => client.setJournalKind(parameters(x).id, body<JournalKind>(x))},
 };
 
 // The client's methods that call the plugin's routes, found by calling each one.

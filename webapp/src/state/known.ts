@@ -26,6 +26,9 @@ const kinds: {[Kind in KnownKind]: KindRules<KnownValues[Kind]>} = {
 
     // Mattermost's own clients change these without telling Connect.
     notificationPreferences: {read: (client, conversationId) => client.getNotificationPreferences(conversationId)},
+
+    // The composer's switch in each window of a record conversation shows it.
+    journalKind: {read: (client, conversationId) => client.getJournalKind(conversationId)},
 };
 
 // What changing the state takes (the websocket handlers' changes need no client).

@@ -1,7 +1,7 @@
 import type {ConnectAction} from './actions';
 import type {KnownEntry, KnownKind, KnownState} from './types';
 
-export const initialKnownState: KnownState = {follows: {}, digestSettings: {}, digestInclusion: {}, notificationPreferences: {}};
+export const initialKnownState: KnownState = {follows: {}, digestSettings: {}, digestInclusion: {}, notificationPreferences: {}, journalKind: {}};
 
 const unknown: KnownEntry<unknown> = {value: undefined, version: 0, reading: false, readFailure: null};
 

@@ -177,20 +177,20 @@ export async function loadOlderPosts(deps: ConnectDeps, channelId: string): Prom
 }
 
 // Posts a message; a refusal (such as the staff policy's) rejects with the server's reason.
-export async function sendMessage({client, dispatch}: ConnectDeps, channelId: string, message: string, fileIds?: string[]): Promise<Post> {
-    const post = await client.createPost(fileIds?.length ? {channel_id: channelId, message, file_ids: fileIds} : {channel_id: channelId, message});
+export async function sendMessage({client, dispatch}: ConnectDeps, channelId: string, message: string, fileIds?: string[], props?: Record<string, unknown>): Promise<Post> {
+    const post = await client.createPost({channel_id: channelId, message, ...(fileIds?.length ? {file_ids: fileIds} : {}), ...(props ? {props} : {})});
     dispatch(postReceived(post));
     return post;
 }
 
 // One post of a message and files: the files are uploaded first, then posted with the message
-// (which may be empty). Nothing is posted when the upload fails.
-export async function sendPost(deps: ConnectDeps, channelId: string, message: string, files: File[] = []): Promise<Post> {
+// (which may be empty) and its props. Nothing is posted when the upload fails.
+export async function sendPost(deps: ConnectDeps, channelId: string, message: string, files: File[] = [], props?: Record<string, unknown>): Promise<Post> {
     if (files.length === 0) {
-        return sendMessage(deps, channelId, message);
+        return sendMessage(deps, channelId, message, undefined, props);
     }
     const infos = await deps.client.uploadFiles(channelId, files);
-    return sendMessage(deps, channelId, message, infos.map((info) => info.id));
+    return sendMessage(deps, channelId, message, infos.map((info) => info.id), props);
 }
 
 export async function markRead({client, dispatch}: ConnectDeps, channelId: string): Promise<void> {

@@ -2,6 +2,7 @@ import {pluginId} from '../manifest';
 import type {Conversation, Member} from '../types/connect';
 import type {ConversationDigest, DigestSettings} from '../types/digest';
 import type {Follow} from '../types/follow';
+import type {JournalKind} from '../types/journal';
 import {pluginStateKeyOf, type PluginStateKey} from '../types/host_state';
 import type {Post} from '../types/mattermost';
 import type {NotificationPreferences} from '../types/notifications';
@@ -27,6 +28,9 @@ export interface KnownValues {
     digestSettings: DigestSettings;
     digestInclusion: ConversationDigest;
     notificationPreferences: NotificationPreferences;
+
+    // The user's journal field for a record conversation's messages.
+    journalKind: JournalKind;
 }
 
 export type KnownKind = keyof KnownValues;

@@ -49,6 +49,7 @@ export interface NewPost {
     channel_id: string;
     message: string;
     file_ids?: string[];
+    props?: Record<string, unknown>;
 }
 
 export interface FileUploadResponse {

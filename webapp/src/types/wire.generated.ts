@@ -197,6 +197,12 @@ export interface FollowsChanged extends Follow {
     following: boolean;
 }
 
+// JournalKind is a user's journal field for a record conversation's messages.
+export interface JournalKind {
+    // kind is work_notes (visible to staff in ServiceNow) or comments (visible to the caller).
+    kind: string;
+}
+
 // LastPost is the newest message of a conversation, as a plain-text preview.
 export interface LastPost {
     id: string;
@@ -352,4 +358,6 @@ export interface RouteAnswers {
     'GET /api/v1/records/creatable': CreatableTables;
     'POST /api/v1/conversations/{id}/records': CreatedRecord;
     'POST /api/v1/conversations/{id}/saved': SavedToRecord;
+    'GET /api/v1/conversations/{id}/journal': JournalKind;
+    'PUT /api/v1/conversations/{id}/journal': JournalKind;
 }

@@ -1,15 +1,25 @@
 import React from 'react';
+import {useSelector} from 'react-redux';
 
+import {selectPosts} from '../../state/selectors';
+import type {ConnectRootState} from '../../state/types';
 import {Alert} from '../common/Alert';
 
 import {Composer} from './Composer';
+import {JournalSwitch} from './JournalSwitch';
 import {MessageList} from './MessageList';
+import {SaveToRecordBar} from './SaveToRecord';
 import type {ConversationSession} from './use_conversation';
+import {useRecordSelection} from './use_record_selection';
+
+const noPosts: readonly string[] = [];
 
 // The messages, what is going on, the last failure and the composer of one conversation: the same
 // in a mini window and in the workspace.
 export function ConversationBody({session}: {session: ConversationSession}) {
     const {conversation} = session;
+    const order = useSelector((state: ConnectRootState) => selectPosts(state, conversation.id)?.order) ?? noPosts;
+    const selection = useRecordSelection(order);
     return (
         <>
             <MessageList
@@ -20,6 +30,7 @@ export function ConversationBody({session}: {session: ConversationSession}) {
                 editingId={session.editingId}
                 onEdit={session.startEditing}
                 onEditEnd={session.endEditing}
+                selection={selection}
             />
             {session.activity && (
                 <p
@@ -33,8 +44,17 @@ export function ConversationBody({session}: {session: ConversationSession}) {
                 message={session.failure}
                 className='cc-conversation-alert'
             />
-            <Composer
-                inputRef={session.composerRef}
+            {selection.selecting ? (
+                <SaveToRecordBar
+                    conversationId={conversation.id}
+                    selection={selection}
+                    order={order}
+                />
+            ) : (
+                <>
+                    {conversation.record && <JournalSwitch conversationId={conversation.id}/>}
+                    <Composer
+                        inputRef={session.composerRef}
                 conversationName={conversation.name}
                 draft={session.draft}
                 onDraftChange={session.changeDraft}
@@ -42,9 +62,11 @@ export function ConversationBody({session}: {session: ConversationSession}) {
                 onAttach={session.attach}
                 files={session.files}
                 onRemoveFile={session.removeFile}
-                busy={session.activity !== null}
-                onEditLast={session.editLast}
-            />
+                        busy={session.activity !== null}
+                        onEditLast={session.editLast}
+                    />
+                </>
+            )}
         </>
     );
 }

@@ -6,6 +6,7 @@ import {deleteMessage, editMessage, toggleReaction} from '../../state/operations
 import {authorName, selectConnect, selectPost, selectUser} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import {systemMessageText} from '../../system_message';
+import {isJournal, journalLabels, journalProp} from '../../types/journal';
 import type {Post} from '../../types/mattermost';
 import {Alert} from '../common/Alert';
 import {formatFullTime, formatMessageTime} from '../common/time';
@@ -31,6 +32,13 @@ interface Props {
     editing?: boolean;
     onEdit?: (postId: string) => void;
     onEditEnd?: () => void;
+
+    // Picking messages to save to a record: each message has a checkbox (picked says whether it
+    // is ticked; range: Shift was held). onAddToRecord starts picking with this message.
+    selecting?: boolean;
+    picked?: boolean;
+    onPick?: (postId: string, range: boolean) => void;
+    onAddToRecord?: (postId: string) => void;
 }
 
 function overrideName(post: Post): string | undefined {
@@ -81,7 +89,7 @@ function SystemMessage({post}: {post: Post}) {
     );
 }
 
-function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () => undefined}: Props) {
+function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () => undefined, selecting = false, picked = false, onPick, onAddToRecord}: Props) {
     const deps = useConnectDeps();
     const {siteURL, currentUserId} = useConnectEnvironment();
     const textUsers = useMessageTextUsers();
@@ -94,6 +102,7 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
     const cards = cardsOf(post);
     const name = overrideName(post) ?? authorName(author) ?? 'Someone';
     const own = post.user_id === currentUserId && !overrideName(post);
+    const journal = post.props?.[journalProp];
 
     const run = (operation: () => Promise<unknown>) => {
         setFailure(null);
@@ -103,10 +112,20 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
 
     return (
         <div
-            className='cc-message'
+            className={picked ? 'cc-message cc-message--picked' : 'cc-message'}
             data-testid='message'
             data-post-id={post.id}
         >
+            {selecting && (
+                <input
+                    type='checkbox'
+                    className='cc-message-pick'
+                    aria-label={`Pick the message from ${name}, ${formatFullTime(post.create_at)}`}
+                    checked={picked}
+                    onChange={() => undefined}
+                    onClick={(event) => onPick?.(post.id, event.shiftKey)}
+                />
+            )}
             {!continued && (
                 <div className='cc-message-head'>
                     <span className='cc-message-author'>{name}</span>
@@ -151,6 +170,14 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
                     )}
                 </div>
             )}
+            {isJournal(journal) && (
+                <span
+                    className='cc-message-journal'
+                    title={journal === 'comments' ? 'Written to the record as a comment: the caller sees it' : 'Written to the record as a work note'}
+                >
+                    {journalLabels[journal]}
+                </span>
+            )}
             {cards.map((card, index) => (
                 <AttachmentCard
                     key={index}
@@ -193,12 +220,13 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
                 </div>
             )}
             <Alert message={failure}/>
-            {!editing && (
+            {!editing && !selecting && (
                 <MessageActions
                     own={own}
                     onReact={react}
                     onEdit={onEdit && (() => onEdit(post.id))}
                     onDelete={() => setConfirmingDelete(true)}
+                    onAddToRecord={onAddToRecord && (() => onAddToRecord(post.id))}
                 />
             )}
         </div>

@@ -9,6 +9,9 @@ interface Props {
     onReact: (emojiName: string) => void;
     onEdit?: () => void;
     onDelete: () => void;
+
+    // Starts picking messages to save to a record, with this one ticked.
+    onAddToRecord?: () => void;
 }
 
 // The reactions people use most in an IT team, one click each.
@@ -18,9 +21,14 @@ const quickReactions: Array<[name: string, emoji: string, label: string]> = [
     ['eyes', '👀', 'looking'],
 ];
 
-// The small toolbar over a message the pointer or focus is on: quick reactions, and for one's
-// own message, edit and delete.
-export function MessageActions({own, onReact, onEdit, onDelete}: Props) {
+// The small toolbar over a message the pointer or focus is on: quick reactions, "Add to record…",
+// and for one's own message, edit and delete.
+export function MessageActions({own, onReact, onEdit, onDelete, onAddToRecord}: Props) {
+    const items = [
+        ...(onAddToRecord ? [{label: 'Add to record…', onSelect: onAddToRecord}] : []),
+        ...(own && onEdit ? [{label: 'Edit', onSelect: onEdit}] : []),
+        ...(own ? [{label: 'Delete', onSelect: onDelete, danger: true}] : []),
+    ];
     return (
         <div
             className='cc-message-actions'
@@ -36,14 +44,11 @@ export function MessageActions({own, onReact, onEdit, onDelete}: Props) {
                     <span aria-hidden='true'>{emoji}</span>
                 </IconButton>
             ))}
-            {own && (
+            {items.length > 0 && (
                 <Menu
                     label='More message actions'
                     icon={<MoreIcon/>}
-                    items={[
-                        ...(onEdit ? [{label: 'Edit', onSelect: onEdit}] : []),
-                        {label: 'Delete', onSelect: onDelete, danger: true},
-                    ]}
+                    items={items}
                 />
             )}
         </div>

@@ -12,6 +12,7 @@ import {useConnectDeps} from '../connect_context';
 
 import {isSystemMessage} from './attachments';
 import {Message} from './Message';
+import type {RecordSelection} from './use_record_selection';
 
 interface Props {
     conversationId: string;
@@ -27,6 +28,9 @@ interface Props {
     editingId: string | null;
     onEdit: (postId: string) => void;
     onEditEnd: () => void;
+
+    // Picking messages to save to a record.
+    selection?: RecordSelection;
 }
 
 // Within this distance of an end counts as at that end.
@@ -62,7 +66,7 @@ function DaySeparator({at}: {at: number}) {
 
 // The conversation area (F-20, F-23): a live log that keeps to the newest message while the user
 // is there, keeps its place when older messages load above, and loads them at the top.
-export function MessageList({conversationId, conversationName, onAtBottomChange, sentCount, editingId, onEdit, onEditEnd}: Props) {
+export function MessageList({conversationId, conversationName, onAtBottomChange, sentCount, editingId, onEdit, onEditEnd, selection}: Props) {
     const deps = useConnectDeps();
     const posts = useSelector((state: ConnectRootState) => selectPosts(state, conversationId));
     const [loadingOlder, setLoadingOlder] = useState(false);
@@ -188,6 +192,10 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
                             editing={id === editingId}
                             onEdit={onEdit}
                             onEditEnd={onEditEnd}
+                            selecting={selection?.selecting}
+                            picked={selection?.selecting ? selection.isPicked(id) : false}
+                            onPick={selection?.toggle}
+                            onAddToRecord={selection?.start}
                         />
                     </React.Fragment>
                 );

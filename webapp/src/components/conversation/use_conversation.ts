@@ -2,10 +2,12 @@ import {useCallback, useRef, useState, type DragEvent, type RefObject} from 'rea
 import {useSelector} from 'react-redux';
 
 import {errorMessage} from '../../error_message';
+import {selectKnown} from '../../state/known';
 import {sendPost} from '../../state/operations';
 import {selectLastOwnPostId} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {Conversation} from '../../types/connect';
+import {journalProp} from '../../types/journal';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 
 import type {DroppedContent} from './drop';
@@ -61,11 +63,15 @@ export function useConversation(conversation: Conversation, visible: boolean): C
 
     useMarkReadWhileSeen(deps, conversation, visible && atBottom);
 
+    const hasRecord = Boolean(conversation.record);
     const post = useCallback(async (message: string, description: string, files: File[] = []) => {
         setFailure(null);
         setActivity(description);
         try {
-            await sendPost(deps, id, message, files);
+            // A record conversation's message says where it goes in the record: the composer's
+            // switch (JournalSwitch); before that is known, the server applies the same choice.
+            const kind = hasRecord ? selectKnown(deps.getState(), 'journalKind', id)?.kind : undefined;
+            await sendPost(deps, id, message, files, kind ? {[journalProp]: kind} : undefined);
             setSentCount((count) => count + 1);
             return true;
         } catch (error) {
@@ -74,7 +80,7 @@ export function useConversation(conversation: Conversation, visible: boolean): C
         } finally {
             setActivity(null);
         }
-    }, [deps, id]);
+    }, [deps, id, hasRecord]);
 
     // The text and the waiting files go as one post. A refused message stays in the field with its
     // files, with the server's reason above it (F-07).

@@ -118,7 +118,9 @@ describe('the conversation view', () => {
 
         const messageSaying = (text: string) => screen.getByText(text).closest<HTMLElement>('[data-testid="message"]')!;
         const theirs = messageSaying('Hi');
-        expect(within(theirs).queryByRole('button', {name: 'More message actions'})).toBeNull();
+        fireEvent.click(within(theirs).getByRole('button', {name: 'More message actions'}));
+        expect(within(theirs).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Add to record…']);
+        fireEvent.keyDown(within(theirs).getByRole('menuitem', {name: 'Add to record…'}), {key: 'Escape'});
 
         const own = messageSaying('Wrong window');
         fireEvent.click(within(own).getByRole('button', {name: 'More message actions'}));
@@ -127,5 +129,85 @@ describe('the conversation view', () => {
 
         await waitFor(() => expect(screen.queryByText('Wrong window')).toBeNull());
         expect(client.deletePost).toHaveBeenCalledWith('mine');
+    });
+
+    it('picks messages, a range with Shift, and saves them to a record, showing its card and link', async () => {
+        const posts = ['one', 'two', 'three', 'four'].map((id, i) => post({id, message: `Message ${id}`, create_at: day(2024, 4, 13, 9, i)}));
+        const {client} = renderWindow(directConversation(), posts);
+        client.getConversationRecords.mockResolvedValue({records: [], links: [], scanned_posts: 4, complete: true});
+        client.saveToRecord.mockRejectedValueOnce(new ClientError(400, '"hello" is not a record number or record link Connect knows.', ''));
+        client.saveToRecord.mockResolvedValueOnce({
+            number: 'INC0010001', link: 'https://sn.example.com/incident.do?sys_id=abc', saved: 3, already: 0, queued: false,
+            card: {status: 'found', short_description: 'Email server down', state: 'In Progress'},
+        });
+        await screen.findByText('Message four');
+        const messageSaying = (text: string) => screen.getByText(text).closest<HTMLElement>('[data-testid="message"]')!;
+
+        fireEvent.click(within(messageSaying('Message one')).getByRole('button', {name: 'More message actions'}));
+        fireEvent.click(within(messageSaying('Message one')).getByRole('menuitem', {name: 'Add to record…'}));
+        expect(screen.queryByRole('textbox', {name: /Write to/})).toBeNull();
+        expect(screen.getByRole('status')).toHaveTextContent('1 message picked');
+        const box = (text: string) => within(messageSaying(text)).getByRole('checkbox');
+        expect(box('Message one')).toBeChecked();
+        fireEvent.click(box('Message three'), {shiftKey: true});
+        expect([box('Message one'), box('Message two'), box('Message three')].every((b) => (b as HTMLInputElement).checked)).toBe(true);
+        expect(box('Message four')).not.toBeChecked();
+
+        fireEvent.click(screen.getByRole('button', {name: 'Add to record…'}));
+        const dialog = screen.getByRole('dialog', {name: 'Add to record'});
+        const record = within(dialog).getByRole('combobox', {name: 'Record number or link'});
+        expect(record).toHaveFocus();
+        fireEvent.change(record, {target: {value: 'hello'}});
+        fireEvent.click(within(dialog).getByRole('button', {name: 'Save'}));
+        expect(await within(dialog).findByRole('alert')).toHaveTextContent('"hello" is not a record number');
+
+        fireEvent.change(record, {target: {value: 'INC0010001'}});
+        fireEvent.click(within(dialog).getByRole('radio', {name: /Comment/}));
+        fireEvent.click(within(dialog).getByRole('button', {name: 'Save'}));
+        expect(await within(dialog).findByText('Saved 3 messages to INC0010001.')).toBeInTheDocument();
+        expect(client.saveToRecord).toHaveBeenLastCalledWith('dm-bob', {record: 'INC0010001', kind: 'comments', post_ids: ['one', 'two', 'three']});
+        expect(within(dialog).getByRole('link', {name: 'INC0010001'})).toHaveAttribute('href', 'https://sn.example.com/incident.do?sys_id=abc');
+        expect(within(dialog).getByText('Email server down')).toBeInTheDocument();
+
+        fireEvent.click(within(dialog).getByRole('button', {name: 'Done'}));
+        expect(screen.queryByRole('checkbox')).toBeNull();
+        expect(screen.getByRole('textbox', {name: /Write to/})).toBeInTheDocument();
+    });
+
+    it('saves from a message to the end', async () => {
+        const posts = ['one', 'two', 'three'].map((id, i) => post({id, message: `Message ${id}`, create_at: day(2024, 4, 13, 9, i)}));
+        const {client} = renderWindow(directConversation(), posts);
+        client.getConversationRecords.mockResolvedValue({records: [], links: [], scanned_posts: 3, complete: true});
+        client.saveToRecord.mockResolvedValue({number: 'INC0010001', link: 'https://sn/x', saved: 2, already: 0, queued: true, card: {status: 'found'}});
+        await screen.findByText('Message three');
+        const two = screen.getByText('Message two').closest<HTMLElement>('[data-testid="message"]')!;
+        fireEvent.click(within(two).getByRole('button', {name: 'More message actions'}));
+        fireEvent.click(within(two).getByRole('menuitem', {name: 'Add to record…'}));
+        fireEvent.click(screen.getByRole('button', {name: 'From here to the end'}));
+        expect(screen.getAllByRole('checkbox').map((b) => (b as HTMLInputElement).checked)).toEqual([false, true, true]);
+        fireEvent.click(screen.getByRole('button', {name: 'Add to record…'}));
+        fireEvent.change(screen.getByRole('combobox', {name: 'Record number or link'}), {target: {value: 'INC0010001'}});
+        fireEvent.click(screen.getByRole('button', {name: 'Save'}));
+        expect(await screen.findByText(/ServiceNow has not taken it yet/)).toBeInTheDocument();
+        expect(client.saveToRecord).toHaveBeenLastCalledWith('dm-bob', {record: 'INC0010001', kind: 'work_notes', from_post_id: 'two'});
+    });
+
+    it('in a record conversation, sends each message as the chosen work note or comment and labels it', async () => {
+        const record = {table: 'incident', sys_id: 'abc', number: 'INC0010001', short_description: 'Email down', url: 'https://sn/x'};
+        const written = post({id: 'w', channel_id: 'group-1', message: 'Restarted the MTA', props: {connect_journal: 'comments'}});
+        const {client} = renderWindow(groupConversation({record}), [written]);
+        client.getJournalKind.mockResolvedValue({kind: 'work_notes'});
+        client.createPost.mockImplementation((sent) => Promise.resolve(post({...sent, id: 'sent', user_id: me.id} as Partial<Post>)));
+        const message = (await screen.findByText('Restarted the MTA')).closest<HTMLElement>('[data-testid="message"]')!;
+        expect(within(message).getByText('Comment')).toHaveAttribute('title', expect.stringContaining('comment'));
+
+        const switcher = screen.getByRole('radiogroup', {name: 'Send to the record as'});
+        await waitFor(() => expect(within(switcher).getByRole('radio', {name: 'Work note'})).toBeChecked());
+        fireEvent.click(within(switcher).getByRole('radio', {name: 'Comment'}));
+        await waitFor(() => expect(client.setJournalKind).toHaveBeenCalledWith('group-1', {kind: 'comments'}));
+        const composer = screen.getByRole('textbox', {name: /Write to/});
+        fireEvent.change(composer, {target: {value: 'Queue drained'}});
+        fireEvent.keyDown(composer, {key: 'Enter'});
+        await waitFor(() => expect(client.createPost).toHaveBeenCalledWith({channel_id: 'group-1', message: 'Queue drained', props: {connect_journal: 'comments'}}));
     });
 });

@@ -1,0 +1,103 @@
+package follow
+
+import (
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
+)
+
+// JournalProp is the post prop of a message in a record conversation that says which journal
+// field of the record two-way writes it to: servicenow.WorkNotes or servicenow.Comments.
+// Connect's composer sets it per message; a message without it (from Mattermost's own
+// clients) gets its author's remembered choice for the conversation.
+const JournalProp = "connect_journal"
+
+// kindPrefix keys each user's remembered journal field per record conversation.
+const kindPrefix = "follow_kind_"
+
+// JournalKind is a user's journal field for a record conversation's messages.
+type JournalKind struct {
+	// Kind is work_notes (visible to staff in ServiceNow) or comments (visible to the caller).
+	Kind string `json:"kind"`
+}
+
+func kindKey(channelID, userID string) string { return kindPrefix + channelID + "_" + userID }
+
+// Kind is the journal field userID's messages in a record conversation go to.
+func (s *Service) Kind(userID, channelID string) (JournalKind, error) {
+	if err := s.checkRecordConversation(userID, channelID); err != nil {
+		return JournalKind{}, err
+	}
+	return JournalKind{Kind: s.rememberedKind(userID, channelID)}, nil
+}
+
+// SetKind remembers the journal field userID's messages in a record conversation go to.
+func (s *Service) SetKind(userID, channelID, kind string) (JournalKind, error) {
+	if kind != servicenow.WorkNotes && kind != servicenow.Comments {
+		return JournalKind{}, invalid("kind must be work_notes or comments, not %q.", kind)
+	}
+	if err := s.checkRecordConversation(userID, channelID); err != nil {
+		return JournalKind{}, err
+	}
+	if err := s.d.KV.Set(kindKey(channelID, userID), []byte(kind)); err != nil {
+		return JournalKind{}, errors.Wrap(err, "failed to remember the journal field")
+	}
+	return JournalKind{Kind: kind}, nil
+}
+
+func (s *Service) checkRecordConversation(userID, channelID string) error {
+	if !s.d.IsStaff(userID) {
+		return forbidden("Only ITIL staff can write to ServiceNow records.")
+	}
+	if _, err := s.d.Conversations.Get(userID, channelID); err != nil {
+		return err
+	}
+	if _, ok := s.recordOfChannel(channelID); !ok {
+		return invalid("This is not a record conversation: only a followed record's conversation writes to the record.")
+	}
+	return nil
+}
+
+// rememberedKind is userID's choice for the conversation, work notes unless they chose comments.
+func (s *Service) rememberedKind(userID, channelID string) string {
+	raw, err := s.d.KV.Get(kindKey(channelID, userID))
+	if err == nil && string(raw) == servicenow.Comments {
+		return servicenow.Comments
+	}
+	return servicenow.WorkNotes
+}
+
+// FillJournalKind is MessageWillBePosted's part for record conversations: a person's message
+// there carries the journal field it is written to while two-way is on (its own valid choice,
+// or its author's remembered one). It answers the changed post, or nil for none: every post
+// outside a record conversation costs one map lookup and nothing else.
+func (s *Service) FillJournalKind(post *model.Post) *model.Post {
+	if _, ok := s.recordOfChannel(post.ChannelId); !ok {
+		return nil
+	}
+	kind, _ := post.GetProp(JournalProp).(string)
+	writes := s.d.Config().FollowTwoWay && post.Type == "" && post.UserId != s.d.BotID && post.GetProp(model.PostPropsFromBot) != "true"
+	switch {
+	case !writes && post.GetProp(JournalProp) == nil:
+		return nil
+	case !writes:
+		changed := post.Clone()
+		changed.DelProp(JournalProp) // nothing goes to the record: no label
+		return changed
+	case kind == servicenow.WorkNotes || kind == servicenow.Comments:
+		return nil
+	}
+	changed := post.Clone()
+	changed.AddProp(JournalProp, s.rememberedKind(post.UserId, post.ChannelId))
+	return changed
+}
+
+// journalOf is the journal field of a posted message (work notes when it has none).
+func journalOf(post *model.Post) string {
+	if kind, _ := post.GetProp(JournalProp).(string); kind == servicenow.Comments {
+		return servicenow.Comments
+	}
+	return servicenow.WorkNotes
+}
+

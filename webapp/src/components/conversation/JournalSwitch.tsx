@@ -1,0 +1,47 @@
+import React, {useId} from 'react';
+
+import {journalLabels, type Journal} from '../../types/journal';
+import {Alert} from '../common/Alert';
+import {useKnown} from '../common/use_known';
+
+// In a record conversation's composer: whether the next messages go to the record as work notes
+// or comments (ServiceNow Connect's per-message switch). The choice is the user's for this
+// conversation, kept by the server (Mattermost's own clients use it too); each message carries
+// it (use_conversation), and shows it once sent.
+export function JournalSwitch({conversationId}: {conversationId: string}) {
+    const name = useId();
+    const known = useKnown('journalKind', conversationId);
+    const current: Journal = known.value?.kind === 'comments' ? 'comments' : 'work_notes';
+    const choose = (kind: Journal) => {
+        if (kind !== current) {
+            void known.save({kind}, (client) => client.setJournalKind(conversationId, {kind}));
+        }
+    };
+    return (
+        <div className='cc-journal-switch'>
+            <div
+                role='radiogroup'
+                aria-label='Send to the record as'
+            >
+                {(['work_notes', 'comments'] as const).map((kind) => (
+                    <label
+                        key={kind}
+                        className={kind === current ? 'cc-journal-option cc-journal-option--on' : 'cc-journal-option'}
+                        title={kind === 'comments' ? 'The caller sees comments in ServiceNow' : 'Work notes are for staff only'}
+                    >
+                        <input
+                            type='radio'
+                            name={name}
+                            value={kind}
+                            checked={kind === current}
+                            disabled={known.busy}
+                            onChange={() => choose(kind)}
+                        />
+                        {journalLabels[kind]}
+                    </label>
+                ))}
+            </div>
+            <Alert message={known.failure ?? known.readFailure}/>
+        </div>
+    );
+}

@@ -1,0 +1,258 @@
+import React, {useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent} from 'react';
+
+import {errorMessage} from '../../error_message';
+import {journalLabels, type Journal} from '../../types/journal';
+import type {SavedToRecord} from '../../types/journal';
+import type {ConversationRecord} from '../../types/workspace';
+import {Alert} from '../common/Alert';
+import {useConnectEnvironment} from '../connect_context';
+
+import {pickedLabel, pickedMessages, type RecordSelection} from './use_record_selection';
+
+interface Props {
+    conversationId: string;
+    selection: RecordSelection;
+
+    // The conversation's loaded messages, oldest first.
+    order: readonly string[];
+}
+
+// Stands in for the composer while messages are being picked to save to a record: how many are
+// picked, "From here to the end", "Add to record…" (which opens the dialog) and Cancel.
+export function SaveToRecordBar({conversationId, selection, order}: Props) {
+    const [dialogOpen, setDialogOpen] = useState(false);
+    const nothing = selection.picked.size === 0 && !selection.fromPostId;
+    return (
+        <div
+            className='cc-save-bar'
+            role='region'
+            aria-label='Pick messages to save to a record'
+        >
+            {dialogOpen && (
+                <SaveToRecordDialog
+                    conversationId={conversationId}
+                    selection={selection}
+                    order={order}
+                    onClose={() => setDialogOpen(false)}
+                />
+            )}
+            <p
+                className='cc-save-bar-count'
+                role='status'
+            >
+                {pickedLabel(selection)}
+            </p>
+            <button
+                type='button'
+                className='cc-button cc-button--secondary'
+                disabled={selection.picked.size === 0}
+                aria-pressed={Boolean(selection.fromPostId)}
+                onClick={selection.fromHere}
+            >
+                {'From here to the end'}
+            </button>
+            <button
+                type='button'
+                className='cc-button'
+                disabled={nothing || dialogOpen}
+                onClick={() => setDialogOpen(true)}
+            >
+                {'Add to record…'}
+            </button>
+            <button
+                type='button'
+                className='cc-button cc-button--secondary'
+                onClick={selection.cancel}
+            >
+                {'Cancel'}
+            </button>
+        </div>
+    );
+}
+
+// The record to save to (a number or link; the records the conversation mentions are offered),
+// work note or comment, and Save; then the record's card and a link, or the server's refusal.
+function SaveToRecordDialog({conversationId, selection, order, onClose}: Props & {onClose: () => void}) {
+    const {client} = useConnectEnvironment();
+    const titleId = useId();
+    const listId = useId();
+    const recordId = useId();
+    const inputRef = useRef<HTMLInputElement>(null);
+    const [record, setRecord] = useState('');
+    const [kind, setKind] = useState<Journal>('work_notes');
+    const [offered, setOffered] = useState<ConversationRecord[]>([]);
+    const [saving, setSaving] = useState(false);
+    const [failure, setFailure] = useState<string | null>(null);
+    const [saved, setSaved] = useState<SavedToRecord | null>(null);
+
+    useEffect(() => {
+        inputRef.current?.focus();
+        let live = true;
+        client.getConversationRecords(conversationId).then(
+            (answer) => live && setOffered(answer?.records ?? []),
+            () => undefined, // the field still takes any number or link
+        );
+        return () => {
+            live = false;
+        };
+    }, [client, conversationId]);
+
+    const submit = async (event: FormEvent) => {
+        event.preventDefault();
+        if (!record.trim() || saving) {
+            return;
+        }
+        setSaving(true);
+        setFailure(null);
+        try {
+            setSaved(await client.saveToRecord(conversationId, {record: record.trim(), kind, ...pickedMessages(selection, order)}));
+        } catch (error) {
+            setFailure(errorMessage(error));
+        } finally {
+            setSaving(false);
+        }
+    };
+
+    const close = () => {
+        if (saved) {
+            selection.cancel();
+        }
+        onClose();
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+        if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            close();
+        }
+    };
+
+    return (
+        <div
+            className='cc-save-dialog'
+            role='dialog'
+            aria-labelledby={titleId}
+            onKeyDown={onKeyDown}
+        >
+            <h3
+                id={titleId}
+                className='cc-save-dialog-title'
+            >
+                {'Add to record'}
+            </h3>
+            {saved ? (
+                <SavedCard
+                    saved={saved}
+                    onDone={close}
+                />
+            ) : (
+                <form onSubmit={(event) => void submit(event)}>
+                    <label htmlFor={recordId}>{'Record number or link'}</label>
+                    <input
+                        ref={inputRef}
+                        id={recordId}
+                        className='cc-save-dialog-record'
+                        type='text'
+                        list={listId}
+                        placeholder='INC0010001'
+                        autoComplete='off'
+                        value={record}
+                        onChange={(event) => {
+                            setRecord(event.target.value);
+                            setFailure(null);
+                        }}
+                    />
+                    <datalist id={listId}>
+                        {offered.map((r) => (
+                            <option
+                                key={r.number}
+                                value={r.number}
+                            >
+                                {r.card?.short_description ? `${r.number} · ${r.card.short_description}` : r.number}
+                            </option>
+                        ))}
+                    </datalist>
+                    <fieldset className='cc-save-dialog-kind'>
+                        <legend>{'Save as'}</legend>
+                        {(['work_notes', 'comments'] as const).map((value) => (
+                            <label key={value}>
+                                <input
+                                    type='radio'
+                                    name={`${titleId}-kind`}
+                                    value={value}
+                                    checked={kind === value}
+                                    onChange={() => setKind(value)}
+                                />
+                                {value === 'comments' ? 'Comment (the caller sees it)' : journalLabels[value]}
+                            </label>
+                        ))}
+                    </fieldset>
+                    <Alert message={failure}/>
+                    <div className='cc-save-dialog-actions'>
+                        <button
+                            type='submit'
+                            className='cc-button'
+                            disabled={!record.trim() || saving}
+                        >
+                            {saving ? 'Saving…' : 'Save'}
+                        </button>
+                        <button
+                            type='button'
+                            className='cc-button cc-button--secondary'
+                            onClick={close}
+                        >
+                            {'Cancel'}
+                        </button>
+                    </div>
+                </form>
+            )}
+        </div>
+    );
+}
+
+function savedWords(saved: SavedToRecord): string {
+    const messages = (n: number) => (n === 1 ? '1 message' : `${n} messages`);
+    if (saved.saved === 0) {
+        return `Already saved to ${saved.number}: nothing new to write.`;
+    }
+    const already = saved.already > 0 ? ` (${messages(saved.already)} already there)` : '';
+    if (saved.queued) {
+        return `Saving ${messages(saved.saved)} to ${saved.number}${already}: ServiceNow has not taken it yet. Connect keeps trying and tells you if it cannot.`;
+    }
+    return `Saved ${messages(saved.saved)} to ${saved.number}${already}.`;
+}
+
+// The record's card once the save is done, with a link to it in ServiceNow.
+function SavedCard({saved, onDone}: {saved: SavedToRecord; onDone: () => void}) {
+    const doneRef = useRef<HTMLButtonElement>(null);
+    useEffect(() => doneRef.current?.focus(), []);
+    const {card} = saved;
+    const details = [card.state, card.priority, card.assigned_to].filter(Boolean).join(' · ');
+    return (
+        <div className='cc-saved'>
+            <p role='status'>{savedWords(saved)}</p>
+            <div
+                className='cc-saved-card'
+                data-testid='saved-record-card'
+            >
+                <a
+                    href={saved.link}
+                    target='_blank'
+                    rel='noopener noreferrer'
+                >
+                    {saved.number}
+                </a>
+                {card.short_description && <span className='cc-saved-card-title'>{card.short_description}</span>}
+                {details && <span className='cc-saved-card-details'>{details}</span>}
+            </div>
+            <button
+                ref={doneRef}
+                type='button'
+                className='cc-button'
+                onClick={onDone}
+            >
+                {'Done'}
+            </button>
+        </div>
+    );
+}
