@@ -7,6 +7,7 @@
 package creation
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -528,7 +529,7 @@ func (s *Service) lines(channelID string, req Request) ([]Line, error) {
 		}
 		posts = recent
 	}
-	slices.SortStableFunc(posts, func(a, b *model.Post) int { return int(a.CreateAt - b.CreateAt) })
+	slices.SortStableFunc(posts, func(a, b *model.Post) int { return cmp.Compare(a.CreateAt, b.CreateAt) })
 	names := map[string]string{}
 	lines := make([]Line, 0, len(posts))
 	for _, p := range posts {

@@ -102,3 +102,18 @@ func TestCreateRecordIsNotRetried(t *testing.T) {
 	}
 	assert.Equal(t, 1, posts)
 }
+
+// FuzzMissingFields: whatever ServiceNow's refusal says, reading it never panics and names
+// only non-empty fields.
+func FuzzMissingFields(f *testing.F) {
+	f.Add("Operation Failed", "Data Policy Exception: \n\tThe following fields are mandatory: Caller, Short description\n")
+	f.Add("Operation Failed", "Category is mandatory")
+	f.Add("", "mandatory:")
+	f.Fuzz(func(t *testing.T, message, detail string) {
+		for _, field := range MissingFields(&Error{Kind: KindForbidden, StatusCode: 403, Message: message, Detail: detail}) {
+			if field == "" {
+				t.Fatalf("an empty field name from %q / %q", message, detail)
+			}
+		}
+	})
+}
