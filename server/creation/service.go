@@ -124,6 +124,9 @@ const (
 	maxRequestID      = 64
 	// requestTTL is how long a request id keeps answering with its record.
 	requestTTL = 24 * time.Hour
+	// pendingTTL frees a request id whose server stopped while creating its record; the
+	// correlation id then finds the record if it was made.
+	pendingTTL = 2 * createTimeout
 	// createTimeout bounds the ServiceNow calls of one creation.
 	createTimeout = 20 * time.Second
 	requestPrefix = "create_req_"
@@ -239,8 +242,9 @@ type Plan struct {
 	CallerEmail string `json:"caller_email"`
 }
 
-// Prepare checks a request and reads what the record is made of: the caller's ServiceNow
-// user and the messages for the work note. Nothing is created yet.
+// Prepare checks a request and reads what the record is made of: the caller (found in
+// ServiceNow when the record is created) and the messages for the work note. Nothing is sent
+// to ServiceNow yet.
 func (s *Service) Prepare(ctx context.Context, userID, channelID string, req Request) (Plan, error) {
 	cfg := s.d.Config()
 	if err := s.mayCreate(cfg, userID); err != nil {
@@ -356,7 +360,7 @@ func correlationID(plan Plan) string {
 func (s *Service) claim(plan Plan) (release func(*Created), done *Created, err error) {
 	key := requestPrefix + plan.UserID + "_" + plan.RequestID
 	pending := []byte(`{"pending":true}`)
-	ok, err := s.d.KV.CompareAndSetWithExpiry(key, nil, pending, requestTTL)
+	ok, err := s.d.KV.CompareAndSetWithExpiry(key, nil, pending, pendingTTL)
 	if err != nil {
 		return nil, nil, fmt.Errorf("failed to reserve request %s: %w", plan.RequestID, err)
 	}
