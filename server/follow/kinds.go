@@ -100,4 +100,3 @@ func journalOf(post *model.Post) string {
 	}
 	return servicenow.WorkNotes
 }
-

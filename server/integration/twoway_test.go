@@ -14,7 +14,9 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 )
 
-func journalKindPath(channelID string) string { return "/api/v1/conversations/" + channelID + "/journal" }
+func journalKindPath(channelID string) string {
+	return "/api/v1/conversations/" + channelID + "/journal"
+}
 
 func TestTheComposersChoiceSendsAMessageAsACommentOrAWorkNote(t *testing.T) {
 	configure(t, map[string]any{"FollowTwoWay": true, "FollowPollSeconds": 2})

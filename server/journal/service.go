@@ -258,6 +258,7 @@ func (s *Service) picked(channelID string, req Request) ([]*model.Post, error) {
 		if len(posts) > MaxMessages {
 			return nil, failure.Newf(failure.Invalid, "That is more than %d messages: pick a later first message.", MaxMessages)
 		}
+		sort.SliceStable(posts, func(i, j int) bool { return posts[i].CreateAt < posts[j].CreateAt })
 		return posts, nil
 	}
 	posts := make([]*model.Post, 0, len(req.PostIDs))

@@ -197,7 +197,7 @@ describe('the conversation view', () => {
         const written = post({id: 'w', channel_id: 'group-1', message: 'Restarted the MTA', props: {connect_journal: 'comments'}});
         const {client} = renderWindow(groupConversation({record}), [written]);
         client.getJournalKind.mockResolvedValue({kind: 'work_notes'});
-        client.createPost.mockImplementation((sent) => Promise.resolve(post({...sent, id: 'sent', user_id: me.id} as Partial<Post>)));
+        client.createPost.mockImplementation((sent) => Promise.resolve(post({...sent, id: 'sent', user_id: me.id})));
         const message = (await screen.findByText('Restarted the MTA')).closest<HTMLElement>('[data-testid="message"]')!;
         expect(within(message).getByText('Comment')).toHaveAttribute('title', expect.stringContaining('comment'));
 
