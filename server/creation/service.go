@@ -51,6 +51,8 @@ type Users interface {
 type Posts interface {
 	GetPost(postID string) (*model.Post, error)
 	ChannelPosts(channelID string, page, perPage int) ([]*model.Post, error)
+	// PostsAfter lists a channel's posts created after since (Unix ms), oldest first.
+	PostsAfter(channelID string, since int64) ([]*model.Post, error)
 	CreatePost(post *model.Post) error
 }
 
@@ -142,9 +144,10 @@ type Request struct {
 	// CallerID is the Mattermost user id of the caller, a member of the conversation; empty
 	// means the asker.
 	CallerID string `json:"caller_id"`
-	// PostIDs are the messages for the work note; none means the conversation's newest
-	// RecentMessages, unless IncludeRecent is false.
+	// PostIDs are the messages for the work note, or FromPostID and every later message;
+	// neither means the conversation's newest RecentMessages, unless IncludeRecent is false.
 	PostIDs       []string `json:"post_ids"`
+	FromPostID    string   `json:"from_post_id,omitempty"`
 	IncludeRecent *bool    `json:"include_recent,omitempty"`
 }
 
@@ -513,6 +516,14 @@ func (s *Service) lines(channelID string, req Request) ([]Line, error) {
 	switch {
 	case len(req.PostIDs) > MaxPickedMessages:
 		return nil, failure.Newf(failure.Invalid, "Pick at most %d messages.", MaxPickedMessages)
+	case req.FromPostID != "" && len(req.PostIDs) > 0:
+		return nil, failure.New(failure.Invalid, "Send post_ids or from_post_id, not both.")
+	case req.FromPostID != "":
+		from, err := s.fromHere(channelID, req.FromPostID)
+		if err != nil {
+			return nil, err
+		}
+		posts = from
 	case len(req.PostIDs) > 0:
 		seen := map[string]bool{}
 		for _, id := range req.PostIDs {
@@ -555,6 +566,25 @@ func (s *Service) picked(channelID, postID string) (*model.Post, error) {
 		return nil, notHere
 	}
 	return post, nil
+}
+
+// fromHere is a picked message and every later one, the first MaxPickedMessages.
+func (s *Service) fromHere(channelID, postID string) ([]*model.Post, error) {
+	first, err := s.picked(channelID, postID)
+	if err != nil {
+		return nil, err
+	}
+	later, err := s.d.Posts.PostsAfter(channelID, first.CreateAt)
+	if err != nil {
+		return nil, fmt.Errorf("failed to read the messages of %s: %w", channelID, err)
+	}
+	posts := []*model.Post{first}
+	for _, p := range later {
+		if p.Type == "" && p.Id != first.Id && len(posts) < MaxPickedMessages {
+			posts = append(posts, p)
+		}
+	}
+	return posts, nil
 }
 
 func (s *Service) recent(channelID string) ([]*model.Post, error) {

@@ -129,6 +129,16 @@ func (f *fakes) ChannelPosts(channelID string, page, perPage int) ([]*model.Post
 	return out[start:min(start+perPage, len(out))], nil
 }
 
+func (f *fakes) PostsAfter(channelID string, since int64) ([]*model.Post, error) {
+	var out []*model.Post
+	for _, p := range f.posts {
+		if p.ChannelId == channelID && p.CreateAt > since {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
 func (f *fakes) CreatePost(post *model.Post) error {
 	post.Id = model.NewId()
 	f.made = append(f.made, post)
@@ -394,4 +404,19 @@ func TestACreationWhoseAnswerWasLostIsFoundNotMadeAgain(t *testing.T) {
 	assert.Len(t, up.created, 1, "the retry finds the record by its correlation id")
 	require.Len(t, f.made, 1, "its card is posted")
 	assert.Contains(t, f.made[0].Message, "INC0010667")
+}
+
+func TestCreateFromAPickedMessageToTheEnd(t *testing.T) {
+	s, f, up := newTestService(t, config.Settings{})
+	at := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+	addPost(f, room, bob, "before", at)
+	from := addPost(f, room, bob, "from here", at.Add(time.Minute))
+	addPost(f, room, alice, "after", at.Add(2*time.Minute))
+	addPost(f, elsewhere, alice, "elsewhere", at.Add(3*time.Minute))
+	_, err := s.Create(context.Background(), alice, room, Request{Table: "incident", ShortDescription: "x", FromPostID: from.Id})
+	require.NoError(t, err)
+	assert.Equal(t, "Alice Archer via Connect: created from a Connect conversation\n[2026-12-06 09:01 UTC] Bob Baker: from here\n[2026-12-06 09:02 UTC] Alice Archer: after", up.created[0]["work_notes"])
+
+	_, err = s.Create(context.Background(), alice, room, Request{Table: "incident", ShortDescription: "x", FromPostID: from.Id, PostIDs: []string{from.Id}})
+	assert.EqualError(t, err, "Send post_ids or from_post_id, not both.")
 }

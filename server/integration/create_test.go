@@ -89,6 +89,13 @@ func TestCreateByRESTWithAPickedMessageAnotherCallerAndFollow(t *testing.T) {
 	followed := route[map[string]any](t, alice.client, http.MethodPost, "/api/v1/follows", map[string]any{"table": card.Table, "sys_id": card.SysID})
 	require.Equal(t, http.StatusOK, followed.Status, followed.Text())
 	assert.Equal(t, card.Number, followed.Body["number"])
+	fromHere := uniqueDescription("From here")
+	answer = createRecord(t, alice, group, map[string]any{"table": "incident", "short_description": fromHere, "from_post_id": picked.Id})
+	require.Equal(t, http.StatusCreated, answer.Status, answer.Text())
+	note = workNoteOf(t, answer.Body.Card.Number)
+	assert.Contains(t, note, fullName(bob)+": VPN drops every 10 minutes since the update")
+	assert.Contains(t, note, fullName(alice)+": Nor this one", "every later message")
+	assert.NotContains(t, note, "Not this one", "nothing before it")
 }
 
 func TestCreateMissingMandatoryFieldIsNamedAndNothingIsCreated(t *testing.T) {

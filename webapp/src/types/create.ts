@@ -12,7 +12,9 @@ export interface CreateRecordRequest {
     // A member of the conversation (Mattermost user id); the caller themselves when empty.
     caller_id?: string;
 
-    // The messages for the first work note; none: the conversation's last 20, unless include_recent is false.
+    // The messages for the first work note (or from_post_id and every later one); neither: the
+    // conversation's last 20, unless include_recent is false.
     post_ids?: string[];
+    from_post_id?: string;
     include_recent?: boolean;
 }

@@ -94,6 +94,30 @@ describe('CreateRecordDialog', () => {
     });
 });
 
+describe('CreateRecordDialog with picked messages', () => {
+    it('sends the picked messages in place of the last 20', async () => {
+        const client = fakeClient();
+        client.createRecord.mockResolvedValue(createdAnswer);
+        const conversation = groupConversation();
+        renderWithConnect(
+            <CreateRecordDialog
+                conversation={conversation}
+                onClose={vi.fn()}
+                picked={{messages: {post_ids: ['p1', 'p2']}, label: '2 messages picked'}}
+            />,
+            {client},
+        );
+        await waitFor(() => expect(screen.getByRole('combobox', {name: 'Table'})).toHaveValue('incident'));
+        expect(screen.queryByRole('checkbox')).toBeNull();
+        expect(dialog()).toHaveTextContent('First work note: 2 messages picked');
+        fireEvent.change(screen.getByRole('textbox', {name: 'Short description'}), {target: {value: 'VPN'}});
+        fireEvent.click(screen.getByRole('button', {name: 'Create'}));
+        await screen.findByRole('status');
+        expect(client.createRecord.mock.calls[0][1]).toEqual(expect.objectContaining({post_ids: ['p1', 'p2']}));
+        expect(client.createRecord.mock.calls[0][1]).not.toHaveProperty('include_recent');
+    });
+});
+
 describe('fieldOfError', () => {
     it.each([
         ['The short description is 170 characters; ServiceNow takes at most 160.', 'short_description'],

@@ -10,6 +10,10 @@ import {FollowButton} from '../follow/FollowButton';
 interface Props {
     conversation: Conversation;
     onClose: () => void;
+
+    // The messages the user picked for the work note (instead of the last 20), and how the
+    // dialog says what they are ("3 messages picked").
+    picked?: {messages: {post_ids: string[]} | {from_post_id: string}; label: string};
 }
 
 // ServiceNow's stock length of a short description, which the server checks too.
@@ -39,7 +43,7 @@ function newRequestId(): string {
 // description, the caller (a member, the user by default) and, by default, the last 20 messages
 // as the first work note. The new record's card shows with Follow; while ServiceNow cannot be
 // reached the creation is queued and its card appears in the conversation later.
-export function CreateRecordDialog({conversation, onClose}: Props) {
+export function CreateRecordDialog({conversation, onClose, picked}: Props) {
     const {client, currentUserId} = useConnectEnvironment();
     const baseId = useId();
     const dialogRef = useRef<HTMLDivElement>(null);
@@ -106,8 +110,9 @@ export function CreateRecordDialog({conversation, onClose}: Props) {
         setBusy(true);
         setFailure(null);
         try {
+            const messages = picked ? picked.messages : {include_recent: includeRecent};
             setCreated(await client.createRecord(conversation.id, {
-                request_id: requestId, table, short_description: description.trim(), caller_id: callerId, include_recent: includeRecent,
+                request_id: requestId, table, short_description: description.trim(), caller_id: callerId, ...messages,
             }));
         } catch (error) {
             setFailure(errorMessage(error));
@@ -245,14 +250,18 @@ export function CreateRecordDialog({conversation, onClose}: Props) {
                             </select>
                             {fieldError('caller')}
                         </div>
-                        <label className='cc-create-check'>
-                            <input
-                                type='checkbox'
-                                checked={includeRecent}
-                                onChange={(event) => setIncludeRecent(event.target.checked)}
-                            />
-                            <span>{'Include the last 20 messages as the first work note'}</span>
-                        </label>
+                        {picked ? (
+                            <p className='cc-create-picked'>{`First work note: ${picked.label.toLowerCase()}`}</p>
+                        ) : (
+                            <label className='cc-create-check'>
+                                <input
+                                    type='checkbox'
+                                    checked={includeRecent}
+                                    onChange={(event) => setIncludeRecent(event.target.checked)}
+                                />
+                                <span>{'Include the last 20 messages as the first work note'}</span>
+                            </label>
+                        )}
                         {!failedField && <Alert message={failure}/>}
                         <div className='cc-create-actions'>
                             <button
