@@ -1,9 +1,19 @@
 import type {Page} from 'playwright-core';
 import {describe, expect, it} from 'vitest';
 
+import type {Post} from '../../src/types/mattermost';
+
 import {fullName, nonce, postAs, startConversationAs} from './support/connect';
+import type {Session} from './support/mattermost';
+import {journalOf} from './support/servicenow';
 import {useBrowserSuite} from './support/suite';
-import {isFocused, messageWith} from './support/ui';
+import {isFocused, messageWith, openWindow} from './support/ui';
+
+// How the work note writes one message (server/creation: WorkNote).
+function line(session: Session, post: Post): string {
+    const at = new Date(post.create_at).toISOString().slice(0, 16).replace('T', ' ');
+    return `[${at} UTC] ${fullName(session)}: ${post.message}`;
+}
 
 // Issue 24, item 2: creating a ServiceNow record from a conversation in the workspace, with the
 // keyboard, against the real server and the ServiceNow stand-in (where the rig's staff have
@@ -64,5 +74,33 @@ describe('creating a record from the workspace', () => {
         await expect.poll(() => dialog.getByRole('status').textContent(), {timeout: 15_000}).toContain(`Caller: ${fullName(bob)}`);
         await page.keyboard.press('Escape');
         await dialog.waitFor({state: 'detached'});
+    });
+
+    it('creates the record from messages picked in a mini window, as its first work note', async () => {
+        const direct = await startConversationAs(env, alice, [bob.user.id]);
+        const tag = nonce();
+        const first = await postAs(env, bob, direct.id, `Printer jams on every page ${tag}`);
+        await postAs(env, alice, direct.id, `Lunch at noon? ${tag}`);
+        const second = await postAs(env, alice, direct.id, `Ordered a new fuser ${tag}`);
+        const page = await browsers.openAs(alice);
+        const window = await openWindow(page, fullName(bob));
+        const message = messageWith(window, `Printer jams on every page ${tag}`);
+        await message.hover();
+        await message.getByRole('button', {name: 'More message actions'}).click();
+        await message.getByRole('menuitem', {name: 'Add to record…'}).click();
+        await messageWith(window, `Ordered a new fuser ${tag}`).getByRole('checkbox').click();
+        await window.getByRole('status').filter({hasText: '2 messages picked'}).waitFor();
+
+        await window.getByRole('button', {name: 'Create record…'}).click();
+        const dialog = page.getByRole('dialog', {name: 'Create a ServiceNow record'});
+        expect(await dialog.textContent()).toContain('First work note: 2 messages picked');
+        await dialog.getByRole('textbox', {name: 'Short description'}).fill(`Printer jams ${tag}`);
+        await dialog.getByRole('button', {name: 'Create'}).click();
+        const card = dialog.getByRole('status');
+        await expect.poll(() => card.textContent(), {timeout: 15_000}).toMatch(/Created INC\d{7}/);
+        const number = /INC\d{7}/.exec(await card.textContent() ?? '')?.[0] ?? '';
+
+        const note = `${fullName(alice)} via Connect: created from a Connect conversation\n${line(bob, first)}\n${line(alice, second)}`;
+        expect(await journalOf(env, number)).toEqual([{element: 'work_notes', value: note}]);
     });
 });
