@@ -118,10 +118,10 @@ func (s *store) recordRow(table string, r Record) row {
 		return out
 	}
 	out["state"] = state
+	out["correlation_id"] = plain("") // set by integrations that create records (create.go)
 	out["priority"] = cell{Value: r.Priority, Display: labelOr(priorityLabels, r.Priority)}
 	out["assigned_to"] = s.userRef(r.AssignedTo)
 	out["assignment_group"] = cell{Ref: "sys_user_group", Value: r.AssignmentGroup, Display: r.AssignmentGroup}
-	out["correlation_id"] = plain("") // set by integrations that create records (create.go)
 	return out
 }
 
