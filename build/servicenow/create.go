@@ -19,6 +19,9 @@ import (
 // field left empty (a data policy) is refused with 403, as an instance does:
 // {"error":{"message":"Operation Failed","detail":"Data Policy Exception: \n\tThe following
 // fields are mandatory: Caller\n"},"status":"failure"}, and nothing is created.
+// (ServiceNow's REST status list: 403 is "not permitted for the user ... caused by ACL failures,
+// or business rule or data policy constraints"; the detail names the fields by label. The
+// client also reads the other wording instances use, "<Label> is mandatory".)
 
 // DefaultMandatory are the fields each table requires of a new record unless
 // SetMandatory says otherwise.
