@@ -334,3 +334,30 @@ func TestARestartPicksUpTheQueuedWrites(t *testing.T) {
 	assert.Empty(t, tells.all())
 	assert.EqualValues(t, 2, after.Stats()["written"])
 }
+
+func TestClosingStopsTheAttemptsInFlightAndKeepsTheirWrites(t *testing.T) {
+	kv, tells, now := newKV(), &told{}, &clock{now: time.Unix(1_800_000_000, 0)}
+	started := make(chan struct{})
+	o := New(Deps{KV: kv, Log: quietLog{}, Tell: tells.tell, Now: now.Now})
+	o.Handle("note", func(ctx context.Context, _ Write) error {
+		close(started)
+		<-ctx.Done()
+		return ctx.Err()
+	}, func(Write, error) string { return "failed" })
+	_, err := o.Enqueue(note("w1", "text"))
+	require.NoError(t, err)
+	<-started
+	o.Close()
+
+	pending, _ := o.Pending("w1")
+	assert.True(t, pending, "still queued for the next start")
+	claims, _ := kv.KeysWithPrefix(claimPrefix)
+	assert.Empty(t, claims, "its claim is let go")
+	assert.Empty(t, tells.all())
+
+	up := &upstream{}
+	after := server(kv, up, tells, now)
+	now.advance(time.Minute)
+	after.RetryDue()
+	assert.Equal(t, []string{"text"}, up.got())
+}

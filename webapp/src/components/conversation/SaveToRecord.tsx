@@ -24,6 +24,11 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
     const [dialogOpen, setDialogOpen] = useState(false);
     const [creating, setCreating] = useState(false);
     const nothing = selection.picked.size === 0 && !selection.fromPostId;
+    const addRef = useRef<HTMLButtonElement>(null);
+    const closeDialog = () => {
+        setDialogOpen(false);
+        setTimeout(() => addRef.current?.focus(), 0); // back where the dialog was opened
+    };
     return (
         <div
             className='cc-save-bar'
@@ -35,7 +40,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                     conversationId={conversationId}
                     selection={selection}
                     order={order}
-                    onClose={() => setDialogOpen(false)}
+                    onClose={closeDialog}
                 />
             )}
             <p
@@ -54,6 +59,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                 {'From here to the end'}
             </button>
             <button
+                ref={addRef}
                 type='button'
                 className='cc-button'
                 disabled={nothing || dialogOpen}
