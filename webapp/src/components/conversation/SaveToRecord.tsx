@@ -25,6 +25,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
     const [creating, setCreating] = useState(false);
     const nothing = selection.picked.size === 0 && !selection.fromPostId;
     const addRef = useRef<HTMLButtonElement>(null);
+    const createRef = useRef<HTMLButtonElement>(null);
     const closeDialog = () => {
         setDialogOpen(false);
         setTimeout(() => addRef.current?.focus(), 0); // back where the dialog was opened
@@ -68,6 +69,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                 {'Add to record…'}
             </button>
             <button
+                ref={createRef}
                 type='button'
                 className='cc-button cc-button--secondary'
                 disabled={nothing || creating}
@@ -80,7 +82,10 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                     conversationId={conversationId}
                     messages={pickedMessages(selection, order)}
                     label={pickedLabel(selection)}
-                    onClose={() => setCreating(false)}
+                    onClose={() => {
+                        setCreating(false);
+                        setTimeout(() => createRef.current?.focus(), 0); // back where the dialog was opened
+                    }}
                 />
             )}
             <button
