@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/journal"
@@ -50,6 +51,7 @@ type services struct {
 	journal       *journal.Service
 	receipts      *receipts.Service
 	search        *search.Service
+	creation      *creation.Service
 	recovery      *recovery.Service
 	commands      *command.Handler
 	router        http.Handler
@@ -95,6 +97,7 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 		Config: store.Load, BotID: pl.Bot.ID(),
 	})
 	s.search = search.NewService(search.Deps{Posts: pl.Posts, Conversations: s.conversations})
+	s.creation = s.newCreation()
 	s.recovery = recovery.NewService(recovery.Deps{
 		Posts: pl.Posts, Screen: s.staff.Policy, Cards: s.records, Bot: pl.Bot, KV: pl.KV, Log: pl.Log,
 	})
@@ -269,6 +272,28 @@ func (s *services) newJournal() *journal.Service {
 	})
 }
 
+// newCreation builds creating records from conversations, whose writes go through the outbox
+// when ServiceNow cannot take them at once.
+func (s *services) newCreation() *creation.Service {
+	return creation.NewService(creation.Deps{
+		Upstream: func() creation.Upstream {
+			if client := s.serviceNow.Current(); client != nil {
+				return client
+			}
+			return nil
+		},
+		Conversations: s.conversations,
+		Users:         s.platform.Users,
+		Posts:         s.platform.Posts,
+		Staff:         s.staff,
+		KV:            s.platform.KV,
+		Outbox:        s.outbox,
+		Log:           s.platform.Log,
+		Config:        s.config.Load,
+		BotID:         s.platform.Bot.ID(),
+	})
+}
+
 func (s *services) newCommands() *command.Handler {
 	return command.NewHandler(command.Deps{
 		WorkspaceURL:   func() string { return api.WorkspaceURL(s.platform.Server.SiteURL(), s.pluginID) },
@@ -283,6 +308,7 @@ func (s *services) newCommands() *command.Handler {
 		Journal:        s.journal,
 		IsStaff:        s.isStaff,
 		Log:            s.platform.Log,
+		Creator:        s.creation,
 	})
 }
 
@@ -320,6 +346,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Webhook:       s.follow,
 		Journal:       s.journal,
 		Log:           s.platform.Log,
+		Creator:       s.creation,
 	})
 }
 

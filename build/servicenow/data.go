@@ -118,6 +118,7 @@ func (s *store) recordRow(table string, r Record) row {
 		return out
 	}
 	out["state"] = state
+	out["correlation_id"] = plain("") // set by integrations that create records (create.go)
 	out["priority"] = cell{Value: r.Priority, Display: labelOr(priorityLabels, r.Priority)}
 	out["assigned_to"] = s.userRef(r.AssignedTo)
 	out["assignment_group"] = s.groupRef(r.AssignmentGroup)

@@ -66,6 +66,8 @@ type Server struct {
 	fault        *Fault
 	requests     []*Request
 	webhook      Webhook
+	mandatory    map[string][]string // create.go
+	createdOrder []createdRef        // create.go
 	files        attachments
 }
 
@@ -120,6 +122,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/now/table/{table}", s.requireAuth(s.handleList))
 	mux.HandleFunc("GET /api/now/table/{table}/{sys_id}", s.requireAuth(s.handleOne))
 	mux.HandleFunc("PATCH /api/now/table/{table}/{sys_id}", s.requireAuth(s.handlePatch))
+	mux.HandleFunc("POST /api/now/table/{table}", s.requireAuth(s.handleCreate))
 	mux.HandleFunc("POST /api/now/attachment/file", s.requireAuth(s.handleUploadAttachment))
 	mux.HandleFunc("GET /api/now/attachment", s.requireAuth(s.handleListAttachments))
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {

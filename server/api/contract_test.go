@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/contract"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/journal"
@@ -233,6 +234,20 @@ func (messages) Search(_, terms string) (search.Results, error) {
 	}}}, nil
 }
 
+type creator struct{}
+
+func (creator) Tables(string) (creation.Creatable, error) {
+	return creation.Creatable{Tables: []creation.Table{{Name: "incident", Label: "Incident"}}}, nil
+}
+
+func (creator) Submit(context.Context, string, string, creation.Request) (creation.Created, error) {
+	return creation.Created{
+		Card: &creation.Card{Table: "incident", SysID: sysID, Number: "INC0010667", ShortDescription: "Printer on 3 is on fire",
+			State: "New", Priority: "4 - Low", Caller: "Alice Adams", URL: "https://sn.example.com/incident.do?sys_id=" + sysID, PostID: postID},
+		Link: "https://sn.example.com/incident.do?sys_id=" + sysID,
+	}, nil
+}
+
 type staffDirectory struct{ services }
 
 func (staffDirectory) Search(string, string, int, int) (staff.Page, error) {
@@ -257,6 +272,7 @@ func contractRouter() http.Handler {
 		Journal:  journals{},
 		Receipts: seen{},
 		Search:   messages{},
+		Creator:  creator{},
 	})
 }
 
@@ -293,6 +309,9 @@ var requests = map[string]wiretest.Request{
 	"GET /api/v1/conversations/{id}/seen":                 {Method: "GET", Path: "/api/v1/conversations/" + dm + "/seen"},
 	"GET /api/v1/receipts":                                {Method: "GET", Path: "/api/v1/receipts"},
 	"PUT /api/v1/receipts":                                {Method: "PUT", Path: "/api/v1/receipts", Body: json.RawMessage(`{"enabled":false}`)},
+	"GET /api/v1/records/creatable":                       {Method: "GET", Path: "/api/v1/records/creatable"},
+	"POST /api/v1/conversations/{id}/records": {Method: "POST", Path: "/api/v1/conversations/" + dm + "/records",
+		Body: json.RawMessage(`{"request_id":"req-1","table":"incident","short_description":"Printer on 3 is on fire","caller_id":"` + alice + `","post_ids":["` + postID + `"]}`)},
 }
 
 func exchange(router http.Handler, route, userID string, req wiretest.Request) wiretest.Exchange {

@@ -36,6 +36,8 @@ type Config struct {
 	Swarm Swarm
 	// Receipts serves read receipts (staff only); nil leaves their routes out.
 	Receipts Receipts
+	// Creator creates records from conversations; nil leaves its routes out.
+	Creator Creator
 	// Log records the failures the routes answer with a 500.
 	Log Log
 	// Webhook receives ServiceNow's signed record events; nil leaves its route out.
@@ -58,6 +60,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerDigest(mux, cfg.Digest, cfg.Staff)
 	registerFollows(mux, cfg.Follows, cfg.RecordNames, cfg.Staff)
 	registerSwarm(mux, cfg.Swarm, cfg.Staff)
+	registerCreate(mux, cfg.Creator, cfg.Staff)
 	registerJournal(mux, cfg.Journal, cfg.Staff)
 	registerReceipts(mux, cfg.Receipts, cfg.Staff)
 	registerSearch(mux, cfg.Search, cfg.Staff)

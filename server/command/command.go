@@ -32,6 +32,8 @@ type Deps struct {
 	IsStaff func(userID string) bool
 	// Log records the failures the subcommands answer with a generic message.
 	Log Log
+	// Creator creates records from conversations; nil leaves /connect create out.
+	Creator Creator
 }
 
 // Log is where /connect writes a failure the caller cannot act on: once, with the subcommand
@@ -68,6 +70,9 @@ func NewHandler(deps Deps) *Handler {
 	}
 	if deps.Swarm != nil {
 		h.subcommands = append(h.subcommands, h.swarmCommand())
+	}
+	if deps.Creator != nil {
+		h.subcommands = append(h.subcommands, h.createCommand())
 	}
 	if deps.Journal != nil {
 		h.subcommands = append(h.subcommands, h.saveCommand())

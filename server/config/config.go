@@ -42,6 +42,8 @@ type Settings struct {
 	FollowPollSeconds int
 	FollowTables      string
 	FollowTwoWay      bool
+	CreateRecords     *bool
+	CreateTables      string
 	SaveToRecords     *bool
 	AttachFiles       *bool
 	ReadReceipts      *bool
@@ -89,6 +91,10 @@ type Config struct {
 	FollowTables []string
 	// FollowTwoWay writes messages of record conversations to their records.
 	FollowTwoWay bool
+	// CreateRecords lets staff create records from conversations (on unless turned off).
+	CreateRecords bool
+	// CreateTables are the tables records may be created in: each also a record table.
+	CreateTables []string
 	// SaveToRecords lets staff save picked messages of a conversation to a record (default on).
 	SaveToRecords bool
 	// AttachFiles attaches files shared in a two-way record conversation to the record
@@ -124,6 +130,22 @@ type ServiceNow struct {
 	Password     string
 	ClientID     string
 	ClientSecret string
+}
+
+// IsRecordTable reports whether records of table become cards: a number prefix's table, or
+// one of the other record tables.
+func (c *Config) IsRecordTable(table string) bool {
+	for _, t := range c.Prefixes {
+		if t == table {
+			return true
+		}
+	}
+	for _, t := range c.RecordTables {
+		if t == table {
+			return true
+		}
+	}
+	return false
 }
 
 // Configured reports whether an instance URL is set.
@@ -187,6 +209,12 @@ func Parse(s Settings) (*Config, error) {
 	for _, table := range c.RecordTables {
 		check(IsTableName(table), "Other record tables: %q is not a ServiceNow table name (lowercase letters, digits and underscores).", table)
 	}
+	c.CreateRecords = s.CreateRecords == nil || *s.CreateRecords
+	c.CreateTables = splitList(strings.ToLower(orText(s.CreateTables, "incident")))
+	for _, table := range c.CreateTables {
+		check(IsTableName(table), "Tables records can be created in: %q is not a ServiceNow table name.", table)
+	}
+	check(len(c.CreateTables) > 0, "Tables records can be created in: name at least one (incident by default).")
 	check(c.StaffSync >= time.Minute && c.StaffSync <= 24*time.Hour, "Role sync interval must be 1 to 1440 minutes, not %d.", s.StaffSyncMinutes)
 	check(c.Enforcement == ModeOff || c.Enforcement == ModeWarn || c.Enforcement == ModeEnforce,
 		"Staff-only enforcement must be enforce, warn or off, not %q.", s.EnforcementMode)
@@ -197,6 +225,9 @@ func Parse(s Settings) (*Config, error) {
 	var err error
 	if c.Prefixes, err = parsePrefixes(s.RecordPrefixes); err != nil {
 		problems = append(problems, "Number prefixes: "+err.Error()+".")
+	}
+	for _, table := range c.CreateTables {
+		check(c.IsRecordTable(table), "Tables records can be created in: %q is not a record table (one of the number prefixes' tables or the other record tables).", table)
 	}
 	if len(problems) > 0 {
 		return nil, errors.New(strings.Join(problems, " "))

@@ -106,3 +106,21 @@ func TestOtherRecordTables(t *testing.T) {
 	_, err = Parse(Settings{RecordTables: "sys_user.do?x"})
 	assert.ErrorContains(t, err, `Other record tables: "sys_user.do?x" is not a ServiceNow table name`)
 }
+
+func TestCreateTables(t *testing.T) {
+	c, err := Parse(Settings{})
+	require.NoError(t, err)
+	assert.True(t, c.CreateRecords, "on unless turned off")
+	assert.Equal(t, []string{"incident"}, c.CreateTables)
+
+	off := false
+	c, err = Parse(Settings{CreateRecords: &off, CreateTables: "Problem, u_thing", RecordTables: "u_thing"})
+	require.NoError(t, err)
+	assert.False(t, c.CreateRecords)
+	assert.Equal(t, []string{"problem", "u_thing"}, c.CreateTables)
+
+	_, err = Parse(Settings{CreateTables: "incident, sys_user"})
+	assert.ErrorContains(t, err, `Tables records can be created in: "sys_user" is not a record table`)
+	_, err = Parse(Settings{CreateTables: "incident^x"})
+	assert.ErrorContains(t, err, `"incident^x" is not a ServiceNow table name`)
+}

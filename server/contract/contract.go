@@ -13,6 +13,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
 	"github.com/connectchat/mattermost-plugin-connect/server/journal"
@@ -72,6 +73,8 @@ var Routes = []Route{
 	{"DELETE /api/v1/follows/{table}/{sys_id}", nil},
 	{"GET /api/v1/swarm/{table}/{sys_id}", swarm.Plan{}},
 	{"POST /api/v1/swarm/{table}/{sys_id}", swarm.Result{}},
+	{"GET /api/v1/records/creatable", creation.Creatable{}},
+	{"POST /api/v1/conversations/{id}/records", creation.Created{}},
 	{"POST /api/v1/conversations/{id}/saved", journal.Saved{}},
 	{"GET /api/v1/conversations/{id}/journal", follow.JournalKind{}},
 	{"PUT /api/v1/conversations/{id}/journal", follow.JournalKind{}},
@@ -119,6 +122,10 @@ var Names = map[reflect.Type]string{
 	reflect.TypeFor[swarm.Result]():               "SwarmResult",
 	reflect.TypeFor[swarm.Role]():                 "SwarmRole",
 	reflect.TypeFor[swarm.Status]():               "SwarmStatus",
+	reflect.TypeFor[creation.Creatable]():         "CreatableTables",
+	reflect.TypeFor[creation.Table]():             "CreatableTable",
+	reflect.TypeFor[creation.Created]():           "CreatedRecord",
+	reflect.TypeFor[creation.Card]():              "CreatedRecordCard",
 	reflect.TypeFor[journal.Saved]():              "SavedToRecord",
 	reflect.TypeFor[receipts.Seen]():              "ConversationSeen",
 	reflect.TypeFor[receipts.Reader]():            "SeenReader",

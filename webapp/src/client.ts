@@ -2,6 +2,7 @@ import {errorMessage} from './error_message';
 import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
 import type {MessageSearchResults} from './types/wire.generated';
+import type {CreatableTables, CreatedRecord, CreateRecordRequest} from './types/create';
 import type {ConversationDigest, DigestChange, DigestSettings} from './types/digest';
 import type {EmojiCatalogFile} from './components/emoji/catalog';
 import type {Follow, FollowList} from './types/follow';
@@ -376,6 +377,16 @@ export class ConnectClient {
 
     bringInTeam(table: string, sysId: string, userIds: string[]): Promise<SwarmResult> {
         return this.request<SwarmResult>('POST', `${connectAPI}/swarm/${encodeURIComponent(table)}/${encodeURIComponent(sysId)}`, {body: {user_ids: userIds}});
+    }
+
+    // Creating a record from a conversation: the tables the caller may create records in, and
+    // creating one (its card back, or queued while ServiceNow cannot take it).
+    getCreatableTables(): Promise<CreatableTables> {
+        return this.request<CreatableTables>('GET', `${connectAPI}/records/creatable`);
+    }
+
+    createRecord(conversationId: string, request: CreateRecordRequest): Promise<CreatedRecord> {
+        return this.request<CreatedRecord>('POST', `${connectAPI}/conversations/${encodeURIComponent(conversationId)}/records`, {body: request});
     }
 
     // Saving messages of a conversation to a record, as one work note or comment; each message

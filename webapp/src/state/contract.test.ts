@@ -9,6 +9,7 @@ import {connectStore, directConversation, digestOff, fakeClient, me, stateOf} fr
 import {ClientError, ConnectClient, type FetchFunction} from '../client';
 import {followOf} from '../components/follow/follows';
 import {pluginId} from '../manifest';
+import type {CreateRecordRequest} from '../types/create';
 import type {DigestChange} from '../types/digest';
 import type {JournalKind, SaveToRecordRequest} from '../types/journal';
 import type {WebSocketMessage} from '../types/mattermost';
@@ -172,6 +173,8 @@ const calls: {[Route in keyof RouteAnswers]: Call} = {
     'DELETE /api/v1/follows/{table}/{sys_id}': {call: (client, x) => client.unfollow(parameters(x).table, parameters(x).sys_id)},
     'GET /api/v1/swarm/{table}/{sys_id}': {call: (client, x) => client.getSwarmPlan(parameters(x).table, parameters(x).sys_id)},
     'POST /api/v1/swarm/{table}/{sys_id}': {call: (client, x) => client.bringInTeam(parameters(x).table, parameters(x).sys_id, body<{user_ids: string[]}>(x).user_ids)},
+    'GET /api/v1/records/creatable': {call: (client) => client.getCreatableTables()},
+    'POST /api/v1/conversations/{id}/records': {call: (client, x) => client.createRecord(parameters(x).id, body<CreateRecordRequest>(x))},
     'POST /api/v1/conversations/{id}/saved': {call: (client, x) => client.saveToRecord(parameters(x).id, body<SaveToRecordRequest>(x))},
     'GET /api/v1/conversations/{id}/journal': {call: (client, x) => client.getJournalKind(parameters(x).id)},
     'PUT /api/v1/conversations/{id}/journal': {call: (client, x) => client.setJournalKind(parameters(x).id, body<JournalKind>(x))},

@@ -117,6 +117,40 @@ export interface ConversationUpdated {
     conversation: Conversation;
 }
 
+// CreatableTable is one table records can be created in.
+export interface CreatableTable {
+    name: string;
+    label: string;
+}
+
+// CreatableTables lists the tables the caller can create records in.
+export interface CreatableTables {
+    tables: CreatableTable[];
+}
+
+// CreatedRecord answers a creation: the new record's card and its link, or, while ServiceNow cannot
+// be reached, that the creation is queued (its card is posted in the conversation once done).
+export interface CreatedRecord {
+    card?: CreatedRecordCard;
+    link?: string;
+    queued?: boolean;
+}
+
+// CreatedRecordCard is the new record as its card shows it, with what following it needs (table, sys_id).
+export interface CreatedRecordCard {
+    table: string;
+    sys_id: string;
+    number: string;
+    short_description: string;
+    state: string;
+    priority: string;
+    assigned_to: string;
+    caller: string;
+    url: string;
+    // post_id is the conversation's post that shows the card ("" when it could not be posted).
+    post_id: string;
+}
+
 // DigestConversationChanged is digest_changed for one conversation, left out of the digest or
 // taken back in.
 export interface DigestConversationChanged {
@@ -422,6 +456,8 @@ export interface RouteAnswers {
     'DELETE /api/v1/follows/{table}/{sys_id}': void;
     'GET /api/v1/swarm/{table}/{sys_id}': SwarmPlan;
     'POST /api/v1/swarm/{table}/{sys_id}': SwarmResult;
+    'GET /api/v1/records/creatable': CreatableTables;
+    'POST /api/v1/conversations/{id}/records': CreatedRecord;
     'POST /api/v1/conversations/{id}/saved': SavedToRecord;
     'GET /api/v1/conversations/{id}/journal': JournalKind;
     'PUT /api/v1/conversations/{id}/journal': JournalKind;

@@ -124,6 +124,8 @@ export function fakeClient(): FakeClient {
         unfollow: vi.fn(unexpected('unfollow')),
         getSwarmPlan: vi.fn(unexpected('getSwarmPlan')),
         bringInTeam: vi.fn(unexpected('bringInTeam')),
+        getCreatableTables: vi.fn(() => Promise.resolve({tables: [{name: 'incident', label: 'Incident'}]})),
+        createRecord: vi.fn(unexpected('createRecord')),
         saveToRecord: vi.fn(unexpected('saveToRecord')),
         getJournalKind: vi.fn(() => Promise.resolve({kind: 'work_notes'})),
         setJournalKind: vi.fn((_id, kind) => Promise.resolve(kind)),

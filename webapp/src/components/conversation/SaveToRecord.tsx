@@ -6,6 +6,7 @@ import type {SavedToRecord} from '../../types/journal';
 import type {ConversationRecord} from '../../types/workspace';
 import {Alert} from '../common/Alert';
 import {useConnectEnvironment} from '../connect_context';
+import {CreateFromPicked} from '../create/CreateFromPicked';
 
 import {pickedLabel, pickedMessages, type RecordSelection} from './use_record_selection';
 
@@ -21,8 +22,10 @@ interface Props {
 // picked, "From here to the end", "Add to record…" (which opens the dialog) and Cancel.
 export function SaveToRecordBar({conversationId, selection, order}: Props) {
     const [dialogOpen, setDialogOpen] = useState(false);
+    const [creating, setCreating] = useState(false);
     const nothing = selection.picked.size === 0 && !selection.fromPostId;
     const addRef = useRef<HTMLButtonElement>(null);
+    const createRef = useRef<HTMLButtonElement>(null);
     const closeDialog = () => {
         setDialogOpen(false);
         setTimeout(() => addRef.current?.focus(), 0); // back where the dialog was opened
@@ -65,6 +68,26 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
             >
                 {'Add to record…'}
             </button>
+            <button
+                ref={createRef}
+                type='button'
+                className='cc-button cc-button--secondary'
+                disabled={nothing || creating}
+                onClick={() => setCreating(true)}
+            >
+                {'Create record…'}
+            </button>
+            {creating && (
+                <CreateFromPicked
+                    conversationId={conversationId}
+                    messages={pickedMessages(selection, order)}
+                    label={pickedLabel(selection)}
+                    onClose={() => {
+                        setCreating(false);
+                        setTimeout(() => createRef.current?.focus(), 0); // back where the dialog was opened
+                    }}
+                />
+            )}
             <button
                 type='button'
                 className='cc-button cc-button--secondary'

@@ -1,10 +1,11 @@
-import React, {useEffect} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 
 import type {Conversation} from '../../types/connect';
 import {ConversationAvatar} from '../common/Avatar';
 import {IconButton} from '../common/IconButton';
 import {BellIcon} from '../common/icons';
 import {useConnectEnvironment} from '../connect_context';
+import {CreateRecordDialog} from '../create/CreateRecordDialog';
 import {ConversationBody, DropOverlay} from '../conversation/ConversationBody';
 import {useConversation} from '../conversation/use_conversation';
 
@@ -35,6 +36,8 @@ export function WorkspacePane({conversation, focusRequest, onNotifications}: Pro
     const {siteURL, currentUserId} = useConnectEnvironment();
     const session = useConversation(conversation, usePageVisible());
     const {composerRef} = session;
+    const [creating, setCreating] = useState(false);
+    const createRef = useRef<HTMLButtonElement>(null);
 
     useEffect(() => {
         composerRef.current?.focus();
@@ -62,6 +65,15 @@ export function WorkspacePane({conversation, focusRequest, onNotifications}: Pro
                     </h2>
                     <p className='cc-ws-pane-members'>{membersLine(conversation, currentUserId)}</p>
                 </div>
+                <button
+                    ref={createRef}
+                    type='button'
+                    className='cc-button cc-button--secondary cc-ws-create'
+                    aria-haspopup='dialog'
+                    onClick={() => setCreating(true)}
+                >
+                    {'Create record'}
+                </button>
                 <IconButton
                     label='Notification preferences'
                     onClick={onNotifications}
@@ -71,6 +83,15 @@ export function WorkspacePane({conversation, focusRequest, onNotifications}: Pro
             </header>
             <ConversationBody session={session}/>
             {session.dragging && <DropOverlay/>}
+            {creating && (
+                <CreateRecordDialog
+                    conversation={conversation}
+                    onClose={() => {
+                        setCreating(false);
+                        createRef.current?.focus();
+                    }}
+                />
+            )}
         </section>
     );
 }
