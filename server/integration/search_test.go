@@ -58,6 +58,11 @@ func TestSearchFindsAWordInConnectConversationsOnly(t *testing.T) {
 	require.Len(t, fromOnly.Body.Groups, 1)
 	assert.Equal(t, []string{fromBob.Id}, postIDs(fromOnly.Body.Groups[0]))
 
+	inDM := searchMessages(t, alice, word+" in:@"+bob.Username)
+	require.Equal(t, http.StatusOK, inDM.Status, inDM.Text())
+	require.Len(t, inDM.Body.Groups, 1, "in:@bob is the direct conversation with bob, as in Mattermost's search: %s", inDM.Text())
+	assert.Equal(t, dm, inDM.Body.Groups[0].Conversation.ID)
+
 	none := searchMessages(t, alice, searchWord())
 	require.Equal(t, http.StatusOK, none.Status)
 	assert.Empty(t, none.Body.Groups)

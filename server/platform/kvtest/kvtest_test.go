@@ -1,6 +1,7 @@
 package kvtest
 
 import (
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -60,7 +61,7 @@ func TestCompareAndSetIsAtomic(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if saved, _ := kv.CompareAndSet("lock", nil, []byte{byte(i)}); saved {
+			if saved, _ := kv.CompareAndSet("lock", nil, []byte(strconv.Itoa(i))); saved {
 				wins <- i
 			}
 		}()
