@@ -223,6 +223,7 @@ func (s *services) newFollow() *follow.Service {
 	})
 	service.Reindex()
 	s.platform.Cluster.Handle(follow.ClusterEvent, service.OnIndexChanged)
+	s.platform.Cluster.Handle(follow.KindClusterEvent, service.OnKindChanged)
 	return service
 }
 

@@ -19,11 +19,17 @@ func (s *Service) RecordOf(channelID string) *conversations.RecordRef {
 // indexed puts r's conversation in this server's index and tells the other servers, which
 // read the record in turn (OnIndexChanged).
 func (s *Service) indexed(r *record) {
-	if !s.remember(r) || s.d.Broadcast == nil {
-		return
+	if s.remember(r) {
+		s.tellOtherServers(ClusterEvent, r.Table+"/"+r.SysID)
 	}
-	if err := s.d.Broadcast(ClusterEvent, r.Table+"/"+r.SysID); err != nil {
-		s.d.Log.Warn("Failed to tell the cluster about a record conversation", "error", err.Error())
+}
+
+func (s *Service) tellOtherServers(event, data string) {
+	if s.d.Broadcast == nil {
+		return // a single server (tests)
+	}
+	if err := s.d.Broadcast(event, data); err != nil {
+		s.d.Log.Warn("Failed to tell the other servers of a change", "event", event, "error", err.Error())
 	}
 }
 

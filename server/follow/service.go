@@ -17,6 +17,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/memo"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
@@ -122,6 +123,9 @@ type Service struct {
 	indexMu   sync.RWMutex
 	byChannel map[string]conversations.RecordRef
 
+	// kinds holds the remembered journal fields this server read, by KV key.
+	kinds *memo.Cache[string]
+
 	// locks holds one mutex per record sys_id.
 	locks sync.Map
 
@@ -133,7 +137,7 @@ func NewService(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Service{d: d, byChannel: map[string]conversations.RecordRef{}}
+	s := &Service{d: d, byChannel: map[string]conversations.RecordRef{}, kinds: memo.New[string](kindsTTL, maxCachedKinds)}
 	if d.Outbox != nil {
 		d.Outbox.Handle(TwoWayWrite, s.writeTwoWay, twoWayFailed)
 		d.Outbox.Handle(AttachWrite, s.attachFile, s.attachFailed)
