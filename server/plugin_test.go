@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"testing"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -118,4 +119,16 @@ func TestOrUnchanged(t *testing.T) {
 	post, changed := &model.Post{Message: "a"}, &model.Post{Message: "b"}
 	assert.Same(t, changed, orUnchanged(changed, post))
 	assert.Same(t, post, orUnchanged(nil, post))
+}
+
+func TestThePluginProcessRunsOnOneProcessorUnlessGOMAXPROCSIsSet(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	t.Cleanup(func() { runtime.GOMAXPROCS(before) })
+
+	runtime.GOMAXPROCS(2)
+	useOneProcessor(func(string) string { return "4" })
+	assert.Equal(t, 2, runtime.GOMAXPROCS(0), "the administrator's GOMAXPROCS is left alone")
+
+	useOneProcessor(func(string) string { return "" })
+	assert.Equal(t, 1, runtime.GOMAXPROCS(0))
 }
