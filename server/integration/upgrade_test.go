@@ -158,9 +158,13 @@ func useAsStaffDo(t *testing.T) *usedSite {
 func (s *usedSite) postWhileServiceNowIsDown(t *testing.T) string {
 	t.Helper()
 	number := freshIncident(t, "Pending across an upgrade")
-	server.ServiceNow.SetFault(standin.Fault{Status: http.StatusServiceUnavailable, Path: "/api/now/table/incident"})
+	server.ServiceNow.SetFault(standin.Fault{Status: http.StatusServiceUnavailable, Path: "/api/now/table/"})
 	posted := mustPost(t, s.bob, s.dm, "Caller again on "+number)
-	waitForCards(t, s.bob.client, posted.Id, "unavailable")
+	var seen []string
+	require.Eventually(t, func() bool {
+		seen = statuses(readPost(t, s.bob, posted.Id))
+		return assert.ObjectsAreEqual([]string{"unavailable"}, seen)
+	}, 45*time.Second, 200*time.Millisecond, "the card never showed ServiceNow down: %v", &seen)
 	return posted.Id
 }
 
