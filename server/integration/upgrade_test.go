@@ -68,7 +68,7 @@ func TestUpgradeInPlaceKeepsEverythingAndADowngradeCorruptsNothing(t *testing.T)
 	pending = site.postWhileServiceNowIsDown(t)
 	kept := site.seen(t)
 	install(previous)
-	assert.Equal(t, kept, site.seen(t), "the previous release reads what this one kept")
+	assert.Equal(t, withoutRecordLinks(kept), withoutRecordLinks(site.seen(t)), "the previous release reads what this one kept")
 	server.ServiceNow.ClearFault()
 	site.waitForFilled(t, pending)
 	site.changeSomething(t)
@@ -77,8 +77,42 @@ func TestUpgradeInPlaceKeepsEverythingAndADowngradeCorruptsNothing(t *testing.T)
 	assert.Equal(t, notify.None, changed.Bells["bob dm"].Email)
 
 	install(current)
-	assert.Equal(t, changed, site.seen(t), "what the previous release changed is kept too")
+	now := site.seen(t)
+	assert.Equal(t, withoutRecordLinks(changed), withoutRecordLinks(now), "what the previous release changed is kept too")
+	assert.Equal(t, site.recordLink(kept), site.recordLink(now), "this release links the record again")
+	assert.NotEmpty(t, site.recordLink(now))
 	assert.Equal(t, currentData, adminHealth(t)["data"])
+}
+
+// withoutRecordLinks is state without the links of record conversations: the previous release
+// builds them before its ServiceNow settings load, so after a restart it shows none (fixed in
+// this release: follow's RecordOf). The records themselves are compared.
+func withoutRecordLinks(state seenState) seenState {
+	lists := map[string]conversations.List{}
+	for user, list := range state.Lists {
+		copied := list
+		copied.Conversations = make([]conversations.Conversation, len(list.Conversations))
+		for i, c := range list.Conversations {
+			if c.Record != nil {
+				record := *c.Record
+				record.URL = ""
+				c.Record = &record
+			}
+			copied.Conversations[i] = c
+		}
+		lists[user] = copied
+	}
+	state.Lists = lists
+	return state
+}
+
+// recordLink is the link of alice's record conversation as her list shows it.
+func (s *usedSite) recordLink(state seenState) string {
+	c, found := listed(state.Lists[s.alice.Username], s.record.ConversationID)
+	if !found || c.Record == nil {
+		return ""
+	}
+	return c.Record.URL
 }
 
 // currentData is the data version in the admin health of this release, on current data.
