@@ -33,6 +33,11 @@
 //	staff_roles, staff_roles_sync         staff          ServiceNow role holders, last sync (JSON)
 //	recovery_alive_<host>                 recovery       each server's heartbeat (JSON)
 //
+// Left by builds older than 31cb5b5 and read by nothing now: follow_out_<post> (two-way writes
+// queued before they went through the outbox, ff4ece6) and follow_channel_<channel> (a copy of
+// the index, dropped in a127e95). No migration moves them: they predate the release this one
+// upgrades from; a site still on such a build would lose the two-way writes queued there.
+//
 // Cluster locks (pluginapi's cluster mutex keeps them as KV keys too): data_version_lock,
 // staff_role_sync_lock, follow_lock_<sys_id>, journal_saved_<sys_id>.
 //
