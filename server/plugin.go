@@ -32,8 +32,8 @@ var bot = platform.BotProfile{
 	ImagePath:   "assets/connect.png",
 }
 
-// OnActivate builds every service, makes them reachable to hooks and routes at once, and
-// then starts the background work.
+// OnActivate brings the stored data up to this release, builds every service, makes them
+// reachable to hooks and routes at once, and then starts the background work.
 func (p *Plugin) OnActivate() error {
 	if err := p.OnConfigurationChange(); err != nil {
 		return err
@@ -47,7 +47,13 @@ func (p *Plugin) OnActivate() error {
 	if err != nil {
 		return err
 	}
-	s := newServices(platform.New(p.API, client, botID), &p.config, manifest, bundlePath)
+	pl := platform.New(p.API, client, botID)
+	data, err := upgradeData(pl)
+	if err != nil {
+		return err
+	}
+	s := newServices(pl, &p.config, manifest, bundlePath)
+	s.data = data
 	p.run(s)
 	return s.start()
 }

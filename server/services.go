@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"net/http"
@@ -28,6 +29,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
+	"github.com/connectchat/mattermost-plugin-connect/server/upgrade"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
 
@@ -38,6 +40,8 @@ type services struct {
 	config     *config.Store
 	serviceNow servicenow.Holder
 	pluginID   string
+	// data is the version of the stored data, as the start found and left it.
+	data upgrade.State
 
 	staff         *staff.Service
 	conversations *conversations.Service
@@ -71,7 +75,19 @@ const (
 	conversationSettleDelay = 250 * time.Millisecond
 	// groupNameDelay lets a group being filled settle before its stored name follows its members.
 	groupNameDelay = time.Second
+	// dataUpgradeWait bounds waiting for another server's data migration, and running one.
+	dataUpgradeWait = 5 * time.Minute
 )
+
+// upgradeData brings the stored data up to this release's version before any service reads
+// it (one KV read when it is current; see package upgrade). Newer data, from a release this
+// one replaced, is left as it is.
+func upgradeData(pl *platform.Platform) (upgrade.State, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), dataUpgradeWait)
+	defer cancel()
+	state, err := upgrade.Check(ctx, upgrade.Deps{KV: pl.KV, Lock: pl.Cluster.Lock, Log: pl.Log})
+	return state, errors.Wrap(err, "failed to bring Connect's stored data up to this release")
+}
 
 // newServices builds every service in dependency order, each from its Deps. Following comes
 // after conversations, which reach it through a func resolved at call time.
@@ -425,6 +441,7 @@ func (s *services) adminHealth() map[string]any {
 		"digest":     s.digest.Stats(),
 		"follow":     s.follow.Stats(),
 		"outbox":     s.outbox.Stats(),
+		"data":       s.data,
 	}
 	if problem := s.config.Problem(); problem != "" {
 		health["configuration_error"] = problem

@@ -9,11 +9,17 @@ import (
 // RecordOf is the record of a record conversation, for the conversation list; nil for others.
 func (s *Service) RecordOf(channelID string) *conversations.RecordRef {
 	s.indexMu.RLock()
-	defer s.indexMu.RUnlock()
-	if ref, ok := s.byChannel[channelID]; ok {
-		return &ref
+	ref, ok := s.byChannel[channelID]
+	s.indexMu.RUnlock()
+	if !ok {
+		return nil
 	}
-	return nil
+	// The link follows the ServiceNow settings in force now: the index is built at start,
+	// before the settings reach the client (an upgrade or restart showed no link).
+	if upstream := s.upstream(); upstream != nil {
+		ref.URL = upstream.RecordURL(ref.Table, ref.SysID)
+	}
+	return &ref
 }
 
 // indexed puts r's conversation in this server's index and tells the other servers, which
@@ -36,9 +42,6 @@ func (s *Service) tellOtherServers(event, data string) {
 // remember puts r's conversation in this server's index; it reports whether that changed it.
 func (s *Service) remember(r *record) bool {
 	ref := conversations.RecordRef{Table: r.Table, SysID: r.SysID, Number: r.Number, ShortDescription: r.ShortDescription}
-	if upstream := s.upstream(); upstream != nil {
-		ref.URL = upstream.RecordURL(r.Table, r.SysID)
-	}
 	s.indexMu.Lock()
 	defer s.indexMu.Unlock()
 	known, had := s.byChannel[r.ChannelID]
