@@ -10,6 +10,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 )
 
@@ -47,7 +48,11 @@ func (p *Plugin) OnActivate() error {
 	if err != nil {
 		return err
 	}
-	s := newServices(platform.New(p.API, client, botID), &p.config, manifest, bundlePath)
+	catalogs, err := i18n.Catalogs()
+	if err != nil {
+		return err
+	}
+	s := newServices(platform.New(p.API, client, botID, catalogs), &p.config, manifest, bundlePath)
 	p.run(s)
 	return s.start()
 }

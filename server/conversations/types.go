@@ -68,8 +68,8 @@ type CreateRequest struct {
 	Name    string   `json:"name"`
 }
 
-func invalid(format string, args ...any) error {
-	return failure.Newf(failure.Invalid, format, args...)
+func invalid(msg i18n.Message) error {
+	return failure.New(failure.Invalid, msg)
 }
 
-var errNoSuchConversation = failure.New(failure.NotFound, "No such conversation.")
+var errNoSuchConversation = failure.New(failure.NotFound, i18n.M("connect.conversations.not_found", "No such conversation."))

@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
@@ -30,7 +31,7 @@ type fixture struct {
 
 func (f *fixture) Get(userID, channelID string) (conversations.Conversation, error) {
 	if userID == "outsider" {
-		return conversations.Conversation{}, failure.New(failure.NotFound, "No such conversation.")
+		return conversations.Conversation{}, failure.New(failure.NotFound, i18n.Text("No such conversation."))
 	}
 	return conversations.Conversation{ID: channelID}, nil
 }

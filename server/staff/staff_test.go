@@ -64,7 +64,7 @@ func TestVerdicts(t *testing.T) {
 		v, err := w.roster.Verdict(c.user.Id)
 		require.NoError(t, err)
 		assert.Equal(t, c.kind, v.Kind, c.user.Username)
-		assert.Equal(t, c.reason, v.Reason, c.user.Username)
+		assert.Equal(t, c.reason, v.Reason.English(), c.user.Username)
 	}
 }
 
@@ -75,7 +75,7 @@ func TestStaffGroupsCountCaseInsensitively(t *testing.T) {
 	v, err := w.roster.Verdict(w.dave.Id)
 	require.NoError(t, err)
 	assert.Equal(t, Staff, v.Kind)
-	assert.Equal(t, "is a member of the staff group @service-desk", v.Reason)
+	assert.Equal(t, "is a member of the staff group @service-desk", v.Reason.English())
 }
 
 func TestVerdictsAreCachedUntilForgottenOrExpired(t *testing.T) {
@@ -185,7 +185,7 @@ func TestPolicyModes(t *testing.T) {
 	}
 	for _, c := range cases {
 		notifier := &fakeNotifier{notes: make(chan recordedNote, 1)}
-		policy := NewPolicy(w.guard, func() config.Mode { return c.mode }, notifier, silentLog{})
+		policy := NewPolicy(w.guard, func() config.Mode { return c.mode }, notifier, silentLog{}, nil)
 		assert.Equal(t, c.reject, policy.Screen(c.channel, c.author, ""), c.mode)
 		if c.note == "" {
 			assert.Never(t, func() bool { return len(notifier.notes) > 0 }, 50*time.Millisecond, 10*time.Millisecond, c.mode)
@@ -198,13 +198,13 @@ func TestPolicyModes(t *testing.T) {
 
 func TestPolicyLetsSystemMessagesThrough(t *testing.T) {
 	w := newWorld(t)
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, nil)
 	assert.Empty(t, policy.Screen(w.channels.direct(w.alice, w.dave), w.alice.Id, model.PostTypeJoinChannel))
 }
 
 func TestPolicyKeepsTheMessageWhenTheCheckFails(t *testing.T) {
 	w := newWorld(t)
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{}, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{}, silentLog{}, nil)
 	assert.Equal(t, checkFailed, policy.Screen("no-such-channel", w.alice.Id, ""))
 }
 
@@ -264,7 +264,7 @@ func usernames(people []Person) []string {
 func TestPolicyChecksTheAuthorNotOnlyTheCachedMembers(t *testing.T) {
 	w := newWorld(t)
 	group := w.channels.managed(w.connectBot.Id, w.alice, w.bob)
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, nil)
 	require.Empty(t, policy.Screen(group, w.alice.Id, ""))
 
 	w.channels.members[group] = append(w.channels.members[group], w.dave.Id) // added; the cache has not heard yet
@@ -274,7 +274,7 @@ func TestPolicyChecksTheAuthorNotOnlyTheCachedMembers(t *testing.T) {
 func TestDeactivatedMembersFreezeNothing(t *testing.T) {
 	w := newWorld(t)
 	group := w.channels.group(w.alice, w.bob, w.gone)
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, nil)
 	assert.Empty(t, policy.Screen(group, w.alice.Id, ""), "a deactivated member is neither staff nor an outsider")
 }
 
@@ -283,7 +283,7 @@ func TestHeaderChangesInMixedConversationsAreRefusedAndUndone(t *testing.T) {
 	mixed := w.channels.direct(w.alice, w.dave)
 	w.channels.channels[mixed].Header = "Agreed: INC0010001"
 	notes := &fakeNotifier{notes: make(chan recordedNote, 1)}
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, notes, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, notes, silentLog{}, nil)
 
 	changed := &model.Post{ChannelId: mixed, UserId: w.dave.Id, Type: model.PostTypeHeaderChange,
 		Props: model.StringInterface{"old_header": "Agreed: INC0010001", "new_header": "Reply with your password"}}
@@ -336,7 +336,7 @@ func TestTheStaffCheckBeforeAPostTellsTheAudienceToo(t *testing.T) {
 	_, known := audience.CachedMaySeeDetails(dm, w.alice.Id)
 	assert.False(t, known, "nothing is cached yet")
 
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, nil)
 	require.Empty(t, policy.Screen(dm, w.alice.Id, ""))
 	allowed, known := audience.CachedMaySeeDetails(dm, w.alice.Id)
 	assert.True(t, known)

@@ -1,0 +1,130 @@
+package i18n
+
+import (
+	"sync"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+)
+
+// localeTTL bounds how long a user's language is reused: Mattermost tells plugins of no change
+// to a user's settings, so a new language applies within this time.
+const localeTTL = time.Minute
+
+// UserReader reads one user from Mattermost.
+type UserReader interface {
+	User(userID string) (*model.User, error)
+}
+
+// Languages says which language each reader gets. A nil *Languages speaks English to everyone
+// (the services' unit tests that do not choose a language).
+type Languages struct {
+	bundle       *Bundle
+	users        UserReader
+	serverLocale func() string
+	now          func() time.Time
+
+	mu      sync.Mutex
+	locales map[string]cachedLocale
+	server  cachedLocale
+}
+
+type cachedLocale struct {
+	locale  string
+	expires time.Time
+}
+
+// NewLanguages reads users through users (which should call Remember for every user it reads,
+// so that the users Connect reads anyway keep their language fresh) and the server's default
+// language through serverLocale.
+func NewLanguages(bundle *Bundle, users UserReader, serverLocale func() string) *Languages {
+	return &Languages{bundle: bundle, users: users, serverLocale: serverLocale, now: time.Now, locales: map[string]cachedLocale{}}
+}
+
+// SetUsers sets where users are read (the platform builds its user adapter with this
+// Languages, then hands it back).
+func (l *Languages) SetUsers(users UserReader) { l.users = users }
+
+// Server speaks the server's default language: for what several people read. The setting is
+// read at most once a minute (it is a call to Mattermost, and cards are built on the post path).
+func (l *Languages) Server() *Localizer {
+	if l == nil {
+		return english
+	}
+	l.mu.Lock()
+	if l.now().After(l.server.expires) {
+		l.mu.Unlock()
+		locale := l.serverLocale()
+		l.mu.Lock()
+		l.server = cachedLocale{locale: locale, expires: l.now().Add(localeTTL)}
+	}
+	locale := l.server.locale
+	l.mu.Unlock()
+	return l.bundle.For(locale)
+}
+
+// Locale is the localizer of a Mattermost locale; "" is the server's default language.
+func (l *Languages) Locale(locale string) *Localizer {
+	if l == nil {
+		return english
+	}
+	if locale == "" {
+		return l.Server()
+	}
+	return l.bundle.For(locale)
+}
+
+// Of speaks user's language, and remembers it.
+func (l *Languages) Of(user *model.User) *Localizer {
+	if l == nil || user == nil {
+		return l.Server()
+	}
+	l.Remember(user.Id, user.Locale)
+	return l.Locale(user.Locale)
+}
+
+// User speaks the language of userID, reading them from Mattermost at most once a minute; the
+// server's default language when they cannot be read.
+func (l *Languages) User(userID string) *Localizer {
+	if l == nil {
+		return english
+	}
+	if locale, fresh := l.cached(userID); fresh {
+		return l.Locale(locale)
+	}
+	if l.users != nil {
+		if user, err := l.users.User(userID); err == nil && user != nil {
+			return l.Of(user)
+		}
+	}
+	locale, _ := l.cached(userID)
+	return l.Locale(locale)
+}
+
+// Cached speaks the language userID had when Connect last read them, never asking Mattermost
+// (for the post hooks, which must stay as fast as they are); the server's default language for
+// someone not read yet.
+func (l *Languages) Cached(userID string) *Localizer {
+	if l == nil {
+		return english
+	}
+	locale, _ := l.cached(userID)
+	return l.Locale(locale)
+}
+
+// Remember notes userID's language, as read from Mattermost just now.
+func (l *Languages) Remember(userID, locale string) {
+	if l == nil || userID == "" {
+		return
+	}
+	l.mu.Lock()
+	l.locales[userID] = cachedLocale{locale: locale, expires: l.now().Add(localeTTL)}
+	l.mu.Unlock()
+}
+
+func (l *Languages) cached(userID string) (locale string, fresh bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	cached, ok := l.locales[userID]
+	return cached.locale, ok && l.now().Before(cached.expires)
+}
