@@ -2,7 +2,6 @@
 package command
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -154,7 +153,7 @@ func (h *Handler) help(c *call, _ []string) *model.CommandResponse {
 	b.WriteString("#### Connect Chat\n")
 	for _, sub := range h.subcommands {
 		usage := strings.TrimSpace("/connect " + sub.name + " " + textOf(c.l, sub.hint))
-		fmt.Fprintf(&b, "- `%s`: %s\n", usage, c.l.Text(sub.help))
+		b.WriteString(c.l.Text(i18n.M("connect.command.help.line", "- `{{.Usage}}`: {{.Help}}", i18n.Data{"Usage": usage, "Help": sub.help})) + "\n")
 	}
 	return ephemeral(b.String())
 }

@@ -252,14 +252,14 @@ func (s *Service) SetConversation(userID, channelID string, included bool) (Conv
 
 func (s *Service) conversationView(userID, channelID string, settings Settings) (ConversationView, error) {
 	if settings.excludes(channelID) {
-		return ConversationView{Included: false, Reason: s.d.Languages.User(userID).Text(i18n.M("connect.digest.left_out", "You left this conversation out of your digest."))}, nil
+		return ConversationView{Included: false, Reason: s.d.Languages.Recent(userID).Text(i18n.M("connect.digest.left_out", "You left this conversation out of your digest."))}, nil
 	}
 	prefs, err := s.d.Bell.Get(userID, channelID)
 	if err != nil {
 		return ConversationView{}, err
 	}
 	if prefs.Email != notify.None {
-		return ConversationView{Included: false, Reason: s.d.Languages.User(userID).Text(i18n.M("connect.digest.bell_emails", "Its bell sends you an email for messages, so the digest leaves it out."))}, nil
+		return ConversationView{Included: false, Reason: s.d.Languages.Recent(userID).Text(i18n.M("connect.digest.bell_emails", "Its bell sends you an email for messages, so the digest leaves it out."))}, nil
 	}
 	return ConversationView{Included: true}, nil
 }
@@ -317,9 +317,9 @@ func (s *Service) view(userID string, settings Settings) View {
 	}
 	switch {
 	case !v.Allowed:
-		v.Problem = s.d.Languages.User(userID).Text(digestOff)
+		v.Problem = s.d.Languages.Recent(userID).Text(digestOff)
 	case !v.EmailAvailable:
-		v.Problem = s.d.Languages.User(userID).Text(i18n.M("connect.digest.no_email", "Mattermost's email notifications are off (or no SMTP server is set), so no digest can be sent. Ask your system admin."))
+		v.Problem = s.d.Languages.Recent(userID).Text(i18n.M("connect.digest.no_email", "Mattermost's email notifications are off (or no SMTP server is set), so no digest can be sent. Ask your system admin."))
 	}
 	return v
 }

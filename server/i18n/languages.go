@@ -83,14 +83,12 @@ func (l *Languages) Of(user *model.User) *Localizer {
 	return l.Locale(user.Locale)
 }
 
-// User speaks the language of userID, reading them from Mattermost at most once a minute; the
-// server's default language when they cannot be read.
+// User speaks the language of userID as Mattermost has it now (they may have just changed it:
+// Mattermost tells plugins of no change to a user), for an answer to something they did; the
+// language last read, or the server's, when they cannot be read.
 func (l *Languages) User(userID string) *Localizer {
 	if l == nil {
 		return english
-	}
-	if locale, fresh := l.cached(userID); fresh {
-		return l.Locale(locale)
 	}
 	if l.users != nil {
 		if user, err := l.users.User(userID); err == nil && user != nil {
@@ -99,6 +97,18 @@ func (l *Languages) User(userID string) *Localizer {
 	}
 	locale, _ := l.cached(userID)
 	return l.Locale(locale)
+}
+
+// Recent speaks the language userID had when Connect read them in the last minute, reading them
+// only when it did not (a message Connect sends on its own, such as a note after a post).
+func (l *Languages) Recent(userID string) *Localizer {
+	if l == nil {
+		return english
+	}
+	if locale, fresh := l.cached(userID); fresh {
+		return l.Locale(locale)
+	}
+	return l.User(userID)
 }
 
 // Cached speaks the language userID had when Connect last read them, never asking Mattermost

@@ -44,10 +44,10 @@ type Bot struct {
 func (b *Bot) ID() string { return b.id }
 
 // Ephemeral shows userID a message from the bot in channelID that only they see, in their
-// language. (When it answers a post hook, the staff check has just read the author, so their
-// language is known without another read.)
+// language as recently read. (When it follows a post, the staff check has just read the
+// author, so their language is known without another read.)
 func (b *Bot) Ephemeral(userID, channelID string, message i18n.Message) {
-	text := b.languages.User(userID).Text(message)
+	text := b.languages.Recent(userID).Text(message)
 	b.api.SendEphemeralPost(userID, &model.Post{UserId: b.id, ChannelId: channelID, Message: text})
 }
 

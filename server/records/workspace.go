@@ -56,7 +56,7 @@ func (s *Service) Describe(ctx context.Context, channelID, viewerID string, keys
 	if setup != nil {
 		instanceURL = setup.instanceURL
 	}
-	l := s.languages.User(viewerID)
+	l := s.languages.Recent(viewerID)
 	entries := make([]Entry, len(keys))
 	for i, key := range keys {
 		card := cardFor(key, nil)
