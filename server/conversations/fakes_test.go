@@ -9,8 +9,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
