@@ -202,10 +202,11 @@ func (s *Service) Tables(userID string) (Creatable, error) {
 	if err := s.mayCreate(cfg, userID); err != nil {
 		return Creatable{}, err
 	}
+	l := s.d.Languages.Recent(userID)
 	tables := make([]Table, 0, len(cfg.CreateTables))
 	for _, name := range cfg.CreateTables {
 		if cfg.IsRecordTable(name) {
-			tables = append(tables, Table{Name: name, Label: TableLabel(name)})
+			tables = append(tables, Table{Name: name, Label: TableLabel(name, l)})
 		}
 	}
 	return Creatable{Tables: tables}, nil
@@ -629,18 +630,25 @@ func displayName(user *model.User) string {
 	return user.Username
 }
 
-// tableLabels are the labels of ServiceNow's stock tables.
-var tableLabels = map[string]string{
-	"incident": "Incident", "problem": "Problem", "problem_task": "Problem Task",
-	"change_request": "Change Request", "change_task": "Change Task", "sc_request": "Request",
-	"sc_req_item": "Requested Item", "sc_task": "Catalog Task", "task": "Task",
-	"sn_customerservice_case": "Case", "kb_knowledge": "Knowledge",
+// tableLabels are the labels of ServiceNow's stock tables, as its own interface writes them.
+var tableLabels = map[string]i18n.Message{
+	"incident":                i18n.M("connect.creation.table.incident", "Incident"),
+	"problem":                 i18n.M("connect.creation.table.problem", "Problem"),
+	"problem_task":            i18n.M("connect.creation.table.problem_task", "Problem Task"),
+	"change_request":          i18n.M("connect.creation.table.change_request", "Change Request"),
+	"change_task":             i18n.M("connect.creation.table.change_task", "Change Task"),
+	"sc_request":              i18n.M("connect.creation.table.sc_request", "Request"),
+	"sc_req_item":             i18n.M("connect.creation.table.sc_req_item", "Requested Item"),
+	"sc_task":                 i18n.M("connect.creation.table.sc_task", "Catalog Task"),
+	"task":                    i18n.M("connect.creation.table.task", "Task"),
+	"sn_customerservice_case": i18n.M("connect.creation.table.sn_customerservice_case", "Case"),
+	"kb_knowledge":            i18n.M("connect.creation.table.kb_knowledge", "Knowledge"),
 }
 
-// TableLabel is a table's label: the stock one, or its name in words.
-func TableLabel(table string) string {
+// TableLabel is a table's label in l's language: the stock one, or its name in words.
+func TableLabel(table string, l *i18n.Localizer) string {
 	if label, ok := tableLabels[table]; ok {
-		return label
+		return l.Text(label)
 	}
 	words := strings.Fields(strings.ReplaceAll(table, "_", " "))
 	for i, w := range words {
@@ -708,5 +716,13 @@ func failedMessage(w outbox.Write, err error) i18n.Message {
 		text += "."
 	}
 	return i18n.M("connect.creation.failed_queued", "Connect could not create the {{.Table}} \"{{.Description}}\" in ServiceNow: {{.Problem}} Nothing was created; create it again with `/connect create` or Create record in the workspace.",
-		i18n.Data{"Table": strings.ToLower(TableLabel(plan.Table)), "Description": plan.Fields["short_description"], "Problem": text})
+		i18n.Data{"Table": tableWord(plan.Table), "Description": plan.Fields["short_description"], "Problem": text})
+}
+
+// tableWord is a table's label inside a sentence ("the incident"), in its reader's language.
+func tableWord(table string) any {
+	if label, ok := tableLabels[table]; ok {
+		return i18n.Lower{Message: label}
+	}
+	return strings.ToLower(TableLabel(table, i18n.English()))
 }

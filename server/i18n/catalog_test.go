@@ -291,7 +291,7 @@ func writeEnglish(t *testing.T, used map[string]english) {
 			catalog[id] = msg.forms()
 		}
 	}
-	require.NoError(t, os.WriteFile(filepath.Join(catalogDir, "en.json"), marshal(t, catalog), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(catalogDir, "en.json"), marshal(t, catalog), 0o600))
 }
 
 // marshal writes a catalog as people edit it: keys sorted (encoding/json sorts map keys), two

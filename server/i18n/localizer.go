@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"io/fs"
+	"strings"
 	"sync"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -51,6 +52,8 @@ func (l *Localizer) resolve(data Data) Data {
 			text = l.And(v)
 		case Or:
 			text = l.Or(v)
+		case Lower:
+			text = strings.ToLower(l.Text(v.Message))
 		default:
 			continue
 		}

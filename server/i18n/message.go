@@ -15,6 +15,9 @@ type And []string
 // Or is alternatives said as the reader's language joins them: "a, b or c".
 type Or []string
 
+// Lower is a message said in lower case, inside a sentence ("the incident").
+type Lower struct{ Message }
+
 // Message is one sentence to say: its id in the catalogs (connect.<area>.<name>), its English
 // text (a Go template over Data, as go-i18n reads it), and, for a plural message, its English
 // singular and the count that picks the form.
