@@ -4,7 +4,6 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 )

@@ -5,7 +5,6 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"

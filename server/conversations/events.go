@@ -1,7 +1,6 @@
 package conversations
 
 import (
-	"fmt"
 	"sort"
 	"sync"
 	"time"

@@ -1,6 +1,9 @@
 package conversations
 
-import "github.com/connectchat/mattermost-plugin-connect/server/failure"
+import (
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+)
 
 // Kind is "direct" (a Mattermost DM) or "group" (a Mattermost GM or a managed private channel).
 type Kind string

@@ -1,6 +1,9 @@
 package follow
 
-import "github.com/connectchat/mattermost-plugin-connect/server/failure"
+import (
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+)
 
 // ConversationOf is the record conversation of ref; "" when nobody follows the record yet.
 func (s *Service) ConversationOf(ref Ref) (string, error) {

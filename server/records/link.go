@@ -2,7 +2,6 @@ package records
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"

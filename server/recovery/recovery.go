@@ -9,7 +9,6 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 
 	"encoding/json"
-	"fmt"
 	"os"
 	"strings"
 	"sync"

@@ -1,9 +1,7 @@
 package staff
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
