@@ -159,9 +159,9 @@ func TestChannelsAreReadOnce(t *testing.T) {
 
 func TestRefusalNamesEveryOutsider(t *testing.T) {
 	assert.Equal(t, "@dave is not ITIL staff: Connect conversations are for staff only.",
-		Refusal([]Verdict{{Username: "dave"}}))
+		Refusal([]Verdict{{Username: "dave"}}).English())
 	assert.Equal(t, "@dave, @erin and @gina are not ITIL staff: Connect conversations are for staff only.",
-		Refusal([]Verdict{{Username: "dave"}, {Username: "erin"}, {Username: "gina"}}))
+		Refusal([]Verdict{{Username: "dave"}, {Username: "erin"}, {Username: "gina"}}).English())
 }
 
 func TestPolicyModes(t *testing.T) {
@@ -205,7 +205,7 @@ func TestPolicyLetsSystemMessagesThrough(t *testing.T) {
 func TestPolicyKeepsTheMessageWhenTheCheckFails(t *testing.T) {
 	w := newWorld(t)
 	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{}, silentLog{}, nil)
-	assert.Equal(t, checkFailed, policy.Screen("no-such-channel", w.alice.Id, ""))
+	assert.Equal(t, checkFailed.English(), policy.Screen("no-such-channel", w.alice.Id, ""))
 }
 
 func TestRoleSyncKeepsTheLastGoodSetOnFailure(t *testing.T) {
