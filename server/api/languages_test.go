@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -38,10 +39,10 @@ func TestAFailureIsAnsweredInTheCallersLanguage(t *testing.T) {
 		IsAdmin: func(string) bool { return false }, Staff: fakeStaff{}, Follows: f, RecordNames: f,
 		Languages: languages(t, localeOf{"amelie": "fr", "u1": "en"}),
 	})
-	rec := call(router, http.MethodDelete, "/api/v1/follows/incident/"+sysID, "amelie", "")
+	rec := call(router, http.MethodDelete, "/api/v1/follows/incident/"+strings.Repeat("a", 32), "amelie", "")
 	assert.Equal(t, http.StatusNotFound, rec.Code)
 	assert.Equal(t, "Vous ne suivez pas cet enregistrement.", decodeError(t, rec))
-	rec = call(router, http.MethodDelete, "/api/v1/follows/incident/"+sysID, "u1", "")
+	rec = call(router, http.MethodDelete, "/api/v1/follows/incident/"+strings.Repeat("a", 32), "u1", "")
 	assert.Equal(t, "You do not follow that record.", decodeError(t, rec))
 
 	rec = call(router, http.MethodPost, "/api/v1/follows", "amelie", `{"record":`)
@@ -59,7 +60,16 @@ func TestTheNotStaffAnswerIsInTheCallersLanguage(t *testing.T) {
 }
 
 // stops is a digest whose stop tokens name their user ("forged" and "expired" fail).
-type stops struct{ digests }
+type stops struct{}
+
+func (stops) Get(string) (digest.View, error)                { return digest.View{}, nil }
+func (stops) Set(string, digest.Change) (digest.View, error) { return digest.View{}, nil }
+func (stops) Conversation(string, string) (digest.ConversationView, error) {
+	return digest.ConversationView{}, nil
+}
+func (stops) SetConversation(string, string, bool) (digest.ConversationView, error) {
+	return digest.ConversationView{}, nil
+}
 
 func (stops) CheckStop(token string) (string, error) {
 	switch token {

@@ -27,13 +27,13 @@ var update = flag.Bool("update", false, "write en.json from the messages in the 
 
 const catalogDir = "../../assets/i18n"
 
-// english is a message as the code says it: its text, or its plural forms.
-type english struct {
+// fromCode is a message as the code says it: its text, or its plural forms.
+type fromCode struct {
 	one, other string
 	at         string
 }
 
-func (e english) forms() map[string]string {
+func (e fromCode) forms() map[string]string {
 	if e.one == "" {
 		return map[string]string{"other": e.other}
 	}
@@ -57,7 +57,7 @@ func TestCatalogs(t *testing.T) {
 
 // TestCheckCatalogFindsWhatIsWrong proves the check above can fail.
 func TestCheckCatalogFindsWhatIsWrong(t *testing.T) {
-	used := map[string]english{
+	used := map[string]fromCode{
 		"connect.a": {other: "Hello {{.Name}}"},
 		"connect.b": {one: "{{.Count}} message", other: "{{.Count}} messages"},
 	}
@@ -89,7 +89,7 @@ func TestCheckCatalogFindsWhatIsWrong(t *testing.T) {
 // pluralForms is the forms each catalog's plural messages need (CLDR, as go-i18n applies it).
 var pluralForms = map[string][]string{"en": {"one", "other"}, "fr": {"one", "many", "other"}}
 
-func checkCatalog(locale string, used map[string]english, catalog map[string]any) []string {
+func checkCatalog(locale string, used map[string]fromCode, catalog map[string]any) []string {
 	var problems []string
 	for _, id := range sortedKeys(used) {
 		msg := used[id]
@@ -108,7 +108,7 @@ func checkCatalog(locale string, used map[string]english, catalog map[string]any
 	return problems
 }
 
-func checkEntry(locale, id string, msg english, entry any) []string {
+func checkEntry(locale, id string, msg fromCode, entry any) []string {
 	forms, ok := formsOf(entry)
 	if !ok {
 		return []string{id + ": neither a message nor plural forms"}
@@ -191,9 +191,9 @@ func contains(items []string, s string) bool {
 
 // messagesInSources reads every i18n.M and i18n.Plural call of the server's Go sources (tests
 // left out), whose id and English text must be literals.
-func messagesInSources(t *testing.T, root string) (map[string]english, []string) {
+func messagesInSources(t *testing.T, root string) (map[string]fromCode, []string) {
 	t.Helper()
-	used := map[string]english{}
+	used := map[string]fromCode{}
 	var problems []string
 	fset := token.NewFileSet()
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -220,9 +220,9 @@ func messagesInSources(t *testing.T, root string) (map[string]english, []string)
 				problems = append(problems, at+": the id and English text of a message must be string literals")
 				return true
 			}
-			msg := english{other: texts[1], at: at}
+			msg := fromCode{other: texts[1], at: at}
 			if name == "Plural" {
-				msg = english{one: texts[1], other: texts[2], at: at}
+				msg = fromCode{one: texts[1], other: texts[2], at: at}
 			}
 			if !strings.HasPrefix(texts[0], "connect.") {
 				problems = append(problems, fmt.Sprintf("%s: id %q does not start with connect.", at, texts[0]))
@@ -281,7 +281,7 @@ func readCatalog(t *testing.T, locale string) map[string]any {
 	return catalog
 }
 
-func writeEnglish(t *testing.T, used map[string]english) {
+func writeEnglish(t *testing.T, used map[string]fromCode) {
 	t.Helper()
 	catalog := map[string]any{}
 	for id, msg := range used {

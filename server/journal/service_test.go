@@ -104,7 +104,7 @@ func newFixture() (*fixture, *Service) {
 		f.posts[[]string{"m1", "m2", "m3", "other", "system"}[i]] = p
 	}
 	kv := kvtest.New()
-	f.box = outbox.New(outbox.Deps{KV: kv, Log: quiet{}, Tell: func(_, _, message string) { f.told = append(f.told, message) }})
+	f.box = outbox.New(outbox.Deps{KV: kv, Log: quiet{}, Tell: func(_, _ string, message i18n.Message) { f.told = append(f.told, message.English()) }})
 	s := NewService(Deps{
 		Conversations: f, Posts: f, Files: f, Users: f, Records: f, Outbox: f.box, KV: kv,
 		Upstream: func() Upstream { return f },

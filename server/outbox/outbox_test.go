@@ -282,7 +282,7 @@ func TestClosingStopsTheAttemptsInFlightAndKeepsTheirWrites(t *testing.T) {
 		close(started)
 		<-ctx.Done()
 		return ctx.Err()
-	}, func(Write, error) string { return "failed" })
+	}, func(Write, error) i18n.Message { return i18n.Text("failed") })
 	_, err := o.Enqueue(note("w1", "text"))
 	require.NoError(t, err)
 	<-started
