@@ -29,7 +29,7 @@ func refreshCards(cards CardRefresher) http.HandlerFunc {
 		case errors.Is(err, records.ErrNoSuchPost):
 			writeError(w, r, http.StatusNotFound, i18n.M("connect.api.no_such_post", "No such post."))
 		case err != nil && !changed:
-			writeError(w, r, http.StatusBadGateway, i18n.M("connect.api.cards_refresh_failed", "Connect could not refresh the cards: {{.Problem}}", i18n.Data{"Problem": err.Error()}))
+			writeError(w, r, http.StatusBadGateway, i18n.Text(err.Error())) // ServiceNow's trouble, as the health endpoint says it
 		default:
 			writeJSON(w, http.StatusOK, CardsRefreshed{Changed: changed})
 		}
