@@ -41,10 +41,6 @@ func NewLanguages(bundle *Bundle, users UserReader, serverLocale func() string) 
 	return &Languages{bundle: bundle, users: users, serverLocale: serverLocale, now: time.Now, locales: map[string]cachedLocale{}}
 }
 
-// SetUsers sets where users are read (the platform builds its user adapter with this
-// Languages, then hands it back).
-func (l *Languages) SetUsers(users UserReader) { l.users = users }
-
 // Server speaks the server's default language: for what several people read. The setting is
 // read at most once a minute (it is a call to Mattermost, and cards are built on the post path).
 func (l *Languages) Server() *Localizer {

@@ -34,12 +34,15 @@ type Platform struct {
 }
 
 // New reaches Mattermost through api; botID is the Connect bot that speaks for the plugin;
-// catalogs are the messages it says.
+// catalogs are the messages it says (nil: everything in English).
 func New(api plugin.API, client *pluginapi.Client, botID string, catalogs *i18n.Bundle) *Platform {
 	server := &Server{api: api, client: client}
-	languages := i18n.NewLanguages(catalogs, nil, server.DefaultLocale)
-	users := &Users{api: api, client: client, languages: languages}
-	languages.SetUsers(users)
+	users := &Users{api: api, client: client}
+	var languages *i18n.Languages
+	if catalogs != nil {
+		languages = i18n.NewLanguages(catalogs, users, server.DefaultLocale)
+		users.languages = languages
+	}
 	return &Platform{
 		Users:    users,
 		Channels: &Channels{api: api, client: client},
