@@ -361,6 +361,7 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 // configure applies the current settings to what the services derive from them. The plugin
 // calls it for every change, the first included.
 func (s *services) configure(cfg *config.Config) {
+	s.platform.Languages.RefreshServerLocale() // Mattermost's own settings may have changed too
 	s.configureCards(cfg)
 	s.staff.Changed("")
 	if err := s.platform.Jobs.Schedule(staff.RoleSyncJob, cfg.StaffSync, s.staff.RunScheduledSync); err != nil {

@@ -24,9 +24,10 @@ type Languages struct {
 	serverLocale func() string
 	now          func() time.Time
 
-	mu      sync.Mutex
-	locales map[string]cachedLocale
-	server  cachedLocale
+	mu         sync.Mutex
+	locales    map[string]cachedLocale
+	server     string
+	serverRead bool
 }
 
 type cachedLocale struct {
@@ -42,21 +43,35 @@ func NewLanguages(bundle *Bundle, users UserReader, serverLocale func() string) 
 }
 
 // Server speaks the server's default language: for what several people read. The setting is
-// read at most once a minute (it is a call to Mattermost, and cards are built on the post path).
+// read once, then again on every change of Mattermost's settings (RefreshServerLocale): cards
+// are built on the post path, which must not wait on a call to Mattermost.
 func (l *Languages) Server() *Localizer {
 	if l == nil {
 		return english
 	}
 	l.mu.Lock()
-	if l.now().After(l.server.expires) {
-		l.mu.Unlock()
-		locale := l.serverLocale()
-		l.mu.Lock()
-		l.server = cachedLocale{locale: locale, expires: l.now().Add(localeTTL)}
-	}
-	locale := l.server.locale
+	read := l.serverRead
+	locale := l.server
 	l.mu.Unlock()
+	if !read {
+		l.RefreshServerLocale()
+		return l.Server()
+	}
 	return l.bundle.For(locale)
+}
+
+// RefreshServerLocale reads the server's default language again. Mattermost runs every
+// plugin's OnConfigurationChange when any of its settings change
+// (server/channels/app/plugin.go, the config listener InitPlugins adds), and the plugin calls
+// this there.
+func (l *Languages) RefreshServerLocale() {
+	if l == nil {
+		return
+	}
+	locale := l.serverLocale()
+	l.mu.Lock()
+	l.server, l.serverRead = locale, true
+	l.mu.Unlock()
 }
 
 // Locale is the localizer of a Mattermost locale; "" is the server's default language.

@@ -82,8 +82,8 @@ func TestUnknownUsersAndLanguagesGetTheServersOrEnglish(t *testing.T) {
 	assert.Equal(t, "Cette conversation n'existe pas.", l.Server().Text(notFound))
 
 	server = "en"
-	assert.Equal(t, "Cette conversation n'existe pas.", l.Server().Text(notFound), "the setting is read at most once a minute")
-	l.now = func() time.Time { return time.Now().Add(2 * localeTTL) }
+	assert.Equal(t, "Cette conversation n'existe pas.", l.Server().Text(notFound), "the setting is read when Mattermost's settings change")
+	l.RefreshServerLocale()
 	assert.Equal(t, "No such conversation.", l.Server().Text(notFound))
 }
 
