@@ -49,7 +49,12 @@ func TestCatalogs(t *testing.T) {
 	if *update {
 		writeEnglish(t, used)
 	}
-	for _, locale := range []string{"en", "fr"} {
+	files, err := filepath.Glob(filepath.Join(catalogDir, "*.json"))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(files), 2, "English and at least one more language")
+	for _, file := range files {
+		locale := strings.TrimSuffix(filepath.Base(file), ".json")
+		require.Contains(t, pluralForms, locale, "add %s's plural forms (CLDR) to pluralForms", locale)
 		catalog := readCatalog(t, locale)
 		assert.Empty(t, checkCatalog(locale, used, catalog), "assets/i18n/%s.json", locale)
 	}
@@ -86,7 +91,8 @@ func TestCheckCatalogFindsWhatIsWrong(t *testing.T) {
 	assert.Equal(t, []string{`connect.a: "Hello, {{.Name}}", the code says "Hello {{.Name}}" (run go test ./server/i18n -update)`}, problems)
 }
 
-// pluralForms is the forms each catalog's plural messages need (CLDR, as go-i18n applies it).
+// pluralForms is the forms each catalog's plural messages need (CLDR, as go-i18n applies it:
+// its internal/plural rules). A new language adds its line here.
 var pluralForms = map[string][]string{"en": {"one", "other"}, "fr": {"one", "many", "other"}}
 
 func checkCatalog(locale string, used map[string]fromCode, catalog map[string]any) []string {
