@@ -56,7 +56,12 @@ func (s *Service) Link(ctx context.Context, userID, channelID string, words []st
 	if _, err := s.audience.MaySeeDetails(channelID, userID); err != nil {
 		s.log.Warn("Failed to check who may see record details", "channel_id", channelID, "error", err.Error())
 	}
-	return s.posts.CreatePost(&model.Post{UserId: userID, ChannelId: channelID, Message: strings.Join(words, " ")})
+	if err := s.posts.CreatePost(&model.Post{UserId: userID, ChannelId: channelID, Message: strings.Join(words, " ")}); err != nil {
+		// Mattermost's answer, which carries a refusal of Connect's own post hook (already in
+		// the caller's language): the caller reads it as it is.
+		return failure.New(failure.Invalid, i18n.Text(err.Error()))
+	}
+	return nil
 }
 
 func (s *setup) recognizeEach(words []string) ([]servicenow.RecordKey, error) {
