@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -341,4 +342,24 @@ func TestTheStaffCheckBeforeAPostTellsTheAudienceToo(t *testing.T) {
 	allowed, known := audience.CachedMaySeeDetails(dm, w.alice.Id)
 	assert.True(t, known)
 	assert.True(t, allowed)
+}
+
+// noReads fails the test if the policy reads a user from Mattermost.
+type noReads struct{ t *testing.T }
+
+func (r noReads) User(userID string) (*model.User, error) {
+	r.t.Errorf("the post path read user %s", userID)
+	return nil, errors.New("no reads on the post path")
+}
+
+func TestARefusalIsInItsAuthorsLanguageWithoutAnotherRead(t *testing.T) {
+	w := newWorld(t)
+	catalogs, err := i18n.Catalogs()
+	require.NoError(t, err)
+	languages := i18n.NewLanguages(catalogs, noReads{t}, func() string { return "en" })
+	languages.Remember(w.alice.Id, "fr") // as the staff check reads her before every post
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, languages)
+	mixed := w.channels.direct(w.alice, w.dave)
+	assert.Equal(t, "@"+w.dave.Username+" n'est pas agent ITIL : les conversations Connect sont réservées aux agents.",
+		policy.Screen(mixed, w.alice.Id, ""))
 }
