@@ -223,7 +223,7 @@ func (p *Plugin) OnPluginClusterEvent(_ *plugin.Context, ev model.PluginClusterE
 func (p *Plugin) ServeHTTP(_ *plugin.Context, w http.ResponseWriter, r *http.Request) {
 	s := p.running.Load()
 	if s == nil {
-		api.Starting(w)
+		api.Starting(w, r)
 		return
 	}
 	s.router.ServeHTTP(w, r)

@@ -10,6 +10,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 )
 
@@ -47,7 +48,11 @@ func (p *Plugin) OnActivate() error {
 	if err != nil {
 		return err
 	}
-	pl := platform.New(p.API, client, botID)
+	catalogs, err := i18n.Catalogs()
+	if err != nil {
+		return err
+	}
+	pl := platform.New(p.API, client, botID, catalogs)
 	data, err := upgradeData(pl)
 	if err != nil {
 		return err

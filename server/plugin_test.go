@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
@@ -36,7 +37,9 @@ func newConfiguredPlugin(t *testing.T, settings *config.Settings) (*Plugin, *ser
 	api.On("LogError", mock.Anything, mock.Anything, mock.Anything).Return()
 	p := &Plugin{}
 	p.SetAPI(api)
-	pl := platform.New(api, pluginapi.NewClient(api, nil), "botid")
+	catalogs, err := i18n.Catalogs()
+	require.NoError(t, err)
+	pl := platform.New(api, pluginapi.NewClient(api, nil), "botid", catalogs)
 	s := &services{platform: pl, config: &p.config}
 	s.records = records.NewService(records.Deps{Posts: pl.Posts, Access: pl.Channels, Audience: unknownAudience{}, KV: pl.KV, Log: pl.Log})
 	t.Cleanup(s.records.Close)

@@ -97,7 +97,7 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	s.conversations = s.newConversations()
 	s.records = records.NewService(records.Deps{
 		Posts: pl.Posts, Access: pl.Channels, Audience: s.staff.Audience, KV: pl.KV, Log: pl.Log,
-		IsConversation: s.conversations.IsConversation,
+		IsConversation: s.conversations.IsConversation, Languages: pl.Languages,
 	})
 	s.workspace = workspace.NewService(workspace.Deps{
 		Conversations: s.conversations, Files: pl.Files, Posts: pl.Posts, Records: s.records, Log: pl.Log,
@@ -134,6 +134,7 @@ func (s *services) newStaff() *staff.Service {
 		BotID:     s.platform.Bot.ID(),
 		Config:    s.config.Load,
 		Source:    s.roleSource,
+		Languages: s.platform.Languages,
 	})
 	if err != nil {
 		s.platform.Log.Warn("Starting without the stored ServiceNow role holders", "error", err.Error())
@@ -166,6 +167,7 @@ func (s *services) newConversations() *conversations.Service {
 		SettleDelay: conversationSettleDelay,
 		NameDelay:   groupNameDelay,
 		RecordOf:    func(channelID string) *conversations.RecordRef { return s.follow.RecordOf(channelID) },
+		Languages:   s.platform.Languages,
 	})
 	s.platform.Cluster.Handle(conversations.ClusterMembersChanged, service.OnMembersChanged)
 	return service
@@ -209,7 +211,8 @@ func (s *services) newDigest() *digest.Service {
 		StopURLBase: func() string {
 			return strings.TrimSuffix(siteURL(), "/") + "/plugins/" + s.pluginID + digest.StopPath
 		},
-		BotID: s.platform.Bot.ID(),
+		BotID:     s.platform.Bot.ID(),
+		Languages: s.platform.Languages,
 	})
 }
 
@@ -236,6 +239,7 @@ func (s *services) newFollow() *follow.Service {
 		BotID:         s.platform.Bot.ID(),
 		Outbox:        s.outbox,
 		Files:         s.platform.Files,
+		Languages:     s.platform.Languages,
 	})
 	service.Reindex()
 	s.platform.Cluster.Handle(follow.ClusterEvent, service.OnIndexChanged)
@@ -262,6 +266,7 @@ func (s *services) newSwarm() *swarm.Service {
 		Ephemeral:     s.platform.Bot.Ephemeral,
 		PluginPath:    "/plugins/" + s.pluginID,
 		BotID:         s.platform.Bot.ID(),
+		Languages:     s.platform.Languages,
 	})
 }
 
@@ -308,6 +313,7 @@ func (s *services) newCreation() *creation.Service {
 		Log:           s.platform.Log,
 		Config:        s.config.Load,
 		BotID:         s.platform.Bot.ID(),
+		Languages:     s.platform.Languages,
 	})
 }
 
@@ -326,6 +332,7 @@ func (s *services) newCommands() *command.Handler {
 		IsStaff:        s.isStaff,
 		Log:            s.platform.Log,
 		Creator:        s.creation,
+		Languages:      s.platform.Languages,
 	})
 }
 
@@ -364,12 +371,14 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Journal:       s.journal,
 		Log:           s.platform.Log,
 		Creator:       s.creation,
+		Languages:     s.platform.Languages,
 	})
 }
 
 // configure applies the current settings to what the services derive from them. The plugin
 // calls it for every change, the first included.
 func (s *services) configure(cfg *config.Config) {
+	s.platform.Languages.RefreshServerLocale() // Mattermost's own settings may have changed too
 	s.configureCards(cfg)
 	s.staff.Changed("")
 	if err := s.platform.Jobs.Schedule(staff.RoleSyncJob, cfg.StaffSync, s.staff.RunScheduledSync); err != nil {

@@ -6,6 +6,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -48,7 +49,7 @@ func (s *Service) Kind(userID, channelID string) (JournalKind, error) {
 // SetKind remembers the journal field userID's messages in a record conversation go to.
 func (s *Service) SetKind(userID, channelID, kind string) (JournalKind, error) {
 	if kind != servicenow.WorkNotes && kind != servicenow.Comments {
-		return JournalKind{}, invalid("kind must be work_notes or comments, not %q.", kind)
+		return JournalKind{}, invalid(i18n.M("connect.journal.kind", "kind must be work_notes or comments, not \"{{.Kind}}\".", i18n.Data{"Kind": kind}))
 	}
 	if err := s.checkRecordConversation(userID, channelID); err != nil {
 		return JournalKind{}, err
@@ -64,13 +65,13 @@ func (s *Service) SetKind(userID, channelID, kind string) (JournalKind, error) {
 
 func (s *Service) checkRecordConversation(userID, channelID string) error {
 	if !s.d.IsStaff(userID) {
-		return forbidden("Only ITIL staff can write to ServiceNow records.")
+		return forbidden(i18n.M("connect.follow.write_staff_only", "Only ITIL staff can write to ServiceNow records."))
 	}
 	if _, err := s.d.Conversations.Get(userID, channelID); err != nil {
 		return err
 	}
 	if _, ok := s.recordOfChannel(channelID); !ok {
-		return invalid("This is not a record conversation: only a followed record's conversation writes to the record.")
+		return invalid(i18n.M("connect.follow.not_record_conversation", "This is not a record conversation: only a followed record's conversation writes to the record."))
 	}
 	return nil
 }

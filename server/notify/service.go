@@ -111,7 +111,7 @@ func (s *Service) Set(userID, channelID string, prefs Preferences) (Preferences,
 	if err != nil {
 		return Preferences{}, err
 	}
-	if reason := prefs.Validate(direct); reason != "" {
+	if reason := prefs.Validate(direct); !reason.IsZero() {
 		return Preferences{}, failure.New(failure.Invalid, reason)
 	}
 	if err := s.d.Members.UpdateNotifications(channelID, userID, prefs.props()); err != nil {

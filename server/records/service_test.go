@@ -17,6 +17,7 @@ import (
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
@@ -365,7 +366,7 @@ func TestDetailsGoOnlyToStaffOnlyChannels(t *testing.T) {
 		posted := f.postAs(where[0], where[1], "see "+standin.SampleIncident)
 		card := posted.Attachments()[0]
 		assert.Equal(t, standin.SampleIncident, card.Title, where)
-		assert.Equal(t, markdown.Literal(restrictedText), card.Text, where)
+		assert.Equal(t, markdown.Literal(Card{Status: Restricted}.statusText(i18n.English())), card.Text, where)
 		assert.Empty(t, card.Fields, "no state, priority or assignee for %v", where)
 		assert.Equal(t, []Status{Restricted}, statuses(cardsOf(posted)), where)
 	}
@@ -380,7 +381,7 @@ func TestFillsRestrictCardsWhenTheAudienceWasUnknownAtPostingTime(t *testing.T) 
 	assert.Equal(t, []Status{Pending}, statuses(cardsOf(posted)))
 	filled := f.nextUpdate(t)
 	assert.Equal(t, []Status{Restricted}, statuses(cardsOf(filled)))
-	assert.Equal(t, markdown.Literal(restrictedText), filled.Attachments()[0].Text)
+	assert.Equal(t, markdown.Literal(Card{Status: Restricted}.statusText(i18n.English())), filled.Attachments()[0].Text)
 	assert.Empty(t, f.sn.Requests(), "nothing is read from ServiceNow for a card that may not show it")
 }
 
@@ -511,7 +512,7 @@ func TestARefreshDuringAnOutageKeepsTheLastDetails(t *testing.T) {
 	card := stale.Attachments()[0]
 	assert.Equal(t, details.Title, card.Title)
 	assert.Equal(t, details.Fields, card.Fields, "state, priority and assignee stay")
-	assert.Equal(t, details.Footer+staleNote, card.Footer)
+	assert.Equal(t, details.Footer+staleNote(i18n.English()), card.Footer)
 	assert.True(t, cardsOf(stale)[0].Stale)
 }
 

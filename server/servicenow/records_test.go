@@ -125,7 +125,7 @@ func TestRecordsNotFoundIsAbsent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, found, present)
 	assert.NotContains(t, found, missing)
-	assert.Equal(t, "INC0099999 was not found in ServiceNow", NotFoundMessage(missing.Number))
+	assert.Equal(t, "INC0099999 was not found in ServiceNow", NotFoundMessage(missing.Number).English())
 }
 
 func TestRecordsKeyedByCaller(t *testing.T) {
