@@ -15,7 +15,7 @@ async function newIncident(serviceNowURL: string, shortDescription: string): Pro
     const response = await fetch(`${serviceNowURL}/api/now/table/incident`, {
         method: 'POST',
         headers: {Authorization: serviceNowAuth, 'Content-Type': 'application/json', Accept: 'application/json'},
-        body: JSON.stringify({short_description: shortDescription, caller_id: 'abel.tuter'}),
+        body: JSON.stringify({short_description: shortDescription, caller_id: 'beth.anglin'}),
     });
     if (!response.ok) {
         throw new Error(`The ServiceNow stand-in answered ${response.status} to a new incident: ${await response.text()}`);
@@ -81,7 +81,7 @@ describe('Connect in the user\'s language', () => {
         await logOf(window).waitFor();
         expect(await logOf(window).getAttribute('aria-label')).toBe(`Messages de ${aliceName}`);
         expect(await window.getByRole('textbox', {name: `Écrire à ${aliceName}`}).isVisible()).toBe(true);
-        expect(await window.getByRole('button', {name: 'Autres actions'}).isVisible()).toBe(true);
+        expect(await window.getByRole('button', {name: 'Autres actions', exact: true}).isVisible()).toBe(true);
 
         const card = messageWith(window, tag).getByTestId('attachment-card');
         const updated = updatedOf(card);
