@@ -88,6 +88,10 @@ export interface PluginRegistry {
     unregisterReconnectHandler(): void;
 
     unregisterComponent(componentId: string): void;
+
+    // The plugin's messages for a locale (actions/views/root.ts registerPluginTranslationsSource):
+    // called at once with the user's locale and again whenever the web app loads a locale.
+    registerTranslations(getTranslationsForLocale: (locale: string) => Record<string, string>): void;
 }
 
 export interface WebappPlugin {
