@@ -13,6 +13,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/console"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
@@ -347,6 +348,9 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Journal:       s.journal,
 		Log:           s.platform.Log,
 		Creator:       s.creation,
+		Admin: console.New(console.Deps{
+			ServiceNow: &s.serviceNow, Config: s.config.Load, Staff: s.staff, Members: s.platform.Users,
+		}),
 	})
 }
 

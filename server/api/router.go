@@ -44,6 +44,8 @@ type Config struct {
 	Webhook Webhook
 	// Journal saves conversations to records; nil leaves its routes out.
 	Journal Journal
+	// Admin serves the System Console page (system admins only); nil leaves its routes out.
+	Admin AdminConsole
 }
 
 // NewRouter returns the handler for every plugin route. Each route authenticates: Mattermost
@@ -64,6 +66,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerJournal(mux, cfg.Journal, cfg.Staff)
 	registerReceipts(mux, cfg.Receipts, cfg.Staff)
 	registerSearch(mux, cfg.Search, cfg.Staff)
+	registerAdmin(mux, cfg.Admin, cfg.IsAdmin)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /static/emoji.json", requireUser(bundleFile(cfg, "webapp", "dist", "emoji.json")))
