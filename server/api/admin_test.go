@@ -124,4 +124,3 @@ func TestStaffSummaryRoute(t *testing.T) {
 		"warnings": ["The staff team itil is open."]
 	}`, rec.Body.String())
 }
-
