@@ -1,0 +1,163 @@
+import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import {useIntl} from 'react-intl';
+
+import {hostSiteURL} from '../host/site_url';
+import {useConnectStylesheet} from '../styles/stylesheet';
+
+import {AdminClient} from './admin_client';
+import type {CustomSettingProps} from './CheckConnection';
+import {SettingRow} from './setting_row';
+import type {StaffSummary as Summary} from './types';
+
+type SummaryClient = Pick<AdminClient, 'staffSummary'>;
+
+interface Props extends CustomSettingProps {
+    client?: SummaryClient;
+}
+
+// Who is ITIL staff now, by source, as /connect staff stats reports it with counts: the staff
+// teams (an open one is flagged: anyone could join it and become staff), groups and ServiceNow
+// roles. It reads the saved settings, like the check.
+export function StaffSummary({id, client}: Props) {
+    useConnectStylesheet();
+    const intl = useIntl();
+    const f = intl.formatMessage;
+    const reader = useMemo<SummaryClient>(() => client ?? new AdminClient(hostSiteURL()), [client]);
+    const [summary, setSummary] = useState<Summary | null>(null);
+    const [error, setError] = useState<string | null>(null);
+    const [loading, setLoading] = useState(true);
+
+    const load = useCallback(async () => {
+        setLoading(true);
+        setError(null);
+        try {
+            setSummary(await reader.staffSummary());
+        } catch (err) {
+            setError(err instanceof Error ? err.message : String(err));
+        } finally {
+            setLoading(false);
+        }
+    }, [reader]);
+
+    useEffect(() => {
+        void load();
+    }, [load]);
+
+    const buttonId = `${id}-refresh`;
+    const people = (count: number) => f({id: 'connect.admin.summary.people', defaultMessage: '{count, plural, one {# person} other {# people}}'}, {count});
+    return (
+        <SettingRow
+            inputId={buttonId}
+            label={f({id: 'connect.admin.summary.label', defaultMessage: 'Staff now'})}
+            helpText={f({id: 'connect.admin.summary.help', defaultMessage: 'Counted from the saved settings. Someone in several sources counts once in the total. Guests, bots and deactivated accounts never count.'})}
+        >
+            <div
+                className='cc-admin-summary'
+                aria-busy={loading}
+            >
+                {summary ? (
+                    <>
+                        <p className='cc-admin-summary__total'>
+                            {f({id: 'connect.admin.summary.total', defaultMessage: '{count, plural, =0 {Nobody is ITIL staff.} one {# person is ITIL staff.} other {# people are ITIL staff.}}'}, {count: summary.total})}
+                        </p>
+                        <table className='cc-admin-summary__table'>
+                            <caption className='cc-visually-hidden'>
+                                {f({id: 'connect.admin.summary.caption', defaultMessage: 'ITIL staff by source'})}
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope='col'>{f({id: 'connect.admin.summary.source', defaultMessage: 'Source'})}</th>
+                                    <th scope='col'>{f({id: 'connect.admin.summary.staff', defaultMessage: 'Staff'})}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {summary.teams.map((team) => (
+                                    <tr
+                                        key={`team-${team.name}`}
+                                        data-source='team'
+                                    >
+                                        <th scope='row'>
+                                            {f({id: 'connect.admin.summary.team', defaultMessage: 'Team {name}'}, {name: team.name})}
+                                            {team.open ? (
+                                                <span className='cc-admin-summary__flag'>
+                                                    {f({id: 'connect.admin.summary.open', defaultMessage: 'Open: anyone can join'})}
+                                                </span>
+                                            ) : null}
+                                            {team.missing ? (
+                                                <span className='cc-admin-summary__flag'>
+                                                    {f({id: 'connect.admin.summary.missingTeam', defaultMessage: 'No such team'})}
+                                                </span>
+                                            ) : null}
+                                        </th>
+                                        <td>{people(team.staff)}</td>
+                                    </tr>
+                                ))}
+                                {summary.groups.map((group) => (
+                                    <tr
+                                        key={`group-${group.name}`}
+                                        data-source='group'
+                                    >
+                                        <th scope='row'>
+                                            {f({id: 'connect.admin.summary.group', defaultMessage: 'User group @{name}'}, {name: group.name})}
+                                            {group.missing ? (
+                                                <span className='cc-admin-summary__flag'>
+                                                    {f({id: 'connect.admin.summary.missingGroup', defaultMessage: 'No such group'})}
+                                                </span>
+                                            ) : null}
+                                        </th>
+                                        <td>{people(group.staff)}</td>
+                                    </tr>
+                                ))}
+                                {summary.roles.roles.length > 0 ? (
+                                    <tr data-source='roles'>
+                                        <th scope='row'>
+                                            {f({id: 'connect.admin.summary.roles', defaultMessage: 'ServiceNow roles {roles}'}, {roles: summary.roles.roles.join(', ')})}
+                                            {summary.roles.unverified > 0 ? (
+                                                <span className='cc-admin-summary__note'>
+                                                    {f({id: 'connect.admin.summary.unverified', defaultMessage: '{count, plural, one {# more holds a role, but with an unverified address} other {# more hold a role, but with unverified addresses}}'}, {count: summary.roles.unverified})}
+                                                </span>
+                                            ) : null}
+                                        </th>
+                                        <td>{people(summary.roles.staff)}</td>
+                                    </tr>
+                                ) : null}
+                            </tbody>
+                        </table>
+                        {summary.teams.length === 0 && summary.groups.length === 0 && summary.roles.roles.length === 0 ? (
+                            <p className='cc-admin-summary__note'>
+                                {f({id: 'connect.admin.summary.noSource', defaultMessage: 'No staff team, group or ServiceNow role is set, so nobody can use Connect.'})}
+                            </p>
+                        ) : null}
+                        {summary.roles.last_error ? (
+                            <p className='cc-alert'>
+                                {f({id: 'connect.admin.summary.syncFailed', defaultMessage: 'The last role sync failed: {error}'}, {error: summary.roles.last_error})}
+                            </p>
+                        ) : null}
+                        {summary.teams.filter((team) => team.open).map((team) => (
+                            <p
+                                key={`warning-${team.name}`}
+                                className='cc-alert cc-admin-summary__warning'
+                            >
+                                {f({id: 'connect.admin.summary.openWarning', defaultMessage: 'The staff team {name} is open: anyone with an account on this server can join it and so become ITIL staff. Make it invite only (Team Settings > Access).'}, {name: team.name})}
+                            </p>
+                        ))}
+                    </>
+                ) : null}
+                {error ? (
+                    <p className='cc-alert'>
+                        {f({id: 'connect.admin.summary.error', defaultMessage: 'Connect could not count the staff: {error}'}, {error})}
+                    </p>
+                ) : null}
+                <button
+                    id={buttonId}
+                    type='button'
+                    className='btn btn-tertiary'
+                    disabled={loading}
+                    onClick={() => void load()}
+                >
+                    {f({id: 'connect.admin.summary.refresh', defaultMessage: 'Count again'})}
+                </button>
+            </div>
+        </SettingRow>
+    );
+}
