@@ -9,6 +9,7 @@ import type {Reducer} from 'redux';
 import reducerRegistryExport from 'mattermost-redux/store/reducer_registry';
 
 import {cjsDefault} from '../cjs_default';
+import {registerPluginTranslationsSource, type TranslationSource} from '../i18n/translations';
 import type {DevHostStore} from '../store';
 import {hideRHSPlugin, showRHSPlugin, toggleRHSPlugin} from '../views/rhs';
 import {
@@ -146,8 +147,13 @@ export class PluginRegistry {
         this.store.dispatch({type: REMOVED_PLUGIN_COMPONENT, id: String(componentId)});
     };
 
+    // The plugin's messages for a locale, merged into the IntlProvider's (i18n/translations.ts).
+    registerTranslations = (...args: unknown[]) => {
+        const {getTranslationsForLocale} = argumentsOf(['getTranslationsForLocale'], args);
+        this.store.dispatch(registerPluginTranslationsSource(this.id, getTranslationsForLocale as TranslationSource));
+    };
+
     // Accepted and kept like the web app does, but nothing in the dev host shows them.
-    registerTranslations = () => undefined;
     registerAdminConsoleCustomSetting = () => undefined;
 }
 
