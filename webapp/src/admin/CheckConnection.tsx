@@ -1,7 +1,8 @@
 import React, {useMemo, useState} from 'react';
-import {useIntl, type IntlShape} from 'react-intl';
+import type {IntlShape} from 'react-intl';
 
 import {hostSiteURL} from '../host/site_url';
+import {useConnectIntl} from '../i18n/intl';
 import {useConnectStylesheet} from '../styles/stylesheet';
 
 import {AdminClient} from './admin_client';
@@ -47,33 +48,33 @@ function steps(check: ConnectionCheck, intl: IntlShape): Step[] {
         return result;
     }
     const authMode = check.auth_mode === 'oauth' ?
-        f({id: 'connect.admin.check.authOAuth', defaultMessage: 'OAuth client credentials'}) :
-        f({id: 'connect.admin.check.authBasic', defaultMessage: 'basic authentication'});
+        f({id: 'connect.admin.check.auth_oauth', defaultMessage: 'OAuth client credentials'}) :
+        f({id: 'connect.admin.check.auth_basic', defaultMessage: 'basic authentication'});
     result.push({
         key: 'authenticated',
         state: check.authenticated ? 'passed' : 'failed',
         text: check.authenticated ?
             f({id: 'connect.admin.check.authenticated', defaultMessage: 'Signed in with {authMode}'}, {authMode}) :
-            f({id: 'connect.admin.check.notAuthenticated', defaultMessage: 'ServiceNow refused the credentials ({authMode})'}, {authMode}),
+            f({id: 'connect.admin.check.not_authenticated', defaultMessage: 'ServiceNow refused the credentials ({authMode})'}, {authMode}),
     });
     if (!check.authenticated) {
         return result;
     }
-    let recordsText = f({id: 'connect.admin.check.recordsUnreadable', defaultMessage: 'Connect cannot read task records'});
+    let recordsText = f({id: 'connect.admin.check.records_unreadable', defaultMessage: 'Connect cannot read task records'});
     if (check.records_readable) {
         recordsText = check.task_count >= 0 && check.sample_number ?
-            f({id: 'connect.admin.check.recordsCounted', defaultMessage: 'Can read {count, plural, one {# task record} other {# task records}}, for example {sample}'}, {count: check.task_count, sample: check.sample_number}) :
-            f({id: 'connect.admin.check.recordsReadable', defaultMessage: 'Can read task records'});
+            f({id: 'connect.admin.check.records_counted', defaultMessage: 'Can read {count, plural, one {# task record} other {# task records}}, for example {sample}'}, {count: check.task_count, sample: check.sample_number}) :
+            f({id: 'connect.admin.check.records_readable', defaultMessage: 'Can read task records'});
     }
     result.push({key: 'records', state: check.records_readable ? 'passed' : 'failed', text: recordsText});
     if (!check.records_readable) {
         return result;
     }
-    let rolesText = f({id: 'connect.admin.check.rolesSkipped', defaultMessage: 'Staff roles not checked: no ServiceNow staff role is set'});
+    let rolesText = f({id: 'connect.admin.check.roles_skipped', defaultMessage: 'Staff roles not checked: no ServiceNow staff role is set'});
     if (check.roles_checked) {
         rolesText = check.roles_readable ?
-            f({id: 'connect.admin.check.rolesReadable', defaultMessage: 'Can read the staff roles: {count, plural, one {# grant} other {# grants}} to active users'}, {count: Math.max(check.role_grants, 0)}) :
-            f({id: 'connect.admin.check.rolesUnreadable', defaultMessage: 'Cannot read the staff roles (sys_user_has_role)'});
+            f({id: 'connect.admin.check.roles_readable', defaultMessage: 'Can read the staff roles: {count, plural, one {# grant} other {# grants}} to active users'}, {count: Math.max(check.role_grants, 0)}) :
+            f({id: 'connect.admin.check.roles_unreadable', defaultMessage: 'Cannot read the staff roles (sys_user_has_role)'});
     }
     result.push({key: 'roles', state: stepState(check.roles_checked, check.roles_readable), text: rolesText});
     return result;
@@ -91,7 +92,7 @@ function stepState(checked: boolean, passed: boolean): StepState {
 // checks the saved settings and answers what it found.
 export function CheckConnection({id, disabled, client}: Props) {
     useConnectStylesheet();
-    const intl = useIntl();
+    const intl = useConnectIntl();
     const checker = useMemo<CheckClient>(() => client ?? new AdminClient(hostSiteURL()), [client]);
     const [checking, setChecking] = useState(false);
     const [check, setCheck] = useState<ConnectionCheck | null>(null);

@@ -1,7 +1,7 @@
 import React, {useCallback, useEffect, useMemo, useState} from 'react';
-import {useIntl} from 'react-intl';
 
 import {hostSiteURL} from '../host/site_url';
+import {useConnectIntl} from '../i18n/intl';
 import {useConnectStylesheet} from '../styles/stylesheet';
 
 import {AdminClient} from './admin_client';
@@ -20,7 +20,7 @@ interface Props extends CustomSettingProps {
 // roles. It reads the saved settings, like the check.
 export function StaffSummary({id, client}: Props) {
     useConnectStylesheet();
-    const intl = useIntl();
+    const intl = useConnectIntl();
     const f = intl.formatMessage;
     const reader = useMemo<SummaryClient>(() => client ?? new AdminClient(hostSiteURL()), [client]);
     const [summary, setSummary] = useState<Summary | null>(null);
@@ -85,7 +85,7 @@ export function StaffSummary({id, client}: Props) {
                                             ) : null}
                                             {team.missing ? (
                                                 <span className='cc-admin-summary__flag'>
-                                                    {f({id: 'connect.admin.summary.missingTeam', defaultMessage: 'No such team'})}
+                                                    {f({id: 'connect.admin.summary.missing_team', defaultMessage: 'No such team'})}
                                                 </span>
                                             ) : null}
                                         </th>
@@ -101,7 +101,7 @@ export function StaffSummary({id, client}: Props) {
                                             {f({id: 'connect.admin.summary.group', defaultMessage: 'User group @{name}'}, {name: group.name})}
                                             {group.missing ? (
                                                 <span className='cc-admin-summary__flag'>
-                                                    {f({id: 'connect.admin.summary.missingGroup', defaultMessage: 'No such group'})}
+                                                    {f({id: 'connect.admin.summary.missing_group', defaultMessage: 'No such group'})}
                                                 </span>
                                             ) : null}
                                         </th>
@@ -125,12 +125,12 @@ export function StaffSummary({id, client}: Props) {
                         </table>
                         {summary.teams.length === 0 && summary.groups.length === 0 && summary.roles.roles.length === 0 ? (
                             <p className='cc-admin-summary__note'>
-                                {f({id: 'connect.admin.summary.noSource', defaultMessage: 'No staff team, group or ServiceNow role is set, so nobody can use Connect.'})}
+                                {f({id: 'connect.admin.summary.no_source', defaultMessage: 'No staff team, group or ServiceNow role is set, so nobody can use Connect.'})}
                             </p>
                         ) : null}
                         {summary.roles.last_error ? (
                             <p className='cc-alert'>
-                                {f({id: 'connect.admin.summary.syncFailed', defaultMessage: 'The last role sync failed: {error}'}, {error: summary.roles.last_error})}
+                                {f({id: 'connect.admin.summary.sync_failed', defaultMessage: 'The last role sync failed: {error}'}, {error: summary.roles.last_error})}
                             </p>
                         ) : null}
                         {summary.teams.filter((team) => team.open).map((team) => (
@@ -138,7 +138,7 @@ export function StaffSummary({id, client}: Props) {
                                 key={`warning-${team.name}`}
                                 className='cc-alert cc-admin-summary__warning'
                             >
-                                {f({id: 'connect.admin.summary.openWarning', defaultMessage: 'The staff team {name} is open: anyone with an account on this server can join it and so become ITIL staff. Make it invite only (Team Settings > Access).'}, {name: team.name})}
+                                {f({id: 'connect.admin.summary.open_warning', defaultMessage: 'The staff team {name} is open: anyone with an account on this server can join it and so become ITIL staff. Make it invite only (Team Settings > Access).'}, {name: team.name})}
                             </p>
                         ))}
                     </>

@@ -1,12 +1,13 @@
 import React from 'react';
-import {FormattedMessage} from 'react-intl';
 
 import {name as pluginName, settings_schema as manifestSchema} from '../../../plugin.json';
 import {pluginId} from '../manifest';
 
 import {CheckConnection} from './CheckConnection';
-import {customSettingKeys, sectionLayout, settingMessages} from './console_messages';
+import {customSettingKeys, sectionLayout, type Message} from './console_messages';
+import {settingTexts} from './setting_messages';
 import {StaffSummary} from './StaffSummary';
+import {Text} from './text';
 
 // How Connect's System Console page is translated. The web app builds a plugin's page from its
 // manifest (components/admin_console/custom_plugin_settings/index.tsx) and shows each display
@@ -65,33 +66,30 @@ const customComponents: Record<string, React.ComponentType<{id: string; disabled
 
 function definitionSetting(key: string): Record<string, unknown> {
     const setting = manifestSetting(key);
-    const messages = settingMessages(setting);
     if (customSettingKeys.includes(key)) {
         return {type: 'custom', key: settingKey(key), component: customComponents[key], showTitle: false, isDisabled: disabledUnlessEnabled};
     }
+    const texts = settingTexts[key];
     return {
         type: setting.type,
         key: settingKey(key),
-        label: messages.label,
-        help_text: messages.help ? <FormattedMessage {...messages.help}/> : undefined,
+        label: texts.label,
+        help_text: texts.help ? <Text message={texts.help}/> : undefined,
         help_text_markdown: false,
         placeholder: setting.placeholder,
         default: setting.default,
-        options: setting.options?.map((option) => ({value: option.value, display_name: messages.options[option.value]})),
+        options: setting.options?.map((option) => ({value: option.value, display_name: texts.options?.[option.value] ?? option.display_name})),
         isDisabled: disabledUnlessEnabled,
     };
 }
+
+const enableHelp: Message = {id: 'connect.admin.enable.help', defaultMessage: 'When true, Connect Chat runs: its conversations, record cards and checks. Save to apply.'};
 
 const enableSetting = {
     type: 'bool',
     key: enableKey,
     label: {id: 'connect.admin.enable.label', defaultMessage: 'Enable plugin'},
-    help_text: (
-        <FormattedMessage
-            id='connect.admin.enable.help'
-            defaultMessage='When true, Connect Chat runs: its conversations, record cards and checks. Save to apply.'
-        />
-    ),
+    help_text: <Text message={enableHelp}/>,
     help_text_markdown: false,
     isDisabled: cannotWritePlugins,
 };
@@ -101,8 +99,8 @@ const enableSetting = {
 export function connectSettingsPage(): Record<string, unknown> {
     const sections = sectionLayout.map((section) => ({
         key: `connect-${section.key}`,
-        title: <FormattedMessage {...section.title}/>,
-        subtitle: <FormattedMessage {...section.subtitle}/>,
+        title: <Text message={section.title}/>,
+        subtitle: <Text message={section.subtitle}/>,
         settings: section.keys.map(definitionSetting),
     }));
     return {

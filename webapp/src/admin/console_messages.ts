@@ -1,38 +1,9 @@
-// The message ids of Connect's System Console page. Display names, help texts and option names
-// come from plugin.json, whose English is the default message (webapp/i18n/en.json holds the same
-// text, and a test keeps the two equal); section titles and subtitles are here.
+// The sections of Connect's System Console page: their titles and subtitles, and which settings
+// each holds (the settings' own texts are in setting_messages.ts).
 
 export interface Message {
     id: string;
     defaultMessage: string;
-}
-
-interface SettingText {
-    key: string;
-    display_name: string;
-    help_text?: string;
-    options?: Array<{display_name: string; value: string}>;
-}
-
-export interface SettingMessages {
-    label: Message;
-    help?: Message;
-    options: Record<string, Message>;
-}
-
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-
-export function settingMessages(setting: SettingText): SettingMessages {
-    const base = `connect.admin.${lowerFirst(setting.key)}`;
-    const options: Record<string, Message> = {};
-    for (const option of setting.options ?? []) {
-        options[option.value] = {id: `${base}.option.${option.value}`, defaultMessage: option.display_name};
-    }
-    return {
-        label: {id: `${base}.label`, defaultMessage: setting.display_name},
-        help: setting.help_text ? {id: `${base}.help`, defaultMessage: setting.help_text} : undefined,
-        options,
-    };
 }
 
 // The custom settings: components Connect registers, which draw their own translated label.
