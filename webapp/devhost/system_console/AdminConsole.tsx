@@ -82,7 +82,7 @@ export function AdminConsole() {
         let current = true;
         void Promise.all([Client4.getConfig(), Client4.getPlugins()]).then(([config, plugins]) => {
             if (current) {
-                setLoaded({config: config as unknown as Config, plugins: [...plugins.active, ...plugins.inactive] as unknown as AdminPluginManifest[]});
+                setLoaded({config: config as unknown as Config, plugins: [...(plugins.active ?? []), ...(plugins.inactive ?? [])] as unknown as AdminPluginManifest[]});
             }
         }, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
         return () => {
