@@ -19,6 +19,7 @@ import {pluginSchema, type AdminPluginManifest} from './plugin_schema';
 import {useAdminConsoleRegistrations, type AdminConsoleRegistrations} from './registrations';
 import type {AdminDefinition, AdminSchema, AdminSubsection, ConsoleAccess} from './schema';
 import {SchemaPage} from './SchemaPage';
+import consoleCss from './system_console.css?inline';
 
 type Config = Record<string, unknown>;
 
@@ -120,6 +121,7 @@ export function AdminConsole() {
             className='devhost-admin-console admin-console'
             id='adminConsoleWrapper'
         >
+            <style>{consoleCss}</style>
             <nav
                 className='admin-sidebar'
                 aria-label='System Console'
