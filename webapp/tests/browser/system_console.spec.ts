@@ -1,5 +1,5 @@
 import type {Page} from 'playwright-core';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 
 import {callAs} from './support/connect';
 import {useBrowserSuite} from './support/suite';
@@ -7,8 +7,9 @@ import {screenshotPath} from './support/ui';
 
 // What Mattermost sends a browser in place of a secret setting (model.FakeSetting).
 const fakeSetting = '********************************';
-// The rig's ServiceNow password (build/rig/settings.go: the stand-in's default).
+// The rig's secrets (build/rig/settings.go: the stand-in's default password, the webhook secret).
 const rigServiceNowPassword = 'stand-in-password';
+const rigWebhookSecret = 'rig-webhook-secret-for-tests-only';
 const consolePath = '/admin_console/plugins/plugin_connect-chat';
 
 const sectionTitles = ['ServiceNow', 'Who is staff', 'Record cards', 'Conversations and read receipts', 'Notifications and digest', 'Following records', 'Acting on records'];
@@ -20,6 +21,19 @@ const sectionTitlesOf = (page: Page) => page.locator('.config-section .section-t
 // admin definition function) against the real server and the ServiceNow stand-in.
 describe('the System Console page', () => {
     const {env, browsers, admin, alice} = useBrowserSuite({signedIn: ['admin', 'alice']});
+
+    // The rig writes the plugin's settings under plugin.json's keys (StaffTeams); the System Console
+    // reads and writes them lowercased (custom_plugin_settings/index.tsx), and Mattermost keeps keys
+    // as written. So first store them as an admin saving the page would have, the secrets (which
+    // the config API masks) put back from the rig's values.
+    beforeAll(async () => {
+        const config = await callAs<{PluginSettings: {Plugins: Record<string, Record<string, unknown>>}}>(env, admin, 'GET', '/api/v4/config');
+        const settings = Object.fromEntries(Object.entries(config.PluginSettings.Plugins['connect-chat']).
+            filter(([, value]) => value !== fakeSetting).
+            map(([key, value]) => [key.toLowerCase(), value]));
+        config.PluginSettings.Plugins['connect-chat'] = {...settings, servicenowpassword: rigServiceNowPassword, webhooksecret: rigWebhookSecret};
+        await callAs(env, admin, 'PUT', '/api/v4/config', config);
+    });
 
     afterEach(async () => {
         await callAs(env, admin, 'PUT', `/api/v4/users/${admin.user.id}/patch`, {locale: 'en'});
@@ -61,21 +75,21 @@ describe('the System Console page', () => {
     it('saves a change through the config API, the other settings and the secrets kept', async () => {
         const page = await browsers.openHostPage(admin, consolePath);
         const cards = page.locator('[data-section="connect-cards"]');
-        const perMessage = cards.getByLabel('Cards per message');
-        await perMessage.fill('6');
+        const cache = cards.getByLabel('Record cache (seconds)');
+        await cache.fill('301');
         await page.getByRole('button', {name: 'Save'}).click();
         await expect.poll(() => page.getByRole('button', {name: 'Save'}).isDisabled()).toBe(true);
 
         const config = await callAs<{PluginSettings: {Plugins: Record<string, Record<string, unknown>>}}>(env, admin, 'GET', '/api/v4/config');
         const saved = config.PluginSettings.Plugins['connect-chat'];
-        expect(saved.maxcardspermessage).toBe(6);
+        expect(saved.recordcacheseconds).toBe(301);
         expect(saved.servicenowpassword).toBe(fakeSetting); // masked to the browser, kept on the server
 
         // Connect still signs in to ServiceNow: the password was not overwritten by the mask.
         const check = await callAs<{authenticated: boolean}>(env, admin, 'POST', '/plugins/connect-chat/api/v1/admin/connection/check');
         expect(check.authenticated).toBe(true);
 
-        await perMessage.fill('5');
+        await cache.fill('300');
         await page.getByRole('button', {name: 'Save'}).click();
         await expect.poll(() => page.getByRole('button', {name: 'Save'}).isDisabled()).toBe(true);
     });
