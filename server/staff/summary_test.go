@@ -46,10 +46,11 @@ func TestSummaryCountsStaffBySourceOnceInTotal(t *testing.T) {
 	w := newWorld(t)
 	w.dir.openTeams = map[string]bool{"itil": true}
 	carol := w.dir.add(&model.User{Username: "carol"})
+	sam := w.dir.add(&model.User{Username: "sam", AuthService: model.UserAuthServiceSaml})
+	unverified := w.dir.add(&model.User{Username: "ivan"})
 	w.dir.groups[carol.Id] = []string{"desk"}
 	w.dir.groups[w.alice.Id] = []string{"desk"} // also in the staff team: counted once in the total
 	w.dir.groups[w.integrationBot.Id] = []string{"desk"}
-	unverified := w.dir.add(&model.User{Username: "ivan", Email: "ivan@connect.example.com"})
 	service, err := NewService(ServiceDeps{
 		Directory: w.dir, Channels: w.channels, KV: kvtest.New(), Cluster: &fakeCluster{},
 		Notifier: &fakeNotifier{notes: make(chan recordedNote, 10)}, Log: silentLog{}, BotID: w.connectBot.Id,
@@ -60,7 +61,7 @@ func TestSummaryCountsStaffBySourceOnceInTotal(t *testing.T) {
 	})
 	require.NoError(t, err)
 	service.SetRoles(&RoleSet{Holders: map[string]string{
-		"rita@connect.example.com": "itil", "alice@connect.example.com": "itil", unverified.Email: "itil", "gus@connect.example.com": "itil",
+		"rita@connect.example.com": "itil", sam.Email: "itil", unverified.Email: "itil", w.gone.Email: "itil",
 	}})
 
 	summary, err := service.Summary(directoryMembers{w.dir})
@@ -73,9 +74,9 @@ func TestSummaryCountsStaffBySourceOnceInTotal(t *testing.T) {
 	}, summary.Teams)
 	assert.Equal(t, []GroupCount{{Name: "desk", Staff: 2}}, summary.Groups, "carol and alice, not the bot")
 	assert.Equal(t, []string{"itil"}, summary.Roles.Roles)
-	assert.Equal(t, 2, summary.Roles.Staff, "rita and alice, through verified addresses")
+	assert.Equal(t, 2, summary.Roles.Staff, "rita (verified address) and sam (SSO)")
 	assert.Equal(t, 1, summary.Roles.Unverified, "ivan's address is not verified")
-	assert.Equal(t, 4, summary.Total, "alice, bob, carol and rita, each once")
+	assert.Equal(t, 5, summary.Total, "alice, bob, carol, rita and sam, each once")
 	require.Len(t, summary.Warnings, 2)
 	assert.Contains(t, summary.Warnings[0], "The staff team itil is open")
 	assert.Contains(t, summary.Warnings[1], "The staff team ghost could not be read")

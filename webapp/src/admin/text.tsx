@@ -7,5 +7,6 @@ import type {Message} from './console_messages';
 // A message where the web app wants a node (a section's title, a setting's help text): formatted
 // when it renders, in the admin's language.
 export function Text({message}: {message: Message}) {
-    return <>{useConnectIntl().formatMessage(message)}</>;
+    const intl = useConnectIntl();
+    return <>{intl.formatMessage(message)}</>;
 }
