@@ -96,7 +96,7 @@ export function SchemaPage({schema, config, access, onSaved}: Props) {
             }
         }
         try {
-            const saved = await Client4.patchConfig(next) as unknown as Config;
+            const saved = await Client4.patchConfig(next as Parameters<typeof Client4.patchConfig>[0]) as unknown as Config;
             setValues(stateFromConfig(saved, schema));
             setSaveNeeded(false);
             onSaved(saved);
