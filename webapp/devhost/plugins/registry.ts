@@ -164,7 +164,7 @@ export class PluginRegistry {
     // plugin.json key, and the plugin's function over the admin definition.
     registerAdminConsoleCustomSetting = (...args: unknown[]) => {
         const {key, component, options} = argumentsOf(['key', 'component', 'options'], args);
-        registerAdminConsoleCustomSetting(this.id, String(key), {component: component as Component, options: (options ?? {}) as {showTitle?: boolean}});
+        registerAdminConsoleCustomSetting(this.id, String(key), {component: component as Component, options: options ?? {}});
     };
 
     registerAdminConsolePlugin = (...args: unknown[]) => {

@@ -48,6 +48,11 @@ export function stateFromConfig(config: Config, schema: AdminSchema): Values {
     return values;
 }
 
+// What an input shows for a config value: settings hold strings, numbers and booleans.
+function valueText(value: unknown): string {
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 // generated_setting.tsx: a new random value, made URL-safe as handleGeneratedChange does.
 function generatedValue(): string {
     const bytes = crypto.getRandomValues(new Uint8Array(24));
@@ -76,9 +81,9 @@ export function SchemaPage({schema, config, access, onSaved}: Props) {
     };
     const node = (value: unknown): ReactNode => {
         if (value === undefined || value === null || typeof value === 'string' || isValidElement(value)) {
-            return value as ReactNode;
+            return value;
         }
-        return intl.formatMessage(value as MessageDescriptor);
+        return intl.formatMessage(value);
     };
     const handleChange = (id: string, value: unknown) => {
         setValues((current) => ({...current, [id]: value}));
@@ -96,7 +101,7 @@ export function SchemaPage({schema, config, access, onSaved}: Props) {
             }
         }
         try {
-            const saved = await Client4.patchConfig(next as Parameters<typeof Client4.patchConfig>[0]) as unknown as Config;
+            const saved = await Client4.patchConfig(next) as unknown as Config;
             setValues(stateFromConfig(saved, schema));
             setSaveNeeded(false);
             onSaved(saved);
@@ -135,12 +140,11 @@ export function SchemaPage({schema, config, access, onSaved}: Props) {
         case 'text':
         case 'number':
         case 'longtext': {
-            const value = values[key] ?? setting.default ?? '';
             const common = {
                 id: key,
                 className: 'form-control',
-                value: String(value),
-                placeholder: text(setting.placeholder as string | MessageDescriptor | undefined),
+                value: valueText(values[key] ?? setting.default),
+                placeholder: text(setting.placeholder),
                 disabled: disabled(setting),
             };
             if (setting.type === 'longtext') {
@@ -203,7 +207,7 @@ export function SchemaPage({schema, config, access, onSaved}: Props) {
                 <select
                     id={key}
                     className='form-control'
-                    value={String(values[key] ?? setting.default ?? options[0]?.value ?? '')}
+                    value={valueText(values[key] ?? setting.default ?? options[0]?.value)}
                     disabled={disabled(setting)}
                     onChange={(event) => handleChange(key, event.target.value)}
                 >
@@ -224,7 +228,7 @@ export function SchemaPage({schema, config, access, onSaved}: Props) {
                     <input
                         id={key}
                         className='form-control'
-                        value={String(values[key] ?? '')}
+                        value={valueText(values[key])}
                         readOnly={true}
                         disabled={disabled(setting)}
                     />

@@ -33,7 +33,6 @@ interface Step {
 const stateIcon: Record<StepState, string> = {passed: '✓', failed: '✗', skipped: '–'};
 
 function steps(check: ConnectionCheck, intl: IntlShape): Step[] {
-    const f = intl.formatMessage;
     if (!check.configured) {
         return [];
     }
@@ -41,40 +40,40 @@ function steps(check: ConnectionCheck, intl: IntlShape): Step[] {
         key: 'reachable',
         state: check.reachable ? 'passed' : 'failed',
         text: check.reachable ?
-            f({id: 'connect.admin.check.reachable', defaultMessage: 'ServiceNow answered at {instance}'}, {instance: check.instance}) :
-            f({id: 'connect.admin.check.unreachable', defaultMessage: 'ServiceNow did not answer at {instance}'}, {instance: check.instance}),
+            intl.formatMessage({id: 'connect.admin.check.reachable', defaultMessage: 'ServiceNow answered at {instance}'}, {instance: check.instance}) :
+            intl.formatMessage({id: 'connect.admin.check.unreachable', defaultMessage: 'ServiceNow did not answer at {instance}'}, {instance: check.instance}),
     }];
     if (!check.reachable) {
         return result;
     }
     const authMode = check.auth_mode === 'oauth' ?
-        f({id: 'connect.admin.check.auth_oauth', defaultMessage: 'OAuth client credentials'}) :
-        f({id: 'connect.admin.check.auth_basic', defaultMessage: 'basic authentication'});
+        intl.formatMessage({id: 'connect.admin.check.auth_oauth', defaultMessage: 'OAuth client credentials'}) :
+        intl.formatMessage({id: 'connect.admin.check.auth_basic', defaultMessage: 'basic authentication'});
     result.push({
         key: 'authenticated',
         state: check.authenticated ? 'passed' : 'failed',
         text: check.authenticated ?
-            f({id: 'connect.admin.check.authenticated', defaultMessage: 'Signed in with {authMode}'}, {authMode}) :
-            f({id: 'connect.admin.check.not_authenticated', defaultMessage: 'ServiceNow refused the credentials ({authMode})'}, {authMode}),
+            intl.formatMessage({id: 'connect.admin.check.authenticated', defaultMessage: 'Signed in with {authMode}'}, {authMode}) :
+            intl.formatMessage({id: 'connect.admin.check.not_authenticated', defaultMessage: 'ServiceNow refused the credentials ({authMode})'}, {authMode}),
     });
     if (!check.authenticated) {
         return result;
     }
-    let recordsText = f({id: 'connect.admin.check.records_unreadable', defaultMessage: 'Connect cannot read task records'});
+    let recordsText = intl.formatMessage({id: 'connect.admin.check.records_unreadable', defaultMessage: 'Connect cannot read task records'});
     if (check.records_readable) {
         recordsText = check.task_count >= 0 && check.sample_number ?
-            f({id: 'connect.admin.check.records_counted', defaultMessage: 'Can read {count, plural, one {# task record} other {# task records}}, for example {sample}'}, {count: check.task_count, sample: check.sample_number}) :
-            f({id: 'connect.admin.check.records_readable', defaultMessage: 'Can read task records'});
+            intl.formatMessage({id: 'connect.admin.check.records_counted', defaultMessage: 'Can read {count, plural, one {# task record} other {# task records}}, for example {sample}'}, {count: check.task_count, sample: check.sample_number}) :
+            intl.formatMessage({id: 'connect.admin.check.records_readable', defaultMessage: 'Can read task records'});
     }
     result.push({key: 'records', state: check.records_readable ? 'passed' : 'failed', text: recordsText});
     if (!check.records_readable) {
         return result;
     }
-    let rolesText = f({id: 'connect.admin.check.roles_skipped', defaultMessage: 'Staff roles not checked: no ServiceNow staff role is set'});
+    let rolesText = intl.formatMessage({id: 'connect.admin.check.roles_skipped', defaultMessage: 'Staff roles not checked: no ServiceNow staff role is set'});
     if (check.roles_checked) {
         rolesText = check.roles_readable ?
-            f({id: 'connect.admin.check.roles_readable', defaultMessage: 'Can read the staff roles: {count, plural, one {# grant} other {# grants}} to active users'}, {count: Math.max(check.role_grants, 0)}) :
-            f({id: 'connect.admin.check.roles_unreadable', defaultMessage: 'Cannot read the staff roles (sys_user_has_role)'});
+            intl.formatMessage({id: 'connect.admin.check.roles_readable', defaultMessage: 'Can read the staff roles: {count, plural, one {# grant} other {# grants}} to active users'}, {count: Math.max(check.role_grants, 0)}) :
+            intl.formatMessage({id: 'connect.admin.check.roles_unreadable', defaultMessage: 'Cannot read the staff roles (sys_user_has_role)'});
     }
     result.push({key: 'roles', state: stepState(check.roles_checked, check.roles_readable), text: rolesText});
     return result;
@@ -115,7 +114,7 @@ export function CheckConnection({id, disabled, client}: Props) {
     const passed = check !== null && !check.problem;
     return (
         <SettingRow
-            inputId={buttonId}
+            rowId={id}
             label={intl.formatMessage({id: 'connect.admin.check.label', defaultMessage: 'Check connection'})}
             helpText={intl.formatMessage({id: 'connect.admin.check.help', defaultMessage: 'Checks the saved ServiceNow settings: whether ServiceNow answers, accepts the credentials and lets Connect read records and staff roles, and how long it takes. Save first to check new values.'})}
         >

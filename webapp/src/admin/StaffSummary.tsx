@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import React, {useEffect, useMemo, useState} from 'react';
 
 import {hostSiteURL} from '../host/site_url';
 import {useConnectIntl} from '../i18n/intl';
@@ -21,35 +21,43 @@ interface Props extends CustomSettingProps {
 export function StaffSummary({id, client}: Props) {
     useConnectStylesheet();
     const intl = useConnectIntl();
-    const f = intl.formatMessage;
     const reader = useMemo<SummaryClient>(() => client ?? new AdminClient(hostSiteURL()), [client]);
     const [summary, setSummary] = useState<Summary | null>(null);
     const [error, setError] = useState<string | null>(null);
     const [loading, setLoading] = useState(true);
-
-    const load = useCallback(async () => {
-        setLoading(true);
-        setError(null);
-        try {
-            setSummary(await reader.staffSummary());
-        } catch (err) {
-            setError(err instanceof Error ? err.message : String(err));
-        } finally {
-            setLoading(false);
-        }
-    }, [reader]);
+    const [attempt, setAttempt] = useState(0);
 
     useEffect(() => {
-        void load();
-    }, [load]);
+        let current = true;
+        reader.staffSummary().then((answer) => {
+            if (current) {
+                setSummary(answer);
+                setLoading(false);
+            }
+        }, (err: unknown) => {
+            if (current) {
+                setError(err instanceof Error ? err.message : String(err));
+                setLoading(false);
+            }
+        });
+        return () => {
+            current = false;
+        };
+    }, [reader, attempt]);
+
+    const countAgain = () => {
+        setLoading(true);
+        setError(null);
+        setAttempt((n) => n + 1);
+    };
 
     const buttonId = `${id}-refresh`;
-    const people = (count: number) => f({id: 'connect.admin.summary.people', defaultMessage: '{count, plural, one {# person} other {# people}}'}, {count});
+    const people = (count: number) => intl.formatMessage({id: 'connect.admin.summary.people', defaultMessage: '{count, plural, one {# person} other {# people}}'}, {count});
     return (
         <SettingRow
-            inputId={buttonId}
-            label={f({id: 'connect.admin.summary.label', defaultMessage: 'Staff now'})}
-            helpText={f({id: 'connect.admin.summary.help', defaultMessage: 'Counted from the saved settings. Someone in several sources counts once in the total. Guests, bots and deactivated accounts never count.'})}
+            rowId={id}
+            label={intl.formatMessage({id: 'connect.admin.summary.label', defaultMessage: 'Staff now'})}
+            helpText={intl.formatMessage({id: 'connect.admin.summary.help', defaultMessage: 'Counted from the saved settings. Someone in several sources counts once in the total. Guests, bots and deactivated accounts never count.'})}
         >
             <div
                 className='cc-admin-summary'
@@ -58,16 +66,16 @@ export function StaffSummary({id, client}: Props) {
                 {summary ? (
                     <>
                         <p className='cc-admin-summary__total'>
-                            {f({id: 'connect.admin.summary.total', defaultMessage: '{count, plural, =0 {Nobody is ITIL staff.} one {# person is ITIL staff.} other {# people are ITIL staff.}}'}, {count: summary.total})}
+                            {intl.formatMessage({id: 'connect.admin.summary.total', defaultMessage: '{count, plural, =0 {Nobody is ITIL staff.} one {# person is ITIL staff.} other {# people are ITIL staff.}}'}, {count: summary.total})}
                         </p>
                         <table className='cc-admin-summary__table'>
                             <caption className='cc-visually-hidden'>
-                                {f({id: 'connect.admin.summary.caption', defaultMessage: 'ITIL staff by source'})}
+                                {intl.formatMessage({id: 'connect.admin.summary.caption', defaultMessage: 'ITIL staff by source'})}
                             </caption>
                             <thead>
                                 <tr>
-                                    <th scope='col'>{f({id: 'connect.admin.summary.source', defaultMessage: 'Source'})}</th>
-                                    <th scope='col'>{f({id: 'connect.admin.summary.staff', defaultMessage: 'Staff'})}</th>
+                                    <th scope='col'>{intl.formatMessage({id: 'connect.admin.summary.source', defaultMessage: 'Source'})}</th>
+                                    <th scope='col'>{intl.formatMessage({id: 'connect.admin.summary.staff', defaultMessage: 'Staff'})}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -77,15 +85,15 @@ export function StaffSummary({id, client}: Props) {
                                         data-source='team'
                                     >
                                         <th scope='row'>
-                                            {f({id: 'connect.admin.summary.team', defaultMessage: 'Team {name}'}, {name: team.name})}
+                                            {intl.formatMessage({id: 'connect.admin.summary.team', defaultMessage: 'Team {name}'}, {name: team.name})}
                                             {team.open ? (
                                                 <span className='cc-admin-summary__flag'>
-                                                    {f({id: 'connect.admin.summary.open', defaultMessage: 'Open: anyone can join'})}
+                                                    {intl.formatMessage({id: 'connect.admin.summary.open', defaultMessage: 'Open: anyone can join'})}
                                                 </span>
                                             ) : null}
                                             {team.missing ? (
                                                 <span className='cc-admin-summary__flag'>
-                                                    {f({id: 'connect.admin.summary.missing_team', defaultMessage: 'No such team'})}
+                                                    {intl.formatMessage({id: 'connect.admin.summary.missing_team', defaultMessage: 'No such team'})}
                                                 </span>
                                             ) : null}
                                         </th>
@@ -98,10 +106,10 @@ export function StaffSummary({id, client}: Props) {
                                         data-source='group'
                                     >
                                         <th scope='row'>
-                                            {f({id: 'connect.admin.summary.group', defaultMessage: 'User group @{name}'}, {name: group.name})}
+                                            {intl.formatMessage({id: 'connect.admin.summary.group', defaultMessage: 'User group @{name}'}, {name: group.name})}
                                             {group.missing ? (
                                                 <span className='cc-admin-summary__flag'>
-                                                    {f({id: 'connect.admin.summary.missing_group', defaultMessage: 'No such group'})}
+                                                    {intl.formatMessage({id: 'connect.admin.summary.missing_group', defaultMessage: 'No such group'})}
                                                 </span>
                                             ) : null}
                                         </th>
@@ -111,10 +119,10 @@ export function StaffSummary({id, client}: Props) {
                                 {summary.roles.roles.length > 0 ? (
                                     <tr data-source='roles'>
                                         <th scope='row'>
-                                            {f({id: 'connect.admin.summary.roles', defaultMessage: 'ServiceNow roles {roles}'}, {roles: summary.roles.roles.join(', ')})}
+                                            {intl.formatMessage({id: 'connect.admin.summary.roles', defaultMessage: 'ServiceNow roles {roles}'}, {roles: summary.roles.roles.join(', ')})}
                                             {summary.roles.unverified > 0 ? (
                                                 <span className='cc-admin-summary__note'>
-                                                    {f({id: 'connect.admin.summary.unverified', defaultMessage: '{count, plural, one {# more holds a role, but with an unverified address} other {# more hold a role, but with unverified addresses}}'}, {count: summary.roles.unverified})}
+                                                    {intl.formatMessage({id: 'connect.admin.summary.unverified', defaultMessage: '{count, plural, one {# more holds a role, but with an unverified address} other {# more hold a role, but with unverified addresses}}'}, {count: summary.roles.unverified})}
                                                 </span>
                                             ) : null}
                                         </th>
@@ -125,12 +133,12 @@ export function StaffSummary({id, client}: Props) {
                         </table>
                         {summary.teams.length === 0 && summary.groups.length === 0 && summary.roles.roles.length === 0 ? (
                             <p className='cc-admin-summary__note'>
-                                {f({id: 'connect.admin.summary.no_source', defaultMessage: 'No staff team, group or ServiceNow role is set, so nobody can use Connect.'})}
+                                {intl.formatMessage({id: 'connect.admin.summary.no_source', defaultMessage: 'No staff team, group or ServiceNow role is set, so nobody can use Connect.'})}
                             </p>
                         ) : null}
                         {summary.roles.last_error ? (
                             <p className='cc-alert'>
-                                {f({id: 'connect.admin.summary.sync_failed', defaultMessage: 'The last role sync failed: {error}'}, {error: summary.roles.last_error})}
+                                {intl.formatMessage({id: 'connect.admin.summary.sync_failed', defaultMessage: 'The last role sync failed: {error}'}, {error: summary.roles.last_error})}
                             </p>
                         ) : null}
                         {summary.teams.filter((team) => team.open).map((team) => (
@@ -138,14 +146,14 @@ export function StaffSummary({id, client}: Props) {
                                 key={`warning-${team.name}`}
                                 className='cc-alert cc-admin-summary__warning'
                             >
-                                {f({id: 'connect.admin.summary.open_warning', defaultMessage: 'The staff team {name} is open: anyone with an account on this server can join it and so become ITIL staff. Make it invite only (Team Settings > Access).'}, {name: team.name})}
+                                {intl.formatMessage({id: 'connect.admin.summary.open_warning', defaultMessage: 'The staff team {name} is open: anyone with an account on this server can join it and so become ITIL staff. Make it invite only (Team Settings > Access).'}, {name: team.name})}
                             </p>
                         ))}
                     </>
                 ) : null}
                 {error ? (
                     <p className='cc-alert'>
-                        {f({id: 'connect.admin.summary.error', defaultMessage: 'Connect could not count the staff: {error}'}, {error})}
+                        {intl.formatMessage({id: 'connect.admin.summary.error', defaultMessage: 'Connect could not count the staff: {error}'}, {error})}
                     </p>
                 ) : null}
                 <button
@@ -153,9 +161,9 @@ export function StaffSummary({id, client}: Props) {
                     type='button'
                     className='btn btn-tertiary'
                     disabled={loading}
-                    onClick={() => void load()}
+                    onClick={countAgain}
                 >
-                    {f({id: 'connect.admin.summary.refresh', defaultMessage: 'Count again'})}
+                    {intl.formatMessage({id: 'connect.admin.summary.refresh', defaultMessage: 'Count again'})}
                 </button>
             </div>
         </SettingRow>

@@ -62,9 +62,9 @@ describe('the translated System Console page', () => {
 
         const onPage = sections.flatMap(settingKeys).sort();
         const inManifest = [
-            ...manifest.settings_schema.settings,
-            ...manifest.settings_schema.sections.flatMap((section) => section.settings),
-        ].map((setting) => setting.key.toLowerCase()).sort();
+            ...manifest.settings_schema.settings.map((setting) => setting.key),
+            ...manifest.settings_schema.sections.flatMap((section) => section.settings.map((setting: {key: string}) => setting.key)),
+        ].map((key) => key.toLowerCase()).sort();
         expect(onPage).toEqual(inManifest);
         for (const setting of sections.flatMap((section) => section.settings)) {
             expect(setting.key.startsWith('PluginSettings.Plugins.connect-chat.')).toBe(true);
@@ -93,8 +93,8 @@ describe('the translated System Console page', () => {
                 locale='fr'
                 messages={fr}
             >
-                {servicenow.title}
-                {auth.help_text}
+                <p>{servicenow.title}</p>
+                <p>{auth.help_text}</p>
             </IntlProvider>,
         );
         expect(screen.getByText('Connexion à ServiceNow')).toBeInTheDocument();

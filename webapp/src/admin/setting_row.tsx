@@ -1,7 +1,7 @@
 import React, {type ReactNode} from 'react';
 
 interface Props {
-    inputId: string;
+    rowId: string;
     label: ReactNode;
     helpText?: ReactNode;
     children: ReactNode;
@@ -10,20 +10,26 @@ interface Props {
 // One row of a System Console page, laid out as the web app lays out its settings
 // (webapp/channels/src/components/admin_console/setting.tsx): the label in the left column, the
 // control and its help text in the right one. Connect's custom settings are registered without
-// showTitle and draw this row themselves, so their label is translated like the rest.
-export function SettingRow({inputId, label, helpText, children}: Props) {
+// showTitle and draw this row themselves, so their label is translated like the rest. Their
+// control is a button with what it found, so the label names the group, not the button.
+export function SettingRow({rowId, label, helpText, children}: Props) {
+    const labelId = `${rowId}-label`;
     return (
         <div
             className='form-group cc-admin-setting'
-            data-testid={inputId}
+            data-testid={rowId}
         >
-            <label
+            <span
+                id={labelId}
                 className='control-label col-sm-4'
-                htmlFor={inputId}
             >
                 {label}
-            </label>
-            <div className='col-sm-8'>
+            </span>
+            <div
+                className='col-sm-8'
+                role='group'
+                aria-labelledby={labelId}
+            >
                 {children}
                 {helpText ? <div className='help-text'>{helpText}</div> : null}
             </div>
