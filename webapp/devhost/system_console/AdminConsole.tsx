@@ -19,7 +19,7 @@ import {pluginSchema, type AdminPluginManifest} from './plugin_schema';
 import {useAdminConsoleRegistrations, type AdminConsoleRegistrations} from './registrations';
 import type {AdminDefinition, AdminSchema, AdminSubsection, ConsoleAccess} from './schema';
 import {SchemaPage} from './SchemaPage';
-import consoleCss from './system_console.css?inline';
+import {consoleCss} from './styles';
 
 type Config = Record<string, unknown>;
 

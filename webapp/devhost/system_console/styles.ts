@@ -1,5 +1,7 @@
-/* A rough stand-in for the web app's System Console styles (sass/routes/_admin-console.scss):
- * the plugin list on the left, the page on white, each setting a label column and a control column. */
+// A rough stand-in for the web app's System Console styles (sass/routes/_admin-console.scss):
+// the plugin list on the left, the page on white, each setting a label column and a control column.
+// A string: the dev host's bundle has no CSS loader.
+export const consoleCss = `
 .devhost-admin-console {
     grid-area: center / lhs / center / rhs;
     display: grid;
@@ -37,3 +39,4 @@
 .devhost-schema-page .banner.warning { background: rgba(255, 188, 31, 0.16); }
 .devhost-schema-page .admin-console-save { position: sticky; bottom: 0; padding: 12px 32px; background: #ffffff; border-top: 1px solid rgba(63, 67, 80, 0.12); }
 .devhost-schema-page .error-message { color: #b3261e; }
+`;
