@@ -37,6 +37,6 @@ export const consoleCss = `
 .devhost-schema-page .btn-tertiary { background: rgba(28, 88, 217, 0.08); color: #1c58d9; }
 .devhost-schema-page .banner { margin: 12px 0; padding: 12px 16px; background: rgba(28, 88, 217, 0.08); border-radius: 4px; }
 .devhost-schema-page .banner.warning { background: rgba(255, 188, 31, 0.16); }
-.devhost-schema-page .admin-console-save { position: sticky; bottom: 0; padding: 12px 32px; background: #ffffff; border-top: 1px solid rgba(63, 67, 80, 0.12); }
+.devhost-schema-page .admin-console-save { padding: 12px 32px; background: #ffffff; border-top: 1px solid rgba(63, 67, 80, 0.12); }
 .devhost-schema-page .error-message { color: #b3261e; }
 `;

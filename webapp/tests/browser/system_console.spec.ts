@@ -40,7 +40,7 @@ describe('the System Console page', () => {
     });
 
     it('shows the settings in headed sections, checks the connection in place, counts the staff, keeps secrets masked (screenshots)', async () => {
-        const page = await browsers.openHostPage(admin, consolePath, {viewport: {width: 1280, height: 900}});
+        const page = await browsers.openHostPage(admin, consolePath, {viewport: {width: 1280, height: 1180}});
         await page.getByRole('heading', {name: 'Connect Chat'}).waitFor();
         expect(await sectionTitlesOf(page)).toEqual(sectionTitles);
 
