@@ -59,6 +59,7 @@ type Deps struct {
 	Members    staff.Members
 }
 
+// New builds the service from its collaborators.
 func New(d Deps) *Service {
 	return &Service{serviceNow: d.ServiceNow, config: d.Config, roster: d.Staff, members: d.Members, now: time.Now}
 }
