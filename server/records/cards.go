@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
@@ -43,6 +44,9 @@ type Card struct {
 	// neither), for the clients' Follow button.
 	FoundTable string `json:"found_table,omitempty"`
 	FoundSysID string `json:"found_sys_id,omitempty"`
+	// UpdatedAt is when the found record last changed (RFC 3339, UTC): Connect's web part
+	// shows the card's last field, "Updated", in the viewer's language and time zone from it.
+	UpdatedAt string `json:"updated_at,omitempty"`
 
 	record *servicenow.Record
 }
@@ -79,6 +83,9 @@ func cardFor(key servicenow.RecordKey, record *servicenow.Record) Card {
 	if record != nil {
 		card.Status, card.record = Found, record
 		card.FoundTable, card.FoundSysID = record.Table, record.SysID
+		if record.UpdatedOn != "" && !record.UpdatedAt.IsZero() {
+			card.UpdatedAt = record.UpdatedAt.Format(time.RFC3339)
+		}
 	}
 	return card
 }

@@ -277,7 +277,8 @@ func cardFromValue(item any) (Card, bool) {
 		key  string
 		into *string
 	}{{"table", &card.Table}, {"number", &card.Number}, {"sys_id", &card.SysID}, {"status", &status},
-		{"problem", &card.Problem}, {"found_table", &card.FoundTable}, {"found_sys_id", &card.FoundSysID}}
+		{"problem", &card.Problem}, {"found_table", &card.FoundTable}, {"found_sys_id", &card.FoundSysID},
+		{"updated_at", &card.UpdatedAt}}
 	for _, field := range fields {
 		if *field.into, ok = textOf(entry[field.key]); !ok {
 			return Card{}, false
@@ -306,7 +307,7 @@ func propValue(cards []Card) []any {
 		if c.Stale {
 			entry["stale"] = true
 		}
-		for key, text := range map[string]string{"number": c.Number, "sys_id": c.SysID, "problem": c.Problem, "found_table": c.FoundTable, "found_sys_id": c.FoundSysID} {
+		for key, text := range map[string]string{"number": c.Number, "sys_id": c.SysID, "problem": c.Problem, "found_table": c.FoundTable, "found_sys_id": c.FoundSysID, "updated_at": c.UpdatedAt} {
 			if text != "" {
 				entry[key] = text
 			}

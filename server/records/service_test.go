@@ -534,3 +534,15 @@ func TestAFullQueueDefersFillsToTheSweepInsteadOfDroppingThem(t *testing.T) {
 	assert.ElementsMatch(t, []string{"p1", "p2", "p3"}, filled)
 	assert.Equal(t, 0, pendingFills(kv))
 }
+
+func TestAFoundCardSaysWhenItsRecordChangedForTheClients(t *testing.T) {
+	f := newFixture(t)
+	f.post(standin.SampleIncident)
+	cards := cardsOf(f.nextUpdate(t))
+	require.Len(t, cards, 1)
+	updated, err := time.Parse(time.RFC3339, cards[0].UpdatedAt)
+	require.NoError(t, err, "the web part reads the record's last change from the card prop")
+	want, err := time.Parse("2006-01-02 15:04:05", standin.SampleIncidentUpdate)
+	require.NoError(t, err)
+	assert.True(t, want.Equal(updated), "sys_updated_on's value is UTC: %s", cards[0].UpdatedAt)
+}

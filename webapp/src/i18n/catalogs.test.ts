@@ -3,18 +3,18 @@
 // or when a translation loses a placeholder.
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {fileURLToPath} from 'node:url';
 
 import {parse, TYPE, type MessageFormatElement} from '@formatjs/icu-messageformat-parser';
 import ts from 'typescript';
 import {describe, expect, it} from 'vitest';
 
-import en from '../../i18n/en.json';
-import fr from '../../i18n/fr.json';
-
 import {catalogs, getTranslationsForLocale, supportedLocale} from './catalogs';
 
-const srcDir = fileURLToPath(new URL('..', import.meta.url));
+const en = catalogs.en;
+const translations = Object.entries(catalogs).filter(([locale]) => locale !== 'en');
+
+// Vitest runs from webapp/ (vitest.config.ts).
+const srcDir = join(process.cwd(), 'src');
 
 interface UsedMessage {
     id: string;
@@ -103,12 +103,16 @@ function placeholders(message: string): string[] {
 }
 
 describe('the catalogs', () => {
-    it('have exactly the same ids in every language', () => {
-        expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    it('speak English and at least one more language', () => {
+        expect(translations.map(([locale]) => locale)).toContain('fr');
+    });
+
+    it.each(translations)('have exactly the same ids in English and %s', (_locale, catalog) => {
+        expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
     });
 
     it('keep their ids sorted, named connect.<area>.<name>', () => {
-        for (const catalog of [en, fr]) {
+        for (const catalog of Object.values(catalogs)) {
             const ids = Object.keys(catalog);
             expect(ids).toEqual([...ids].sort());
             for (const id of ids) {
@@ -119,10 +123,10 @@ describe('the catalogs', () => {
 
     it('hold every message the code uses, in English as the code writes it', () => {
         expect(used.length).toBeGreaterThan(0);
-        const missing = used.filter(({id}) => !(id in en) || !(id in fr)).map(({id, where}) => `${id} (${where})`);
+        const missing = used.filter(({id}) => Object.values(catalogs).some((catalog) => !(id in catalog))).map(({id, where}) => `${id} (${where})`);
         expect(missing).toEqual([]);
         const drifted = used.
-            filter(({id, defaultMessage}) => defaultMessage !== undefined && id in en && en[id as keyof typeof en] !== defaultMessage).
+            filter(({id, defaultMessage}) => defaultMessage !== undefined && id in en && en[id] !== defaultMessage).
             map(({id, where}) => `${id} (${where})`);
         expect(drifted).toEqual([]);
         const withoutDefault = used.filter(({defaultMessage}) => defaultMessage === undefined).map(({id, where}) => `${id} (${where})`);
@@ -134,22 +138,34 @@ describe('the catalogs', () => {
         expect(Object.keys(en).filter((id) => !usedIds.has(id))).toEqual([]);
     });
 
-    it('keep every placeholder of the English message in each translation', () => {
+    it.each(translations)('keep every placeholder of the English message in %s', (_locale, catalog) => {
         const lost = Object.entries(en).filter(([id, message]) => {
-            const translated = (fr as Record<string, string>)[id];
+            const translated = catalog[id];
             return translated === undefined || placeholders(translated).join() !== placeholders(message).join();
         }).map(([id]) => id);
         expect(lost).toEqual([]);
     });
 
-    it('translate, rather than copy, the English', () => {
-        const same = Object.entries(en).filter(([id, message]) => (fr as Record<string, string>)[id] === message && /[a-z]{4}/i.test(message.replace(/\{[^}]*\}/g, '')));
-        expect(same).toEqual(sameInBothLanguages);
+    it.each(translations)('translate, rather than copy, the English in %s', (locale, catalog) => {
+        const same = Object.keys(en).filter((id) => catalog[id] === en[id] && /[a-z]{4}/i.test(en[id].replace(/\{[^}]*\}/g, '')));
+        expect(same).toEqual(sameInTranslation[locale] ?? []);
     });
 });
 
-// Words French keeps as they are in English.
-const sameInBothLanguages: Array<[string, string]> = [];
+// Words a language writes as English does (French: the same words, or ServiceNow's own names).
+const sameInTranslation: Record<string, string[]> = {
+    fr: [
+        'connect.create.table', // Table
+        'connect.digest.interval.minutes', // minute(s)
+        'connect.emoji.grid', // Emoji
+        'connect.info.record.mentions', // mention(s)
+        'connect.sidebar.mentions.count_label',
+        'connect.sidebar.mentions.toggle', // Mentions
+        'connect.switcher.list', // Conversations
+        'connect.tools.notifications', // Notifications
+        'connect.workspace.list', // Conversations
+    ],
+};
 
 describe('getTranslationsForLocale', () => {
     it('answers French for fr and its regions, English for any other locale', () => {

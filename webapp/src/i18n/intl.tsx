@@ -1,4 +1,4 @@
-import React, {useContext, type ReactNode} from 'react';
+import React, {useContext, useEffect, type ReactNode} from 'react';
 import {createIntl, createIntlCache, IntlContext, IntlProvider, type IntlShape} from 'react-intl';
 
 import {defaultLocale, getTranslationsForLocale, supportedLocale} from './catalogs';
@@ -19,6 +19,25 @@ export function englishIntl(): IntlShape {
     return english;
 }
 
+let captured: IntlShape | null = null;
+
+// The intl of the page's Connect components, for code outside React (the client's errors, the
+// operations' failures), as the web app keeps its own (components/intl_provider/intl_provider.tsx
+// IntlCapture, utils/i18n getIntl). English until a Connect component has rendered.
+export function currentIntl(): IntlShape {
+    return captured ?? english;
+}
+
+export function IntlCapture() {
+    const intl = useContext(IntlContext);
+    useEffect(() => {
+        if (intl) {
+            captured = intl;
+        }
+    }, [intl]);
+    return null;
+}
+
 interface ProviderProps {
     locale: string | undefined;
     children: ReactNode;
@@ -36,6 +55,7 @@ export function ConnectIntlProvider({locale, children}: ProviderProps) {
             messages={getTranslationsForLocale(supported)}
             textComponent='span'
         >
+            <IntlCapture/>
             {children}
         </IntlProvider>
     );
