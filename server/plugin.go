@@ -96,7 +96,7 @@ func (p *Plugin) OnDeactivate() error {
 func (p *Plugin) OnConfigurationChange() error {
 	p.configuring.Lock()
 	defer p.configuring.Unlock()
-	var settings config.Settings
+	settings := defaultSettings() // what Mattermost leaves unset reads as plugin.json's default
 	if err := p.API.LoadPluginConfiguration(&settings); err != nil {
 		return errors.Wrap(err, "failed to load the plugin configuration")
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/console"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
@@ -372,6 +373,9 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Log:           s.platform.Log,
 		Creator:       s.creation,
 		Languages:     s.platform.Languages,
+		Admin: console.New(console.Deps{
+			ServiceNow: &s.serviceNow, Config: s.config.Load, Staff: s.staff, Members: s.platform.Users,
+		}),
 	})
 }
 

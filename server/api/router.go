@@ -48,6 +48,8 @@ type Config struct {
 	Journal Journal
 	// Languages says each answer in its reader's language (nil: English).
 	Languages *i18n.Languages
+	// Admin serves the System Console page (system admins only); nil leaves its routes out.
+	Admin AdminConsole
 }
 
 // NewRouter returns the handler for every plugin route. Each route authenticates: Mattermost
@@ -68,6 +70,7 @@ func NewRouter(cfg Config) http.Handler {
 	registerJournal(mux, cfg.Journal, cfg.Staff)
 	registerReceipts(mux, cfg.Receipts, cfg.Staff)
 	registerSearch(mux, cfg.Search, cfg.Staff)
+	registerAdmin(mux, cfg.Admin, cfg.IsAdmin)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /static/emoji.json", requireUser(bundleFile(cfg, "webapp", "dist", "emoji.json")))

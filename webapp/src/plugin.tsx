@@ -1,5 +1,6 @@
 import React from 'react';
 
+import {registerSystemConsole, unregisterSystemConsole} from './admin/register';
 import {ConnectRoot} from './components/ConnectRoot';
 import {ConnectSidebar} from './components/sidebar/ConnectSidebar';
 import {SidebarToggleIcon} from './components/sidebar/SidebarToggleIcon';
@@ -57,6 +58,7 @@ export class ConnectPlugin implements WebappPlugin {
             return <ConnectRoot appBarIconUrl={appBarIconUrl}/>;
         }
         const floatingId = registerFloating(registry, connect.forSignedInUser(Floating));
+        registerSystemConsole(registry);
 
         this.cleanups.push(
             () => store.dispatch(sidebar.hideRHSPlugin),
@@ -67,6 +69,7 @@ export class ConnectPlugin implements WebappPlugin {
             () => registry.unregisterComponent(teamRouteId),
             () => registry.unregisterComponent(menuId),
             () => registry.unregisterComponent(floatingId),
+            () => unregisterSystemConsole(registry),
             connect.disconnect,
             () => removeStylesheet(),
         );

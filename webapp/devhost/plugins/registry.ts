@@ -20,6 +20,13 @@ import {
     type PluginEventHandler,
 } from '../websocket';
 
+import {
+    registerAdminConsoleCustomSetting,
+    registerAdminConsolePlugin,
+    unregisterAdminConsolePlugin,
+    type DefinitionFunction,
+} from '../system_console/registrations';
+
 import {RECEIVED_PLUGIN_COMPONENT, REMOVED_PLUGIN_COMPONENT, type PluggableName, type PluginComponent, type PluginComponentType} from './reducer';
 
 const reducerRegistry = cjsDefault(reducerRegistryExport);
@@ -153,8 +160,21 @@ export class PluginRegistry {
         this.store.dispatch(registerPluginTranslationsSource(this.id, getTranslationsForLocale as TranslationSource));
     };
 
-    // Accepted and kept like the web app does, but nothing in the dev host shows them.
-    registerAdminConsoleCustomSetting = () => undefined;
+    // The System Console (system_console/registrations.ts): a custom setting's component by its
+    // plugin.json key, and the plugin's function over the admin definition.
+    registerAdminConsoleCustomSetting = (...args: unknown[]) => {
+        const {key, component, options} = argumentsOf(['key', 'component', 'options'], args);
+        registerAdminConsoleCustomSetting(this.id, String(key), {component: component as Component, options: options ?? {}});
+    };
+
+    registerAdminConsolePlugin = (...args: unknown[]) => {
+        const {func} = argumentsOf(['func'], args);
+        registerAdminConsolePlugin(this.id, func as DefinitionFunction);
+    };
+
+    unregisterAdminConsolePlugin = () => {
+        unregisterAdminConsolePlugin(this.id);
+    };
 }
 
 // A registry call the dev host does not imitate fails loudly instead of silently doing nothing.

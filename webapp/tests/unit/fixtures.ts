@@ -59,6 +59,9 @@ export function fakeRegistry() {
         unregisterReconnectHandler: vi.fn<PluginRegistry['unregisterReconnectHandler']>(),
         unregisterComponent: vi.fn<PluginRegistry['unregisterComponent']>(),
         registerTranslations: vi.fn<PluginRegistry['registerTranslations']>(),
+        registerAdminConsoleCustomSetting: vi.fn<PluginRegistry['registerAdminConsoleCustomSetting']>(),
+        registerAdminConsolePlugin: vi.fn<PluginRegistry['registerAdminConsolePlugin']>(),
+        unregisterAdminConsolePlugin: vi.fn<PluginRegistry['unregisterAdminConsolePlugin']>(),
     } satisfies PluginRegistry;
 }
 
