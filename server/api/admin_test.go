@@ -28,7 +28,7 @@ func (adminConsole) StaffSummary() (staff.Summary, error) {
 	return staff.Summary{
 		Total: 3, Mode: "enforce",
 		Teams: []staff.TeamCount{{Name: "itil", Staff: 3, Open: true}}, Groups: []staff.GroupCount{},
-		Roles:    staff.RoleCount{Roles: []string{"itil"}, Staff: 2, Holders: 3},
+		Roles:           staff.RoleCount{Roles: []string{"itil"}, Staff: 2, Holders: 3},
 		WarningMessages: []i18n.Message{i18n.Text("The staff team itil is open.")},
 	}, nil
 }
