@@ -17,6 +17,7 @@ import {useLocation} from '../routing/history';
 import {matchesPrefix} from '../routing/match';
 import {setHostStatus} from '../status';
 import type {DevHostState} from '../store';
+import {useAppliedTheme} from '../theme';
 
 import {AppBar} from './AppBar';
 import {GlobalHeader} from './GlobalHeader';
@@ -60,6 +61,7 @@ function MainRoute({pathname}: {pathname: string}) {
 }
 
 export function Root() {
+    useAppliedTheme();
     const {pathname} = useLocation();
     if (matchesPrefix(pathname, '/login')) {
         return <LoginPage/>;
