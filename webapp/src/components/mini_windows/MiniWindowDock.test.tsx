@@ -152,6 +152,28 @@ describe('a mini window', () => {
         opener.remove();
     });
 
+    it('gives focus to the conversation\'s sidebar row when what opened it is gone', async () => {
+        const {store} = renderDock([directConversation(), groupConversation()], [], ['dm-bob']);
+        const filterResult = document.createElement('button');
+        document.body.appendChild(filterResult);
+        filterResult.focus();
+        const sidebar = document.createElement('section');
+        sidebar.className = 'cc-sidebar';
+        sidebar.innerHTML = '<ul><li data-conversation-row-id="dm-bob"><button class="cc-row-main">Bob</button></li><li data-conversation-row-id="group-1"><button class="cc-row-main">Group</button></li></ul>';
+        document.body.appendChild(sidebar);
+
+        act(() => {
+            store.dispatch(windowOpened('group-1'));
+        });
+        const groupComposer = screen.getByRole('textbox', {name: 'Write to Bob Baker, Carol Chen'});
+        await waitFor(() => expect(groupComposer).toHaveFocus());
+        filterResult.remove();
+        fireEvent.keyDown(groupComposer, {key: 'Escape'});
+
+        await waitFor(() => expect(within(sidebar).getByRole('button', {name: 'Group'})).toHaveFocus());
+        sidebar.remove();
+    });
+
     it('takes focus again when its conversation is chosen again', async () => {
         const {store} = renderDock([directConversation()]);
         const composer = screen.getByRole('textbox', {name: 'Write to Bob Baker'});
