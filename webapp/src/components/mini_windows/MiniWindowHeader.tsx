@@ -108,7 +108,7 @@ function WindowTitle({conversation, titleId, renamable, onRename}: TitleProps) {
                     ref={buttonRef}
                     type='button'
                     className='cc-window-title cc-window-title-button'
-                    aria-label='Rename group'
+                    aria-label={`Rename group ${conversation.name}`}
                     title={`${conversation.name} (click to rename)`}
                     onClick={() => {
                         finished.current = false;

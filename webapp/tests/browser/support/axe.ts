@@ -2,7 +2,6 @@
 // Connect's own elements and fails with a readable list of the serious and critical violations.
 import axe from 'axe-core';
 import type {Page} from 'playwright-core';
-import {expect} from 'vitest';
 
 // A violation Connect cannot fix, written down with its reason; it matches one rule on the elements
 // whose target (axe's CSS selector) contains `target`.
@@ -18,6 +17,7 @@ export interface AxeFinding {
     target: string;
     summary: string;
     help: string;
+    html: string;
 }
 
 interface AxeScope {
@@ -70,12 +70,13 @@ export async function seriousViolations(page: Page, {roots = null}: AxeScope = {
             target: node.target.join(' '),
             summary: node.failureSummary ?? '',
             help: violation.help,
+            html: node.html.slice(0, 300),
         })));
     }, roots).then((findings) => findings.filter((finding) => blocking.has(finding.impact)));
 }
 
 export function describeFindings(findings: AxeFinding[]): string {
-    return findings.map((finding) => `- ${finding.rule} (${finding.impact}) at ${finding.target}: ${finding.help}\n    ${finding.summary.replace(/\n/g, '\n    ')}`).join('\n');
+    return findings.map((finding) => `- ${finding.rule} (${finding.impact}) at ${finding.target}: ${finding.help}\n    ${finding.html}\n    ${finding.summary.replace(/\n/g, '\n    ')}`).join('\n');
 }
 
 const excepted = (finding: AxeFinding, exceptions: AxeException[]) =>
@@ -84,5 +85,7 @@ const excepted = (finding: AxeFinding, exceptions: AxeException[]) =>
 // Fails naming each serious or critical violation that is not a written-down exception.
 export async function expectNoSeriousViolations(page: Page, where: string, {roots = connectRoots, exceptions = []}: AxeScope & {exceptions?: AxeException[]} = {}): Promise<void> {
     const findings = (await seriousViolations(page, {roots})).filter((finding) => !excepted(finding, exceptions));
-    expect(findings, `axe found serious or critical violations in ${where}:\n${describeFindings(findings)}`).toEqual([]);
+    if (findings.length > 0) {
+        throw new Error(`axe found serious or critical violations in ${where}:\n${describeFindings(findings)}`);
+    }
 }
