@@ -164,7 +164,7 @@ describe('accessibility (axe-core)', () => {
             const ready: Record<string, (panel: Locator) => Promise<void>> = {
                 Info: (panel) => panel.getByText('Email server is down for the Finance floor').waitFor(),
                 Members: (panel) => panel.getByRole('list', {name: 'Members'}).getByText('Carol Chen').waitFor(),
-                Attachments: (panel) => panel.getByRole('link', {name: 'Download queue.png'}).waitFor(),
+                Attachments: (panel) => panel.getByRole('link', {name: 'Download queue.png'}).first().waitFor(),
                 Notifications: (panel) => panel.getByRole('radio').first().waitFor(),
             };
             await atEachWidth(page, async (width) => {
