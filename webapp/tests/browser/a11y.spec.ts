@@ -207,6 +207,17 @@ describe('accessibility (axe-core)', () => {
         });
     });
 
+    // The standalone workspace page (outside Mattermost it has no theme: Mattermost's default
+    // colours), with its conversation list, a conversation and the Info tab.
+    it('the standalone workspace', async () => {
+        const page = await browsers.openWorkspace(alice, {conversationId: groupId});
+        const pane = page.getByTestId('workspace-conversation');
+        await messageWith(pane, 'Finance reports').getByText('Email server is down for the Finance floor').waitFor();
+        await atEachWidth(page, async (width) => {
+            await expectNoSeriousViolations(page, `the standalone workspace at ${width} px`, {exceptions});
+        });
+    });
+
     // The page a digest's stop link opens, served by Connect without a session (it has no theme:
     // the link works signed out). A forged link shows the page's refusal; a valid token exists
     // only in an emailed digest, so the question and the confirmation are not reached here.
