@@ -29,9 +29,8 @@ func (p *Plugin) MessageWillBePosted(_ *plugin.Context, post *model.Post) (*mode
 	if removal := s.conversations.DescribeRemoval(post); removal != nil {
 		return removal, ""
 	}
-	kind := s.follow.FillJournalKind(post) // record conversations only: one map lookup for others
-	if kind != nil {
-		return orUnchanged(s.records.Attach(kind), kind), ""
+	if s.follow.FillJournalKind(post) { // record conversations only: one map lookup for others
+		return orUnchanged(s.records.Attach(post), post), ""
 	}
 	return s.records.Attach(post), ""
 }
@@ -224,7 +223,7 @@ func (p *Plugin) OnPluginClusterEvent(_ *plugin.Context, ev model.PluginClusterE
 func (p *Plugin) ServeHTTP(_ *plugin.Context, w http.ResponseWriter, r *http.Request) {
 	s := p.running.Load()
 	if s == nil {
-		api.Starting(w)
+		api.Starting(w, r)
 		return
 	}
 	s.router.ServeHTTP(w, r)

@@ -10,6 +10,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 )
 
@@ -32,8 +33,8 @@ var bot = platform.BotProfile{
 	ImagePath:   "assets/connect.png",
 }
 
-// OnActivate builds every service, makes them reachable to hooks and routes at once, and
-// then starts the background work.
+// OnActivate brings the stored data up to this release, builds every service, makes them
+// reachable to hooks and routes at once, and then starts the background work.
 func (p *Plugin) OnActivate() error {
 	if err := p.OnConfigurationChange(); err != nil {
 		return err
@@ -47,7 +48,17 @@ func (p *Plugin) OnActivate() error {
 	if err != nil {
 		return err
 	}
-	s := newServices(platform.New(p.API, client, botID), &p.config, manifest, bundlePath)
+	catalogs, err := i18n.Catalogs()
+	if err != nil {
+		return err
+	}
+	pl := platform.New(p.API, client, botID, catalogs)
+	data, err := upgradeData(pl)
+	if err != nil {
+		return err
+	}
+	s := newServices(pl, &p.config, manifest, bundlePath)
+	s.data = data
 	p.run(s)
 	return s.start()
 }
@@ -85,7 +96,7 @@ func (p *Plugin) OnDeactivate() error {
 func (p *Plugin) OnConfigurationChange() error {
 	p.configuring.Lock()
 	defer p.configuring.Unlock()
-	var settings config.Settings
+	settings := defaultSettings() // what Mattermost leaves unset reads as plugin.json's default
 	if err := p.API.LoadPluginConfiguration(&settings); err != nil {
 		return errors.Wrap(err, "failed to load the plugin configuration")
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"testing"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
@@ -35,7 +37,9 @@ func newConfiguredPlugin(t *testing.T, settings *config.Settings) (*Plugin, *ser
 	api.On("LogError", mock.Anything, mock.Anything, mock.Anything).Return()
 	p := &Plugin{}
 	p.SetAPI(api)
-	pl := platform.New(api, pluginapi.NewClient(api, nil), "botid")
+	catalogs, err := i18n.Catalogs()
+	require.NoError(t, err)
+	pl := platform.New(api, pluginapi.NewClient(api, nil), "botid", catalogs)
 	s := &services{platform: pl, config: &p.config}
 	s.records = records.NewService(records.Deps{Posts: pl.Posts, Access: pl.Channels, Audience: unknownAudience{}, KV: pl.KV, Log: pl.Log})
 	t.Cleanup(s.records.Close)
@@ -118,4 +122,16 @@ func TestOrUnchanged(t *testing.T) {
 	post, changed := &model.Post{Message: "a"}, &model.Post{Message: "b"}
 	assert.Same(t, changed, orUnchanged(changed, post))
 	assert.Same(t, post, orUnchanged(nil, post))
+}
+
+func TestThePluginProcessRunsOnOneProcessorUnlessGOMAXPROCSIsSet(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	t.Cleanup(func() { runtime.GOMAXPROCS(before) })
+
+	runtime.GOMAXPROCS(2)
+	useOneProcessor(func(string) string { return "4" })
+	assert.Equal(t, 2, runtime.GOMAXPROCS(0), "the administrator's GOMAXPROCS is left alone")
+
+	useOneProcessor(func(string) string { return "" })
+	assert.Equal(t, 1, runtime.GOMAXPROCS(0))
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/api"
 	"github.com/connectchat/mattermost-plugin-connect/server/command"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/console"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
@@ -28,6 +30,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
+	"github.com/connectchat/mattermost-plugin-connect/server/upgrade"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
 
@@ -38,6 +41,8 @@ type services struct {
 	config     *config.Store
 	serviceNow servicenow.Holder
 	pluginID   string
+	// data is the version of the stored data, as the start found and left it.
+	data upgrade.State
 
 	staff         *staff.Service
 	conversations *conversations.Service
@@ -71,7 +76,19 @@ const (
 	conversationSettleDelay = 250 * time.Millisecond
 	// groupNameDelay lets a group being filled settle before its stored name follows its members.
 	groupNameDelay = time.Second
+	// dataUpgradeWait bounds waiting for another server's data migration, and running one.
+	dataUpgradeWait = 5 * time.Minute
 )
+
+// upgradeData brings the stored data up to this release's version before any service reads
+// it (one KV read when it is current; see package upgrade). Newer data, from a release this
+// one replaced, is left as it is.
+func upgradeData(pl *platform.Platform) (upgrade.State, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), dataUpgradeWait)
+	defer cancel()
+	state, err := upgrade.Check(ctx, upgrade.Deps{KV: pl.KV, Lock: pl.Cluster.Lock, Log: pl.Log})
+	return state, errors.Wrap(err, "failed to bring Connect's stored data up to this release")
+}
 
 // newServices builds every service in dependency order, each from its Deps. Following comes
 // after conversations, which reach it through a func resolved at call time.
@@ -81,7 +98,7 @@ func newServices(pl *platform.Platform, store *config.Store, manifest *model.Man
 	s.conversations = s.newConversations()
 	s.records = records.NewService(records.Deps{
 		Posts: pl.Posts, Access: pl.Channels, Audience: s.staff.Audience, KV: pl.KV, Log: pl.Log,
-		IsConversation: s.conversations.IsConversation,
+		IsConversation: s.conversations.IsConversation, Languages: pl.Languages,
 	})
 	s.workspace = workspace.NewService(workspace.Deps{
 		Conversations: s.conversations, Files: pl.Files, Posts: pl.Posts, Records: s.records, Log: pl.Log,
@@ -118,6 +135,7 @@ func (s *services) newStaff() *staff.Service {
 		BotID:     s.platform.Bot.ID(),
 		Config:    s.config.Load,
 		Source:    s.roleSource,
+		Languages: s.platform.Languages,
 	})
 	if err != nil {
 		s.platform.Log.Warn("Starting without the stored ServiceNow role holders", "error", err.Error())
@@ -150,6 +168,7 @@ func (s *services) newConversations() *conversations.Service {
 		SettleDelay: conversationSettleDelay,
 		NameDelay:   groupNameDelay,
 		RecordOf:    func(channelID string) *conversations.RecordRef { return s.follow.RecordOf(channelID) },
+		Languages:   s.platform.Languages,
 	})
 	s.platform.Cluster.Handle(conversations.ClusterMembersChanged, service.OnMembersChanged)
 	return service
@@ -193,7 +212,8 @@ func (s *services) newDigest() *digest.Service {
 		StopURLBase: func() string {
 			return strings.TrimSuffix(siteURL(), "/") + "/plugins/" + s.pluginID + digest.StopPath
 		},
-		BotID: s.platform.Bot.ID(),
+		BotID:     s.platform.Bot.ID(),
+		Languages: s.platform.Languages,
 	})
 }
 
@@ -220,9 +240,11 @@ func (s *services) newFollow() *follow.Service {
 		BotID:         s.platform.Bot.ID(),
 		Outbox:        s.outbox,
 		Files:         s.platform.Files,
+		Languages:     s.platform.Languages,
 	})
 	service.Reindex()
 	s.platform.Cluster.Handle(follow.ClusterEvent, service.OnIndexChanged)
+	s.platform.Cluster.Handle(follow.KindClusterEvent, service.OnKindChanged)
 	return service
 }
 
@@ -245,6 +267,7 @@ func (s *services) newSwarm() *swarm.Service {
 		Ephemeral:     s.platform.Bot.Ephemeral,
 		PluginPath:    "/plugins/" + s.pluginID,
 		BotID:         s.platform.Bot.ID(),
+		Languages:     s.platform.Languages,
 	})
 }
 
@@ -291,6 +314,7 @@ func (s *services) newCreation() *creation.Service {
 		Log:           s.platform.Log,
 		Config:        s.config.Load,
 		BotID:         s.platform.Bot.ID(),
+		Languages:     s.platform.Languages,
 	})
 }
 
@@ -309,6 +333,7 @@ func (s *services) newCommands() *command.Handler {
 		IsStaff:        s.isStaff,
 		Log:            s.platform.Log,
 		Creator:        s.creation,
+		Languages:      s.platform.Languages,
 	})
 }
 
@@ -347,12 +372,17 @@ func (s *services) newRouter(manifest *model.Manifest, bundlePath string) http.H
 		Journal:       s.journal,
 		Log:           s.platform.Log,
 		Creator:       s.creation,
+		Languages:     s.platform.Languages,
+		Admin: console.New(console.Deps{
+			ServiceNow: &s.serviceNow, Config: s.config.Load, Staff: s.staff, Members: s.platform.Users,
+		}),
 	})
 }
 
 // configure applies the current settings to what the services derive from them. The plugin
 // calls it for every change, the first included.
 func (s *services) configure(cfg *config.Config) {
+	s.platform.Languages.RefreshServerLocale() // Mattermost's own settings may have changed too
 	s.configureCards(cfg)
 	s.staff.Changed("")
 	if err := s.platform.Jobs.Schedule(staff.RoleSyncJob, cfg.StaffSync, s.staff.RunScheduledSync); err != nil {
@@ -424,6 +454,7 @@ func (s *services) adminHealth() map[string]any {
 		"digest":     s.digest.Stats(),
 		"follow":     s.follow.Stats(),
 		"outbox":     s.outbox.Stats(),
+		"data":       s.data,
 	}
 	if problem := s.config.Problem(); problem != "" {
 		health["configuration_error"] = problem

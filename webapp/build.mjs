@@ -18,6 +18,10 @@ const hostGlobals = new Map([
     ['react-dom', 'ReactDOM'],
     ['redux', 'Redux'],
     ['react-redux', 'ReactRedux'],
+
+    // plugins/export.js: window.ReactIntl = require('react-intl'); the web app's IntlProvider
+    // (components/intl_provider) is only visible to plugins through that same copy.
+    ['react-intl', 'ReactIntl'],
 ]);
 
 /** @param {string} text */
@@ -143,7 +147,7 @@ export async function buildPlugin() {
             plugins: [hostGlobalsPlugin(), inlineCssPlugin({minify: true})],
         }),
 
-        // The standalone page runs outside the web app, so it brings its own React.
+        // The standalone page runs outside the web app, so it brings its own React and react-intl.
         esbuild.build({
             ...common,
             ...production,

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 )
 
@@ -26,9 +27,9 @@ func refreshCards(cards CardRefresher) http.HandlerFunc {
 		changed, err := cards.RefreshFor(ctx, userID(r), r.PathValue("post_id"))
 		switch {
 		case errors.Is(err, records.ErrNoSuchPost):
-			writeError(w, http.StatusNotFound, "No such post.")
+			writeError(w, r, http.StatusNotFound, i18n.M("connect.api.no_such_post", "No such post."))
 		case err != nil && !changed:
-			writeError(w, http.StatusBadGateway, err.Error())
+			writeError(w, r, http.StatusBadGateway, i18n.Text(err.Error())) // ServiceNow's trouble, as the health endpoint says it
 		default:
 			writeJSON(w, http.StatusOK, CardsRefreshed{Changed: changed})
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/journal"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
@@ -105,7 +106,7 @@ func (services) Verdict(userID string) (staff.Verdict, error) {
 	return staff.Verdict{UserID: userID, Kind: staff.Staff}, nil
 }
 
-func (services) AccessRule() string {
+func (services) AccessRule(*i18n.Localizer) string {
 	return "Connect Chat is for members of the team itil. Ask your system admin for access."
 }
 
@@ -208,7 +209,7 @@ func (swarming) OpenDialog(string, string, servicenow.RecordKey) (swarm.Plan, er
 	return swarming{}.Plan("", servicenow.RecordKey{})
 }
 
-func (swarming) Tell(string, string, string) {}
+func (swarming) Tell(string, string, i18n.Message) {}
 
 type seen struct{}
 

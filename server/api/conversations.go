@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // ConversationService is the conversations domain as the routes use it.
@@ -61,7 +62,7 @@ func listConversations(svc ConversationService, w http.ResponseWriter, r *http.R
 func searchConversations(svc ConversationService, w http.ResponseWriter, r *http.Request) {
 	term := strings.TrimSpace(r.URL.Query().Get("q"))
 	if n := utf8.RuneCountInString(term); n < 1 || n > maxQueryLength {
-		writeError(w, http.StatusBadRequest, "Type 1 to 64 characters to search conversations.")
+		writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.conversation_search_length", "Type 1 to 64 characters to search conversations."))
 		return
 	}
 	found, err := svc.Search(userID(r), term)
@@ -110,7 +111,7 @@ func renameConversation(svc ConversationService, w http.ResponseWriter, r *http.
 		return
 	}
 	if req.Name == nil {
-		writeError(w, http.StatusBadRequest, `Send the new name as {"name": "..."}; an empty name goes back to the member names.`)
+		writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.rename_body", `Send the new name as {"name": "..."}; an empty name goes back to the member names.`))
 		return
 	}
 	c, err := svc.Rename(userID(r), r.PathValue("id"), *req.Name)
@@ -137,11 +138,11 @@ func readJSON(w http.ResponseWriter, r *http.Request, out any) bool {
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
-		writeError(w, http.StatusRequestEntityTooLarge, "The request is too large (at most 64 KiB).")
+		writeError(w, r, http.StatusRequestEntityTooLarge, i18n.M("connect.api.body_too_large", "The request is too large (at most 64 KiB)."))
 	case err != nil:
-		writeError(w, http.StatusBadRequest, "The request body is not valid JSON for this request.")
+		writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.body_not_json", "The request body is not valid JSON for this request."))
 	case decoder.Decode(&json.RawMessage{}) != io.EOF:
-		writeError(w, http.StatusBadRequest, "The request body must be one JSON object, with nothing after it.")
+		writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.body_not_one_object", "The request body must be one JSON object, with nothing after it."))
 	default:
 		return true
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 const conversationID = "abcdefghijklmnopqrstuvwxyz"
@@ -188,10 +189,10 @@ func TestServiceErrorsBecomeStatuses(t *testing.T) {
 		status  int
 		message string
 	}{
-		{failure.New(failure.NotFound, "No such conversation."), http.StatusNotFound, "No such conversation."},
-		{failure.New(failure.Invalid, "@dave is not ITIL staff"), http.StatusBadRequest, "@dave is not ITIL staff"},
-		{failure.New(failure.Unavailable, "set the conversation team"), http.StatusServiceUnavailable, "set the conversation team"},
-		{errors.Wrap(failure.New(failure.NotFound, "wrapped"), "context"), http.StatusNotFound, "wrapped"},
+		{failure.New(failure.NotFound, i18n.Text("No such conversation.")), http.StatusNotFound, "No such conversation."},
+		{failure.New(failure.Invalid, i18n.Text("@dave is not ITIL staff")), http.StatusBadRequest, "@dave is not ITIL staff"},
+		{failure.New(failure.Unavailable, i18n.Text("set the conversation team")), http.StatusServiceUnavailable, "set the conversation team"},
+		{errors.Wrap(failure.New(failure.NotFound, i18n.Text("wrapped")), "context"), http.StatusNotFound, "wrapped"},
 		{errors.New("pq: connection refused"), http.StatusInternalServerError, "Connect could not complete that. Please try again."},
 	}
 	for _, c := range cases {

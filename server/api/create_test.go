@@ -13,6 +13,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 type fakeCreator struct {
@@ -50,7 +51,7 @@ func TestCreateRouteAnswers(t *testing.T) {
 	assert.Equal(t, http.StatusAccepted, queued.Code)
 	assert.JSONEq(t, `{"queued":true}`, queued.Body.String())
 
-	refused := createCall(&fakeCreator{err: failure.New(failure.Invalid, "ServiceNow requires Caller for a new incident.")}, "alice", `{"table":"incident","short_description":"x"}`)
+	refused := createCall(&fakeCreator{err: failure.New(failure.Invalid, i18n.Text("ServiceNow requires Caller for a new incident."))}, "alice", `{"table":"incident","short_description":"x"}`)
 	assert.Equal(t, http.StatusBadRequest, refused.Code)
 	var body ErrorBody
 	require.NoError(t, json.Unmarshal(refused.Body.Bytes(), &body))

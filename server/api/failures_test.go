@@ -12,6 +12,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -61,7 +62,7 @@ func followRouter(err error, log Log) http.Handler {
 
 func TestAFollowRefusalIsForbiddenNotABadRequest(t *testing.T) {
 	log := &recordingLog{}
-	router := followRouter(failure.New(failure.Forbidden, "Only ITIL staff can follow ServiceNow records."), log)
+	router := followRouter(failure.New(failure.Forbidden, i18n.Text("Only ITIL staff can follow ServiceNow records.")), log)
 	rec := call(router, http.MethodPost, "/api/v1/follows", "u1", `{"record":"INC0010001"}`)
 	assert.Equal(t, http.StatusForbidden, rec.Code)
 	assert.Equal(t, "Only ITIL staff can follow ServiceNow records.", decodeError(t, rec))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
@@ -47,7 +48,7 @@ func registerFollows(mux *http.ServeMux, f Follows, names RecordNames, dir Staff
 		}
 		key, ok := followKey(names, req.Record, req.Table, req.SysID)
 		if !ok {
-			writeError(w, http.StatusBadRequest, `Send "record" (a record number or link, e.g. INC0010001) or "table" and "sys_id" (32 hex digits).`)
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.follow_body", `Send "record" (a record number or link, e.g. INC0010001) or "table" and "sys_id" (32 hex digits).`))
 			return
 		}
 		followed, err := f.Follow(userID(r), key)
@@ -91,36 +92,37 @@ func followAction(f Follows, dir StaffDirectory) http.HandlerFunc {
 		if !readJSON(w, r, &req) {
 			return
 		}
-		answer := func(text string) {
-			writeJSON(w, http.StatusOK, model.PostActionIntegrationResponse{EphemeralText: text})
+		answer := func(msg i18n.Message) {
+			writeJSON(w, http.StatusOK, model.PostActionIntegrationResponse{EphemeralText: say(r, msg)})
 		}
 		verdict, err := dir.Verdict(userID(r))
 		if err != nil {
 			logInternal(r, err)
-			answer("Connect could not check who you are. Please try again.")
+			answer(i18n.M("connect.api.who_are_you", "Connect could not check who you are. Please try again."))
 			return
 		}
 		if verdict.Kind != staff.Staff {
-			answer("Only ITIL staff can follow ServiceNow records.")
+			answer(i18n.M("connect.api.follow_staff_only", "Only ITIL staff can follow ServiceNow records."))
 			return
 		}
 		table, _ := req.Context["table"].(string)
 		sysID, _ := req.Context["sys_id"].(string)
 		key, ok := followKey(nil, "", table, sysID)
 		if !ok {
-			answer("This card does not name a record Connect can follow.")
+			answer(i18n.M("connect.api.follow_not_a_record", "This card does not name a record Connect can follow."))
 			return
 		}
 		followed, err := f.Follow(userID(r), key)
 		if known, ok := failure.As(err); ok {
-			answer(known.Message)
+			answer(known.Said)
 			return
 		}
 		if err != nil {
 			logInternal(r, err)
-			answer("Connect could not follow the record. Please try again.")
+			answer(i18n.M("connect.api.follow_failed", "Connect could not follow the record. Please try again."))
 			return
 		}
-		answer("You follow " + followed.Number + ": its updates arrive in the record conversation \"" + followed.Number + " · " + followed.ShortDescription + "\".")
+		answer(i18n.M("connect.api.followed", "You follow {{.Number}}: its updates arrive in the record conversation \"{{.Number}} · {{.Description}}\".",
+			i18n.Data{"Number": followed.Number, "Description": followed.ShortDescription}))
 	}
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
@@ -30,7 +31,7 @@ func registerNotifications(mux *http.ServeMux, bell NotificationPreferences, dir
 			return
 		}
 		if req.Desktop == nil || req.Push == nil || req.Email == nil || req.Muted == nil {
-			writeError(w, http.StatusBadRequest, `Send every choice: {"desktop", "push", "email"} each "all", "mention" or "none", and "muted" true or false.`)
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.bell_body", `Send every choice: {"desktop", "push", "email"} each "all", "mention" or "none", and "muted" true or false.`))
 			return
 		}
 		prefs, err := bell.Set(userID(r), r.PathValue("id"), notify.Preferences{Desktop: *req.Desktop, Push: *req.Push, Email: *req.Email, Muted: *req.Muted})

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
@@ -17,7 +18,7 @@ type fakeBell struct{ set *notify.Preferences }
 
 func (f *fakeBell) Get(userID, channelID string) (notify.Preferences, error) {
 	if userID == "outsider" || channelID != conversationID {
-		return notify.Preferences{}, failure.New(failure.NotFound, "No such conversation.")
+		return notify.Preferences{}, failure.New(failure.NotFound, i18n.Text("No such conversation."))
 	}
 	return notify.Preferences{Desktop: notify.All, Push: notify.Mention, Email: notify.None}, nil
 }
@@ -26,7 +27,7 @@ func (f *fakeBell) Set(userID, channelID string, prefs notify.Preferences) (noti
 	if _, err := f.Get(userID, channelID); err != nil {
 		return notify.Preferences{}, err
 	}
-	if reason := prefs.Validate(false); reason != "" {
+	if reason := prefs.Validate(false); !reason.IsZero() {
 		return notify.Preferences{}, failure.New(failure.Invalid, reason)
 	}
 	f.set = &prefs

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/receipts"
 )
 
@@ -36,7 +37,7 @@ func registerReceipts(mux *http.ServeMux, seen Receipts, dir StaffDirectory) {
 			return
 		}
 		if req.Enabled == nil {
-			writeError(w, http.StatusBadRequest, `Send {"enabled": true} or {"enabled": false}.`)
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.receipts_body", `Send {"enabled": true} or {"enabled": false}.`))
 			return
 		}
 		setting, err := seen.SetEnabled(userID(r), *req.Enabled)

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"path/filepath"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // Config is what the routes need from the plugin.
@@ -44,6 +46,10 @@ type Config struct {
 	Webhook Webhook
 	// Journal saves conversations to records; nil leaves its routes out.
 	Journal Journal
+	// Languages says each answer in its reader's language (nil: English).
+	Languages *i18n.Languages
+	// Admin serves the System Console page (system admins only); nil leaves its routes out.
+	Admin AdminConsole
 }
 
 // NewRouter returns the handler for every plugin route. Each route authenticates: Mattermost
@@ -64,20 +70,22 @@ func NewRouter(cfg Config) http.Handler {
 	registerJournal(mux, cfg.Journal, cfg.Staff)
 	registerReceipts(mux, cfg.Receipts, cfg.Staff)
 	registerSearch(mux, cfg.Search, cfg.Staff)
+	registerAdmin(mux, cfg.Admin, cfg.IsAdmin)
 	mux.Handle("GET /workspace", workspacePage(cfg))
 	mux.Handle("GET /static/workspace.js", requireUser(bundleFile(cfg, "webapp", "dist", "workspace.js")))
 	mux.Handle("GET /static/emoji.json", requireUser(bundleFile(cfg, "webapp", "dist", "emoji.json")))
 	mux.Handle("GET /assets/connect.svg", requireUser(bundleFile(cfg, "assets", "connect.svg")))
 	registerWebhook(mux, cfg.Webhook)
-	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
-		writeError(w, http.StatusNotFound, "Not found.")
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, r, http.StatusNotFound, i18n.M("connect.api.not_found", "Not found."))
 	})
-	return withLog(cfg.Log, mux)
+	return withEdge(cfg.Log, cfg.Languages, mux)
 }
 
-// Starting answers a request that arrived before the routes exist, while the plugin starts.
-func Starting(w http.ResponseWriter) {
-	writeError(w, http.StatusServiceUnavailable, "Connect Chat is starting. Please try again in a moment.")
+// Starting answers a request that arrived before the routes exist, while the plugin starts
+// (in English: the caller's language is not known yet).
+func Starting(w http.ResponseWriter, r *http.Request) {
+	writeError(w, r, http.StatusServiceUnavailable, i18n.M("connect.api.starting", "Connect Chat is starting. Please try again in a moment."))
 }
 
 // userID is the authenticated caller; empty for anonymous requests.
@@ -88,7 +96,7 @@ func userID(r *http.Request) string {
 func requireUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if userID(r) == "" {
-			writeError(w, http.StatusUnauthorized, "You must be logged in to Mattermost to use Connect Chat.")
+			writeError(w, r, http.StatusUnauthorized, i18n.M("connect.api.not_logged_in", "You must be logged in to Mattermost to use Connect Chat."))
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -119,8 +127,9 @@ func bundleFile(cfg Config, parts ...string) http.HandlerFunc {
 	}
 }
 
-func writeError(w http.ResponseWriter, status int, message string) {
-	writeJSON(w, status, ErrorBody{Error: message})
+// writeError answers status with message in the caller's language.
+func writeError(w http.ResponseWriter, r *http.Request, status int, message i18n.Message) {
+	writeJSON(w, status, ErrorBody{Error: say(r, message)})
 }
 
 func writeJSON(w http.ResponseWriter, status int, body any) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/search"
 )
 
@@ -24,7 +25,7 @@ func registerSearch(mux *http.ServeMux, svc MessageSearch, dir StaffDirectory) {
 	mux.Handle("GET /api/v1/search", requireUser(staffOnly(dir, func(w http.ResponseWriter, r *http.Request) {
 		terms := strings.TrimSpace(r.URL.Query().Get("terms"))
 		if n := utf8.RuneCountInString(terms); n < 1 || n > maxSearchLength {
-			writeError(w, http.StatusBadRequest, "Type 1 to 256 characters to search messages.")
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.message_search_length", "Type 1 to 256 characters to search messages."))
 			return
 		}
 		found, err := svc.Search(userID(r), terms)

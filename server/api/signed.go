@@ -1,8 +1,9 @@
 package api
 
 import (
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 )
@@ -33,14 +34,14 @@ func requireSignature(route SignedRoute) http.Handler {
 		var tooLarge *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooLarge):
-			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("The request body is over %d bytes.", route.MaxBody))
+			writeError(w, r, http.StatusRequestEntityTooLarge, i18n.M("connect.api.signed_too_large", "The request body is over {{.Limit}} bytes.", i18n.Data{"Limit": route.MaxBody}))
 			return
 		case err != nil:
-			writeError(w, http.StatusBadRequest, "The request body could not be read.")
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.signed_read_failed", "The request body could not be read."))
 			return
 		}
 		if err := route.Verifier.Verify(r.Header, body); err != nil {
-			writeError(w, http.StatusUnauthorized, "The request signature is not valid: "+err.Error())
+			writeError(w, r, http.StatusUnauthorized, i18n.M("connect.api.signature_invalid", "The request signature is not valid: {{.Problem}}", i18n.Data{"Problem": err.Error()}))
 			return
 		}
 		route.Handle(w, r, body)

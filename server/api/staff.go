@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -12,7 +13,7 @@ type StaffDirectory interface {
 	Verdict(userID string) (staff.Verdict, error)
 	Search(term, excludeID string, page, perPage int) (staff.Page, error)
 	// AccessRule tells someone turned away who counts as staff and whom to ask.
-	AccessRule() string
+	AccessRule(l *i18n.Localizer) string
 }
 
 const (
@@ -33,15 +34,15 @@ func searchStaff(dir StaffDirectory) http.HandlerFunc {
 		perPage, perPageErr := intParam(query.Get("per_page"), defaultPerPage, 1, maxPerPage)
 		switch {
 		case len(term) > maxQueryLength:
-			writeError(w, http.StatusBadRequest, "The search text is too long (at most 64 characters).")
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.staff_search_length", "The search text is too long (at most 64 characters)."))
 		case pageErr != nil:
-			writeError(w, http.StatusBadRequest, "page must be a number from 0 to 1000.")
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.page_range", "page must be a number from 0 to 1000."))
 		case perPageErr != nil:
-			writeError(w, http.StatusBadRequest, "per_page must be a number from 1 to 100.")
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.per_page_range", "per_page must be a number from 1 to 100."))
 		default:
 			result, err := dir.Search(term, userID(r), page, perPage)
 			if err != nil {
-				writeInternal(w, r, err, "Connect could not search for staff. Please try again.")
+				writeInternal(w, r, err, i18n.M("connect.api.staff_search_failed", "Connect could not search for staff. Please try again."))
 				return
 			}
 			writeJSON(w, http.StatusOK, result)
@@ -53,14 +54,14 @@ func searchStaff(dir StaffDirectory) http.HandlerFunc {
 func requireStaff(w http.ResponseWriter, r *http.Request, dir StaffDirectory) bool {
 	verdict, err := dir.Verdict(userID(r))
 	if err != nil {
-		writeInternal(w, r, err, "Connect could not check who you are. Please try again.")
+		writeInternal(w, r, err, i18n.M("connect.api.who_are_you", "Connect could not check who you are. Please try again."))
 		return false
 	}
 	if verdict.Kind != staff.Staff {
 		writeJSON(w, http.StatusForbidden, NotStaffBody{
-			ErrorBody: ErrorBody{Error: "Connect Chat is for ITIL staff only."},
+			ErrorBody: ErrorBody{Error: say(r, i18n.M("connect.api.staff_only", "Connect Chat is for ITIL staff only."))},
 			ID:        NotStaffID,
-			Help:      dir.AccessRule(),
+			Help:      dir.AccessRule(words(r)),
 		})
 		return false
 	}

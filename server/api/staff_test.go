@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -25,7 +26,9 @@ func (fakeStaff) Verdict(userID string) (staff.Verdict, error) {
 	return staff.Verdict{UserID: userID, Kind: staff.Staff}, nil
 }
 
-func (fakeStaff) AccessRule() string { return "Access comes with the ServiceNow role “itil”." }
+func (fakeStaff) AccessRule(*i18n.Localizer) string {
+	return "Access comes with the ServiceNow role “itil”."
+}
 
 func (fakeStaff) Search(term, excludeID string, page, perPage int) (staff.Page, error) {
 	people := []staff.Person{{ID: "u1", Username: term + "-one"}, {ID: "u2", Username: term + "-two"}}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/swarm"
@@ -17,7 +17,7 @@ type Swarm interface {
 	Apply(askerID string, key servicenow.RecordKey, userIDs []string) (swarm.Result, error)
 	OpenDialog(askerID, triggerID string, key servicenow.RecordKey) (swarm.Plan, error)
 	// Tell shows userID a message in channelID that only they see.
-	Tell(userID, channelID, message string)
+	Tell(userID, channelID string, message i18n.Message)
 }
 
 // SwarmActionPath is the card's "Bring in the team" button's integration.
@@ -42,7 +42,7 @@ func registerSwarm(mux *http.ServeMux, s Swarm, dir StaffDirectory) {
 			return
 		}
 		if len(req.UserIDs) > maxSwarmPeople {
-			writeError(w, http.StatusBadRequest, "Choose at most 500 people.")
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.swarm_too_many", "Choose at most 500 people."))
 			return
 		}
 		result, err := s.Apply(userID(r), pathRecord(r), req.UserIDs)
@@ -67,21 +67,22 @@ func swarmDialogSubmit(s Swarm, dir StaffDirectory) http.HandlerFunc {
 			return
 		}
 		answer := func(text string) { writeJSON(w, http.StatusOK, model.SubmitDialogResponse{Error: text}) }
+		sayAnswer := func(msg i18n.Message) { answer(say(r, msg)) }
 		if req.Cancelled {
 			writeJSON(w, http.StatusOK, model.SubmitDialogResponse{})
 			return
 		}
 		if message, ok := staffCheck(r, dir); !ok {
-			answer(message)
+			sayAnswer(message)
 			return
 		}
 		table, sysID, ok := swarm.ParseDialogState(req.State)
 		if req.CallbackId != swarm.DialogCallback || !ok {
-			answer("This dialog does not name a record Connect can bring people into.")
+			sayAnswer(i18n.M("connect.api.swarm_dialog_not_a_record", "This dialog does not name a record Connect can bring people into."))
 			return
 		}
 		result, err := s.Apply(userID(r), servicenow.RecordKey{Table: table, SysID: sysID}, swarm.Chosen(req.Submission))
-		if text, failed := failureText(r, err, "Connect could not bring in the team. Please try again."); failed {
+		if text, failed := failureText(r, err, i18n.M("connect.api.swarm_failed", "Connect could not bring in the team. Please try again.")); failed {
 			answer(text)
 			return
 		}
@@ -102,18 +103,19 @@ func swarmAction(s Swarm, dir StaffDirectory) http.HandlerFunc {
 		answer := func(text string) {
 			writeJSON(w, http.StatusOK, model.PostActionIntegrationResponse{EphemeralText: text})
 		}
+		sayAnswer := func(msg i18n.Message) { answer(say(r, msg)) }
 		if message, ok := staffCheck(r, dir); !ok {
-			answer(message)
+			sayAnswer(message)
 			return
 		}
 		table, _ := req.Context["table"].(string)
 		sysID, _ := req.Context["sys_id"].(string)
 		if !servicenow.ValidTable(table) || !servicenow.ValidSysID(sysID) {
-			answer("This card does not name a record Connect can bring people into.")
+			sayAnswer(i18n.M("connect.api.swarm_card_not_a_record", "This card does not name a record Connect can bring people into."))
 			return
 		}
 		_, err := s.OpenDialog(userID(r), req.TriggerId, servicenow.RecordKey{Table: table, SysID: sysID})
-		if text, failed := failureText(r, err, "Connect could not open the dialog. Please try again."); failed {
+		if text, failed := failureText(r, err, i18n.M("connect.api.swarm_dialog_failed", "Connect could not open the dialog. Please try again.")); failed {
 			answer(text)
 			return
 		}
@@ -123,26 +125,14 @@ func swarmAction(s Swarm, dir StaffDirectory) http.HandlerFunc {
 
 // staffCheck is the staff rule for the routes Mattermost calls for a user: a sentence when
 // the caller is not staff.
-func staffCheck(r *http.Request, dir StaffDirectory) (string, bool) {
+func staffCheck(r *http.Request, dir StaffDirectory) (i18n.Message, bool) {
 	verdict, err := dir.Verdict(userID(r))
 	if err != nil {
 		logInternal(r, err)
-		return "Connect could not check who you are. Please try again.", false
+		return i18n.M("connect.api.who_are_you", "Connect could not check who you are. Please try again."), false
 	}
 	if verdict.Kind != staff.Staff {
-		return "Only ITIL staff can bring in a record's people.", false
+		return i18n.M("connect.api.swarm_staff_only", "Only ITIL staff can bring in a record's people."), false
 	}
-	return "", true
-}
-
-// failureText is the sentence for err: a failure's own, or generic (logged); false for no error.
-func failureText(r *http.Request, err error, generic string) (string, bool) {
-	if err == nil {
-		return "", false
-	}
-	if known, ok := failure.As(err); ok {
-		return known.Message, true
-	}
-	logInternal(r, err)
-	return generic, true
+	return i18n.Message{}, true
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
 
@@ -33,9 +34,9 @@ func conversationFiles(tools WorkspaceTools) http.HandlerFunc {
 		perPage, perPageErr := intParam(query.Get("per_page"), defaultPerPage, 1, maxPerPage)
 		switch {
 		case pageErr != nil:
-			writeError(w, http.StatusBadRequest, "page must be a number from 0 to 1000.")
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.page_range", "page must be a number from 0 to 1000."))
 		case perPageErr != nil:
-			writeError(w, http.StatusBadRequest, "per_page must be a number from 1 to 100.")
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.per_page_range", "per_page must be a number from 1 to 100."))
 		default:
 			files, err := tools.Files(userID(r), r.PathValue("id"), page, perPage)
 			respond(w, r, http.StatusOK, files, err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/workspace"
 )
@@ -23,7 +24,7 @@ type fakeTools struct {
 
 func (f *fakeTools) member(userID, channelID string) error {
 	if userID == "outsider" || channelID != conversationID {
-		return failure.New(failure.NotFound, "No such conversation.")
+		return failure.New(failure.NotFound, i18n.Text("No such conversation."))
 	}
 	return nil
 }

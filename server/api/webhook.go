@@ -7,6 +7,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // WebhookPath is ServiceNow's webhook under the plugin.
@@ -60,12 +61,12 @@ func receiveEvent(hook Webhook) func(w http.ResponseWriter, r *http.Request, bod
 	return func(w http.ResponseWriter, r *http.Request, body []byte) {
 		var event follow.Event
 		if err := json.Unmarshal(body, &event); err != nil {
-			writeError(w, http.StatusBadRequest, "The body is not a JSON event: "+err.Error())
+			writeError(w, r, http.StatusBadRequest, i18n.M("connect.api.webhook_not_json", "The body is not a JSON event: {{.Problem}}", i18n.Data{"Problem": err.Error()}))
 			return
 		}
 		delivery, err := hook.Receive(event)
 		if _, known := failure.As(err); err != nil && !known {
-			writeInternal(w, r, err, "Connect could not deliver the event; send it again.")
+			writeInternal(w, r, err, i18n.M("connect.api.webhook_failed", "Connect could not deliver the event; send it again."))
 			return
 		}
 		status := http.StatusOK

@@ -12,6 +12,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // fakeWebhook accepts the signature "ok" with any timestamp and answers every event alike.
@@ -55,7 +56,7 @@ func TestTheWebhookAnswersWhatBecameOfTheEvent(t *testing.T) {
 		{follow.Delivered, nil, http.StatusOK, `{"status":"delivered"}`},
 		{follow.Duplicate, nil, http.StatusOK, `{"status":"duplicate"}`},
 		{follow.Ignored, nil, http.StatusAccepted, `{"status":"ignored"}`},
-		{"", failure.New(failure.Invalid, "The event needs a table name and a 32-character sys_id."), http.StatusBadRequest, `{"error":"The event needs a table name and a 32-character sys_id."}`},
+		{"", failure.New(failure.Invalid, i18n.Text("The event needs a table name and a 32-character sys_id.")), http.StatusBadRequest, `{"error":"The event needs a table name and a 32-character sys_id."}`},
 		{"", errors.New("kv: timeout"), http.StatusInternalServerError, `{"error":"Connect could not deliver the event; send it again."}`},
 	}
 	for _, c := range cases {

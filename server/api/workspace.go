@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // WorkspaceRoute is the workspace inside the web app, a route of the team named teamName.
@@ -26,11 +28,11 @@ func loginReturnRoute(pluginID string) string {
 }
 
 var workspaceTemplate = template.Must(template.New("workspace").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Connect Workspace</title>
+<title>{{.Title}}</title>
 </head>
 <body>
 <div id="connect-workspace-root" data-plugin-id="{{.PluginID}}"></div>
@@ -42,6 +44,8 @@ var workspaceTemplate = template.Must(template.New("workspace").Parse(`<!DOCTYPE
 type workspaceView struct {
 	PluginID  string
 	ScriptURL string
+	Lang      string
+	Title     string
 }
 
 // sitePath is the path Mattermost is served under ("" or "/chat"). The page's links keep to the
@@ -67,7 +71,10 @@ func workspacePage(cfg Config) http.HandlerFunc {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Header().Set("X-Frame-Options", "SAMEORIGIN")
+		l := words(r)
 		_ = workspaceTemplate.Execute(w, workspaceView{
+			Lang:      l.Locale(),
+			Title:     l.Text(i18n.M("connect.workspace.title", "Connect Workspace")),
 			PluginID:  cfg.PluginID,
 			ScriptURL: base + "/plugins/" + cfg.PluginID + "/static/workspace.js?v=" + url.QueryEscape(cfg.Version),
 		})

@@ -2,12 +2,12 @@
 package command
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // Trigger is the slash command word.
@@ -34,6 +34,9 @@ type Deps struct {
 	Log Log
 	// Creator creates records from conversations; nil leaves /connect create out.
 	Creator Creator
+	// Languages answers each caller in their language, and registers the autocomplete in the
+	// server's default language (nil: English).
+	Languages *i18n.Languages
 }
 
 // Log is where /connect writes a failure the caller cannot act on: once, with the subcommand
@@ -49,20 +52,30 @@ type Handler struct {
 }
 
 type subcommand struct {
-	name         string
-	hint         string
-	help         string
-	adminOnly    bool
-	autocomplete *model.AutocompleteData
-	execute      func(args *model.CommandArgs, words []string) *model.CommandResponse
+	name      string
+	hint      i18n.Message
+	help      i18n.Message
+	adminOnly bool
+	// autocomplete is the subcommand's autocomplete in l's language; nil: name, hint and help.
+	autocomplete func(l *i18n.Localizer) *model.AutocompleteData
+	execute      func(args *call, words []string) *model.CommandResponse
 }
+
+// call is one /connect invocation and the caller's language.
+type call struct {
+	*model.CommandArgs
+	l *i18n.Localizer
+}
+
+// say answers the caller privately, in their language.
+func (c *call) say(msg i18n.Message) *model.CommandResponse { return ephemeral(c.l.Text(msg)) }
 
 // NewHandler builds the /connect handler.
 func NewHandler(deps Deps) *Handler {
 	h := &Handler{deps: deps}
 	h.subcommands = []subcommand{
-		{name: "help", help: "Show what /connect can do", execute: h.help},
-		{name: "open", help: "Open the Connect Workspace", execute: h.open},
+		{name: "help", help: i18n.M("connect.command.help.help", "Show what /connect can do"), execute: h.help},
+		{name: "open", help: i18n.M("connect.command.open.help", "Open the Connect Workspace"), execute: h.open},
 		h.recordCommand(),
 	}
 	if deps.Follows != nil {
@@ -81,32 +94,46 @@ func NewHandler(deps Deps) *Handler {
 	return h
 }
 
-// Definition is what Mattermost registers, with autocomplete for every subcommand.
+// Definition is what Mattermost registers, with autocomplete for every subcommand. Mattermost
+// keeps one definition per server for every user, so it is in the server's default language
+// (the help and every answer are in each caller's own).
 func (h *Handler) Definition() *model.Command {
-	autocomplete := model.NewAutocompleteData(Trigger, "[command]", "Connect Chat: staff conversations and ServiceNow records")
+	l := h.deps.Languages.Server()
+	description := l.Text(i18n.M("connect.command.description", "Connect Chat: staff conversations and ServiceNow records"))
+	autocomplete := model.NewAutocompleteData(Trigger, l.Text(i18n.M("connect.command.hint", "[command]")), description)
 	for _, sub := range h.subcommands {
 		if sub.autocomplete != nil {
-			autocomplete.AddCommand(sub.autocomplete)
+			autocomplete.AddCommand(sub.autocomplete(l))
 			continue
 		}
-		autocomplete.AddCommand(model.NewAutocompleteData(sub.name, sub.hint, sub.help))
+		autocomplete.AddCommand(model.NewAutocompleteData(sub.name, textOf(l, sub.hint), l.Text(sub.help)))
 	}
 	return &model.Command{
 		Trigger:          Trigger,
 		DisplayName:      "Connect Chat",
-		Description:      "Connect Chat: staff conversations and ServiceNow records",
+		Description:      description,
 		AutoComplete:     true,
-		AutoCompleteDesc: "Available commands: " + strings.Join(h.names(), ", "),
-		AutoCompleteHint: "[command]",
+		AutoCompleteDesc: l.Text(i18n.M("connect.command.available", "Available commands: {{.Names}}", i18n.Data{"Names": strings.Join(h.names(), ", ")})),
+		AutoCompleteHint: l.Text(i18n.M("connect.command.hint", "[command]")),
 		AutocompleteData: autocomplete,
 	}
 }
 
-// Execute runs one /connect invocation and always answers the caller privately.
+// textOf is msg in l's language; "" for no message.
+func textOf(l *i18n.Localizer, msg i18n.Message) string {
+	if msg.IsZero() {
+		return ""
+	}
+	return l.Text(msg)
+}
+
+// Execute runs one /connect invocation and always answers the caller privately, in their
+// language.
 func (h *Handler) Execute(args *model.CommandArgs) *model.CommandResponse {
+	c := &call{CommandArgs: args, l: h.deps.Languages.User(args.UserId)}
 	words := strings.Fields(args.Command)
 	if len(words) < 2 {
-		return h.help(args, nil)
+		return h.help(c, nil)
 	}
 	name := strings.ToLower(words[1])
 	for _, sub := range h.subcommands {
@@ -114,31 +141,33 @@ func (h *Handler) Execute(args *model.CommandArgs) *model.CommandResponse {
 			continue
 		}
 		if sub.adminOnly && !h.deps.IsAdmin(args.UserId) {
-			return ephemeral(fmt.Sprintf("Only system admins can use `/connect %s`.", sub.name))
+			return c.say(i18n.M("connect.command.admins_only", "Only system admins can use `/connect {{.Command}}`.", i18n.Data{"Command": sub.name}))
 		}
-		return sub.execute(args, words[2:])
+		return sub.execute(c, words[2:])
 	}
-	return ephemeral(fmt.Sprintf("Unknown command `%s`. Type `/connect help` to see what /connect can do.", words[1]))
+	return c.say(i18n.M("connect.command.unknown", "Unknown command `{{.Command}}`. Type `/connect help` to see what /connect can do.", i18n.Data{"Command": words[1]}))
 }
 
-func (h *Handler) help(*model.CommandArgs, []string) *model.CommandResponse {
+func (h *Handler) help(c *call, _ []string) *model.CommandResponse {
 	var b strings.Builder
 	b.WriteString("#### Connect Chat\n")
 	for _, sub := range h.subcommands {
-		usage := strings.TrimSpace("/connect " + sub.name + " " + sub.hint)
-		fmt.Fprintf(&b, "- `%s`: %s\n", usage, sub.help)
+		usage := strings.TrimSpace("/connect " + sub.name + " " + textOf(c.l, sub.hint))
+		b.WriteString(c.l.Text(i18n.M("connect.command.help.line", "- `{{.Usage}}`: {{.Help}}", i18n.Data{"Usage": usage, "Help": sub.help})) + "\n")
 	}
 	return ephemeral(b.String())
 }
 
 // open takes the web app to the workspace's route in the current team (clients that cannot go
 // there show the link to the standalone page).
-func (h *Handler) open(args *model.CommandArgs, _ []string) *model.CommandResponse {
-	resp := ephemeral(fmt.Sprintf("[Open the Connect Workspace](%s) (or in its own window: %s)", h.deps.WorkspaceRoute(args.TeamId), h.deps.WorkspaceURL()))
-	resp.GotoLocation = h.deps.WorkspaceRoute(args.TeamId)
+func (h *Handler) open(c *call, _ []string) *model.CommandResponse {
+	route, standalone := h.deps.WorkspaceRoute(c.TeamId), h.deps.WorkspaceURL()
+	resp := c.say(i18n.M("connect.command.open.links", "[Open the Connect Workspace]({{.Route}}) (or in its own window: {{.Standalone}})",
+		i18n.Data{"Route": route, "Standalone": standalone}))
+	resp.GotoLocation = route
 	if resp.GotoLocation == "" {
-		resp.GotoLocation = h.deps.WorkspaceURL()
-		resp.Text = fmt.Sprintf("[Open the Connect Workspace](%s)", h.deps.WorkspaceURL())
+		resp.GotoLocation = standalone
+		resp.Text = c.l.Text(i18n.M("connect.command.open.link", "[Open the Connect Workspace]({{.Standalone}})", i18n.Data{"Standalone": standalone}))
 	}
 	return resp
 }
@@ -157,18 +186,18 @@ func ephemeral(text string) *model.CommandResponse {
 
 // failed answers err: a failure's own sentence (notFound instead, when given, for a
 // conversation the caller does not have here), or generic, logging the internal error.
-func (h *Handler) failed(args *model.CommandArgs, err error, notFound, generic string) *model.CommandResponse {
+func (h *Handler) failed(c *call, err error, notFound, generic i18n.Message) *model.CommandResponse {
 	known, ok := failure.As(err)
 	switch {
-	case ok && known.Kind == failure.NotFound && notFound != "":
-		return ephemeral(notFound)
+	case ok && known.Kind == failure.NotFound && !notFound.IsZero():
+		return c.say(notFound)
 	case ok:
-		return ephemeral(sentence(known.Message))
+		return ephemeral(sentence(known.In(c.l)))
 	}
 	if h.deps.Log != nil {
-		h.deps.Log.Error("A /connect command failed", "command", subcommandOf(args), "user_id", args.UserId, "error", err.Error())
+		h.deps.Log.Error("A /connect command failed", "command", subcommandOf(c.CommandArgs), "user_id", c.UserId, "error", err.Error())
 	}
-	return ephemeral(generic)
+	return c.say(generic)
 }
 
 // subcommandOf is the first two words of a command; the rest may be anything the caller typed.
@@ -177,7 +206,8 @@ func subcommandOf(args *model.CommandArgs) string {
 	return strings.Join(words[:min(len(words), 2)], " ")
 }
 
-// Starting answers /connect before the command's services exist.
+// Starting answers /connect before the command's services exist (in English: the caller's
+// language is not known yet).
 func Starting() *model.CommandResponse {
-	return ephemeral("Connect Chat is starting. Please try again in a moment.")
+	return ephemeral(i18n.English().Text(i18n.M("connect.command.starting", "Connect Chat is starting. Please try again in a moment.")))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/creation"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 type fakeCreator struct {
@@ -50,8 +51,8 @@ func TestCreateAnswers(t *testing.T) {
 	}{
 		{"no description", "/connect create incident", &fakeCreator{}, "Name the table and the short description"},
 		{"queued", "/connect create incident x", &fakeCreator{answer: creation.Created{Queued: true}}, "ServiceNow cannot be reached just now"},
-		{"refused", "/connect create incident x", &fakeCreator{err: failure.New(failure.Invalid, "ServiceNow requires Caller for a new incident.")}, "ServiceNow requires Caller for a new incident."},
-		{"not a conversation", "/connect create incident x", &fakeCreator{err: failure.New(failure.NotFound, "No such conversation.")}, "Use `/connect create` in a Connect conversation"},
+		{"refused", "/connect create incident x", &fakeCreator{err: failure.New(failure.Invalid, i18n.Text("ServiceNow requires Caller for a new incident."))}, "ServiceNow requires Caller for a new incident."},
+		{"not a conversation", "/connect create incident x", &fakeCreator{err: failure.New(failure.NotFound, i18n.Text("No such conversation."))}, "Use `/connect create` in a Connect conversation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
@@ -23,7 +24,7 @@ func (f *fakeBell) member(channelID string) error {
 		return f.fail
 	}
 	if channelID != "group" && channelID != "dm" {
-		return failure.New(failure.NotFound, "No such conversation.")
+		return failure.New(failure.NotFound, i18n.Text("No such conversation."))
 	}
 	return nil
 }

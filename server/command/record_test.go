@@ -1,6 +1,8 @@
 package command
 
 import (
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 
 	"context"
@@ -38,7 +40,7 @@ func TestRecordLinksRecords(t *testing.T) {
 	require.Len(t, linker.linked, 1)
 	assert.Equal(t, []string{"INC0010001", "RITM0010002"}, linker.linked[0])
 
-	linker.linkErr = errors.New("INC0099999 was not found in ServiceNow")
+	linker.linkErr = failure.New(failure.NotFound, i18n.Text("INC0099999 was not found in ServiceNow"))
 	assert.Equal(t, "INC0099999 was not found in ServiceNow.", runAs(h, "user1", "/connect record INC0099999").Text)
 }
 

@@ -2,12 +2,12 @@ package command
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -20,88 +20,102 @@ type StaffAdmin interface {
 
 const syncTimeout = 2 * time.Minute
 
+// syncTimeFormat writes the sync's times in every language alike.
+const syncTimeFormat = "2006-01-02 15:04 MST"
+
 func (h *Handler) staffCommand() subcommand {
-	autocomplete := model.NewAutocompleteData("staff", "check|sync|stats", "Who counts as ITIL staff (admins)")
-	check := model.NewAutocompleteData("check", "@user", "Explain why a user is or is not ITIL staff")
-	check.AddTextArgument("The user to check", "@username", "")
-	autocomplete.AddCommand(check)
-	autocomplete.AddCommand(model.NewAutocompleteData("sync", "", "Read the ServiceNow role holders now"))
-	autocomplete.AddCommand(model.NewAutocompleteData("stats", "", "Show the staff sources, the last sync and the caches"))
+	autocomplete := func(l *i18n.Localizer) *model.AutocompleteData {
+		data := model.NewAutocompleteData("staff", "check|sync|stats", l.Text(i18n.M("connect.command.staff.description", "Who counts as ITIL staff (admins)")))
+		user := l.Text(i18n.M("connect.command.staff.user_hint", "@user"))
+		check := model.NewAutocompleteData("check", user, l.Text(i18n.M("connect.command.staff.check", "Explain why a user is or is not ITIL staff")))
+		check.AddTextArgument(l.Text(i18n.M("connect.command.staff.check_argument", "The user to check")), l.Text(i18n.M("connect.command.staff.username_hint", "@username")), "")
+		data.AddCommand(check)
+		data.AddCommand(model.NewAutocompleteData("sync", "", l.Text(i18n.M("connect.command.staff.sync", "Read the ServiceNow role holders now"))))
+		data.AddCommand(model.NewAutocompleteData("stats", "", l.Text(i18n.M("connect.command.staff.stats", "Show the staff sources, the last sync and the caches"))))
+		return data
+	}
 	return subcommand{
-		name: "staff", hint: "check @user | sync | stats", help: "Who counts as ITIL staff (system admins only)",
+		name: "staff", hint: i18n.M("connect.command.staff.hint", "check @user | sync | stats"), help: i18n.M("connect.command.staff.help", "Who counts as ITIL staff (system admins only)"),
 		adminOnly: true, autocomplete: autocomplete, execute: h.staff,
 	}
 }
 
-func (h *Handler) staff(_ *model.CommandArgs, words []string) *model.CommandResponse {
+func (h *Handler) staff(args *call, words []string) *model.CommandResponse {
 	switch {
 	case len(words) == 2 && strings.EqualFold(words[0], "check"):
-		return h.staffCheck(words[1])
+		return h.staffCheck(args, words[1])
 	case len(words) == 1 && strings.EqualFold(words[0], "sync"):
-		return h.staffSync()
+		return h.staffSync(args)
 	case len(words) == 1 && strings.EqualFold(words[0], "stats"):
-		return ephemeral(formatStats(h.deps.Staff.Stats()))
+		return ephemeral(formatStats(h.deps.Staff.Stats(), args.l))
 	}
-	return ephemeral("Usage: `/connect staff check @user`, `/connect staff sync` or `/connect staff stats`.")
+	return args.say(i18n.M("connect.command.staff.usage", "Usage: `/connect staff check @user`, `/connect staff sync` or `/connect staff stats`."))
 }
 
-func (h *Handler) staffCheck(username string) *model.CommandResponse {
+func (h *Handler) staffCheck(args *call, username string) *model.CommandResponse {
 	verdict, err := h.deps.Staff.Explain(username)
 	if err != nil {
-		return ephemeral(fmt.Sprintf("Could not check %s: %s.", username, err.Error()))
+		return args.say(i18n.M("connect.command.staff.check_failed", "Could not check {{.User}}: {{.Problem}}.", i18n.Data{"User": username, "Problem": err.Error()}))
 	}
-	is := "is not ITIL staff"
+	data := i18n.Data{"Username": verdict.Username, "Reason": verdict.Reason}
 	switch verdict.Kind {
 	case staff.Staff:
-		is = "is ITIL staff"
+		return args.say(i18n.M("connect.command.staff.is_staff", "@{{.Username}} is ITIL staff: @{{.Username}} {{.Reason}}.", data))
 	case staff.Bot, staff.ConnectBot:
-		is = "is neither staff nor non-staff"
+		return args.say(i18n.M("connect.command.staff.is_neither", "@{{.Username}} is neither staff nor non-staff: @{{.Username}} {{.Reason}}.", data))
 	}
-	return ephemeral(fmt.Sprintf("@%s %s: @%s %s.", verdict.Username, is, verdict.Username, verdict.Reason))
+	return args.say(i18n.M("connect.command.staff.is_not_staff", "@{{.Username}} is not ITIL staff: @{{.Username}} {{.Reason}}.", data))
 }
 
-func (h *Handler) staffSync() *model.CommandResponse {
+func (h *Handler) staffSync(args *call) *model.CommandResponse {
 	ctx, cancel := context.WithTimeout(context.Background(), syncTimeout)
 	defer cancel()
 	status, err := h.deps.Staff.SyncRoles(ctx)
 	if err != nil {
-		return ephemeral(err.Error())
+		return ephemeral(err.Error()) // ServiceNow's and the sync's own words, for the admin
 	}
-	return ephemeral(fmt.Sprintf("ServiceNow role sync done: %d role holders.", status.Holders))
+	return args.say(i18n.Plural("connect.command.staff.synced", "ServiceNow role sync done: {{.Count}} role holder.", "ServiceNow role sync done: {{.Count}} role holders.", status.Holders))
 }
 
-func formatStats(s staff.Stats) string {
+func formatStats(s staff.Stats, l *i18n.Localizer) string {
+	none := l.Text(i18n.M("connect.command.staff.none", "none"))
 	var b strings.Builder
-	b.WriteString("#### Connect staff\n")
-	fmt.Fprintf(&b, "- Enforcement: %s\n", s.Mode)
-	fmt.Fprintf(&b, "- Staff teams: %s\n", orNone(s.Teams))
-	fmt.Fprintf(&b, "- Staff groups: %s\n", orNone(s.Groups))
-	fmt.Fprintf(&b, "- ServiceNow roles: %s (%d holders)\n", orNone(s.Roles), s.Sync.Holders)
-	fmt.Fprintf(&b, "- Last role sync: %s\n", describeSync(s.Sync))
-	fmt.Fprintf(&b, "- Cached: %d verdicts, %d conversations\n", s.CachedVerdicts, s.CachedChannels)
-	for _, warning := range s.Warnings {
-		fmt.Fprintf(&b, "- :warning: %s\n", warning)
+	b.WriteString(l.Text(i18n.M("connect.command.staff.stats_title", "#### Connect staff")) + "\n")
+	for _, line := range []i18n.Message{
+		i18n.M("connect.command.staff.stats_mode", "Enforcement: {{.Mode}}", i18n.Data{"Mode": s.Mode}),
+		i18n.M("connect.command.staff.stats_teams", "Staff teams: {{.Teams}}", i18n.Data{"Teams": orNone(s.Teams, none)}),
+		i18n.M("connect.command.staff.stats_groups", "Staff groups: {{.Groups}}", i18n.Data{"Groups": orNone(s.Groups, none)}),
+		i18n.Plural("connect.command.staff.stats_roles", "ServiceNow roles: {{.Roles}} ({{.Count}} holder)", "ServiceNow roles: {{.Roles}} ({{.Count}} holders)", s.Sync.Holders, i18n.Data{"Roles": orNone(s.Roles, none)}),
+		i18n.M("connect.command.staff.stats_sync", "Last role sync: {{.Sync}}", i18n.Data{"Sync": describeSync(s.Sync)}),
+		i18n.M("connect.command.staff.stats_cached", "Cached: {{.Verdicts}} verdicts, {{.Channels}} conversations", i18n.Data{"Verdicts": s.CachedVerdicts, "Channels": s.CachedChannels}),
+	} {
+		b.WriteString("- " + l.Text(line) + "\n")
+	}
+	for _, warning := range s.WarningMessages {
+		b.WriteString("- :warning: " + l.Text(warning) + "\n")
 	}
 	return b.String()
 }
 
-func describeSync(s staff.SyncStatus) string {
+func describeSync(s staff.SyncStatus) i18n.Message {
 	if s.LastAttempt.IsZero() {
-		return "never"
+		return i18n.M("connect.command.staff.sync_never", "never")
 	}
-	text := "succeeded " + s.LastSuccess.UTC().Format(time.RFC1123)
-	if s.LastSuccess.IsZero() {
-		text = "never succeeded"
+	data := i18n.Data{"Success": s.LastSuccess.UTC().Format(syncTimeFormat), "Attempt": s.LastAttempt.UTC().Format(syncTimeFormat), "Problem": s.LastError}
+	switch {
+	case s.LastSuccess.IsZero() && s.LastError == "":
+		return i18n.M("connect.command.staff.sync_not_yet", "never succeeded")
+	case s.LastSuccess.IsZero():
+		return i18n.M("connect.command.staff.sync_never_succeeded", "never succeeded; the last attempt ({{.Attempt}}) failed: {{.Problem}}", data)
+	case s.LastError == "":
+		return i18n.M("connect.command.staff.sync_succeeded", "succeeded {{.Success}}", data)
 	}
-	if s.LastError != "" {
-		text += fmt.Sprintf("; the last attempt (%s) failed: %s", s.LastAttempt.UTC().Format(time.RFC1123), s.LastError)
-	}
-	return text
+	return i18n.M("connect.command.staff.sync_failed_since", "succeeded {{.Success}}; the last attempt ({{.Attempt}}) failed: {{.Problem}}", data)
 }
 
-func orNone(items []string) string {
+func orNone(items []string, none string) string {
 	if len(items) == 0 {
-		return "none"
+		return none
 	}
 	return strings.Join(items, ", ")
 }

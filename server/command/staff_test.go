@@ -8,6 +8,7 @@ import (
 	"github.com/pkg/errors"
 	"github.com/stretchr/testify/assert"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
@@ -16,11 +17,11 @@ type fakeStaffAdmin struct{ syncErr error }
 func (f *fakeStaffAdmin) Explain(username string) (staff.Verdict, error) {
 	switch username {
 	case "@alice":
-		return staff.Verdict{Username: "alice", Kind: staff.Staff, Reason: "is a member of the staff team itil"}, nil
+		return staff.Verdict{Username: "alice", Kind: staff.Staff, Reason: i18n.Text("is a member of the staff team itil")}, nil
 	case "@jira":
-		return staff.Verdict{Username: "jira", Kind: staff.Bot, Reason: "is a bot, so Connect leaves its conversations alone"}, nil
+		return staff.Verdict{Username: "jira", Kind: staff.Bot, Reason: i18n.Text("is a bot, so Connect leaves its conversations alone")}, nil
 	case "@dave":
-		return staff.Verdict{Username: "dave", Kind: staff.NonStaff, Reason: "is a guest"}, nil
+		return staff.Verdict{Username: "dave", Kind: staff.NonStaff, Reason: i18n.Text("is a guest")}, nil
 	}
 	return staff.Verdict{}, errors.New("no user named " + username)
 }
@@ -33,8 +34,8 @@ func (f *fakeStaffAdmin) Stats() staff.Stats {
 	synced := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	return staff.Stats{
 		Mode: "enforce", Teams: []string{"itil"}, Roles: []string{"itil"}, CachedVerdicts: 4, CachedChannels: 2,
-		Sync:     staff.SyncStatus{LastAttempt: synced.Add(time.Hour), LastSuccess: synced, LastError: "ServiceNow did not answer within 5s", Holders: 3},
-		Warnings: []string{"The staff team itil is open."},
+		Sync:            staff.SyncStatus{LastAttempt: synced.Add(time.Hour), LastSuccess: synced, LastError: "ServiceNow did not answer within 5s", Holders: 3},
+		WarningMessages: []i18n.Message{i18n.Text("The staff team itil is open.")},
 	}
 }
 
@@ -73,7 +74,7 @@ func TestStaffStatsSummarize(t *testing.T) {
 	assert.Contains(t, text, "- Staff teams: itil\n")
 	assert.Contains(t, text, "- Staff groups: none\n")
 	assert.Contains(t, text, "- ServiceNow roles: itil (3 holders)\n")
-	assert.Contains(t, text, "- Last role sync: succeeded Tue, 24 Nov 2026 09:30:00 UTC; the last attempt (Tue, 24 Nov 2026 10:30:00 UTC) failed: ServiceNow did not answer within 5s\n")
+	assert.Contains(t, text, "- Last role sync: succeeded 2026-11-24 09:30 UTC; the last attempt (2026-11-24 10:30 UTC) failed: ServiceNow did not answer within 5s\n")
 	assert.Contains(t, text, "- Cached: 4 verdicts, 2 conversations\n")
 	assert.Contains(t, text, "- :warning: The staff team itil is open.\n")
 }

@@ -1,7 +1,6 @@
 package conversations
 
 import (
-	"fmt"
 	"sort"
 	"sync"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/shape"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
@@ -186,14 +186,14 @@ func (s *Service) refuseOutsider(channelID, userID, actorID string) bool {
 	case config.ModeOff:
 		return false
 	case config.ModeWarn:
-		s.notifier.Ephemeral(tell, channelID, "Added, but note: "+reason)
+		s.notifier.Ephemeral(tell, channelID, i18n.M("connect.conversations.added_but", "Added, but note: {{.Reason}}", i18n.Data{"Reason": reason}))
 		return false
 	}
 	if err := s.channels.RemoveMember(channelID, userID); err != nil {
 		s.log.Error("Failed to remove a non-staff member from a Connect group", "channel_id", channelID, "user_id", userID, "error", err.Error())
 		return false
 	}
-	s.notifier.Ephemeral(tell, channelID, fmt.Sprintf("@%s was removed from this conversation: %s", verdict.Username, reason))
+	s.notifier.Ephemeral(tell, channelID, i18n.M("connect.conversations.removed", "@{{.Username}} was removed from this conversation: {{.Reason}}", i18n.Data{"Username": verdict.Username, "Reason": reason}))
 	return true
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
@@ -277,10 +278,10 @@ func (f *fakeMattermost) Publish(userID string, sent wire.Event) {
 	f.events = append(f.events, event{userID: userID, name: sent.EventName(), sent: sent})
 }
 
-func (f *fakeMattermost) Ephemeral(userID, channelID, message string) {
+func (f *fakeMattermost) Ephemeral(userID, channelID string, message i18n.Message) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.ephemerals = append(f.ephemerals, event{userID: userID, channelID: channelID, payload: map[string]any{"message": message}})
+	f.ephemerals = append(f.ephemerals, event{userID: userID, channelID: channelID, payload: map[string]any{"message": message.English()}})
 }
 
 func (f *fakeMattermost) Broadcast(name, data string) error {

@@ -4,6 +4,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // AddMembers adds people to a group. Adding people to a Mattermost GM, whose members are
@@ -38,7 +39,7 @@ func (s *Service) AddMembers(callerID, channelID string, userIDs []string) (c Co
 // newcomers validates the people to add to c: staff, not in it yet, within the size limit.
 func (s *Service) newcomers(callerID string, c Conversation, userIDs []string) ([]string, error) {
 	if c.Kind == Direct {
-		return nil, invalid("Start a group to add people: a direct conversation always has two people.")
+		return nil, invalid(i18n.M("connect.conversations.add_to_direct", "Start a group to add people: a direct conversation always has two people."))
 	}
 	requested, err := cleanMemberIDs(callerID, userIDs)
 	if err != nil {
@@ -95,11 +96,11 @@ func (s *Service) RemoveMember(callerID, channelID, memberID string) (c Conversa
 func checkRemovable(c Conversation, memberID string) error {
 	switch {
 	case c.Kind == Direct:
-		return invalid("A direct conversation always has two people: close it instead.")
+		return invalid(i18n.M("connect.conversations.remove_from_direct", "A direct conversation always has two people: close it instead."))
 	case !c.Managed:
-		return invalid("People cannot be removed from this group: its members are fixed. Start a new group without them.")
+		return invalid(i18n.M("connect.conversations.members_fixed", "People cannot be removed from this group: its members are fixed. Start a new group without them."))
 	case !hasMember(c.Members, memberID):
-		return failure.New(failure.NotFound, "That person is not in this conversation.")
+		return failure.New(failure.NotFound, i18n.M("connect.conversations.not_a_member", "That person is not in this conversation."))
 	}
 	return nil
 }
@@ -129,9 +130,9 @@ func (s *Service) Rename(callerID, channelID, name string) (c Conversation, err 
 	}
 	switch {
 	case l.conversation.Kind == Direct:
-		return Conversation{}, invalid("Only group conversations have a name.")
+		return Conversation{}, invalid(i18n.M("connect.conversations.name_direct", "Only group conversations have a name."))
 	case !l.conversation.Managed:
-		return Conversation{}, invalid("This group is named after its members: add someone to it to start a group you can name.")
+		return Conversation{}, invalid(i18n.M("connect.conversations.name_fixed", "This group is named after its members: add someone to it to start a group you can name."))
 	}
 	s.renaming.Lock()
 	defer s.renaming.Unlock()

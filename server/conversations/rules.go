@@ -8,6 +8,7 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/shape"
 )
 
@@ -30,14 +31,14 @@ func kindOf(sh shape.Shape) Kind {
 // without the caller.
 func cleanMemberIDs(callerID string, ids []string) ([]string, error) {
 	if len(ids) == 0 {
-		return nil, invalid("Choose at least one person.")
+		return nil, invalid(i18n.M("connect.conversations.choose_someone", "Choose at least one person."))
 	}
 	seen := map[string]bool{callerID: true}
 	var cleaned []string
 	for _, id := range ids {
 		id = strings.TrimSpace(id)
 		if !model.IsValidId(id) {
-			return nil, invalid("No user with id %q.", id)
+			return nil, invalid(i18n.M("connect.conversations.no_such_user", "No user with id \"{{.ID}}\".", i18n.Data{"ID": id}))
 		}
 		if !seen[id] {
 			seen[id] = true
@@ -50,7 +51,7 @@ func cleanMemberIDs(callerID string, ids []string) ([]string, error) {
 // checkSize refuses conversations of more than maxMembers people.
 func checkSize(people int) error {
 	if people > maxMembers {
-		return invalid("A conversation can have at most %d people.", maxMembers)
+		return invalid(i18n.M("connect.conversations.too_many", "A conversation can have at most {{.Max}} people.", i18n.Data{"Max": maxMembers}))
 	}
 	return nil
 }
@@ -60,13 +61,13 @@ func checkSize(people int) error {
 func cleanName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	if !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
-		return "", invalid("A group name cannot contain control characters such as line breaks or NUL.")
+		return "", invalid(i18n.M("connect.conversations.name_control", "A group name cannot contain control characters such as line breaks or NUL."))
 	}
 	if name != "" && !strings.ContainsFunc(name, isVisible) {
-		return "", invalid("A group name needs at least one visible character.")
+		return "", invalid(i18n.M("connect.conversations.name_empty", "A group name needs at least one visible character."))
 	}
 	if utf8.RuneCountInString(name) > maxNameLength {
-		return "", invalid("A group name can be at most %d characters.", maxNameLength)
+		return "", invalid(i18n.M("connect.conversations.name_long", "A group name can be at most {{.Max}} characters.", i18n.Data{"Max": maxNameLength}))
 	}
 	return name, nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
@@ -57,7 +58,7 @@ type Clients interface {
 
 // Notifier sends a user a private message in a channel.
 type Notifier interface {
-	Ephemeral(userID, channelID, message string)
+	Ephemeral(userID, channelID string, message i18n.Message)
 }
 
 // Cluster reaches the plugin on the other servers of a cluster.
@@ -111,11 +112,15 @@ type Deps struct {
 	// RecordOf is the record of a record conversation (nil for other conversations). Following
 	// is built after this service, so the plugin passes a func that reaches it once built.
 	RecordOf func(channelID string) *RecordRef
+	// Languages: what every member reads (a group's purpose) is in the server's default
+	// language (nil: English).
+	Languages *i18n.Languages
 }
 
 // Service is the conversations domain.
 type Service struct {
 	channels  Channels
+	languages *i18n.Languages
 	directory Directory
 	clients   Clients
 	notifier  Notifier
@@ -152,7 +157,7 @@ func NewService(d Deps) *Service {
 		channels: d.Channels, directory: d.Directory, clients: d.Clients, notifier: d.Notifier, cluster: d.Cluster,
 		kv: d.KV, staff: d.Staff, log: d.Log,
 		config: d.Config, botID: d.BotID, now: d.Now, nameDelay: d.NameDelay, renames: map[string]*time.Timer{},
-		recordIndex: d.RecordOf,
+		recordIndex: d.RecordOf, languages: d.Languages,
 	}
 	if s.now == nil {
 		s.now = time.Now

@@ -7,11 +7,12 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
 
 // groupPurpose is the purpose native clients show for a managed group.
-const groupPurpose = "A Connect Chat group conversation."
+var groupPurpose = i18n.M("connect.conversations.group_purpose", "A Connect Chat group conversation.")
 
 // Create starts a conversation between the caller and req.UserIDs: a DM for one other
 // person, a group for more. An existing conversation with the same people is reopened
@@ -23,7 +24,7 @@ func (s *Service) Create(callerID string, req CreateRequest) (c Conversation, cr
 		return Conversation{}, false, err
 	}
 	if len(others) == 0 {
-		return Conversation{}, false, invalid("Choose someone other than yourself.")
+		return Conversation{}, false, invalid(i18n.M("connect.conversations.not_yourself", "Choose someone other than yourself."))
 	}
 	if err := checkSize(len(others) + 1); err != nil {
 		return Conversation{}, false, err
@@ -54,7 +55,7 @@ func (s *Service) checkPeople(ids []string) error {
 	var outsiders []staff.Verdict
 	for _, id := range ids {
 		if !found[id] {
-			return invalid("No user with id %q.", id)
+			return invalid(i18n.M("connect.conversations.no_such_user", "No user with id \"{{.ID}}\".", i18n.Data{"ID": id}))
 		}
 		verdict, err := s.staff.Verdict(id)
 		if err != nil {
@@ -65,7 +66,7 @@ func (s *Service) checkPeople(ids []string) error {
 		}
 	}
 	if len(outsiders) > 0 {
-		return invalid("%s", staff.Refusal(outsiders))
+		return invalid(staff.Refusal(outsiders))
 	}
 	return nil
 }
@@ -148,7 +149,7 @@ func (s *Service) createGroup(callerID string, others []string, name string) (*m
 	}
 	channel, err := s.channels.CreateChannel(&model.Channel{
 		TeamId: teamID, Type: model.ChannelTypePrivate, Name: "connect-" + model.NewId(),
-		DisplayName: displayName, Purpose: groupPurpose, CreatorId: s.botID,
+		DisplayName: displayName, Purpose: s.languages.Server().Text(groupPurpose), CreatorId: s.botID,
 	})
 	if err != nil {
 		return nil, errors.Wrap(err, "failed to create the group channel")
@@ -193,11 +194,11 @@ func (s *Service) conversationTeamID() (string, error) {
 		name = cfg.StaffTeams[0]
 	}
 	if name == "" {
-		return "", failure.New(failure.Unavailable, "Connect cannot start group conversations yet: a system admin must set the conversation team in the System Console.")
+		return "", failure.New(failure.Unavailable, i18n.M("connect.conversations.no_team", "Connect cannot start group conversations yet: a system admin must set the conversation team in the System Console."))
 	}
 	id, err := s.directory.TeamID(name)
 	if errors.Is(err, ErrMissing) {
-		return "", failure.Newf(failure.Unavailable, "Connect cannot start group conversations: the conversation team %q does not exist. A system admin must fix it in the System Console.", name)
+		return "", failure.New(failure.Unavailable, i18n.M("connect.conversations.team_missing", "Connect cannot start group conversations: the conversation team \"{{.Team}}\" does not exist. A system admin must fix it in the System Console.", i18n.Data{"Team": name}))
 	}
 	if err != nil {
 		return "", errors.Wrapf(err, "failed to find team %s", name)

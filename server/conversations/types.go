@@ -1,6 +1,9 @@
 package conversations
 
-import "github.com/connectchat/mattermost-plugin-connect/server/failure"
+import (
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+)
 
 // Kind is "direct" (a Mattermost DM) or "group" (a Mattermost GM or a managed private channel).
 type Kind string
@@ -68,8 +71,8 @@ type CreateRequest struct {
 	Name    string   `json:"name"`
 }
 
-func invalid(format string, args ...any) error {
-	return failure.Newf(failure.Invalid, format, args...)
+func invalid(msg i18n.Message) error {
+	return failure.New(failure.Invalid, msg)
 }
 
-var errNoSuchConversation = failure.New(failure.NotFound, "No such conversation.")
+var errNoSuchConversation = failure.New(failure.NotFound, i18n.M("connect.conversations.not_found", "No such conversation."))

@@ -24,6 +24,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
@@ -71,7 +72,7 @@ type KV interface {
 // Outbox is the durable write queue that creates the record later while ServiceNow cannot
 // take it at once.
 type Outbox interface {
-	Handle(kind string, h outbox.Handler, failedMessage func(w outbox.Write, err error) string)
+	Handle(kind string, h outbox.Handler, failedMessage func(w outbox.Write, err error) i18n.Message)
 	Enqueue(w outbox.Write) (queued bool, err error)
 	Pending(id string) (bool, error)
 }
@@ -98,6 +99,8 @@ type Deps struct {
 	Log    Logger
 	Config func() *config.Config
 	BotID  string
+	// Languages: the card's post is in the server's default language (nil: English).
+	Languages *i18n.Languages
 }
 
 // Service creates records from conversations.
@@ -187,10 +190,10 @@ type Creatable struct {
 
 // Failures the caller can act on.
 var (
-	errOff        = failure.New(failure.Forbidden, "Creating ServiceNow records through Connect is turned off. A system admin can turn it on in the System Console (Plugins > Connect Chat).")
-	errNotStaff   = failure.New(failure.Forbidden, "Only ITIL staff can create ServiceNow records with Connect.")
-	errNoInstance = failure.New(failure.Unavailable, "ServiceNow is not configured yet: a system admin sets it up in the System Console (Plugins > Connect Chat).")
-	errInProgress = failure.New(failure.Conflict, "This record is being created already; its card appears in the conversation when it is done.")
+	errOff        = failure.New(failure.Forbidden, i18n.M("connect.creation.off", "Creating ServiceNow records through Connect is turned off. A system admin can turn it on in the System Console (Plugins > Connect Chat)."))
+	errNotStaff   = failure.New(failure.Forbidden, i18n.M("connect.creation.staff_only", "Only ITIL staff can create ServiceNow records with Connect."))
+	errNoInstance = failure.New(failure.Unavailable, i18n.M("connect.records.setup_missing_sentence", "ServiceNow is not configured yet: a system admin sets it up in the System Console (Plugins > Connect Chat)."))
+	errInProgress = failure.New(failure.Conflict, i18n.M("connect.creation.in_progress", "This record is being created already; its card appears in the conversation when it is done."))
 )
 
 // Tables lists the tables the caller may create records in; a failure for anyone who may not.
@@ -199,10 +202,11 @@ func (s *Service) Tables(userID string) (Creatable, error) {
 	if err := s.mayCreate(cfg, userID); err != nil {
 		return Creatable{}, err
 	}
+	l := s.d.Languages.Recent(userID)
 	tables := make([]Table, 0, len(cfg.CreateTables))
 	for _, name := range cfg.CreateTables {
 		if cfg.IsRecordTable(name) {
-			tables = append(tables, Table{Name: name, Label: TableLabel(name)})
+			tables = append(tables, Table{Name: name, Label: TableLabel(name, l)})
 		}
 	}
 	return Creatable{Tables: tables}, nil
@@ -266,7 +270,7 @@ func (s *Service) Prepare(ctx context.Context, userID, channelID string, req Req
 		return Plan{}, err
 	}
 	if len(req.RequestID) > maxRequestID || strings.ContainsAny(req.RequestID, " \t\n") {
-		return Plan{}, failure.Newf(failure.Invalid, "request_id must be at most %d characters without spaces.", maxRequestID)
+		return Plan{}, failure.New(failure.Invalid, i18n.M("connect.creation.request_id", "request_id must be at most {{.Max}} characters without spaces.", i18n.Data{"Max": maxRequestID}))
 	}
 	if s.upstream() == nil {
 		return Plan{}, errNoInstance
@@ -335,7 +339,7 @@ func (s *Service) create(ctx context.Context, upstream Upstream, plan Plan) (*se
 	caller, err := upstream.UserByEmail(ctx, plan.CallerEmail)
 	switch {
 	case errors.Is(err, servicenow.ErrNoUser) || servicenow.KindOf(err) == servicenow.KindInvalid:
-		return nil, failure.Newf(failure.Invalid, "%s cannot be the caller: ServiceNow has no single active user with the address %s.", plan.Caller, plan.CallerEmail)
+		return nil, failure.New(failure.Invalid, i18n.M("connect.creation.caller_unknown", "{{.Name}} cannot be the caller: ServiceNow has no single active user with the address {{.Email}}.", i18n.Data{"Name": plan.Caller, "Email": plan.CallerEmail}))
 	case err != nil:
 		return nil, err
 	}
@@ -406,20 +410,25 @@ func Permanent(err error) bool {
 func createFailure(err error) error {
 	var missing *servicenow.MissingFieldsError
 	if errors.As(err, &missing) {
-		return failure.New(failure.Invalid, missing.Error()+".")
+		return failure.New(failure.Invalid, i18n.Text(missing.Error()+".")) // ServiceNow's own field names
 	}
 	switch servicenow.KindOf(err) {
 	case servicenow.KindUnavailable, servicenow.KindTimeout, servicenow.KindRateLimited, servicenow.KindBadResponse:
-		return failure.New(failure.Unavailable, "ServiceNow could not be reached, so the record was not created: "+err.Error()+".")
+		return failure.New(failure.Unavailable, i18n.M("connect.creation.unreachable", "ServiceNow could not be reached, so the record was not created: {{.Problem}}.", i18n.Data{"Problem": err.Error()}))
 	case servicenow.KindForbidden, servicenow.KindBadRequest, servicenow.KindNotFound, servicenow.KindInvalid, servicenow.KindUnauthorized:
-		return failure.New(failure.Invalid, "ServiceNow did not create the record: "+err.Error()+".")
+		return failure.New(failure.Invalid, notCreated(err))
 	case "":
 		if errors.Is(err, context.DeadlineExceeded) {
-			return failure.New(failure.Unavailable, "ServiceNow did not answer in time, so the record was not created.")
+			return failure.New(failure.Unavailable, i18n.M("connect.creation.timeout", "ServiceNow did not answer in time, so the record was not created."))
 		}
 		return err
 	}
-	return failure.New(failure.Unavailable, "ServiceNow did not create the record: "+err.Error()+".")
+	return failure.New(failure.Unavailable, notCreated(err))
+}
+
+// notCreated says what ServiceNow said when it did not create a record (in its own words).
+func notCreated(err error) i18n.Message {
+	return i18n.M("connect.creation.refused", "ServiceNow did not create the record: {{.Problem}}.", i18n.Data{"Problem": err.Error()})
 }
 
 func cardOf(r *servicenow.Record, caller string) Card {
@@ -435,7 +444,8 @@ const CreatedProp = "connect_created_record"
 func (s *Service) postCard(plan Plan, record *servicenow.Record) string {
 	post := &model.Post{
 		UserId: s.d.BotID, ChannelId: plan.ChannelID,
-		Message: fmt.Sprintf("%s created %s from this conversation.", markdown.Literal(plan.Asker), record.Number),
+		Message: s.d.Languages.Server().Text(i18n.M("connect.creation.posted", "{{.Asker}} created {{.Number}} from this conversation.",
+			i18n.Data{"Asker": markdown.Literal(plan.Asker), "Number": record.Number})),
 	}
 	post.AddProp(CreatedProp, record.Number)
 	if err := s.d.Posts.CreatePost(post); err != nil {
@@ -460,17 +470,16 @@ func allowedTable(cfg *config.Config, requested string) (string, error) {
 	if slices.Contains(cfg.CreateTables, table) && cfg.IsRecordTable(table) && servicenow.ValidTable(table) {
 		return table, nil
 	}
-	return "", failure.Newf(failure.Invalid, "Records can be created in %s only; %q is not one of them.", joinOr(cfg.CreateTables), requested)
+	return "", failure.New(failure.Invalid, i18n.M("connect.creation.table_not_allowed", "Records can be created in {{.Tables}} only; \"{{.Requested}}\" is not one of them.",
+		i18n.Data{"Tables": creatableTables(cfg.CreateTables), "Requested": requested}))
 }
 
-func joinOr(tables []string) string {
-	switch len(tables) {
-	case 0:
-		return "no table"
-	case 1:
-		return tables[0]
+// creatableTables names the tables records can be created in, as alternatives.
+func creatableTables(tables []string) any {
+	if len(tables) == 0 {
+		return i18n.M("connect.creation.no_table", "no table")
 	}
-	return strings.Join(tables[:len(tables)-1], ", ") + " or " + tables[len(tables)-1]
+	return i18n.Or(tables)
 }
 
 // shortDescription is the text on one line, spaces collapsed; empty or too long is refused.
@@ -478,9 +487,9 @@ func shortDescription(text string) (string, error) {
 	text = strings.Join(strings.Fields(text), " ")
 	switch n := utf8.RuneCountInString(text); {
 	case n == 0:
-		return "", failure.New(failure.Invalid, "Give the record a short description.")
+		return "", failure.New(failure.Invalid, i18n.M("connect.creation.no_description", "Give the record a short description."))
 	case n > MaxShortDescription:
-		return "", failure.Newf(failure.Invalid, "The short description is %d characters; ServiceNow takes at most %d.", n, MaxShortDescription)
+		return "", failure.New(failure.Invalid, i18n.M("connect.creation.description_long", "The short description is {{.Length}} characters; ServiceNow takes at most {{.Max}}.", i18n.Data{"Length": n, "Max": MaxShortDescription}))
 	}
 	return text, nil
 }
@@ -493,7 +502,7 @@ func (s *Service) caller(c conversations.Conversation, askerID, callerID string)
 	}
 	member := slices.ContainsFunc(c.Members, func(m conversations.Member) bool { return m.ID == callerID })
 	if !member {
-		return nil, failure.New(failure.Invalid, "The caller must be a member of this conversation.")
+		return nil, failure.New(failure.Invalid, i18n.M("connect.creation.caller_not_member", "The caller must be a member of this conversation."))
 	}
 	user, err := s.d.Users.User(callerID)
 	if err != nil {
@@ -502,9 +511,9 @@ func (s *Service) caller(c conversations.Conversation, askerID, callerID string)
 	name := displayName(user)
 	switch {
 	case user.IsBot || user.DeleteAt != 0:
-		return nil, failure.Newf(failure.Invalid, "%s cannot be the caller: only active people can.", name)
+		return nil, failure.New(failure.Invalid, i18n.M("connect.creation.caller_inactive", "{{.Name}} cannot be the caller: only active people can.", i18n.Data{"Name": name}))
 	case user.Email == "" || !staff.AddressIsTrusted(user):
-		return nil, failure.Newf(failure.Invalid, "%s cannot be the caller: their email address is not verified, so Connect cannot match them to a ServiceNow user.", name)
+		return nil, failure.New(failure.Invalid, i18n.M("connect.creation.caller_unverified", "{{.Name}} cannot be the caller: their email address is not verified, so Connect cannot match them to a ServiceNow user.", i18n.Data{"Name": name}))
 	}
 	return user, nil
 }
@@ -515,9 +524,9 @@ func (s *Service) lines(channelID string, req Request) ([]Line, error) {
 	var posts []*model.Post
 	switch {
 	case len(req.PostIDs) > MaxPickedMessages:
-		return nil, failure.Newf(failure.Invalid, "Pick at most %d messages.", MaxPickedMessages)
+		return nil, failure.New(failure.Invalid, i18n.M("connect.creation.too_many", "Pick at most {{.Max}} messages.", i18n.Data{"Max": MaxPickedMessages}))
 	case req.FromPostID != "" && len(req.PostIDs) > 0:
-		return nil, failure.New(failure.Invalid, "Send post_ids or from_post_id, not both.")
+		return nil, failure.New(failure.Invalid, i18n.M("connect.journal.both_picks", "Send post_ids or from_post_id, not both."))
 	case req.FromPostID != "":
 		from, err := s.fromHere(channelID, req.FromPostID)
 		if err != nil {
@@ -557,7 +566,7 @@ func (s *Service) lines(channelID string, req Request) ([]Line, error) {
 }
 
 func (s *Service) picked(channelID, postID string) (*model.Post, error) {
-	notHere := failure.Newf(failure.Invalid, "Message %q is not in this conversation.", postID)
+	notHere := failure.New(failure.Invalid, i18n.M("connect.creation.not_here", "Message \"{{.ID}}\" is not in this conversation.", i18n.Data{"ID": postID}))
 	if !model.IsValidId(postID) {
 		return nil, notHere
 	}
@@ -621,18 +630,25 @@ func displayName(user *model.User) string {
 	return user.Username
 }
 
-// tableLabels are the labels of ServiceNow's stock tables.
-var tableLabels = map[string]string{
-	"incident": "Incident", "problem": "Problem", "problem_task": "Problem Task",
-	"change_request": "Change Request", "change_task": "Change Task", "sc_request": "Request",
-	"sc_req_item": "Requested Item", "sc_task": "Catalog Task", "task": "Task",
-	"sn_customerservice_case": "Case", "kb_knowledge": "Knowledge",
+// tableLabels are the labels of ServiceNow's stock tables, as its own interface writes them.
+var tableLabels = map[string]i18n.Message{
+	"incident":                i18n.M("connect.creation.table.incident", "Incident"),
+	"problem":                 i18n.M("connect.creation.table.problem", "Problem"),
+	"problem_task":            i18n.M("connect.creation.table.problem_task", "Problem Task"),
+	"change_request":          i18n.M("connect.creation.table.change_request", "Change Request"),
+	"change_task":             i18n.M("connect.creation.table.change_task", "Change Task"),
+	"sc_request":              i18n.M("connect.creation.table.sc_request", "Request"),
+	"sc_req_item":             i18n.M("connect.creation.table.sc_req_item", "Requested Item"),
+	"sc_task":                 i18n.M("connect.creation.table.sc_task", "Catalog Task"),
+	"task":                    i18n.M("connect.creation.table.task", "Task"),
+	"sn_customerservice_case": i18n.M("connect.creation.table.sn_customerservice_case", "Case"),
+	"kb_knowledge":            i18n.M("connect.creation.table.kb_knowledge", "Knowledge"),
 }
 
-// TableLabel is a table's label: the stock one, or its name in words.
-func TableLabel(table string) string {
+// TableLabel is a table's label in l's language: the stock one, or its name in words.
+func TableLabel(table string, l *i18n.Localizer) string {
 	if label, ok := tableLabels[table]; ok {
-		return label
+		return l.Text(label)
 	}
 	words := strings.Fields(strings.ReplaceAll(table, "_", " "))
 	for i, w := range words {
@@ -692,13 +708,21 @@ func (s *Service) runQueued(ctx context.Context, w outbox.Write) error {
 }
 
 // failedMessage tells the asker, once, that a queued creation finally failed.
-func failedMessage(w outbox.Write, err error) string {
+func failedMessage(w outbox.Write, err error) i18n.Message {
 	var plan Plan
 	_ = json.Unmarshal(w.Payload, &plan)
 	text := err.Error()
 	if !strings.HasSuffix(text, ".") {
 		text += "."
 	}
-	return fmt.Sprintf("Connect could not create the %s %q in ServiceNow: %s Nothing was created; create it again with `/connect create` or Create record in the workspace.",
-		strings.ToLower(TableLabel(plan.Table)), plan.Fields["short_description"], text)
+	return i18n.M("connect.creation.failed_queued", "Connect could not create the {{.Table}} \"{{.Description}}\" in ServiceNow: {{.Problem}} Nothing was created; create it again with `/connect create` or Create record in the workspace.",
+		i18n.Data{"Table": tableWord(plan.Table), "Description": plan.Fields["short_description"], "Problem": text})
+}
+
+// tableWord is a table's label inside a sentence ("the incident"), in its reader's language.
+func tableWord(table string) any {
+	if label, ok := tableLabels[table]; ok {
+		return i18n.Lower{Message: label}
+	}
+	return strings.ToLower(TableLabel(table, i18n.English()))
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
@@ -91,7 +92,7 @@ type fakes struct {
 
 func (f *fakes) Get(userID, channelID string) (conversations.Conversation, error) {
 	if channelID != room || userID == outsider {
-		return conversations.Conversation{}, failure.New(failure.NotFound, "No such conversation.")
+		return conversations.Conversation{}, failure.New(failure.NotFound, i18n.Text("No such conversation."))
 	}
 	return conversations.Conversation{ID: room, Members: []conversations.Member{{ID: alice}, {ID: bob}}}, nil
 }
@@ -322,11 +323,11 @@ func TestTablesListsTheAllowedTables(t *testing.T) {
 
 type fakeOutbox struct {
 	handler func(ctx context.Context, w outbox.Write) error
-	failed  func(w outbox.Write, err error) string
+	failed  func(w outbox.Write, err error) i18n.Message
 	queued  map[string]outbox.Write
 }
 
-func (o *fakeOutbox) Handle(_ string, h outbox.Handler, failed func(w outbox.Write, err error) string) {
+func (o *fakeOutbox) Handle(_ string, h outbox.Handler, failed func(w outbox.Write, err error) i18n.Message) {
 	o.handler, o.failed = h, failed
 }
 
@@ -367,7 +368,7 @@ func TestSubmitQueuesWhileServiceNowIsDownAndCreatesOnceLater(t *testing.T) {
 		require.NoError(t, box.handler(context.Background(), w))
 		require.NoError(t, box.handler(context.Background(), w), "run twice, created once")
 		assert.Equal(t, `Connect could not create the incident "Printer on fire" in ServiceNow: ServiceNow requires Caller for a new incident. Nothing was created; create it again with `+"`/connect create`"+` or Create record in the workspace.`,
-			box.failed(w, errors.New("ServiceNow requires Caller for a new incident")))
+			box.failed(w, errors.New("ServiceNow requires Caller for a new incident")).English())
 	}
 	assert.Len(t, up.created, 1)
 	assert.Equal(t, aliceSys, up.created[0]["caller_id"])

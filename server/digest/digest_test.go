@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 )
 
@@ -108,7 +109,7 @@ func TestRenderEscapesNamesAndFiles(t *testing.T) {
 	c.Name = `<b>Team</b>`
 	c.Members[1].DisplayName = `<img src=x>`
 	post := &model.Post{Id: "p1", UserId: "o1", Message: "hi", CreateAt: w.now.UnixMilli(), FileIds: []string{`<evil>.pdf`}}
-	body, count, err := s.render(w.users["u1"], []section{{conversation: c, posts: []*model.Post{post}, more: 3}}, "http://stop?token=a&b")
+	body, count, err := s.render(w.users["u1"], i18n.English(), []section{{conversation: c, posts: []*model.Post{post}, more: 3}}, "http://stop?token=a&b")
 	require.NoError(t, err)
 	assert.Equal(t, 4, count)
 	assert.NotContains(t, body, "<b>Team</b>")
@@ -266,4 +267,30 @@ func TestStopLink(t *testing.T) {
 	view, _ := s.Get("u")
 	assert.False(t, view.Enabled)
 	assert.ErrorIs(t, s.Stop("u.9999999999.forged"), ErrForged)
+}
+
+func TestTheDigestIsInTheRecipientsLanguageAndTimeZone(t *testing.T) {
+	w := newWorld()
+	catalogs, err := i18n.Catalogs()
+	require.NoError(t, err)
+	w.languages = i18n.NewLanguages(catalogs, (*fakeUsers)(w), func() string { return "en" })
+	s := w.service()
+	w.addUser("u1", model.StatusOffline)
+	w.users["u1"].Locale = "fr"
+	w.users["u1"].Timezone = model.StringMap{"useAutomaticTimezone": "false", "manualTimezone": "Europe/Paris"}
+	w.addConversation("u1", "o1", "c1", 0)
+	optIn(t, s, "u1", 15)
+	w.advance(time.Minute)
+	w.post("c1", "o1", "Le serveur est reparti.")
+
+	w.advance(15 * time.Minute)
+	s.RunDue()
+	mails := w.sent()
+	require.Len(t, mails, 1)
+	assert.Equal(t, "[Connect Chat] 1 message non lu", mails[0].subject)
+	assert.Contains(t, mails[0].body, `<html lang="fr">`)
+	assert.Contains(t, mails[0].body, "Bonjour Fu1, vous avez 1 message non lu dans Connect Chat.")
+	assert.Contains(t, mails[0].body, "2 déc. 13:01 CET", "12:01 UTC is 13:01 in Paris in winter")
+	assert.Contains(t, mails[0].body, "Ouvrir dans Mattermost")
+	assert.Contains(t, mails[0].body, "Ne plus recevoir ces e-mails")
 }

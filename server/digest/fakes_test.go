@@ -12,6 +12,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
@@ -23,17 +24,19 @@ type sentMail struct{ to, subject, body string }
 // world is a fake platform: users, their conversations and messages, counting every call the
 // digest makes.
 type world struct {
-	mu       sync.Mutex
-	now      time.Time
-	kv       *kvtest.Memory
-	users    map[string]*model.User
-	status   map[string]string
-	convs    map[string][]conversations.Conversation // by user
-	posts    map[string][]*model.Post                // by channel
-	viewed   map[string]int64                        // channel+user
-	bell     map[string]notify.Level                 // channel+user email level
-	mails    []sentMail
-	mailFail atomic.Bool
+	mu sync.Mutex
+	// languages, when set, speaks each user's language (nil: English).
+	languages *i18n.Languages
+	now       time.Time
+	kv        *kvtest.Memory
+	users     map[string]*model.User
+	status    map[string]string
+	convs     map[string][]conversations.Conversation // by user
+	posts     map[string][]*model.Post                // by channel
+	viewed    map[string]int64                        // channel+user
+	bell      map[string]notify.Level                 // channel+user email level
+	mails     []sentMail
+	mailFail  atomic.Bool
 	// discardMail counts mail without keeping it (the benchmark's memory is the digest's own).
 	discardMail bool
 	mailCount   atomic.Int64
@@ -88,6 +91,7 @@ func (w *world) service() *Service {
 		StopURLBase:   func() string { return "http://mm.test/plugins/connect-chat/digest/stop" },
 		BotID:         "bot",
 		Now:           w.clock,
+		Languages:     w.languages,
 	})
 }
 
@@ -143,7 +147,7 @@ func (f *fakeConversations) Get(userID, channelID string) (conversations.Convers
 			return c, nil
 		}
 	}
-	return conversations.Conversation{}, failure.New(failure.NotFound, "not found")
+	return conversations.Conversation{}, failure.New(failure.NotFound, i18n.Text("not found"))
 }
 
 type fakeMembers world

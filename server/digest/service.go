@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/notify"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
@@ -127,6 +128,8 @@ type Deps struct {
 	StopURLBase func() string
 	BotID       string
 	Now         func() time.Time
+	// Languages: each digest, and each answer, is in its user's language (nil: English).
+	Languages *i18n.Languages
 }
 
 // Service is the digest.
@@ -183,7 +186,7 @@ func (s *Service) Get(userID string) (View, error) {
 	if err != nil {
 		return View{}, err
 	}
-	return s.view(settings), nil
+	return s.view(userID, settings), nil
 }
 
 // Set applies change to userID's settings, tells their open clients and returns the result.
@@ -194,11 +197,12 @@ func (s *Service) Set(userID string, change Change) (View, error) {
 		return View{}, err
 	}
 	if change.Enabled != nil && *change.Enabled && !limits.Allowed {
-		return View{}, invalid("Your system admin has turned the email digest off.")
+		return View{}, failure.New(failure.Invalid, digestOff)
 	}
 	if minutes := change.IntervalMinutes; minutes != nil {
 		if *minutes < limits.MinMinutes || *minutes > limits.MaxMinutes {
-			return View{}, invalid("The digest interval must be %d to %d minutes, not %d.", limits.MinMinutes, limits.MaxMinutes, *minutes)
+			return View{}, failure.New(failure.Invalid, i18n.M("connect.digest.interval_range", "The digest interval must be {{.Min}} to {{.Max}} minutes, not {{.Minutes}}.",
+				i18n.Data{"Min": limits.MinMinutes, "Max": limits.MaxMinutes, "Minutes": *minutes}))
 		}
 		settings.IntervalMinutes = *minutes
 	}
@@ -214,7 +218,7 @@ func (s *Service) Set(userID string, change Change) (View, error) {
 		return View{}, err
 	}
 	s.d.Clients.Publish(userID, SettingsChanged{Enabled: settings.Enabled, IntervalMinutes: settings.IntervalMinutes})
-	return s.view(settings), nil
+	return s.view(userID, settings), nil
 }
 
 // Conversation says whether channelID, one of userID's conversations, is in their digest.
@@ -248,14 +252,14 @@ func (s *Service) SetConversation(userID, channelID string, included bool) (Conv
 
 func (s *Service) conversationView(userID, channelID string, settings Settings) (ConversationView, error) {
 	if settings.excludes(channelID) {
-		return ConversationView{Included: false, Reason: "You left this conversation out of your digest."}, nil
+		return ConversationView{Included: false, Reason: s.d.Languages.Recent(userID).Text(i18n.M("connect.digest.left_out", "You left this conversation out of your digest."))}, nil
 	}
 	prefs, err := s.d.Bell.Get(userID, channelID)
 	if err != nil {
 		return ConversationView{}, err
 	}
 	if prefs.Email != notify.None {
-		return ConversationView{Included: false, Reason: "Its bell sends you an email for messages, so the digest leaves it out."}, nil
+		return ConversationView{Included: false, Reason: s.d.Languages.Recent(userID).Text(i18n.M("connect.digest.bell_emails", "Its bell sends you an email for messages, so the digest leaves it out."))}, nil
 	}
 	return ConversationView{Included: true}, nil
 }
@@ -297,7 +301,11 @@ func (s *Service) startFrom(userID string, now time.Time) error {
 	return writeJSON(s.d.KV, progressKey(userID), Progress{Through: now.Add(-firstDigestReach).UnixMilli(), LastRun: now.UnixMilli()})
 }
 
-func (s *Service) view(settings Settings) View {
+// digestOff is why nobody may turn the digest on.
+var digestOff = i18n.M("connect.digest.off_by_admin", "Your system admin has turned the email digest off.")
+
+// view is settings as userID reads them (a problem in their language).
+func (s *Service) view(userID string, settings Settings) View {
 	limits := s.d.Config().Digest
 	v := View{
 		Enabled:         settings.Enabled,
@@ -309,13 +317,9 @@ func (s *Service) view(settings Settings) View {
 	}
 	switch {
 	case !v.Allowed:
-		v.Problem = "Your system admin has turned the email digest off."
+		v.Problem = s.d.Languages.Recent(userID).Text(digestOff)
 	case !v.EmailAvailable:
-		v.Problem = "Mattermost's email notifications are off (or no SMTP server is set), so no digest can be sent. Ask your system admin."
+		v.Problem = s.d.Languages.Recent(userID).Text(i18n.M("connect.digest.no_email", "Mattermost's email notifications are off (or no SMTP server is set), so no digest can be sent. Ask your system admin."))
 	}
 	return v
-}
-
-func invalid(format string, args ...any) error {
-	return failure.Newf(failure.Invalid, format, args...)
 }

@@ -18,7 +18,8 @@ func (s *Service) StopURL(userID string, now time.Time) (string, error) {
 	return s.d.StopURLBase() + "?token=" + url.QueryEscape(token), nil
 }
 
-// CheckStop returns the user a stop token is for: ErrForged or ErrExpired otherwise.
+// CheckStop returns the user a stop token is for: ErrForged or ErrExpired otherwise (an expired
+// token still names its user, whose signature it carries).
 func (s *Service) CheckStop(token string) (string, error) {
 	signer, err := s.signer()
 	if err != nil {

@@ -52,7 +52,7 @@ func (s signer) verify(token string, now time.Time) (string, error) {
 		return "", ErrForged
 	}
 	if now.Unix() > expires {
-		return "", ErrExpired
+		return parts[0], ErrExpired // authentic: the page can speak its owner's language
 	}
 	return parts[0], nil
 }

@@ -1,11 +1,13 @@
 // Package failure owns how a request fails in a way its caller can act on: the kind (which the
-// edges turn into an HTTP status or a slash command answer) and a sentence for the caller.
-// Any other error is internal: the edge that answers it logs it once and shows a generic message.
+// edges turn into an HTTP status or a slash command answer) and a sentence for the caller, in
+// their language. Any other error is internal: the edge that answers it logs it once and shows
+// a generic message.
 package failure
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // Kind says how a request failed.
@@ -24,22 +26,22 @@ const (
 	Unavailable
 )
 
-// Error is a failure the caller can act on; Message is a sentence for them.
+// Error is a failure the caller can act on. Said is the sentence for them, which the edge that
+// answers says in the caller's language; Message is it in English (logs, Error()).
 type Error struct {
 	Kind    Kind
 	Message string
+	Said    i18n.Message
 }
 
 func (e *Error) Error() string { return e.Message }
 
-// New is a failure of kind with message.
-func New(kind Kind, message string) error {
-	return &Error{Kind: kind, Message: message}
-}
+// In is the sentence in l's language.
+func (e *Error) In(l *i18n.Localizer) string { return l.Text(e.Said) }
 
-// Newf is a failure of kind with a formatted message.
-func Newf(kind Kind, format string, args ...any) error {
-	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
+// New is a failure of kind that says msg.
+func New(kind Kind, msg i18n.Message) error {
+	return &Error{Kind: kind, Message: msg.English(), Said: msg}
 }
 
 // As is the failure err is or wraps; false for an internal error.

@@ -13,6 +13,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire/wiretest"
@@ -35,7 +36,7 @@ func (g *fakeGroups) Get(userID, channelID string) (conversations.Conversation, 
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if !g.members[channelID][userID] {
-		return conversations.Conversation{}, failure.New(failure.NotFound, "No such conversation.")
+		return conversations.Conversation{}, failure.New(failure.NotFound, i18n.Text("No such conversation."))
 	}
 	return conversations.Conversation{ID: channelID}, nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/pkg/errors"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -117,7 +118,7 @@ const (
 func (s *Service) Receive(event Event) (Delivery, error) {
 	ref := Ref{Table: event.Table, SysID: event.SysID}
 	if !ref.valid() {
-		return "", invalid("The event needs a table name and a 32-character sys_id.")
+		return "", invalid(i18n.M("connect.follow.event_invalid", "The event needs a table name and a 32-character sys_id."))
 	}
 	posted, followed, err := s.deliver(ref, event.followed(), event.entries())
 	s.stats.webhook(err)

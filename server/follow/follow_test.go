@@ -14,6 +14,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -60,13 +61,13 @@ func TestWebhookSignaturesAreCheckedOnceAndWhileFresh(t *testing.T) {
 func TestUpdatesSayWhatChanged(t *testing.T) {
 	before := snapshot{State: "New", Priority: "3 - Moderate"}
 	after := snapshot{State: "In Progress", Priority: "3 - Moderate", AssignedTo: "Beth Anglin", AssignmentGroup: "Service Desk"}
-	assert.Equal(t, "State: New → In Progress · Assigned to: (none) → Beth Anglin · Assignment group: (none) → Service Desk", describeChanges(before, after))
-	assert.Empty(t, describeChanges(after, after))
+	assert.Equal(t, "State: New → In Progress · Assigned to: (none) → Beth Anglin · Assignment group: (none) → Service Desk", describeChanges(before, after, i18n.English()))
+	assert.Empty(t, describeChanges(after, after, i18n.English()))
 }
 
 func TestJournalTextStaysPlain(t *testing.T) {
-	text := describeEntry(servicenow.JournalEntry{Element: "work_notes", Value: "See [this](https://evil.example) @all\nsecond line", CreatedBy: "beth.anglin", CreatedOn: "2026-12-02 10:04:05"})
-	assert.Equal(t, "**Work note** by beth\\.anglin, Dec 2 10:04 UTC:\n> See \\[this\\]\\(https:\u2060//evil\\.example\\) @\u2060all\n> second line", text)
+	text := describeEntry(servicenow.JournalEntry{Element: "work_notes", Value: "See [this](https://evil.example) @all\nsecond line", CreatedBy: "beth.anglin", CreatedOn: "2026-12-02 10:04:05"}, i18n.English())
+	assert.Equal(t, "**Work note** by beth\\.anglin, Dec 2, 10:04 UTC:\n> See \\[this\\]\\(https:\u2060//evil\\.example\\) @\u2060all\n> second line", text)
 }
 
 func TestRecordConversationNamesFitMattermost(t *testing.T) {

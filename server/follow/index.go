@@ -9,30 +9,39 @@ import (
 // RecordOf is the record of a record conversation, for the conversation list; nil for others.
 func (s *Service) RecordOf(channelID string) *conversations.RecordRef {
 	s.indexMu.RLock()
-	defer s.indexMu.RUnlock()
-	if ref, ok := s.byChannel[channelID]; ok {
-		return &ref
+	ref, ok := s.byChannel[channelID]
+	s.indexMu.RUnlock()
+	if !ok {
+		return nil
 	}
-	return nil
+	// The link follows the ServiceNow settings in force now: the index is built at start,
+	// before the settings reach the client (an upgrade or restart showed no link).
+	if upstream := s.upstream(); upstream != nil {
+		ref.URL = upstream.RecordURL(ref.Table, ref.SysID)
+	}
+	return &ref
 }
 
 // indexed puts r's conversation in this server's index and tells the other servers, which
 // read the record in turn (OnIndexChanged).
 func (s *Service) indexed(r *record) {
-	if !s.remember(r) || s.d.Broadcast == nil {
-		return
+	if s.remember(r) {
+		s.tellOtherServers(ClusterEvent, r.Table+"/"+r.SysID)
 	}
-	if err := s.d.Broadcast(ClusterEvent, r.Table+"/"+r.SysID); err != nil {
-		s.d.Log.Warn("Failed to tell the cluster about a record conversation", "error", err.Error())
+}
+
+func (s *Service) tellOtherServers(event, data string) {
+	if s.d.Broadcast == nil {
+		return // a single server (tests)
+	}
+	if err := s.d.Broadcast(event, data); err != nil {
+		s.d.Log.Warn("Failed to tell the other servers of a change", "event", event, "error", err.Error())
 	}
 }
 
 // remember puts r's conversation in this server's index; it reports whether that changed it.
 func (s *Service) remember(r *record) bool {
 	ref := conversations.RecordRef{Table: r.Table, SysID: r.SysID, Number: r.Number, ShortDescription: r.ShortDescription}
-	if upstream := s.upstream(); upstream != nil {
-		ref.URL = upstream.RecordURL(r.Table, r.SysID)
-	}
 	s.indexMu.Lock()
 	defer s.indexMu.Unlock()
 	known, had := s.byChannel[r.ChannelID]

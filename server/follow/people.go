@@ -1,11 +1,14 @@
 package follow
 
-import "github.com/connectchat/mattermost-plugin-connect/server/failure"
+import (
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+)
 
 // ConversationOf is the record conversation of ref; "" when nobody follows the record yet.
 func (s *Service) ConversationOf(ref Ref) (string, error) {
 	if !ref.valid() {
-		return "", invalid("%q / %q is not a ServiceNow table and sys_id.", ref.Table, ref.SysID)
+		return "", invalid(notATableAndSysID(ref))
 	}
 	r, err := s.load(ref)
 	if err != nil || r == nil {
@@ -23,7 +26,7 @@ func (s *Service) CheckTable(table string) error { return s.checkTable(table) }
 func (s *Service) AddFollowers(ref Ref, userIDs []string) error {
 	for _, id := range userIDs {
 		if !s.d.IsStaff(id) {
-			return forbidden("Only ITIL staff can follow ServiceNow records.")
+			return forbidden(i18n.M("connect.api.follow_staff_only", "Only ITIL staff can follow ServiceNow records."))
 		}
 	}
 	unlock, err := s.lock(ref)
@@ -36,7 +39,7 @@ func (s *Service) AddFollowers(ref Ref, userIDs []string) error {
 		return err
 	}
 	if r == nil || r.ChannelID == "" {
-		return failure.New(failure.NotFound, "That record has no record conversation yet.")
+		return failure.New(failure.NotFound, i18n.M("connect.follow.no_conversation", "That record has no record conversation yet."))
 	}
 	var added []string
 	for _, id := range userIDs {
@@ -54,4 +57,9 @@ func (s *Service) AddFollowers(ref Ref, userIDs []string) error {
 		s.changed(id, r.follow(), true)
 	}
 	return nil
+}
+
+// notATableAndSysID answers a reference that names no record.
+func notATableAndSysID(ref Ref) i18n.Message {
+	return i18n.M("connect.follow.not_a_reference", "\"{{.Table}}\" / \"{{.SysID}}\" is not a ServiceNow table and sys_id.", i18n.Data{"Table": ref.Table, "SysID": ref.SysID})
 }

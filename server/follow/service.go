@@ -17,6 +17,8 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+	"github.com/connectchat/mattermost-plugin-connect/server/memo"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
@@ -100,8 +102,8 @@ type Deps struct {
 	Config        func() *config.Config
 	Users         Users
 	IsStaff       func(userID string) bool
-	// Ephemeral tells one user something in a channel, privately.
-	Ephemeral func(userID, channelID, message string)
+	// Ephemeral tells one user something in a channel, privately, in their language.
+	Ephemeral func(userID, channelID string, message i18n.Message)
 	// Lock serializes the updates of one record across the cluster.
 	Lock func(ctx context.Context, key string) (func(), error)
 	// Broadcast tells the other servers of the cluster.
@@ -112,6 +114,8 @@ type Deps struct {
 	Outbox Outbox
 	// Files reads the files two-way attaches to records.
 	Files Files
+	// Languages: record conversations' posts are in the server's default language (nil: English).
+	Languages *i18n.Languages
 }
 
 // Service is following.
@@ -121,6 +125,9 @@ type Service struct {
 	// byChannel maps record conversations to their records (the conversation list, two-way).
 	indexMu   sync.RWMutex
 	byChannel map[string]conversations.RecordRef
+
+	// kinds holds the remembered journal fields this server read, by KV key.
+	kinds *memo.Cache[string]
 
 	// locks holds one mutex per record sys_id.
 	locks sync.Map
@@ -133,7 +140,7 @@ func NewService(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Service{d: d, byChannel: map[string]conversations.RecordRef{}}
+	s := &Service{d: d, byChannel: map[string]conversations.RecordRef{}, kinds: memo.New[string](kindsTTL, maxCachedKinds)}
 	if d.Outbox != nil {
 		d.Outbox.Handle(TwoWayWrite, s.writeTwoWay, twoWayFailed)
 		d.Outbox.Handle(AttachWrite, s.attachFile, s.attachFailed)
@@ -161,11 +168,11 @@ const lookupTimeout = 10 * time.Second
 // is created the first time anyone follows it.
 func (s *Service) Follow(userID string, key servicenow.RecordKey) (Follow, error) {
 	if !s.d.IsStaff(userID) {
-		return Follow{}, forbidden("Only ITIL staff can follow ServiceNow records.")
+		return Follow{}, forbidden(i18n.M("connect.api.follow_staff_only", "Only ITIL staff can follow ServiceNow records."))
 	}
 	upstream := s.upstream()
 	if upstream == nil {
-		return Follow{}, failure.New(failure.Unavailable, "ServiceNow is not configured, so records cannot be followed.")
+		return Follow{}, failure.New(failure.Unavailable, i18n.M("connect.follow.not_configured", "ServiceNow is not configured, so records cannot be followed."))
 	}
 	if err := s.checkTable(key.Table); err != nil {
 		return Follow{}, err
@@ -177,7 +184,7 @@ func (s *Service) Follow(userID string, key servicenow.RecordKey) (Follow, error
 	case err != nil:
 		return Follow{}, upstreamError(err)
 	case !ok:
-		return Follow{}, invalid("ServiceNow has no record %s that Connect can read.", describeKey(key))
+		return Follow{}, invalid(i18n.M("connect.swarm.no_record", "ServiceNow has no record {{.Record}} that Connect can read.", i18n.Data{"Record": describeKey(key)}))
 	}
 	if err := s.checkTable(found.Table); err != nil {
 		return Follow{}, err
@@ -234,14 +241,14 @@ func (s *Service) startConversation(userID string, r *record, found servicenow.F
 // history stays.
 func (s *Service) Unfollow(userID string, ref Ref) error {
 	if !ref.valid() {
-		return invalid("%q / %q is not a ServiceNow table and sys_id.", ref.Table, ref.SysID)
+		return invalid(notATableAndSysID(ref))
 	}
 	r, err := s.removeFollower(ref, userID)
 	if err != nil {
 		return err
 	}
 	if r == nil {
-		return failure.New(failure.NotFound, "You do not follow that record.")
+		return failure.New(failure.NotFound, i18n.M("connect.follow.not_followed", "You do not follow that record."))
 	}
 	if _, err := s.d.Conversations.RemoveMember(userID, r.ChannelID, userID); err != nil {
 		var known *failure.Error
@@ -386,7 +393,7 @@ func (s *Service) checkTable(table string) error {
 	if table == "" || table == "task" || slices.Contains(allowed, table) {
 		return nil
 	}
-	return invalid("Records of the %s table cannot be followed here (System Console: Tables that can be followed).", table)
+	return invalid(i18n.M("connect.follow.table_not_followable", "Records of the {{.Table}} table cannot be followed here (System Console: Tables that can be followed).", i18n.Data{"Table": table}))
 }
 
 // conversationName is "INC0010001 · Email server down", within Mattermost's limit.

@@ -13,6 +13,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -35,7 +36,7 @@ const (
 
 // Outbox is the durable write queue every write to ServiceNow goes through.
 type Outbox interface {
-	Handle(kind string, h outbox.Handler, failedMessage func(w outbox.Write, err error) string)
+	Handle(kind string, h outbox.Handler, failedMessage func(w outbox.Write, err error) i18n.Message)
 	Enqueue(w outbox.Write) (bool, error)
 	Done(id string) (bool, error)
 	Pending(id string) (bool, error)
@@ -221,17 +222,17 @@ func (s *Service) writeTarget(ref Ref) (*record, Upstream, error) {
 	return r, upstream, nil
 }
 
-func twoWayFailed(_ outbox.Write, err error) string {
-	return "Connect could not write your message to the record in ServiceNow, and stopped trying: " + err.Error()
+func twoWayFailed(_ outbox.Write, err error) i18n.Message {
+	return i18n.M("connect.follow.two_way_failed", "Connect could not write your message to the record in ServiceNow, and stopped trying: {{.Problem}}", i18n.Data{"Problem": err.Error()})
 }
 
-func (s *Service) attachFailed(w outbox.Write, err error) string {
-	name := "your file"
+func (s *Service) attachFailed(w outbox.Write, err error) i18n.Message {
 	var a attachment
 	if json.Unmarshal(w.Payload, &a) == nil && s.d.Files != nil {
 		if info, infoErr := s.d.Files.Info(a.FileID); infoErr == nil {
-			name = info.Name
+			return i18n.M("connect.follow.attach_failed", "Connect could not attach {{.Name}} to the record in ServiceNow: {{.Problem}}. The file stays in this conversation.",
+				i18n.Data{"Name": info.Name, "Problem": err.Error()})
 		}
 	}
-	return fmt.Sprintf("Connect could not attach %s to the record in ServiceNow: %s. The file stays in this conversation.", name, err.Error())
+	return i18n.M("connect.follow.attach_failed_unnamed", "Connect could not attach your file to the record in ServiceNow: {{.Problem}}. The file stays in this conversation.", i18n.Data{"Problem": err.Error()})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -39,9 +40,10 @@ type pending struct {
 func (s *Service) apply(r *record, found *servicenow.Followed, entries []servicenow.JournalEntry) pending {
 	out := pending{channelID: r.ChannelID, number: r.Number}
 	if found != nil && found.UpdatedOn >= r.Last.UpdatedOn {
-		if changes := describeChanges(r.Last, snapshotOf(*found)); changes != "" || found.ShortDescription != r.ShortDescription {
+		l := s.d.Languages.Server() // the record conversation's members all read its updates
+		if changes := describeChanges(r.Last, snapshotOf(*found), l); changes != "" || found.ShortDescription != r.ShortDescription {
 			if changes != "" {
-				out.messages = append(out.messages, fmt.Sprintf("**%s** updated: %s", r.Number, changes))
+				out.messages = append(out.messages, l.Text(i18n.M("connect.follow.updated", "**{{.Number}}** updated: {{.Changes}}", i18n.Data{"Number": r.Number, "Changes": changes})))
 			}
 			out.summaryPostID, out.summary = r.SummaryPostID, s.summary(*found)
 		}
@@ -57,7 +59,7 @@ func (s *Service) apply(r *record, found *servicenow.Followed, entries []service
 			continue
 		}
 		if !s.wroteItself(r.SysID, entry.Value) {
-			out.messages = append(out.messages, describeEntry(entry))
+			out.messages = append(out.messages, describeEntry(entry, s.d.Languages.Server()))
 		}
 		r.markSeen(entry.SysID)
 	}
@@ -82,41 +84,52 @@ func (s *Service) publish(p pending) {
 	}
 }
 
+// The fields a record update names, as ServiceNow's own interface names them.
+var (
+	stateLabel           = i18n.M("connect.records.field_state", "State")
+	priorityLabel        = i18n.M("connect.records.field_priority", "Priority")
+	assignedToLabel      = i18n.M("connect.records.field_assigned_to", "Assigned to")
+	assignmentGroupLabel = i18n.M("connect.follow.field_assignment_group", "Assignment group")
+)
+
 // describeChanges is "State: New → In Progress · Assigned to: (nobody) → Beth Anglin".
-func describeChanges(before, after snapshot) string {
+func describeChanges(before, after snapshot, l *i18n.Localizer) string {
 	var parts []string
-	for _, f := range []struct{ label, was, now string }{
-		{"State", before.State, after.State},
-		{"Priority", before.Priority, after.Priority},
-		{"Assigned to", before.AssignedTo, after.AssignedTo},
-		{"Assignment group", before.AssignmentGroup, after.AssignmentGroup},
+	for _, f := range []struct {
+		label    i18n.Message
+		was, now string
+	}{
+		{stateLabel, before.State, after.State},
+		{priorityLabel, before.Priority, after.Priority},
+		{assignedToLabel, before.AssignedTo, after.AssignedTo},
+		{assignmentGroupLabel, before.AssignmentGroup, after.AssignmentGroup},
 	} {
 		if f.was != f.now {
-			parts = append(parts, fmt.Sprintf("%s: %s → %s", f.label, orNobody(f.was), orNobody(f.now)))
+			parts = append(parts, l.Text(f.label)+": "+orNobody(f.was, l)+" → "+orNobody(f.now, l))
 		}
 	}
 	return strings.Join(parts, " · ")
 }
 
 // orNobody is a field's value from ServiceNow, literal in the message, or "(none)".
-func orNobody(value string) string {
+func orNobody(value string, l *i18n.Localizer) string {
 	if value == "" {
-		return "(none)"
+		return l.Text(i18n.M("connect.follow.none", "(none)"))
 	}
 	return markdown.Literal(value)
 }
 
 // describeEntry is a comment or work note as plain text: markdown in it is shown, not applied.
-func describeEntry(entry servicenow.JournalEntry) string {
-	kind := "Comment"
-	if entry.Element == "work_notes" {
-		kind = "Work note"
-	}
+func describeEntry(entry servicenow.JournalEntry, l *i18n.Localizer) string {
 	when := entry.CreatedOn
 	if at, err := time.Parse(servicenow.TimeLayout, entry.CreatedOn); err == nil {
-		when = at.UTC().Format("Jan 2 15:04 UTC")
+		when = l.DayTime(at.UTC())
 	}
-	return fmt.Sprintf("**%s** by %s, %s:\n%s", kind, markdown.Literal(entry.CreatedBy), when, quote(markdown.LiteralLines(entry.Value)))
+	data := i18n.Data{"By": markdown.Literal(entry.CreatedBy), "When": when, "Text": quote(markdown.LiteralLines(entry.Value))}
+	if entry.Element == "work_notes" {
+		return l.Text(i18n.M("connect.follow.work_note", "**Work note** by {{.By}}, {{.When}}:\n{{.Text}}", data))
+	}
+	return l.Text(i18n.M("connect.follow.comment", "**Comment** by {{.By}}, {{.When}}:\n{{.Text}}", data))
 }
 
 func quote(text string) string {
@@ -127,14 +140,21 @@ func quote(text string) string {
 	return strings.Join(lines, "\n")
 }
 
-// summary is the pinned first post of a record conversation.
+// summary is the pinned first post of a record conversation, in the server's default language.
 func (s *Service) summary(f servicenow.Followed) string {
+	l := s.d.Languages.Server()
 	link := f.Number
 	if upstream := s.upstream(); upstream != nil {
 		link = fmt.Sprintf("[%s](%s)", f.Number, upstream.RecordURL(f.Table, f.SysID))
 	}
-	return fmt.Sprintf("This conversation follows %s: %s\nState: %s · Priority: %s · Assigned to: %s · Assignment group: %s\nIts followers are its members; updates from ServiceNow appear here.",
-		link, markdown.Literal(f.ShortDescription), orNobody(f.State), orNobody(f.Priority), orNobody(f.AssignedTo), orNobody(f.AssignmentGroup))
+	fields := strings.Join([]string{
+		l.Text(stateLabel) + ": " + orNobody(f.State, l),
+		l.Text(priorityLabel) + ": " + orNobody(f.Priority, l),
+		l.Text(assignedToLabel) + ": " + orNobody(f.AssignedTo, l),
+		l.Text(assignmentGroupLabel) + ": " + orNobody(f.AssignmentGroup, l),
+	}, " · ")
+	return l.Text(i18n.M("connect.follow.summary", "This conversation follows {{.Link}}: {{.Description}}\n{{.Fields}}\nIts followers are its members; updates from ServiceNow appear here.",
+		i18n.Data{"Link": link, "Description": markdown.Literal(f.ShortDescription), "Fields": fields}))
 }
 
 // postAttempts retries a failed update post: the update is already recorded as told.
@@ -166,21 +186,21 @@ func (s *Service) rewrite(postID, summary string) {
 	}
 }
 
-func invalid(format string, args ...any) error {
-	return failure.Newf(failure.Invalid, format, args...)
+func invalid(msg i18n.Message) error {
+	return failure.New(failure.Invalid, msg)
 }
 
-func forbidden(message string) error {
-	return failure.New(failure.Forbidden, message)
+func forbidden(msg i18n.Message) error {
+	return failure.New(failure.Forbidden, msg)
 }
 
 func upstreamError(err error) error {
-	text := "ServiceNow could not be reached"
+	text := i18n.M("connect.servicenow.unreachable", "ServiceNow could not be reached")
 	var upstream *servicenow.Error
 	if errors.As(err, &upstream) {
 		text = upstream.UserText()
 	}
-	return failure.New(failure.Unavailable, text+"; try again in a moment.")
+	return failure.New(failure.Unavailable, i18n.M("connect.servicenow.try_again", "{{.Problem}}; try again in a moment.", i18n.Data{"Problem": text}))
 }
 
 func describeKey(key servicenow.RecordKey) string {

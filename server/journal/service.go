@@ -24,6 +24,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
@@ -76,7 +77,7 @@ type Upstream interface {
 
 // Outbox is the durable write queue.
 type Outbox interface {
-	Handle(kind string, h outbox.Handler, failedMessage func(w outbox.Write, err error) string)
+	Handle(kind string, h outbox.Handler, failedMessage func(w outbox.Write, err error) i18n.Message)
 	Enqueue(w outbox.Write) (bool, error)
 	Done(id string) (bool, error)
 	Pending(id string) (bool, error)
@@ -201,7 +202,7 @@ func (s *Service) SaveLast(ctx context.Context, userID, channelID, record string
 		}
 	}
 	if len(posts) == 0 {
-		return Saved{}, failure.New(failure.Invalid, "This conversation has no messages to save.")
+		return Saved{}, failure.New(failure.Invalid, i18n.M("connect.journal.nothing_to_save", "This conversation has no messages to save."))
 	}
 	sort.Slice(posts, func(i, j int) bool { return posts[i].CreateAt < posts[j].CreateAt })
 	return s.saveTo(ctx, userID, channelID, record, servicenow.WorkNotes, posts)
@@ -209,10 +210,10 @@ func (s *Service) SaveLast(ctx context.Context, userID, channelID, record string
 
 func (s *Service) allowed(userID, channelID string) error {
 	if !s.d.IsStaff(userID) {
-		return failure.New(failure.Forbidden, "Only ITIL staff can save conversations to ServiceNow records.")
+		return failure.New(failure.Forbidden, i18n.M("connect.journal.staff_only", "Only ITIL staff can save conversations to ServiceNow records."))
 	}
 	if !s.d.Config().SaveToRecords {
-		return failure.New(failure.Forbidden, "Saving conversations to records is turned off: a system admin can turn it on in the System Console (Plugins > Connect Chat).")
+		return failure.New(failure.Forbidden, i18n.M("connect.journal.off", "Saving conversations to records is turned off: a system admin can turn it on in the System Console (Plugins > Connect Chat)."))
 	}
 	if _, err := s.d.Conversations.Get(userID, channelID); err != nil {
 		return err
@@ -227,18 +228,18 @@ func elementOf(kind string) (string, error) {
 	case servicenow.Comments:
 		return servicenow.Comments, nil
 	}
-	return "", failure.Newf(failure.Invalid, "kind must be work_notes or comments, not %q.", kind)
+	return "", failure.New(failure.Invalid, i18n.M("connect.journal.kind", "kind must be work_notes or comments, not \"{{.Kind}}\".", i18n.Data{"Kind": kind}))
 }
 
 // picked reads the messages of req, oldest first: each must be a message of the conversation.
 func (s *Service) picked(channelID string, req Request) ([]*model.Post, error) {
 	switch {
 	case len(req.PostIDs) > 0 && req.FromPostID != "":
-		return nil, failure.New(failure.Invalid, "Send post_ids or from_post_id, not both.")
+		return nil, failure.New(failure.Invalid, i18n.M("connect.journal.both_picks", "Send post_ids or from_post_id, not both."))
 	case len(req.PostIDs) > MaxMessages:
-		return nil, failure.Newf(failure.Invalid, "Save at most %d messages at a time.", MaxMessages)
+		return nil, failure.New(failure.Invalid, i18n.M("connect.journal.too_many", "Save at most {{.Max}} messages at a time.", i18n.Data{"Max": MaxMessages}))
 	case len(req.PostIDs) == 0 && req.FromPostID == "":
-		return nil, failure.New(failure.Invalid, "Pick at least one message: post_ids, or from_post_id for from there to the end.")
+		return nil, failure.New(failure.Invalid, i18n.M("connect.journal.pick_one", "Pick at least one message: post_ids, or from_post_id for from there to the end."))
 	}
 	if req.FromPostID != "" {
 		from, err := s.message(channelID, req.FromPostID)
@@ -256,7 +257,7 @@ func (s *Service) picked(channelID string, req Request) ([]*model.Post, error) {
 			}
 		}
 		if len(posts) > MaxMessages {
-			return nil, failure.Newf(failure.Invalid, "That is more than %d messages: pick a later first message.", MaxMessages)
+			return nil, failure.New(failure.Invalid, i18n.M("connect.journal.too_many_from", "That is more than {{.Max}} messages: pick a later first message.", i18n.Data{"Max": MaxMessages}))
 		}
 		sort.SliceStable(posts, func(i, j int) bool { return posts[i].CreateAt < posts[j].CreateAt })
 		return posts, nil
@@ -281,14 +282,14 @@ func (s *Service) picked(channelID string, req Request) ([]*model.Post, error) {
 // message reads one message of the conversation; anything else is refused by its ID.
 func (s *Service) message(channelID, postID string) (*model.Post, error) {
 	if !model.IsValidId(postID) {
-		return nil, failure.Newf(failure.Invalid, "%q is not a message ID.", postID)
+		return nil, failure.New(failure.Invalid, i18n.M("connect.journal.not_a_post_id", "\"{{.ID}}\" is not a message ID.", i18n.Data{"ID": postID}))
 	}
 	p, err := s.d.Posts.GetPost(postID)
 	if err != nil || p == nil || p.ChannelId != channelID || p.DeleteAt != 0 {
-		return nil, failure.Newf(failure.Invalid, "Message %s is not in this conversation.", postID)
+		return nil, failure.New(failure.Invalid, i18n.M("connect.journal.not_here", "Message {{.ID}} is not in this conversation.", i18n.Data{"ID": postID}))
 	}
 	if p.Type != "" {
-		return nil, failure.Newf(failure.Invalid, "Message %s is a system message: pick people's messages.", postID)
+		return nil, failure.New(failure.Invalid, i18n.M("connect.journal.system_message", "Message {{.ID}} is a system message: pick people's messages.", i18n.Data{"ID": postID}))
 	}
 	return p, nil
 }
@@ -297,26 +298,26 @@ func (s *Service) message(channelID, postID string) (*model.Post, error) {
 func (s *Service) record(ctx context.Context, userID, channelID, text string) (records.Entry, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return records.Entry{}, failure.New(failure.Invalid, "Name the record: a number such as INC0010001, or its link.")
+		return records.Entry{}, failure.New(failure.Invalid, i18n.M("connect.journal.name_record", "Name the record: a number such as INC0010001, or its link."))
 	}
 	key, ok := s.d.Records.RecordKey(text)
 	if !ok {
-		return records.Entry{}, failure.Newf(failure.Invalid, "%q is not a record number or record link Connect knows.", text)
+		return records.Entry{}, failure.New(failure.Invalid, i18n.M("connect.journal.not_a_record", "\"{{.Text}}\" is not a record number or record link Connect knows.", i18n.Data{"Text": text}))
 	}
 	entry := s.d.Records.Describe(ctx, channelID, userID, []servicenow.RecordKey{key})[0]
 	switch entry.Status {
 	case records.Found:
 		return entry, nil
 	case records.Missing:
-		return entry, failure.New(failure.NotFound, entry.Problem+".")
+		return entry, failure.New(failure.NotFound, i18n.Text(entry.Problem+"."))
 	case records.Restricted:
-		return entry, failure.New(failure.Forbidden, "This conversation includes people who may not see record details: save it from a staff-only conversation.")
+		return entry, failure.New(failure.Forbidden, i18n.M("connect.journal.restricted", "This conversation includes people who may not see record details: save it from a staff-only conversation."))
 	}
-	problem := entry.Problem
-	if problem == "" {
-		problem = "ServiceNow could not be reached"
+	problem := i18n.Text(entry.Problem) // in the caller's language already
+	if entry.Problem == "" {
+		problem = i18n.M("connect.servicenow.unreachable", "ServiceNow could not be reached")
 	}
-	return entry, failure.Newf(failure.Unavailable, "Connect could not find %s: %s. Try again.", entry.Number, problem)
+	return entry, failure.New(failure.Unavailable, i18n.M("connect.journal.not_found_yet", "Connect could not find {{.Number}}: {{.Problem}}. Try again.", i18n.Data{"Number": entry.Number, "Problem": problem}))
 }
 
 func (s *Service) saveTo(ctx context.Context, userID, channelID, recordText, element string, posts []*model.Post) (Saved, error) {
@@ -466,14 +467,16 @@ func (s *Service) write(ctx context.Context, w outbox.Write) error {
 
 // failed forgets the messages of a save that failed for good, so they can be saved again, and
 // says what happened.
-func (s *Service) failed(w outbox.Write, err error) string {
+func (s *Service) failed(w outbox.Write, err error) i18n.Message {
 	var e excerpt
 	if json.Unmarshal(w.Payload, &e) != nil {
-		return "Connect could not save messages to a ServiceNow record: " + err.Error()
+		return i18n.M("connect.journal.failed_unknown", "Connect could not save messages to a ServiceNow record: {{.Problem}}", i18n.Data{"Problem": err.Error()})
 	}
 	s.release(e.SysID, w.ID, e.PostIDs)
-	return fmt.Sprintf("Connect could not save %d %s to %s, and stopped trying: %s. You can save them again.",
-		len(e.PostIDs), plural(len(e.PostIDs), "message", "messages"), e.Number, err.Error())
+	return i18n.Plural("connect.journal.failed",
+		"Connect could not save {{.Count}} message to {{.Number}}, and stopped trying: {{.Problem}}. You can save it again.",
+		"Connect could not save {{.Count}} messages to {{.Number}}, and stopped trying: {{.Problem}}. You can save them again.",
+		len(e.PostIDs), i18n.Data{"Number": e.Number, "Problem": err.Error()})
 }
 
 // excerptText is the journal entry: a header saying who saved it, then each message.
@@ -526,11 +529,4 @@ func writeID(sysID string, postIDs []string) string {
 	slices.Sort(sorted)
 	sum := sha256.Sum256([]byte(strings.Join(sorted, ",")))
 	return SaveWrite + "_" + sysID + "_" + hex.EncodeToString(sum[:16])
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/outbox"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
@@ -30,7 +31,7 @@ type fixture struct {
 
 func (f *fixture) Get(userID, channelID string) (conversations.Conversation, error) {
 	if userID == "outsider" {
-		return conversations.Conversation{}, failure.New(failure.NotFound, "No such conversation.")
+		return conversations.Conversation{}, failure.New(failure.NotFound, i18n.Text("No such conversation."))
 	}
 	return conversations.Conversation{ID: channelID}, nil
 }
@@ -103,7 +104,7 @@ func newFixture() (*fixture, *Service) {
 		f.posts[[]string{"m1", "m2", "m3", "other", "system"}[i]] = p
 	}
 	kv := kvtest.New()
-	f.box = outbox.New(outbox.Deps{KV: kv, Log: quiet{}, Tell: func(_, _, message string) { f.told = append(f.told, message) }})
+	f.box = outbox.New(outbox.Deps{KV: kv, Log: quiet{}, Tell: func(_, _ string, message i18n.Message) { f.told = append(f.told, message.English()) }})
 	s := NewService(Deps{
 		Conversations: f, Posts: f, Files: f, Users: f, Records: f, Outbox: f.box, KV: kv,
 		Upstream: func() Upstream { return f },

@@ -2,7 +2,6 @@ package notify
 
 import (
 	"encoding/json"
-	"sync"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -40,61 +39,21 @@ func legacyMentionKey(userID, channelID string) string {
 	return legacyMentionPrefix + userID + "_" + channelID
 }
 
-// choiceCache holds the documents this server has read. A load that began before a forget
-// must not put what it read (generation).
-type choiceCache struct {
-	mu         sync.Mutex
-	byUser     map[string]cachedChoices
-	generation uint64
-	now        func() time.Time
-}
-
-type cachedChoices struct {
-	choices emailChoices
-	expires time.Time
-}
-
-func (c *choiceCache) get(userID string) (emailChoices, bool, uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	cached, ok := c.byUser[userID]
-	return cached.choices, ok && c.now().Before(cached.expires), c.generation
-}
-
-func (c *choiceCache) put(userID string, choices emailChoices, generation uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if generation != c.generation {
-		return
-	}
-	if c.byUser == nil || len(c.byUser) >= maxCachedUsers {
-		c.byUser = map[string]cachedChoices{}
-	}
-	c.byUser[userID] = cachedChoices{choices: choices, expires: c.now().Add(choicesTTL)}
-}
-
-func (c *choiceCache) forget(userID string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.generation++
-	delete(c.byUser, userID)
-}
-
 // emailChoice is userID's bell email choice for channelID; ok is false when they never made one.
 func (s *Service) emailChoice(userID, channelID string) (level Level, ok bool, err error) {
-	choices, cached, generation := s.choices.get(userID)
-	if !cached {
-		if choices, _, err = s.readChoices(userID); err != nil {
-			return "", false, err
-		}
-		s.choices.put(userID, choices, generation)
+	choices, err := s.choices.Get(userID, func() (emailChoices, error) {
+		choices, _, err := s.readChoices(userID)
+		return choices, err
+	})
+	if err != nil {
+		return "", false, err
 	}
 	level, ok = choices[channelID]
 	return level, ok, nil
 }
 
 // OnClusterEvent forgets the choices of the user another server changed (data: user id).
-func (s *Service) OnClusterEvent(data []byte) { s.choices.forget(string(data)) }
+func (s *Service) OnClusterEvent(data []byte) { s.choices.Forget(string(data)) }
 
 // storeEmailChoice records userID's choice for channelID, here and for every other server.
 func (s *Service) storeEmailChoice(userID, channelID string, level Level) error {
@@ -126,7 +85,7 @@ func (s *Service) storeEmailChoice(userID, channelID string, level Level) error 
 }
 
 func (s *Service) choicesChanged(userID string) {
-	s.choices.forget(userID)
+	s.choices.Forget(userID)
 	if err := s.d.Broadcast(ClusterEvent, userID); err != nil {
 		s.d.Log.Warn("Failed to tell the other servers about an email choice", "error", err.Error())
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
@@ -50,7 +51,7 @@ func (f *fakes) Get(_, channelID string) (conversations.Conversation, error) {
 	case group:
 		return conversations.Conversation{ID: group, Kind: conversations.Group}, nil
 	}
-	return conversations.Conversation{}, failure.New(failure.NotFound, "No such conversation.")
+	return conversations.Conversation{}, failure.New(failure.NotFound, i18n.Text("No such conversation."))
 }
 
 func (f *fakes) IsConversation(channelID string) bool { return channelID != town }

@@ -6,7 +6,8 @@
 package notify
 
 import (
-	"fmt"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+
 	"strings"
 )
 
@@ -42,30 +43,30 @@ func ParseLevel(text string) (Level, bool) {
 
 // Validate says, in the caller's words, what is wrong with p for a conversation ("" when
 // nothing is): every channel needs a level, and "mention" is for group conversations only.
-func (p Preferences) Validate(direct bool) string {
+func (p Preferences) Validate(direct bool) i18n.Message {
 	for _, ch := range []struct {
 		name  string
 		level Level
 	}{{"desktop", p.Desktop}, {"push", p.Push}, {"email", p.Email}} {
 		if _, ok := ParseLevel(string(ch.level)); !ok || ch.level == "mentions" || ch.level == "never" {
-			return fmt.Sprintf("%s must be \"all\", \"mention\" or \"none\", not %q.", ch.name, ch.level)
+			return i18n.M("connect.notify.invalid_level", "{{.Channel}} must be \"all\", \"mention\" or \"none\", not \"{{.Level}}\".", i18n.Data{"Channel": ch.name, "Level": string(ch.level)})
 		}
 		if direct && ch.level == Mention {
-			return fmt.Sprintf("%s cannot be \"mention\" in a direct conversation: every message there is for you. Choose \"all\" or \"none\".", ch.name)
+			return i18n.M("connect.notify.mention_direct", "{{.Channel}} cannot be \"mention\" in a direct conversation: every message there is for you. Choose \"all\" or \"none\".", i18n.Data{"Channel": ch.name})
 		}
 	}
-	return ""
+	return i18n.Message{}
 }
 
 // Describe is the level in Connect's words.
-func (l Level) Describe() string {
+func (l Level) Describe() i18n.Message {
 	switch l {
 	case All:
-		return "all activity"
+		return i18n.M("connect.notify.level_all", "all activity")
 	case Mention:
-		return "only @mentions"
+		return i18n.M("connect.notify.level_mentions", "only @mentions")
 	default:
-		return "never"
+		return i18n.M("connect.notify.level_never", "never")
 	}
 }
 

@@ -1,14 +1,13 @@
 package notify
 
 import (
-	"time"
-
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/memo"
 	"github.com/connectchat/mattermost-plugin-connect/server/wire"
 )
 
@@ -83,13 +82,17 @@ type Deps struct {
 // Service reads and sets the bell's preferences.
 type Service struct {
 	d          Deps
-	choices    choiceCache
-	recipients recipientCache
+	choices    *memo.Cache[emailChoices]
+	recipients *memo.Cache[*model.User]
 }
 
 // NewService builds the bell.
 func NewService(d Deps) *Service {
-	return &Service{d: d, choices: choiceCache{now: time.Now}, recipients: newRecipientCache()}
+	return &Service{
+		d:          d,
+		choices:    memo.New[emailChoices](choicesTTL, maxCachedUsers),
+		recipients: memo.New[*model.User](recipientTTL, maxCachedUsers),
+	}
 }
 
 // Get returns userID's preferences for one of their conversations.
@@ -108,7 +111,7 @@ func (s *Service) Set(userID, channelID string, prefs Preferences) (Preferences,
 	if err != nil {
 		return Preferences{}, err
 	}
-	if reason := prefs.Validate(direct); reason != "" {
+	if reason := prefs.Validate(direct); !reason.IsZero() {
 		return Preferences{}, failure.New(failure.Invalid, reason)
 	}
 	if err := s.d.Members.UpdateNotifications(channelID, userID, prefs.props()); err != nil {
@@ -221,7 +224,7 @@ func (s *Service) mentionRejection(email *model.EmailNotification) string {
 		s.d.Log.Warn("Failed to read a notification email's post", "post_id", email.PostId, "error", err.Error())
 		return ""
 	}
-	user, err := s.recipients.user(email.RecipientId, s.d.Users.User)
+	user, err := s.recipients.Get(email.RecipientId, func() (*model.User, error) { return s.d.Users.User(email.RecipientId) })
 	if err != nil {
 		s.d.Log.Warn("Failed to read a notification email's recipient", "user_id", email.RecipientId, "error", err.Error())
 		return ""

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -86,7 +87,7 @@ type Deps struct {
 	KV  KV
 	Log Log
 	// Tell tells one user something in a channel, privately (an ephemeral post).
-	Tell func(userID, channelID, message string)
+	Tell func(userID, channelID string, message i18n.Message)
 	Now  func() time.Time
 
 	GiveUp    time.Duration // 0: DefaultGiveUp
@@ -97,7 +98,7 @@ type Deps struct {
 
 type kind struct {
 	run    Handler
-	failed func(w Write, err error) string
+	failed func(w Write, err error) i18n.Message
 }
 
 // Outbox is the durable write queue.
@@ -141,7 +142,7 @@ func New(d Deps) *Outbox {
 
 // Handle makes h run the writes of kind; failedMessage is what their user is told when one
 // finally fails.
-func (o *Outbox) Handle(kindName string, h Handler, failedMessage func(w Write, err error) string) {
+func (o *Outbox) Handle(kindName string, h Handler, failedMessage func(w Write, err error) i18n.Message) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.kinds[kindName] = kind{run: h, failed: failedMessage}

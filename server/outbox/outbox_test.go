@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -27,10 +28,10 @@ type told struct {
 	messages []string
 }
 
-func (t *told) tell(userID, channelID, message string) {
+func (t *told) tell(userID, channelID string, message i18n.Message) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.messages = append(t.messages, userID+"@"+channelID+": "+message)
+	t.messages = append(t.messages, userID+"@"+channelID+": "+message.English())
 }
 
 func (t *told) all() []string {
@@ -96,7 +97,7 @@ func (c *clock) advance(d time.Duration) {
 // server is one Mattermost server's outbox over the shared KV store.
 func server(kv *kvtest.Memory, up *upstream, tells *told, now *clock) *Outbox {
 	o := New(Deps{KV: kv, Log: quietLog{}, Tell: tells.tell, Now: now.Now})
-	o.Handle("note", up.handler, func(w Write, err error) string { return "Your note was not saved: " + err.Error() })
+	o.Handle("note", up.handler, func(w Write, err error) i18n.Message { return i18n.Text("Your note was not saved: " + err.Error()) })
 	return o
 }
 
@@ -164,7 +165,7 @@ func TestAPermanentFailureIsToldOnceAndNotRetried(t *testing.T) {
 	for name, refusal := range map[string]error{
 		"400 from ServiceNow":  &servicenow.Error{Kind: servicenow.KindBadRequest, StatusCode: 400},
 		"413 from ServiceNow":  &servicenow.Error{Kind: servicenow.KindUnexpected, StatusCode: 413},
-		"a failure":            failure.New(failure.Invalid, "The record is closed."),
+		"a failure":            failure.New(failure.Invalid, i18n.Text("The record is closed.")),
 		"marked permanent":     MarkPermanent(errors.New("too large")),
 		"404 wrapped by a svc": errors.Join(errors.New("saving"), &servicenow.Error{Kind: servicenow.KindNotFound, StatusCode: 404}),
 	} {
@@ -186,7 +187,7 @@ func TestAPermanentFailureIsToldOnceAndNotRetried(t *testing.T) {
 		})
 	}
 	for _, passing := range []error{unavailable(), &servicenow.Error{Kind: servicenow.KindRateLimited, StatusCode: 429},
-		&servicenow.Error{Kind: servicenow.KindUnauthorized, StatusCode: 401}, failure.New(failure.Unavailable, "later"), errors.New("network")} {
+		&servicenow.Error{Kind: servicenow.KindUnauthorized, StatusCode: 401}, failure.New(failure.Unavailable, i18n.Text("later")), errors.New("network")} {
 		assert.False(t, Permanent(passing), "%v passes", passing)
 	}
 }
@@ -281,7 +282,7 @@ func TestClosingStopsTheAttemptsInFlightAndKeepsTheirWrites(t *testing.T) {
 		close(started)
 		<-ctx.Done()
 		return ctx.Err()
-	}, func(Write, error) string { return "failed" })
+	}, func(Write, error) i18n.Message { return i18n.Text("failed") })
 	_, err := o.Enqueue(note("w1", "text"))
 	require.NoError(t, err)
 	<-started

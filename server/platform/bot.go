@@ -7,6 +7,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/plugin"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
 	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // BotProfile describes the bot account the plugin speaks through.
@@ -34,35 +36,44 @@ type Bot struct {
 	client *pluginapi.Client
 	users  *Users
 	id     string
+	// languages: a message to one person is in their language.
+	languages *i18n.Languages
 }
 
 // ID is the bot's user id.
 func (b *Bot) ID() string { return b.id }
 
-// Ephemeral shows userID a message from the bot in channelID that only they see.
-func (b *Bot) Ephemeral(userID, channelID, message string) {
-	b.api.SendEphemeralPost(userID, &model.Post{UserId: b.id, ChannelId: channelID, Message: message})
+// Ephemeral shows userID a message from the bot in channelID that only they see, in their
+// language as recently read. (When it follows a post, the staff check has just read the
+// author, so their language is known without another read.)
+func (b *Bot) Ephemeral(userID, channelID string, message i18n.Message) {
+	text := b.languages.Recent(userID).Text(message)
+	b.api.SendEphemeralPost(userID, &model.Post{UserId: b.id, ChannelId: channelID, Message: text})
 }
 
-// DirectMessage posts message in the bot's direct conversation with userID.
-func (b *Bot) DirectMessage(userID, message string) error {
+// DirectMessage posts message in the bot's direct conversation with userID, in their language.
+func (b *Bot) DirectMessage(userID string, message i18n.Message) error {
+	return b.directMessage(userID, b.languages.User(userID).Text(message))
+}
+
+func (b *Bot) directMessage(userID, text string) error {
 	channel, err := b.client.Channel.GetDirect(b.id, userID)
 	if err != nil {
 		return err
 	}
-	return b.client.Post.CreatePost(&model.Post{UserId: b.id, ChannelId: channel.Id, Message: message})
+	return b.client.Post.CreatePost(&model.Post{UserId: b.id, ChannelId: channel.Id, Message: text})
 }
 
-// MessageAdmins sends every active system admin a direct message; it returns the first failure
-// after trying them all.
-func (b *Bot) MessageAdmins(message string) error {
+// MessageAdmins sends every active system admin a direct message, each in their language; it
+// returns the first failure after trying them all.
+func (b *Bot) MessageAdmins(message i18n.Message) error {
 	admins, err := b.users.SystemAdmins()
 	if err != nil {
 		return errors.Wrap(err, "failed to list the system admins")
 	}
 	var first error
 	for _, admin := range admins {
-		if err := b.DirectMessage(admin.Id, message); err != nil && first == nil {
+		if err := b.directMessage(admin.Id, b.languages.Of(admin).Text(message)); err != nil && first == nil {
 			first = errors.Wrapf(err, "failed to message system admin %s", admin.Id)
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // ErrNotFound is what the adapters return for something that does not exist.
@@ -27,24 +29,35 @@ type Platform struct {
 	Mail     *Mail
 	Server   *Server
 	Log      *pluginapi.LogService
+	// Languages says each reader's language; every user read through Users refreshes theirs.
+	Languages *i18n.Languages
 }
 
-// New reaches Mattermost through api; botID is the Connect bot that speaks for the plugin.
-func New(api plugin.API, client *pluginapi.Client, botID string) *Platform {
+// New reaches Mattermost through api; botID is the Connect bot that speaks for the plugin;
+// catalogs are the messages it says (nil: everything in English).
+func New(api plugin.API, client *pluginapi.Client, botID string, catalogs *i18n.Bundle) *Platform {
+	server := &Server{api: api, client: client}
 	users := &Users{api: api, client: client}
+	var languages *i18n.Languages
+	if catalogs != nil {
+		languages = i18n.NewLanguages(catalogs, users, server.DefaultLocale)
+		users.languages = languages
+	}
 	return &Platform{
 		Users:    users,
 		Channels: &Channels{api: api, client: client},
 		Posts:    &Posts{api: api, client: client},
 		Files:    &Files{api: api},
 		KV:       &KV{api: api},
-		Bot:      &Bot{api: api, client: client, users: users, id: botID},
+		Bot:      &Bot{api: api, client: client, users: users, id: botID, languages: languages},
 		Clients:  &Clients{api: api},
 		Cluster:  newCluster(api, client),
 		Jobs:     newJobs(api),
 		Mail:     &Mail{client: client},
-		Server:   &Server{api: api, client: client},
+		Server:   server,
 		Log:      &client.Log,
+
+		Languages: languages,
 	}
 }
 

@@ -1,6 +1,8 @@
 package platform
 
 import (
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+
 	"testing"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -15,7 +17,7 @@ func newTestPlatform(t *testing.T) (*Platform, *plugintest.API) {
 	t.Helper()
 	api := &plugintest.API{}
 	t.Cleanup(func() { api.AssertExpectations(t) })
-	return New(api, pluginapi.NewClient(api, nil), "botid"), api
+	return New(api, pluginapi.NewClient(api, nil), "botid", nil), api
 }
 
 func members(n int) model.ChannelMembers {
@@ -97,7 +99,7 @@ func TestMessageAdminsTriesEveryAdmin(t *testing.T) {
 		return post.ChannelId == "dm2" && post.UserId == "botid" && post.Message == "check the settings"
 	})).Return(&model.Post{Id: "p"}, nil).Once()
 
-	err := p.Bot.MessageAdmins("check the settings")
+	err := p.Bot.MessageAdmins(i18n.Text("check the settings"))
 	assert.ErrorContains(t, err, "failed to message system admin a1", "the failure is reported after the others were told")
 }
 

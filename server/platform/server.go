@@ -21,6 +21,16 @@ func (s *Server) SiteURL() string {
 	return *cfg.ServiceSettings.SiteURL
 }
 
+// DefaultLocale is the server's default language (System Console > Localization), read on
+// every use.
+func (s *Server) DefaultLocale() string {
+	cfg := s.client.Configuration.GetConfig()
+	if cfg == nil || cfg.LocalizationSettings.DefaultServerLocale == nil {
+		return "en"
+	}
+	return *cfg.LocalizationSettings.DefaultServerLocale
+}
+
 // IsAdmin reports whether userID is a system admin.
 func (s *Server) IsAdmin(userID string) bool {
 	return s.api.HasPermissionTo(userID, model.PermissionManageSystem)

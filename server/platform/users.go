@@ -7,6 +7,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/plugin"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
 	"github.com/pkg/errors"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // usersPerCall bounds one GetUsersByIds call.
@@ -18,12 +20,23 @@ type Users struct {
 	client *pluginapi.Client
 
 	teamIDs sync.Map // team name → id; names of teams that do not exist are not cached
+	// languages notes the language of every user read, so that messages to them need no read.
+	languages *i18n.Languages
 }
 
-func (u *Users) User(userID string) (*model.User, error) { return u.client.User.Get(userID) }
+func (u *Users) User(userID string) (*model.User, error) {
+	return u.remember(u.client.User.Get(userID))
+}
 
 func (u *Users) UserByUsername(username string) (*model.User, error) {
-	return u.client.User.GetByUsername(username)
+	return u.remember(u.client.User.GetByUsername(username))
+}
+
+func (u *Users) remember(user *model.User, err error) (*model.User, error) {
+	if err == nil && user != nil {
+		u.languages.Remember(user.Id, user.Locale)
+	}
+	return user, err
 }
 
 // UserByEmail is the account with this email, deactivated ones included; nil when there is none.
@@ -42,6 +55,9 @@ func (u *Users) Users(userIDs []string) ([]*model.User, error) {
 		batch, appErr := u.api.GetUsersByIds(userIDs[start:min(start+usersPerCall, len(userIDs))])
 		if appErr != nil {
 			return nil, appErr
+		}
+		for _, user := range batch {
+			u.languages.Remember(user.Id, user.Locale)
 		}
 		users = append(users, batch...)
 	}

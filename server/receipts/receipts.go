@@ -19,6 +19,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 const (
@@ -109,7 +110,7 @@ func NewService(d Deps) *Service {
 	return &Service{d: d, channels: map[string]*channelEntry{}}
 }
 
-var errNoSuchConversation = failure.New(failure.NotFound, "No such conversation.")
+var errNoSuchConversation = failure.New(failure.NotFound, i18n.M("connect.conversations.not_found", "No such conversation."))
 
 // Seen answers how far the other members of one of the caller's conversations have seen it.
 func (s *Service) Seen(callerID, channelID string) (Seen, error) {
@@ -187,7 +188,7 @@ func (s *Service) SetEnabled(userID string, enabled bool) (Setting, error) {
 			return Setting{Enabled: enabled, Allowed: s.d.Config().ReadReceipts}, nil
 		}
 	}
-	return Setting{}, failure.New(failure.Conflict, "Your read receipts could not be changed just now. Please try again.")
+	return Setting{}, failure.New(failure.Conflict, i18n.M("connect.receipts.conflict", "Your read receipts could not be changed just now. Please try again."))
 }
 
 func parseIDs(raw []byte) ([]string, error) {

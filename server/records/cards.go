@@ -5,9 +5,11 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -43,6 +45,9 @@ type Card struct {
 	// neither), for the clients' Follow button.
 	FoundTable string `json:"found_table,omitempty"`
 	FoundSysID string `json:"found_sys_id,omitempty"`
+	// UpdatedAt is when the found record last changed (RFC 3339, UTC): Connect's web part
+	// shows the card's last field, "Updated", in the viewer's language and time zone from it.
+	UpdatedAt string `json:"updated_at,omitempty"`
 
 	record *servicenow.Record
 }
@@ -58,13 +63,15 @@ func (c Card) Settled() bool {
 }
 
 // staleNote ends the footer of a card whose details may be out of date.
-const staleNote = " · may be out of date: ServiceNow could not be reached"
+func staleNote(l *i18n.Localizer) string {
+	return l.Text(i18n.M("connect.records.stale", " · may be out of date: ServiceNow could not be reached"))
+}
 
 // staleAttachment is a card's previous attachment, marked as possibly out of date.
-func staleAttachment(previous *model.SlackAttachment) *model.SlackAttachment {
+func staleAttachment(previous *model.SlackAttachment, l *i18n.Localizer) *model.SlackAttachment {
 	a := *previous
-	if !strings.HasSuffix(a.Footer, staleNote) {
-		a.Footer += staleNote
+	if note := staleNote(l); !strings.HasSuffix(a.Footer, note) {
+		a.Footer += note
 	}
 	return &a
 }
@@ -79,6 +86,9 @@ func cardFor(key servicenow.RecordKey, record *servicenow.Record) Card {
 	if record != nil {
 		card.Status, card.record = Found, record
 		card.FoundTable, card.FoundSysID = record.Table, record.SysID
+		if record.UpdatedOn != "" && !record.UpdatedAt.IsZero() {
+			card.UpdatedAt = record.UpdatedAt.Format(time.RFC3339)
+		}
 	}
 	return card
 }
@@ -108,30 +118,34 @@ func cardFor(key servicenow.RecordKey, record *servicenow.Record) Card {
 // from it, the lesser harm than backslashes everywhere); footer, field titles and fallback are
 // plain; record text in a markdown field goes through markdown.Literal. Connect's own renderer
 // (webapp/src/components/conversation/AttachmentCard.tsx) applies the web app's rules.
-func (c Card) Attachment(instanceURL string) *model.SlackAttachment {
+//
+// A card is read by everyone in its conversation, so its words are in the server's default
+// language (l).
+func (c Card) Attachment(instanceURL string, l *i18n.Localizer) *model.SlackAttachment {
 	if c.record != nil {
-		return foundAttachment(*c.record, c.link(instanceURL))
+		return foundAttachment(*c.record, c.link(instanceURL), l)
 	}
 	link := c.link(instanceURL)
-	plain := c.statusText()
+	plain := c.statusText(l)
 	return &model.SlackAttachment{
-		Title:     cardTitle(c.label(), link),
+		Title:     cardTitle(c.label(l), link),
 		TitleLink: link,
 		Color:     colorUnknown,
 		Text:      markdown.Literal(plain),
-		Footer:    footer(c.Table),
-		Fallback:  markdown.OneLine(c.label() + ": " + plain),
+		Footer:    footer(c.Table, l),
+		Fallback:  markdown.OneLine(c.label(l) + ": " + plain),
 	}
 }
 
 // foundAttachment shows a found record; numberLink opens it when the record names no URL.
-// The attachment is built once per version of the record (it is the same in every post and
-// email until the record changes) and shared: nothing may change it (staleAttachment copies).
-func foundAttachment(r servicenow.Record, numberLink string) *model.SlackAttachment {
-	return builtAttachments.get(r, numberLink, buildFoundAttachment)
+// The attachment is built once per version of the record and language (it is the same in
+// every post and email until the record changes) and shared: nothing may change it
+// (staleAttachment copies).
+func foundAttachment(r servicenow.Record, numberLink string, l *i18n.Localizer) *model.SlackAttachment {
+	return builtAttachments.get(r, numberLink, l, buildFoundAttachment)
 }
 
-func buildFoundAttachment(r servicenow.Record, numberLink string) *model.SlackAttachment {
+func buildFoundAttachment(r servicenow.Record, numberLink string, l *i18n.Localizer) *model.SlackAttachment {
 	title := r.Number
 	if r.ShortDescription != "" {
 		title += ": " + r.ShortDescription
@@ -144,16 +158,24 @@ func buildFoundAttachment(r servicenow.Record, numberLink string) *model.SlackAt
 		Title:     cardTitle(title, link),
 		TitleLink: link,
 		Color:     priorityColor(r.Priority),
-		Footer:    footer(r.Table),
+		Footer:    footer(r.Table, l),
 		Fallback:  markdown.OneLine(fmt.Sprintf("%s (%s)", title, strings.Join(nonEmpty(r.State, r.Priority, r.AssignedTo), ", "))),
 	}
-	for _, f := range [][2]string{{"State", r.State}, {"Priority", r.Priority}, {"Assigned to", r.AssignedTo}, {"Updated", r.UpdatedOn}} {
-		if f[1] != "" {
-			a.Fields = append(a.Fields, &model.SlackAttachmentField{Title: f[0], Value: markdown.Literal(f[1]), Short: true})
+	for _, f := range []struct {
+		title i18n.Message
+		value string
+	}{
+		{i18n.M("connect.records.field_state", "State"), r.State},
+		{i18n.M("connect.records.field_priority", "Priority"), r.Priority},
+		{i18n.M("connect.records.field_assigned_to", "Assigned to"), r.AssignedTo},
+		{i18n.M("connect.records.field_updated", "Updated"), r.UpdatedOn},
+	} {
+		if f.value != "" {
+			a.Fields = append(a.Fields, &model.SlackAttachmentField{Title: l.Text(f.title), Value: markdown.Literal(f.value), Short: true})
 		}
 	}
 	if servicenow.ValidSysID(r.SysID) && servicenow.ValidTable(r.Table) {
-		a.Actions = []*model.PostAction{followAction(r), swarmAction(r)}
+		a.Actions = []*model.PostAction{followAction(r, l), swarmAction(r, l)}
 	}
 	return a
 }
@@ -169,33 +191,30 @@ func cardTitle(title, link string) string {
 }
 
 // statusText says, in plain text, why a card has no details.
-func (c Card) statusText() string {
+func (c Card) statusText(l *i18n.Localizer) string {
 	switch c.Status {
 	case Missing:
-		return notFound(c)
+		return l.Text(notFound(c))
 	case Unavailable:
-		return "Details unavailable: " + c.Problem + ". They fill in when ServiceNow answers."
+		return l.Text(i18n.M("connect.records.unavailable", "Details unavailable: {{.Problem}}. They fill in when ServiceNow answers.", i18n.Data{"Problem": c.Problem}))
 	case Restricted:
-		return restrictedText
+		return l.Text(i18n.M("connect.records.restricted", "Record details are shown only in conversations of ITIL staff. Open the record in ServiceNow."))
 	}
-	return "Loading details from ServiceNow…"
+	return l.Text(i18n.M("connect.records.loading", "Loading details from ServiceNow…"))
 }
 
-// restrictedText is what a card says where record details may not go.
-const restrictedText = "Record details are shown only in conversations of ITIL staff. Open the record in ServiceNow."
-
-func notFound(c Card) string {
+func notFound(c Card) i18n.Message {
 	if c.Number != "" {
 		return servicenow.NotFoundMessage(c.Number)
 	}
-	return fmt.Sprintf("This %s record was not found in ServiceNow", c.Table)
+	return i18n.M("connect.records.table_record_not_found", "This {{.Table}} record was not found in ServiceNow", i18n.Data{"Table": c.Table})
 }
 
-func (c Card) label() string {
+func (c Card) label(l *i18n.Localizer) string {
 	if c.Number != "" {
 		return c.Number
 	}
-	return tableLabel(c.Table) + " record"
+	return l.Text(i18n.M("connect.records.table_record", "{{.Table}} record", i18n.Data{"Table": tableLabel(c.Table, l)}))
 }
 
 // link opens the record in ServiceNow before its sys_id is known.
@@ -224,16 +243,27 @@ func priorityColor(priority string) string {
 	return colorUnknown
 }
 
-func footer(table string) string { return "ServiceNow · " + tableLabel(table) }
+func footer(table string, l *i18n.Localizer) string { return "ServiceNow · " + tableLabel(table, l) }
 
-var tableLabels = map[string]string{
-	"sc_request": "Request", "sc_req_item": "Requested item", "sc_task": "Catalog task",
-	"kb_knowledge": "Knowledge article", "sn_customerservice_case": "Case",
+// tableLabels name the tables Connect knows as ServiceNow's own interface does.
+var tableLabels = map[string]i18n.Message{
+	"incident":                i18n.M("connect.records.table.incident", "Incident"),
+	"problem":                 i18n.M("connect.records.table.problem", "Problem"),
+	"problem_task":            i18n.M("connect.records.table.problem_task", "Problem task"),
+	"change_request":          i18n.M("connect.records.table.change_request", "Change request"),
+	"change_task":             i18n.M("connect.records.table.change_task", "Change task"),
+	"task":                    i18n.M("connect.records.table.task", "Task"),
+	"sc_request":              i18n.M("connect.records.table.sc_request", "Request"),
+	"sc_req_item":             i18n.M("connect.records.table.sc_req_item", "Requested item"),
+	"sc_task":                 i18n.M("connect.records.table.sc_task", "Catalog task"),
+	"kb_knowledge":            i18n.M("connect.records.table.kb_knowledge", "Knowledge article"),
+	"sn_customerservice_case": i18n.M("connect.records.table.sn_customerservice_case", "Case"),
 }
 
-func tableLabel(table string) string {
+// tableLabel names a table: its label, or for a table Connect does not know, its name in words.
+func tableLabel(table string, l *i18n.Localizer) string {
 	if label, ok := tableLabels[table]; ok {
-		return label
+		return l.Text(label)
 	}
 	label := strings.ReplaceAll(table, "_", " ")
 	if label == "" {
@@ -258,11 +288,11 @@ const FollowActionPath = "/plugins/connect-chat/api/v1/actions/follow"
 
 // followAction is the Follow button of a found record's card (native clients show it; the
 // plugin's own UI shows its own button from the post's props).
-func followAction(r servicenow.Record) *model.PostAction {
+func followAction(r servicenow.Record, l *i18n.Localizer) *model.PostAction {
 	return &model.PostAction{
 		Id:   "follow" + r.SysID[:20],
 		Type: model.PostActionTypeButton,
-		Name: "Follow",
+		Name: l.Text(i18n.M("connect.records.follow", "Follow")),
 		Integration: &model.PostActionIntegration{
 			URL:     FollowActionPath,
 			Context: map[string]any{"table": r.Table, "sys_id": r.SysID, "number": r.Number},
@@ -283,17 +313,18 @@ type attachmentMemo struct {
 type attachmentSource struct {
 	record     servicenow.Record
 	numberLink string
+	locale     string
 }
 
-func (m *attachmentMemo) get(r servicenow.Record, numberLink string, build func(servicenow.Record, string) *model.SlackAttachment) *model.SlackAttachment {
-	source := attachmentSource{r, numberLink}
+func (m *attachmentMemo) get(r servicenow.Record, numberLink string, l *i18n.Localizer, build func(servicenow.Record, string, *i18n.Localizer) *model.SlackAttachment) *model.SlackAttachment {
+	source := attachmentSource{r, numberLink, l.Locale()}
 	m.mu.Lock()
 	a, ok := m.built[source]
 	m.mu.Unlock()
 	if ok {
 		return a
 	}
-	a = build(r, numberLink)
+	a = build(r, numberLink, l)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.built == nil || len(m.built) >= m.max {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -23,7 +24,7 @@ func hostileRecord() servicenow.Record {
 
 func TestALinkedTitleReadsAsWritten(t *testing.T) {
 	record := hostileRecord()
-	a := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance)
+	a := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance, i18n.English())
 
 	assert.Equal(t, "INC0010001: "+record.ShortDescription, a.Title, "plain text in the web app, on phones and in email")
 	assert.Equal(t, record.URL, a.TitleLink)
@@ -33,16 +34,16 @@ func TestALinkedTitleReadsAsWritten(t *testing.T) {
 func TestEveryCardTitleHasALink(t *testing.T) {
 	record := hostileRecord()
 	record.URL = ""
-	found := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance)
+	found := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance, i18n.English())
 	assert.Equal(t, testInstance+"/incident.do?sysparm_query=number%3DINC0010001", found.TitleLink)
 
 	for _, status := range []Status{Pending, Missing, Unavailable, Restricted} {
 		card := Card{Table: "incident", Number: "INC0010001", Status: status, Problem: "ServiceNow could not be reached"}
-		a := card.Attachment(testInstance)
+		a := card.Attachment(testInstance, i18n.English())
 		assert.Equal(t, "INC0010001", a.Title, status)
 		assert.NotEmpty(t, a.TitleLink, status)
 		assert.Equal(t, "ServiceNow · Incident", a.Footer, status)
-		assert.Equal(t, "INC0010001: "+card.statusText(), a.Fallback, status)
+		assert.Equal(t, "INC0010001: "+card.statusText(i18n.English()), a.Fallback, status)
 	}
 }
 
@@ -53,7 +54,7 @@ func TestATitleWithoutALinkIsEscapedMarkdown(t *testing.T) {
 
 func TestFieldValuesStayLiteralAsMarkdown(t *testing.T) {
 	record := hostileRecord()
-	a := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance)
+	a := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance, i18n.English())
 
 	assert.Equal(t, map[string]string{
 		"State":       `\*bold\* from ServiceNow`,
@@ -68,30 +69,30 @@ func TestFieldValuesStayLiteralAsMarkdown(t *testing.T) {
 
 func TestFallbackAndFooterArePlain(t *testing.T) {
 	record := hostileRecord()
-	a := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance)
+	a := cardFor(servicenow.RecordKey{Table: record.Table, Number: record.Number}, &record).Attachment(testInstance, i18n.English())
 	assert.Equal(t, "INC0010001: "+record.ShortDescription+" (*bold* from ServiceNow, 1 - Critical, @all <b>O'Brien</b> & \"Co\")", a.Fallback)
 	assert.Equal(t, "ServiceNow · Incident", a.Footer)
-	assert.Equal(t, "ServiceNow · Incident"+staleNote, staleAttachment(a).Footer)
+	assert.Equal(t, "ServiceNow · Incident"+staleNote(i18n.English()), staleAttachment(a, i18n.English()).Footer)
 }
 
 func TestStatusTextIsLiteralMarkdown(t *testing.T) {
 	card := Card{Table: "incident", Number: "INC0010001", Status: Unavailable, Problem: "ServiceNow answered *429*"}
-	assert.Equal(t, "Details unavailable:"+wj+" ServiceNow answered \\*429\\*\\. They fill in when ServiceNow answers\\.", card.Attachment(testInstance).Text)
+	assert.Equal(t, "Details unavailable:"+wj+" ServiceNow answered \\*429\\*\\. They fill in when ServiceNow answers\\.", card.Attachment(testInstance, i18n.English()).Text)
 }
 
 func TestAFoundRecordsCardIsBuiltOncePerVersion(t *testing.T) {
 	record := servicenow.Record{Table: "incident", SysID: testSysID, Number: "INC0010001", ShortDescription: "Mail down", State: "New", Priority: "2 - High"}
-	first := cardFor(number("incident", "INC0010001"), &record).Attachment("https://sn.example")
-	again := cardFor(number("incident", "INC0010001"), &record).Attachment("https://sn.example")
+	first := cardFor(number("incident", "INC0010001"), &record).Attachment("https://sn.example", i18n.English())
+	again := cardFor(number("incident", "INC0010001"), &record).Attachment("https://sn.example", i18n.English())
 	assert.Same(t, first, again, "the same version of a record gives the same attachment")
 
 	changed := record
 	changed.State = "In Progress"
-	updated := cardFor(number("incident", "INC0010001"), &changed).Attachment("https://sn.example")
+	updated := cardFor(number("incident", "INC0010001"), &changed).Attachment("https://sn.example", i18n.English())
 	assert.Equal(t, "In Progress", updated.Fields[0].Value, "a changed record reads as it is now")
 	assert.Equal(t, "New", first.Fields[0].Value, "and the earlier attachment is untouched")
 
-	stale := staleAttachment(first)
+	stale := staleAttachment(first, i18n.English())
 	assert.NotEqual(t, first.Footer, stale.Footer)
 	assert.Equal(t, "ServiceNow · Incident", first.Footer, "marking a card stale copies its attachment")
 }

@@ -60,7 +60,7 @@ func (s *Service) emailCards(setup *setup, email *model.EmailNotification, menti
 	}
 	var text, markup strings.Builder
 	for _, card := range cards {
-		attachment := card.Attachment(setup.instanceURL)
+		attachment := card.Attachment(setup.instanceURL, s.languages.Server())
 		fmt.Fprintf(&text, "\n%s %s", attachment.Fallback, attachment.TitleLink)
 		fmt.Fprintf(&markup, `<li><a href="%s">%s</a></li>`, html.EscapeString(attachment.TitleLink), html.EscapeString(attachment.Fallback))
 	}

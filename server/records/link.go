@@ -2,27 +2,28 @@ package records
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
 // ErrStaffOnly is /connect record's answer to anyone who is not ITIL staff.
-var ErrStaffOnly = errors.New("Only ITIL staff can link ServiceNow records with /connect record")
+var ErrStaffOnly = failure.New(failure.Forbidden, i18n.M("connect.records.staff_only", "Only ITIL staff can link ServiceNow records with /connect record"))
 
 // ErrNotConfigured is the answer while ServiceNow has no instance URL and credentials.
-var ErrNotConfigured = errors.New("ServiceNow is not configured yet: a system admin sets it up in the System Console (Plugins > Connect Chat)")
+var ErrNotConfigured = failure.New(failure.Unavailable, i18n.M("connect.records.setup_missing", "ServiceNow is not configured yet: a system admin sets it up in the System Console (Plugins > Connect Chat)"))
 
 // Link posts userID's message naming the records in words into channelID, once every one
 // of them was found in ServiceNow; the message gets its cards like any other.
 func (s *Service) Link(ctx context.Context, userID, channelID string, words []string) error {
 	staff, err := s.audience.IsStaff(userID)
 	if err != nil {
-		return errors.Wrap(err, "Connect could not check whether you are ITIL staff; try again")
+		return errors.Wrap(err, "failed to check whether the caller is ITIL staff")
 	}
 	if !staff {
 		return ErrStaffOnly
@@ -32,10 +33,10 @@ func (s *Service) Link(ctx context.Context, userID, channelID string, words []st
 		return ErrNotConfigured
 	}
 	if len(words) == 0 {
-		return errors.New("Name at least one record: `/connect record INC0010001` or a link to the record")
+		return failure.New(failure.Invalid, i18n.M("connect.records.name_one", "Name at least one record: `/connect record INC0010001` or a link to the record"))
 	}
 	if len(words) > setup.maxCards {
-		return fmt.Errorf("One message shows at most %d records; name fewer", setup.maxCards) //nolint:staticcheck // ST1005: a sentence the user reads as it is
+		return failure.New(failure.Invalid, i18n.M("connect.records.too_many", "One message shows at most {{.Max}} records; name fewer", i18n.Data{"Max": setup.maxCards}))
 	}
 	keys, err := setup.recognizeEach(words)
 	if err != nil {
@@ -43,18 +44,24 @@ func (s *Service) Link(ctx context.Context, userID, channelID string, words []st
 	}
 	found, err := setup.lookup.Get(ctx, keys)
 	if err != nil {
-		return errors.New(readable(err))
+		return failure.New(failure.Unavailable, readable(err))
 	}
 	for i, word := range words {
 		if _, ok := found[keys[i]]; !ok {
-			return errors.New(notFound(Card{Table: keys[i].Table, Number: keys[i].Number}) + " (" + word + ")")
+			return failure.New(failure.NotFound, i18n.M("connect.records.word_not_found", "{{.Problem}} ({{.Word}})",
+				i18n.Data{"Problem": notFound(Card{Table: keys[i].Table, Number: keys[i].Number}), "Word": word}))
 		}
 	}
 	// Knowing who may see details now lets the post carry them from the start.
 	if _, err := s.audience.MaySeeDetails(channelID, userID); err != nil {
 		s.log.Warn("Failed to check who may see record details", "channel_id", channelID, "error", err.Error())
 	}
-	return s.posts.CreatePost(&model.Post{UserId: userID, ChannelId: channelID, Message: strings.Join(words, " ")})
+	if err := s.posts.CreatePost(&model.Post{UserId: userID, ChannelId: channelID, Message: strings.Join(words, " ")}); err != nil {
+		// Mattermost's answer, which carries a refusal of Connect's own post hook (already in
+		// the caller's language): the caller reads it as it is.
+		return failure.New(failure.Invalid, i18n.Text(err.Error()))
+	}
+	return nil
 }
 
 func (s *setup) recognizeEach(words []string) ([]servicenow.RecordKey, error) {
@@ -62,7 +69,8 @@ func (s *setup) recognizeEach(words []string) ([]servicenow.RecordKey, error) {
 	for i, word := range words {
 		mentions := s.recognizer.Find(word, 1)
 		if len(mentions) == 0 {
-			return nil, fmt.Errorf("%q is not a record number or a link to a record in %s", word, s.instanceURL)
+			return nil, failure.New(failure.Invalid, i18n.M("connect.records.not_a_record", "\"{{.Word}}\" is not a record number or a link to a record in {{.Instance}}",
+				i18n.Data{"Word": word, "Instance": s.instanceURL}))
 		}
 		keys[i] = mentions[0].Key
 	}

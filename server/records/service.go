@@ -13,6 +13,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -77,6 +78,8 @@ type Service struct {
 	isConversation func(channelID string) bool
 	// emails keeps each post's email cards for its other recipients.
 	emails emailCache
+	// languages: cards are in the server's default language, answers in their reader's.
+	languages *i18n.Languages
 }
 
 // Deps are the service's collaborators.
@@ -89,13 +92,15 @@ type Deps struct {
 	// IsConversation tells the Connect conversations, whose posts add their records to the
 	// mention index; nil indexes nothing.
 	IsConversation func(channelID string) bool
+	// Languages (nil: English).
+	Languages *i18n.Languages
 }
 
 // NewService builds the service; Configure must be called before cards appear.
 func NewService(d Deps) *Service {
 	s := &Service{
 		posts: d.Posts, access: d.Access, audience: d.Audience, log: d.Log, updateMark: model.NewRandomString(32),
-		discussed: discussed{kv: d.KV}, isConversation: d.IsConversation,
+		discussed: discussed{kv: d.KV}, isConversation: d.IsConversation, languages: d.Languages,
 	}
 	s.fills = newFillQueue(d.KV, d.Log, s.fill)
 	return s
@@ -161,7 +166,7 @@ func (s *Service) Attach(post *model.Post) *model.Post {
 		keys[i] = m.Key
 	}
 	updated := post.Clone()
-	setCards(updated, s.cardsFromCache(setup, post, keys), setup.instanceURL)
+	setCards(updated, s.cardsFromCache(setup, post, keys), setup.instanceURL, s.languages.Server())
 	return updated
 }
 
@@ -277,7 +282,8 @@ func cardFromValue(item any) (Card, bool) {
 		key  string
 		into *string
 	}{{"table", &card.Table}, {"number", &card.Number}, {"sys_id", &card.SysID}, {"status", &status},
-		{"problem", &card.Problem}, {"found_table", &card.FoundTable}, {"found_sys_id", &card.FoundSysID}}
+		{"problem", &card.Problem}, {"found_table", &card.FoundTable}, {"found_sys_id", &card.FoundSysID},
+		{"updated_at", &card.UpdatedAt}}
 	for _, field := range fields {
 		if *field.into, ok = textOf(entry[field.key]); !ok {
 			return Card{}, false
@@ -306,7 +312,7 @@ func propValue(cards []Card) []any {
 		if c.Stale {
 			entry["stale"] = true
 		}
-		for key, text := range map[string]string{"number": c.Number, "sys_id": c.SysID, "problem": c.Problem, "found_table": c.FoundTable, "found_sys_id": c.FoundSysID} {
+		for key, text := range map[string]string{"number": c.Number, "sys_id": c.SysID, "problem": c.Problem, "found_table": c.FoundTable, "found_sys_id": c.FoundSysID, "updated_at": c.UpdatedAt} {
 			if text != "" {
 				entry[key] = text
 			}
@@ -317,16 +323,16 @@ func propValue(cards []Card) []any {
 }
 
 // setCards replaces the post's cards, keeping attachments that are not Connect's.
-func setCards(post *model.Post, cards []Card, instanceURL string) {
+func setCards(post *model.Post, cards []Card, instanceURL string, l *i18n.Localizer) {
 	foreign := foreignAttachments(post)
 	previous := post.Attachments()[len(foreign):]
 	attachments := append([]*model.SlackAttachment{}, foreign...)
 	for i, card := range cards {
 		if card.Stale && i < len(previous) {
-			attachments = append(attachments, staleAttachment(previous[i]))
+			attachments = append(attachments, staleAttachment(previous[i], l))
 			continue
 		}
-		attachments = append(attachments, card.Attachment(instanceURL))
+		attachments = append(attachments, card.Attachment(instanceURL, l))
 	}
 	if len(cards) == 0 {
 		post.DelProp(CardsProp)
@@ -487,7 +493,7 @@ func (s *Service) refreshPost(ctx context.Context, post *model.Post) (changed bo
 		return false, err
 	}
 	updated := post.Clone()
-	setCards(updated, cards, setup.instanceURL)
+	setCards(updated, cards, setup.instanceURL, s.languages.Server())
 	if sameCards(post, updated) {
 		return false, err
 	}
@@ -517,7 +523,7 @@ func (s *Service) currentCards(ctx context.Context, setup *setup, post *model.Po
 	}
 	found, err := setup.lookup.Get(ctx, keysOf(cards))
 	for i := range cards {
-		cards[i] = settle(cards[i], found, err)
+		cards[i] = settle(cards[i], found, err, s.languages.Server())
 	}
 	return cards, err
 }
@@ -536,7 +542,8 @@ func keysOf(cards []Card) []servicenow.RecordKey {
 	return keys
 }
 
-func settle(card Card, found map[servicenow.RecordKey]servicenow.Record, err error) Card {
+// settle is card after a look-up; a problem is said in l's language (a card's).
+func settle(card Card, found map[servicenow.RecordKey]servicenow.Record, err error, l *i18n.Localizer) Card {
 	if record, ok := found[card.Key()]; ok {
 		return cardFor(card.Key(), &record)
 	}
@@ -545,7 +552,7 @@ func settle(card Card, found map[servicenow.RecordKey]servicenow.Record, err err
 		return card
 	}
 	if err != nil {
-		card.Status, card.Problem = Unavailable, readable(err)
+		card.Status, card.Problem = Unavailable, l.Text(readable(err))
 		return card
 	}
 	card.Status, card.Problem = Missing, ""
@@ -553,10 +560,10 @@ func settle(card Card, found map[servicenow.RecordKey]servicenow.Record, err err
 }
 
 // readable is an error as anyone may read it: words, never internals.
-func readable(err error) string {
+func readable(err error) i18n.Message {
 	var snErr *servicenow.Error
 	if errors.As(err, &snErr) {
 		return snErr.UserText()
 	}
-	return "ServiceNow could not be reached"
+	return i18n.M("connect.servicenow.unreachable", "ServiceNow could not be reached")
 }

@@ -17,6 +17,7 @@ import (
 
 	standin "github.com/connectchat/mattermost-plugin-connect/build/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
@@ -365,7 +366,7 @@ func TestDetailsGoOnlyToStaffOnlyChannels(t *testing.T) {
 		posted := f.postAs(where[0], where[1], "see "+standin.SampleIncident)
 		card := posted.Attachments()[0]
 		assert.Equal(t, standin.SampleIncident, card.Title, where)
-		assert.Equal(t, markdown.Literal(restrictedText), card.Text, where)
+		assert.Equal(t, markdown.Literal(Card{Status: Restricted}.statusText(i18n.English())), card.Text, where)
 		assert.Empty(t, card.Fields, "no state, priority or assignee for %v", where)
 		assert.Equal(t, []Status{Restricted}, statuses(cardsOf(posted)), where)
 	}
@@ -380,7 +381,7 @@ func TestFillsRestrictCardsWhenTheAudienceWasUnknownAtPostingTime(t *testing.T) 
 	assert.Equal(t, []Status{Pending}, statuses(cardsOf(posted)))
 	filled := f.nextUpdate(t)
 	assert.Equal(t, []Status{Restricted}, statuses(cardsOf(filled)))
-	assert.Equal(t, markdown.Literal(restrictedText), filled.Attachments()[0].Text)
+	assert.Equal(t, markdown.Literal(Card{Status: Restricted}.statusText(i18n.English())), filled.Attachments()[0].Text)
 	assert.Empty(t, f.sn.Requests(), "nothing is read from ServiceNow for a card that may not show it")
 }
 
@@ -511,7 +512,7 @@ func TestARefreshDuringAnOutageKeepsTheLastDetails(t *testing.T) {
 	card := stale.Attachments()[0]
 	assert.Equal(t, details.Title, card.Title)
 	assert.Equal(t, details.Fields, card.Fields, "state, priority and assignee stay")
-	assert.Equal(t, details.Footer+staleNote, card.Footer)
+	assert.Equal(t, details.Footer+staleNote(i18n.English()), card.Footer)
 	assert.True(t, cardsOf(stale)[0].Stale)
 }
 
@@ -533,4 +534,16 @@ func TestAFullQueueDefersFillsToTheSweepInsteadOfDroppingThem(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"p1", "p2", "p3"}, filled)
 	assert.Equal(t, 0, pendingFills(kv))
+}
+
+func TestAFoundCardSaysWhenItsRecordChangedForTheClients(t *testing.T) {
+	f := newFixture(t)
+	f.post(standin.SampleIncident)
+	cards := cardsOf(f.nextUpdate(t))
+	require.Len(t, cards, 1)
+	updated, err := time.Parse(time.RFC3339, cards[0].UpdatedAt)
+	require.NoError(t, err, "the web part reads the record's last change from the card prop")
+	want, err := time.Parse("2006-01-02 15:04:05", standin.SampleIncidentUpdate)
+	require.NoError(t, err)
+	assert.True(t, want.Equal(updated), "sys_updated_on's value is UTC: %s", cards[0].UpdatedAt)
 }

@@ -3,6 +3,7 @@ package records
 import (
 	"context"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -55,6 +56,7 @@ func (s *Service) Describe(ctx context.Context, channelID, viewerID string, keys
 	if setup != nil {
 		instanceURL = setup.instanceURL
 	}
+	l := s.languages.Recent(viewerID)
 	entries := make([]Entry, len(keys))
 	for i, key := range keys {
 		card := cardFor(key, nil)
@@ -64,7 +66,7 @@ func (s *Service) Describe(ctx context.Context, channelID, viewerID string, keys
 		return entries
 	}
 	if setup == nil {
-		return withStatus(entries, Unavailable, "ServiceNow is not configured")
+		return withStatus(entries, Unavailable, l.Text(i18n.M("connect.records.not_configured", "ServiceNow is not configured")))
 	}
 	allowed, err := s.audience.MaySeeDetails(channelID, viewerID)
 	if err != nil {
@@ -82,9 +84,9 @@ func (s *Service) Describe(ctx context.Context, channelID, viewerID string, keys
 			entries[i].Number, entries[i].Table, entries[i].SysID, entries[i].URL = record.Number, record.Table, record.SysID, record.URL
 			entries[i].Status, entries[i].Record = Found, &record
 		case err != nil:
-			entries[i].Status, entries[i].Problem = Unavailable, readable(err)
+			entries[i].Status, entries[i].Problem = Unavailable, l.Text(readable(err))
 		default:
-			entries[i].Status, entries[i].Problem = Missing, notFound(Card{Table: key.Table, Number: key.Number})
+			entries[i].Status, entries[i].Problem = Missing, l.Text(notFound(Card{Table: key.Table, Number: key.Number}))
 		}
 	}
 	return entries

@@ -6,8 +6,9 @@
 package recovery
 
 import (
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+
 	"encoding/json"
-	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -28,7 +29,7 @@ type Posts interface {
 // Screen says whether a message may stay where it was posted.
 type Screen interface {
 	Enforced() bool
-	Refusal(channelID, authorID string) (string, error)
+	Refusal(channelID, authorID string) (i18n.Message, bool, error)
 }
 
 // Cards gives a post made while the plugin was down the record cards it would have had.
@@ -38,7 +39,7 @@ type Cards interface {
 
 // Messenger writes to a user privately, as the Connect bot.
 type Messenger interface {
-	DirectMessage(userID, message string) error
+	DirectMessage(userID string, message i18n.Message) error
 }
 
 // KV keeps when this server's plugin was last alive.
@@ -208,12 +209,12 @@ func (s *Service) handle(postID string, stats *Stats) {
 		return
 	}
 	if s.screen.Enforced() {
-		reason, err := s.screen.Refusal(post.ChannelId, post.UserId)
+		reason, refused, err := s.screen.Refusal(post.ChannelId, post.UserId)
 		if err != nil {
 			s.log.Warn("Failed to check a post made while Connect was away", "post_id", postID, "error", err.Error())
 			return
 		}
-		if reason != "" {
+		if refused {
 			s.remove(post, reason, stats)
 			return
 		}
@@ -228,7 +229,7 @@ func (s *Service) handle(postID string, stats *Stats) {
 }
 
 // remove takes a refused message out of its conversation and gives it back to its author.
-func (s *Service) remove(post *model.Post, reason string, stats *Stats) {
+func (s *Service) remove(post *model.Post, reason i18n.Message, stats *Stats) {
 	if err := s.posts.DeletePost(post.Id); err != nil {
 		s.log.Warn("Failed to remove a message posted while Connect was away", "post_id", post.Id, "error", err.Error())
 		return
@@ -240,9 +241,10 @@ func (s *Service) remove(post *model.Post, reason string, stats *Stats) {
 }
 
 // returnedMessage tells an author why Connect removed their message, and gives it back.
-func returnedMessage(text, reason string) string {
+func returnedMessage(text string, reason i18n.Message) i18n.Message {
 	quoted := "> " + strings.ReplaceAll(text, "\n", "\n> ")
-	return fmt.Sprintf("Connect removed a message you posted while it was restarting: %s\n\nYour message:\n%s", reason, quoted)
+	return i18n.M("connect.recovery.removed", "Connect removed a message you posted while it was restarting: {{.Reason}}\n\nYour message:\n{{.Text}}",
+		i18n.Data{"Reason": reason, "Text": quoted})
 }
 
 func (s *Service) finish(stats Stats, err error) {

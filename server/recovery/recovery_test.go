@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 )
 
@@ -62,15 +63,18 @@ func (w *world) DeletePost(id string) error {
 
 func (w *world) Enforced() bool { return w.enforced }
 
-func (w *world) Refusal(channelID, _ string) (string, error) { return w.refusals[channelID], nil }
+func (w *world) Refusal(channelID, _ string) (i18n.Message, bool, error) {
+	reason, ok := w.refusals[channelID]
+	return i18n.Text(reason), ok, nil
+}
 
 func (w *world) AttachLate(post *model.Post) (bool, error) {
 	w.carded = append(w.carded, post.Id)
 	return true, nil
 }
 
-func (w *world) DirectMessage(userID, message string) error {
-	w.messages[userID] = message
+func (w *world) DirectMessage(userID string, message i18n.Message) error {
+	w.messages[userID] = message.English()
 	return nil
 }
 

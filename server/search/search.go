@@ -14,6 +14,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // perPage is how many of Mattermost's matches, newest first, one search reads.
@@ -75,7 +76,7 @@ func (s *Service) Search(userID, terms string) (Results, error) {
 	if err != nil {
 		var appErr *model.AppError
 		if errors.As(err, &appErr) && appErr.StatusCode == http.StatusNotImplemented {
-			return Results{}, failure.New(failure.Unavailable, "Message search is turned off on this Mattermost server.")
+			return Results{}, failure.New(failure.Unavailable, i18n.M("connect.search.off", "Message search is turned off on this Mattermost server."))
 		}
 		return Results{}, errors.Wrap(err, "failed to search posts")
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // ErrorKind classifies what went wrong talking to ServiceNow.
@@ -125,8 +127,8 @@ func KindOf(err error) ErrorKind {
 }
 
 // NotFoundMessage is what a user sees for a record ServiceNow did not return.
-func NotFoundMessage(number string) string {
-	return number + " was not found in ServiceNow"
+func NotFoundMessage(number string) i18n.Message {
+	return i18n.M("connect.servicenow.record_not_found", "{{.Number}} was not found in ServiceNow", i18n.Data{"Number": number})
 }
 
 // wholeSeconds writes a wait rounded up to the second: "12s", "2m", "1m30s".
@@ -147,20 +149,20 @@ func invalid(value, why string) *Error {
 
 // UserText says what went wrong in words for anyone reading a card: no addresses, statuses
 // or network errors (admins find those in the health endpoint).
-func (e *Error) UserText() string {
+func (e *Error) UserText() i18n.Message {
 	switch e.Kind {
 	case KindInvalid:
-		return "Connect could not ask ServiceNow about this record"
+		return i18n.M("connect.servicenow.invalid", "Connect could not ask ServiceNow about this record")
 	case KindUnauthorized, KindForbidden:
-		return "ServiceNow did not let Connect read this record"
+		return i18n.M("connect.servicenow.refused", "ServiceNow did not let Connect read this record")
 	case KindNotFound:
-		return "ServiceNow did not find this record"
+		return i18n.M("connect.servicenow.not_found", "ServiceNow did not find this record")
 	case KindRateLimited:
-		return "ServiceNow is busy"
+		return i18n.M("connect.servicenow.busy", "ServiceNow is busy")
 	case KindTimeout:
-		return "ServiceNow did not answer in time"
+		return i18n.M("connect.servicenow.timeout", "ServiceNow did not answer in time")
 	case KindUnavailable:
-		return "ServiceNow could not be reached"
+		return i18n.M("connect.servicenow.unreachable", "ServiceNow could not be reached")
 	}
-	return "ServiceNow gave an answer Connect could not use"
+	return i18n.M("connect.servicenow.unusable", "ServiceNow gave an answer Connect could not use")
 }

@@ -161,6 +161,7 @@ func (c *Client) toRecord(queried string, row map[string]field) Record {
 		Priority:         row["priority"].text(),
 		AssignedTo:       row["assigned_to"].Display,
 		UpdatedOn:        row["sys_updated_on"].text(),
+		UpdatedAt:        parseTableAPITime(row["sys_updated_on"].Value),
 	}
 	if r.Table == "" {
 		r.Table = queried

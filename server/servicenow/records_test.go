@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -63,7 +64,7 @@ func TestRecordsMapsDisplayValues(t *testing.T) {
 			want: Record{
 				Table: "incident", SysID: incidentID, Number: standin.SampleIncident,
 				ShortDescription: "Email server is down for the Finance floor", State: "In Progress",
-				Priority: "2 - High", AssignedTo: "Beth Anglin", UpdatedOn: "2026-11-20 09:14:03",
+				Priority: "2 - High", AssignedTo: "Beth Anglin", UpdatedOn: "2026-11-20 09:14:03", UpdatedAt: time.Date(2026, 11, 20, 9, 14, 3, 0, time.UTC),
 				URL: s.URL() + "/incident.do?sys_id=" + incidentID,
 			},
 		},
@@ -73,7 +74,7 @@ func TestRecordsMapsDisplayValues(t *testing.T) {
 			want: Record{
 				Table: "sn_customerservice_case", SysID: caseID, Number: standin.SampleCase,
 				ShortDescription: "Customer cannot download invoices", State: "Open", Priority: "2 - High",
-				AssignedTo: "Luke Wilson", UpdatedOn: "2026-11-19 10:20:30",
+				AssignedTo: "Luke Wilson", UpdatedOn: "2026-11-19 10:20:30", UpdatedAt: time.Date(2026, 11, 19, 10, 20, 30, 0, time.UTC),
 				URL: s.URL() + "/sn_customerservice_case.do?sys_id=" + caseID,
 			},
 		},
@@ -83,7 +84,7 @@ func TestRecordsMapsDisplayValues(t *testing.T) {
 			want: Record{
 				Table: "incident", SysID: standin.SampleSysID("incident", standin.SampleIncident2),
 				Number: standin.SampleIncident2, ShortDescription: "VPN disconnects every 10 minutes",
-				State: "New", Priority: "3 - Moderate", UpdatedOn: "2026-11-19 16:42:10",
+				State: "New", Priority: "3 - Moderate", UpdatedOn: "2026-11-19 16:42:10", UpdatedAt: time.Date(2026, 11, 19, 16, 42, 10, 0, time.UTC),
 				URL: s.URL() + "/incident.do?sys_id=" + standin.SampleSysID("incident", standin.SampleIncident2),
 			},
 		},
@@ -93,7 +94,7 @@ func TestRecordsMapsDisplayValues(t *testing.T) {
 			want: Record{
 				Table: "kb_knowledge", SysID: standin.SampleSysID("kb_knowledge", standin.SampleArticle),
 				Number: standin.SampleArticle, ShortDescription: "How to connect to the VPN from home",
-				State: "Published", UpdatedOn: "2026-10-02 12:00:00",
+				State: "Published", UpdatedOn: "2026-10-02 12:00:00", UpdatedAt: time.Date(2026, 10, 2, 12, 0, 0, 0, time.UTC),
 				URL: s.URL() + "/kb_view.do?sysparm_article=" + standin.SampleArticle,
 			},
 		},
@@ -103,7 +104,7 @@ func TestRecordsMapsDisplayValues(t *testing.T) {
 			want: Record{
 				Table: "incident", SysID: standin.SampleSysID("incident", standin.HostileIncident),
 				Number: standin.HostileIncident, ShortDescription: standin.HostileDescription,
-				State: "On Hold", Priority: "4 - Low", AssignedTo: "David Loo", UpdatedOn: "2026-11-18 08:00:00",
+				State: "On Hold", Priority: "4 - Low", AssignedTo: "David Loo", UpdatedOn: "2026-11-18 08:00:00", UpdatedAt: time.Date(2026, 11, 18, 8, 0, 0, 0, time.UTC),
 				URL: s.URL() + "/incident.do?sys_id=" + standin.SampleSysID("incident", standin.HostileIncident),
 			},
 		},
@@ -125,7 +126,7 @@ func TestRecordsNotFoundIsAbsent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, found, present)
 	assert.NotContains(t, found, missing)
-	assert.Equal(t, "INC0099999 was not found in ServiceNow", NotFoundMessage(missing.Number))
+	assert.Equal(t, "INC0099999 was not found in ServiceNow", NotFoundMessage(missing.Number).English())
 }
 
 func TestRecordsKeyedByCaller(t *testing.T) {

@@ -1,45 +1,41 @@
 package staff
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
-// AccessRule describes, in the words a turned-away user reads, how this server decides who is staff.
-func AccessRule(c *config.Config) string {
+// AccessRule describes, in the words a turned-away user reads (in their language), how this
+// server decides who is staff.
+func AccessRule(c *config.Config, l *i18n.Localizer) string {
 	var ways []string
-	if len(c.StaffRoles) > 0 {
-		ways = append(ways, fmt.Sprintf("the ServiceNow %s %s", plural(len(c.StaffRoles), "role", "roles"), quotedList(c.StaffRoles)))
+	if n := len(c.StaffRoles); n > 0 {
+		ways = append(ways, l.Text(i18n.Plural("connect.staff.access_roles", "the ServiceNow role {{.Names}}", "the ServiceNow roles {{.Names}}", n,
+			i18n.Data{"Names": quotedList(c.StaffRoles, l)})))
 	}
-	if len(c.StaffTeams) > 0 {
-		ways = append(ways, fmt.Sprintf("membership of the Mattermost %s %s", plural(len(c.StaffTeams), "team", "teams"), quotedList(c.StaffTeams)))
+	if n := len(c.StaffTeams); n > 0 {
+		ways = append(ways, l.Text(i18n.Plural("connect.staff.access_teams", "membership of the Mattermost team {{.Names}}", "membership of the Mattermost teams {{.Names}}", n,
+			i18n.Data{"Names": quotedList(c.StaffTeams, l)})))
 	}
-	if len(c.StaffGroups) > 0 {
-		ways = append(ways, fmt.Sprintf("membership of the %s %s", plural(len(c.StaffGroups), "group", "groups"), quotedList(c.StaffGroups)))
+	if n := len(c.StaffGroups); n > 0 {
+		ways = append(ways, l.Text(i18n.Plural("connect.staff.access_groups", "membership of the group {{.Names}}", "membership of the groups {{.Names}}", n,
+			i18n.Data{"Names": quotedList(c.StaffGroups, l)})))
 	}
-	ask := "If your work needs it, ask your Mattermost system admin."
+	ask := l.Text(i18n.M("connect.staff.access_ask", "If your work needs it, ask your Mattermost system admin."))
 	if len(ways) == 0 {
-		return "No one has access yet: a system admin has not said who counts as IT staff. " + ask
+		return l.Text(i18n.M("connect.staff.access_nobody", "No one has access yet: a system admin has not said who counts as IT staff. {{.Ask}}", i18n.Data{"Ask": ask}))
 	}
-	return "Access comes with " + strings.Join(ways, " or ") + ". " + ask
+	either := ways[0]
+	for _, way := range ways[1:] {
+		either = l.Text(i18n.M("connect.staff.access_either", "{{.First}} or {{.Then}}", i18n.Data{"First": either, "Then": way}))
+	}
+	return l.Text(i18n.M("connect.staff.access_rule", "Access comes with {{.Ways}}. {{.Ask}}", i18n.Data{"Ways": either, "Ask": ask}))
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func quotedList(names []string) string {
+func quotedList(names []string, l *i18n.Localizer) string {
 	quoted := make([]string, len(names))
 	for i, name := range names {
-		quoted[i] = fmt.Sprintf("“%s”", name)
+		quoted[i] = l.Quoted(name)
 	}
-	if len(quoted) == 1 {
-		return quoted[0]
-	}
-	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
+	return l.Or(quoted)
 }

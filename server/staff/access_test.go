@@ -4,8 +4,10 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 func TestAccessRuleNamesEveryWayIn(t *testing.T) {
@@ -21,6 +23,13 @@ func TestAccessRuleNamesEveryWayIn(t *testing.T) {
 		{config.Config{}, "No one has access yet: a system admin has not said who counts as IT staff. If your work needs it, ask your Mattermost system admin."},
 	}
 	for _, c := range cases {
-		assert.Equal(t, c.want, AccessRule(&c.config))
+		assert.Equal(t, c.want, AccessRule(&c.config, i18n.English()))
 	}
+}
+
+func TestAccessRuleIsInTheReadersLanguage(t *testing.T) {
+	bundle, err := i18n.Catalogs()
+	require.NoError(t, err)
+	rule := AccessRule(&config.Config{StaffRoles: []string{"itil"}, StaffTeams: []string{"it", "noc"}}, bundle.For("fr"))
+	assert.Equal(t, "L'accès est accordé par le rôle ServiceNow « itil » ou l'appartenance aux équipes Mattermost « it » ou « noc ». Si votre travail l'exige, adressez-vous à votre administrateur système Mattermost.", rule)
 }

@@ -20,7 +20,7 @@ func BenchmarkScreen(b *testing.B) {
 	}
 	for name, channel := range channels {
 		for _, mode := range []config.Mode{config.ModeOff, config.ModeEnforce} {
-			policy := NewPolicy(w.guard, func() config.Mode { return mode }, notifier, silentLog{})
+			policy := NewPolicy(w.guard, func() config.Mode { return mode }, notifier, silentLog{}, nil)
 			policy.Screen(channel, w.alice.Id, "")
 			b.Run(name+"/"+string(mode), func(b *testing.B) {
 				b.ReportAllocs()

@@ -9,6 +9,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -166,8 +167,8 @@ type fakeNotifier struct {
 	notes chan recordedNote
 }
 
-func (n *fakeNotifier) Ephemeral(user, channel, message string) {
-	n.notes <- recordedNote{user, channel, message}
+func (n *fakeNotifier) Ephemeral(user, channel string, message i18n.Message) {
+	n.notes <- recordedNote{user, channel, message.English()}
 }
 
 type silentLog struct{}

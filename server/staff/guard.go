@@ -1,15 +1,14 @@
 package staff
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/pkg/errors"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/shape"
 )
 
@@ -146,21 +145,13 @@ func (g *Guard) CachedChannels() int {
 }
 
 // Refusal is the reason a mixed conversation gets, naming its non-staff members.
-func Refusal(outsiders []Verdict) string {
-	names := make([]string, 0, len(outsiders))
+func Refusal(outsiders []Verdict) i18n.Message {
+	names := make(i18n.And, 0, len(outsiders))
 	for _, v := range outsiders {
 		names = append(names, "@"+v.Username)
 	}
-	verb := "is"
-	if len(names) > 1 {
-		verb = "are"
-	}
-	return fmt.Sprintf("%s %s not ITIL staff: Connect conversations are for staff only.", joinNames(names), verb)
-}
-
-func joinNames(names []string) string {
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return i18n.Plural("connect.staff.not_staff",
+		"{{.Names}} is not ITIL staff: Connect conversations are for staff only.",
+		"{{.Names}} are not ITIL staff: Connect conversations are for staff only.",
+		len(names), i18n.Data{"Names": names})
 }

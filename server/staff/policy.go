@@ -6,11 +6,12 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // Notifier tells one user something privately, in a channel.
 type Notifier interface {
-	Ephemeral(userID, channelID, message string)
+	Ephemeral(userID, channelID string, message i18n.Message)
 }
 
 // Logger records what an admin may need to know.
@@ -20,28 +21,36 @@ type Logger interface {
 
 // Policy applies the configured enforcement mode to messages and files.
 type Policy struct {
-	guard  *Guard
-	mode   func() config.Mode
-	notify Notifier
-	log    Logger
+	guard     *Guard
+	mode      func() config.Mode
+	notify    Notifier
+	log       Logger
+	languages *i18n.Languages
 }
 
-// NewPolicy builds the policy.
-func NewPolicy(guard *Guard, mode func() config.Mode, notify Notifier, log Logger) *Policy {
-	return &Policy{guard: guard, mode: mode, notify: notify, log: log}
+// NewPolicy builds the policy; refusals are said in their author's language.
+func NewPolicy(guard *Guard, mode func() config.Mode, notify Notifier, log Logger, languages *i18n.Languages) *Policy {
+	return &Policy{guard: guard, mode: mode, notify: notify, log: log, languages: languages}
 }
 
 // checkFailed keeps the author's message with them when the check itself cannot run.
-const checkFailed = "Connect could not check who is in this conversation, so nothing was sent. Please try again."
+var checkFailed = i18n.M("connect.staff.check_failed", "Connect could not check who is in this conversation, so nothing was sent. Please try again.")
 
-// Screen returns why authorID may not post in channelID, or "" when they may.
-// postType lets Mattermost's own system messages through.
+// Screen returns why authorID may not post in channelID, or "" when they may, in the
+// author's language as Connect last read it (the staff check has just read the author: no
+// extra call on the post path). postType lets Mattermost's own system messages through.
 func (p *Policy) Screen(channelID, authorID, postType string) string {
 	if strings.HasPrefix(postType, "system_") {
 		return ""
 	}
-	return p.screen(channelID, authorID, "Not sent: ")
+	return p.screen(channelID, authorID, notSent)
 }
+
+var (
+	notSent    = i18n.M("connect.staff.not_sent", "Not sent: {{.Reason}}")
+	notChanged = i18n.M("connect.staff.not_changed", "Not changed: {{.Reason}}")
+	sentBut    = i18n.M("connect.staff.sent_but", "Sent, but note: {{.Reason}}")
+)
 
 // memberText maps the system messages that carry what a member wrote (a channel header or
 // purpose they set) to the props holding the text it replaced.
@@ -58,7 +67,7 @@ func (p *Policy) ScreenPost(post *model.Post) string {
 	if !isMemberText {
 		return p.Screen(post.ChannelId, post.UserId, post.Type)
 	}
-	reason := p.screen(post.ChannelId, post.UserId, "Not changed: ")
+	reason := p.screen(post.ChannelId, post.UserId, notChanged)
 	if reason != "" {
 		previous, _ := post.GetProp(oldProp).(string)
 		go p.undo(post.ChannelId, post.Type, previous)
@@ -84,43 +93,49 @@ func (p *Policy) undo(channelID, postType, previous string) {
 // Enforced reports whether refused messages are kept out (enforce mode).
 func (p *Policy) Enforced() bool { return p.mode() == config.ModeEnforce }
 
-// Refusal is why authorID may not write in channelID ("" when they may), telling no one.
-func (p *Policy) Refusal(channelID, authorID string) (string, error) {
+// Refusal is why authorID may not write in channelID (false when they may), telling no one.
+func (p *Policy) Refusal(channelID, authorID string) (i18n.Message, bool, error) {
 	return p.refusal(channelID, authorID)
 }
 
-func (p *Policy) screen(channelID, authorID, notSent string) string {
+// screen is the refusal the author reads, in their language ("" when they may post).
+func (p *Policy) screen(channelID, authorID string, told i18n.Message) string {
 	mode := p.mode()
 	if mode == config.ModeOff || channelID == "" {
 		return ""
 	}
-	refusal, err := p.refusal(channelID, authorID)
+	refusal, refused, err := p.refusal(channelID, authorID)
 	if err != nil {
 		p.log.Warn("Staff check failed", "channel_id", channelID, "error", err.Error())
 		if mode == config.ModeEnforce {
-			return checkFailed
+			return p.languages.Cached(authorID).Text(checkFailed)
 		}
 		return ""
 	}
-	if refusal == "" {
+	if !refused {
 		return ""
 	}
 	if mode == config.ModeWarn {
-		go p.notify.Ephemeral(authorID, channelID, "Sent, but note: "+refusal)
+		go p.notify.Ephemeral(authorID, channelID, withReason(sentBut, refusal))
 		return ""
 	}
-	go p.notify.Ephemeral(authorID, channelID, notSent+refusal)
-	return refusal
+	go p.notify.Ephemeral(authorID, channelID, withReason(told, refusal))
+	return p.languages.Cached(authorID).Text(refusal)
 }
 
-func (p *Policy) refusal(channelID, authorID string) (string, error) {
+func withReason(msg, reason i18n.Message) i18n.Message {
+	msg.Data = i18n.Data{"Reason": reason}
+	return msg
+}
+
+func (p *Policy) refusal(channelID, authorID string) (i18n.Message, bool, error) {
 	outsiders, err := p.guard.outsiders(channelID, authorID)
 	if err != nil || len(outsiders) == 0 {
-		return "", err
+		return i18n.Message{}, false, err
 	}
 	author, err := p.guard.roster.Verdict(authorID)
 	if err != nil || author.Kind == ConnectBot {
-		return "", err
+		return i18n.Message{}, false, err
 	}
-	return Refusal(outsiders), nil
+	return Refusal(outsiders), true, nil
 }

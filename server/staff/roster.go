@@ -3,7 +3,6 @@
 package staff
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -13,6 +12,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // Directory is what the roster reads from Mattermost.
@@ -45,7 +45,8 @@ type Verdict struct {
 	UserID   string
 	Username string
 	Kind     Kind
-	Reason   string
+	// Reason completes "@username …" (admins read it in /connect staff check).
+	Reason i18n.Message
 }
 
 // IsHumanOutsider reports a person who may not take part in Connect conversations.
@@ -149,45 +150,45 @@ func (r *Roster) judge(user *model.User) (Verdict, error) {
 	v := Verdict{UserID: user.Id, Username: user.Username}
 	switch {
 	case user.Id == r.botID:
-		v.Kind, v.Reason = ConnectBot, "is the Connect bot"
+		v.Kind, v.Reason = ConnectBot, i18n.M("connect.staff.reason_connect_bot", "is the Connect bot")
 	case user.IsBot:
-		v.Kind, v.Reason = Bot, "is a bot, so Connect leaves its conversations alone"
+		v.Kind, v.Reason = Bot, i18n.M("connect.staff.reason_bot", "is a bot, so Connect leaves its conversations alone")
 	case user.DeleteAt != 0:
-		v.Kind, v.Reason = Inactive, "is deactivated"
+		v.Kind, v.Reason = Inactive, i18n.M("connect.staff.reason_deactivated", "is deactivated")
 	case user.IsGuest():
-		v.Kind, v.Reason = NonStaff, "is a guest"
+		v.Kind, v.Reason = NonStaff, i18n.M("connect.staff.reason_guest", "is a guest")
 	default:
 		reason, err := r.staffSource(user)
 		if err != nil {
 			return Verdict{}, err
 		}
 		v.Kind, v.Reason = NonStaff, r.notStaffReason(user)
-		if reason != "" {
+		if !reason.IsZero() {
 			v.Kind, v.Reason = Staff, reason
 		}
 	}
 	return v, nil
 }
 
-// staffSource names the first source that makes user staff, or "" when none does.
-func (r *Roster) staffSource(user *model.User) (string, error) {
+// staffSource names the first source that makes user staff, or a zero message when none does.
+func (r *Roster) staffSource(user *model.User) (i18n.Message, error) {
 	cfg := r.config()
 	for _, team := range cfg.StaffTeams {
 		in, err := r.dir.InTeam(team, user.Id)
 		if err != nil {
-			return "", err
+			return i18n.Message{}, err
 		}
 		if in {
-			return fmt.Sprintf("is a member of the staff team %s", team), nil
+			return i18n.M("connect.staff.reason_team", "is a member of the staff team {{.Team}}", i18n.Data{"Team": team}), nil
 		}
 	}
 	if group, err := r.staffGroup(user.Id, cfg.StaffGroups); err != nil || group != "" {
 		return groupReason(group), err
 	}
 	if role := r.Roles().RoleOf(user.Email); role != "" && AddressIsTrusted(user) {
-		return fmt.Sprintf("holds the ServiceNow role %s (as %s)", role, strings.ToLower(user.Email)), nil
+		return i18n.M("connect.staff.reason_role", "holds the ServiceNow role {{.Role}} (as {{.Email}})", i18n.Data{"Role": role, "Email": strings.ToLower(user.Email)}), nil
 	}
-	return "", nil
+	return i18n.Message{}, nil
 }
 
 // AddressIsTrusted reports whether user's email is theirs: Mattermost verified it (a changed
@@ -214,25 +215,26 @@ func (r *Roster) staffGroup(userID string, staffGroups []string) (string, error)
 	return "", nil
 }
 
-func groupReason(group string) string {
+func groupReason(group string) i18n.Message {
 	if group == "" {
-		return ""
+		return i18n.Message{}
 	}
-	return fmt.Sprintf("is a member of the staff group @%s", group)
+	return i18n.M("connect.staff.reason_group", "is a member of the staff group @{{.Group}}", i18n.Data{"Group": group})
 }
 
-func (r *Roster) notStaffReason(user *model.User) string {
+func (r *Roster) notStaffReason(user *model.User) i18n.Message {
 	cfg := r.config()
 	if role := r.Roles().RoleOf(user.Email); role != "" {
-		return fmt.Sprintf("holds the ServiceNow role %s as %s, but Mattermost has not verified that address, so the role does not count until they confirm it", role, strings.ToLower(user.Email))
+		return i18n.M("connect.staff.reason_unverified_role", "holds the ServiceNow role {{.Role}} as {{.Email}}, but Mattermost has not verified that address, so the role does not count until they confirm it",
+			i18n.Data{"Role": role, "Email": strings.ToLower(user.Email)})
 	}
-	return fmt.Sprintf("is in no staff team (%s), no staff group (%s) and holds no ServiceNow staff role (%s)",
-		listOrNone(cfg.StaffTeams), listOrNone(cfg.StaffGroups), listOrNone(cfg.StaffRoles))
+	return i18n.M("connect.staff.reason_none", "is in no staff team ({{.Teams}}), no staff group ({{.Groups}}) and holds no ServiceNow staff role ({{.Roles}})",
+		i18n.Data{"Teams": listOrNone(cfg.StaffTeams), "Groups": listOrNone(cfg.StaffGroups), "Roles": listOrNone(cfg.StaffRoles)})
 }
 
-func listOrNone(items []string) string {
+func listOrNone(items []string) any {
 	if len(items) == 0 {
-		return "none configured"
+		return i18n.M("connect.staff.none_configured", "none configured")
 	}
 	return strings.Join(items, ", ")
 }
@@ -246,6 +248,9 @@ type Stats struct {
 	Sync           SyncStatus `json:"sync"`
 	CachedVerdicts int        `json:"cached_verdicts"`
 	CachedChannels int        `json:"cached_channels"`
-	// Warnings are settings that weaken the staff-only promise, in an admin's words.
-	Warnings []string `json:"warnings,omitempty"`
+	// Warnings are settings that weaken the staff-only promise, in an admin's words (English,
+	// in the health endpoint); WarningMessages are the same for /connect staff stats to say in
+	// the admin's language.
+	Warnings        []string       `json:"warnings,omitempty"`
+	WarningMessages []i18n.Message `json:"-"`
 }

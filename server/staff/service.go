@@ -2,7 +2,6 @@ package staff
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -10,6 +9,7 @@ import (
 	"github.com/pkg/errors"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 )
 
 // Cluster is what the service needs when several Mattermost servers share one database.
@@ -21,7 +21,7 @@ type Cluster interface {
 
 // Admins reaches the system admins.
 type Admins interface {
-	MessageAdmins(message string) error
+	MessageAdmins(message i18n.Message) error
 }
 
 const (
@@ -66,6 +66,8 @@ type ServiceDeps struct {
 	Source func() RoleSource
 	// Admins are told when role syncs start failing.
 	Admins Admins
+	// Languages says refusals in their author's language (nil: English).
+	Languages *i18n.Languages
 }
 
 // NewService wires the roster, guard, policy and role sync, and loads the stored role holders.
@@ -75,7 +77,7 @@ func NewService(d ServiceDeps) (*Service, error) {
 	s := &Service{
 		Roster:   roster,
 		Guard:    guard,
-		Policy:   NewPolicy(guard, func() config.Mode { return d.Config().Enforcement }, d.Notifier, d.Log),
+		Policy:   NewPolicy(guard, func() config.Mode { return d.Config().Enforcement }, d.Notifier, d.Log, d.Languages),
 		Audience: NewAudience(roster, guard, d.Channels),
 		sync:     NewRoleSync(d.KV, roster),
 		config:   d.Config, source: d.Source, cluster: d.Cluster, admins: d.Admins, log: d.Log,
@@ -113,10 +115,11 @@ func (s *Service) RunScheduledSync() {
 	}
 }
 
-// syncAlert is what system admins read when role syncs start failing.
-func syncAlert(problem string) string {
-	return "**Connect Chat needs attention.** " + problem +
-		"\n\nCheck the ServiceNow settings in the System Console, then run `/connect staff sync`."
+// syncAlert is what system admins read when role syncs start failing (problem is the
+// ServiceNow error, in English as ServiceNow's own text is).
+func syncAlert(problem string) i18n.Message {
+	return i18n.M("connect.staff.sync_alert", "**Connect Chat needs attention.** {{.Problem}}\n\nCheck the ServiceNow settings in the System Console, then run `/connect staff sync`.",
+		i18n.Data{"Problem": problem})
 }
 
 func (s *Service) alertAdmins(problem string) {
@@ -187,29 +190,34 @@ func (s *Service) SyncStatus() SyncStatus { return s.sync.Status() }
 // Stats summarizes the staff machinery for admins.
 func (s *Service) Stats() Stats {
 	cfg := s.config()
-	return Stats{
+	warnings := s.teamWarnings(cfg.StaffTeams)
+	stats := Stats{
 		Mode: string(cfg.Enforcement), Teams: cfg.StaffTeams, Groups: cfg.StaffGroups, Roles: cfg.StaffRoles,
 		Sync: s.SyncStatus(), CachedVerdicts: s.CachedVerdicts(), CachedChannels: s.Guard.CachedChannels(),
-		Warnings: s.teamWarnings(cfg.StaffTeams),
+		WarningMessages: warnings,
 	}
+	for _, warning := range warnings {
+		stats.Warnings = append(stats.Warnings, warning.English())
+	}
+	return stats
 }
 
 // teamWarnings names the staff teams anyone can join, and those that do not exist.
-func (s *Service) teamWarnings(teams []string) []string {
-	var warnings []string
+func (s *Service) teamWarnings(teams []string) []i18n.Message {
+	var warnings []i18n.Message
 	for _, name := range teams {
 		team, err := s.dir.Team(name)
 		switch {
 		case err != nil:
-			warnings = append(warnings, fmt.Sprintf("The staff team %s could not be read (%s): nobody is staff through it.", name, err.Error()))
+			warnings = append(warnings, i18n.M("connect.staff.team_unreadable", "The staff team {{.Team}} could not be read ({{.Problem}}): nobody is staff through it.", i18n.Data{"Team": name, "Problem": err.Error()}))
 		case team.AllowOpenInvite || team.Type == model.TeamOpen:
-			warnings = append(warnings, fmt.Sprintf("The staff team %s is open: anyone with an account on this server can join it and so become ITIL staff. Make it invite only (Team Settings > Access).", name))
+			warnings = append(warnings, i18n.M("connect.staff.team_open", "The staff team {{.Team}} is open: anyone with an account on this server can join it and so become ITIL staff. Make it invite only (Team Settings > Access).", i18n.Data{"Team": name}))
 		}
 	}
 	return warnings
 }
 
 // AccessRule says, for someone turned away, who counts as ITIL staff here and whom to ask.
-func (s *Service) AccessRule() string {
-	return AccessRule(s.config())
+func (s *Service) AccessRule(l *i18n.Localizer) string {
+	return AccessRule(s.config(), l)
 }

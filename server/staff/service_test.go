@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 )
 
@@ -36,8 +37,8 @@ func (c *fakeCluster) Broadcast(event, data string) error {
 
 type fakeAdmins struct{ messages []string }
 
-func (a *fakeAdmins) MessageAdmins(message string) error {
-	a.messages = append(a.messages, message)
+func (a *fakeAdmins) MessageAdmins(message i18n.Message) error {
+	a.messages = append(a.messages, message.English())
 	return nil
 }
 

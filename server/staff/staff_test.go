@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/platform/kvtest"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -64,7 +65,7 @@ func TestVerdicts(t *testing.T) {
 		v, err := w.roster.Verdict(c.user.Id)
 		require.NoError(t, err)
 		assert.Equal(t, c.kind, v.Kind, c.user.Username)
-		assert.Equal(t, c.reason, v.Reason, c.user.Username)
+		assert.Equal(t, c.reason, v.Reason.English(), c.user.Username)
 	}
 }
 
@@ -75,7 +76,7 @@ func TestStaffGroupsCountCaseInsensitively(t *testing.T) {
 	v, err := w.roster.Verdict(w.dave.Id)
 	require.NoError(t, err)
 	assert.Equal(t, Staff, v.Kind)
-	assert.Equal(t, "is a member of the staff group @service-desk", v.Reason)
+	assert.Equal(t, "is a member of the staff group @service-desk", v.Reason.English())
 }
 
 func TestVerdictsAreCachedUntilForgottenOrExpired(t *testing.T) {
@@ -159,9 +160,9 @@ func TestChannelsAreReadOnce(t *testing.T) {
 
 func TestRefusalNamesEveryOutsider(t *testing.T) {
 	assert.Equal(t, "@dave is not ITIL staff: Connect conversations are for staff only.",
-		Refusal([]Verdict{{Username: "dave"}}))
+		Refusal([]Verdict{{Username: "dave"}}).English())
 	assert.Equal(t, "@dave, @erin and @gina are not ITIL staff: Connect conversations are for staff only.",
-		Refusal([]Verdict{{Username: "dave"}, {Username: "erin"}, {Username: "gina"}}))
+		Refusal([]Verdict{{Username: "dave"}, {Username: "erin"}, {Username: "gina"}}).English())
 }
 
 func TestPolicyModes(t *testing.T) {
@@ -185,7 +186,7 @@ func TestPolicyModes(t *testing.T) {
 	}
 	for _, c := range cases {
 		notifier := &fakeNotifier{notes: make(chan recordedNote, 1)}
-		policy := NewPolicy(w.guard, func() config.Mode { return c.mode }, notifier, silentLog{})
+		policy := NewPolicy(w.guard, func() config.Mode { return c.mode }, notifier, silentLog{}, nil)
 		assert.Equal(t, c.reject, policy.Screen(c.channel, c.author, ""), c.mode)
 		if c.note == "" {
 			assert.Never(t, func() bool { return len(notifier.notes) > 0 }, 50*time.Millisecond, 10*time.Millisecond, c.mode)
@@ -198,14 +199,14 @@ func TestPolicyModes(t *testing.T) {
 
 func TestPolicyLetsSystemMessagesThrough(t *testing.T) {
 	w := newWorld(t)
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, nil)
 	assert.Empty(t, policy.Screen(w.channels.direct(w.alice, w.dave), w.alice.Id, model.PostTypeJoinChannel))
 }
 
 func TestPolicyKeepsTheMessageWhenTheCheckFails(t *testing.T) {
 	w := newWorld(t)
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{}, silentLog{})
-	assert.Equal(t, checkFailed, policy.Screen("no-such-channel", w.alice.Id, ""))
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{}, silentLog{}, nil)
+	assert.Equal(t, checkFailed.English(), policy.Screen("no-such-channel", w.alice.Id, ""))
 }
 
 func TestRoleSyncKeepsTheLastGoodSetOnFailure(t *testing.T) {
@@ -264,7 +265,7 @@ func usernames(people []Person) []string {
 func TestPolicyChecksTheAuthorNotOnlyTheCachedMembers(t *testing.T) {
 	w := newWorld(t)
 	group := w.channels.managed(w.connectBot.Id, w.alice, w.bob)
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, nil)
 	require.Empty(t, policy.Screen(group, w.alice.Id, ""))
 
 	w.channels.members[group] = append(w.channels.members[group], w.dave.Id) // added; the cache has not heard yet
@@ -274,7 +275,7 @@ func TestPolicyChecksTheAuthorNotOnlyTheCachedMembers(t *testing.T) {
 func TestDeactivatedMembersFreezeNothing(t *testing.T) {
 	w := newWorld(t)
 	group := w.channels.group(w.alice, w.bob, w.gone)
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, nil)
 	assert.Empty(t, policy.Screen(group, w.alice.Id, ""), "a deactivated member is neither staff nor an outsider")
 }
 
@@ -283,7 +284,7 @@ func TestHeaderChangesInMixedConversationsAreRefusedAndUndone(t *testing.T) {
 	mixed := w.channels.direct(w.alice, w.dave)
 	w.channels.channels[mixed].Header = "Agreed: INC0010001"
 	notes := &fakeNotifier{notes: make(chan recordedNote, 1)}
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, notes, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, notes, silentLog{}, nil)
 
 	changed := &model.Post{ChannelId: mixed, UserId: w.dave.Id, Type: model.PostTypeHeaderChange,
 		Props: model.StringInterface{"old_header": "Agreed: INC0010001", "new_header": "Reply with your password"}}
@@ -336,9 +337,29 @@ func TestTheStaffCheckBeforeAPostTellsTheAudienceToo(t *testing.T) {
 	_, known := audience.CachedMaySeeDetails(dm, w.alice.Id)
 	assert.False(t, known, "nothing is cached yet")
 
-	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{})
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, nil)
 	require.Empty(t, policy.Screen(dm, w.alice.Id, ""))
 	allowed, known := audience.CachedMaySeeDetails(dm, w.alice.Id)
 	assert.True(t, known)
 	assert.True(t, allowed)
+}
+
+// noReads fails the test if the policy reads a user from Mattermost.
+type noReads struct{ t *testing.T }
+
+func (r noReads) User(userID string) (*model.User, error) {
+	r.t.Errorf("the post path read user %s", userID)
+	return nil, errors.New("no reads on the post path")
+}
+
+func TestARefusalIsInItsAuthorsLanguageWithoutAnotherRead(t *testing.T) {
+	w := newWorld(t)
+	catalogs, err := i18n.Catalogs()
+	require.NoError(t, err)
+	languages := i18n.NewLanguages(catalogs, noReads{t}, func() string { return "en" })
+	languages.Remember(w.alice.Id, "fr") // as the staff check reads her before every post
+	policy := NewPolicy(w.guard, func() config.Mode { return config.ModeEnforce }, &fakeNotifier{notes: make(chan recordedNote, 1)}, silentLog{}, languages)
+	mixed := w.channels.direct(w.alice, w.dave)
+	assert.Equal(t, "@"+w.dave.Username+" n'est pas agent ITIL : les conversations Connect sont réservées aux agents.",
+		policy.Screen(mixed, w.alice.Id, ""))
 }

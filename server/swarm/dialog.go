@@ -8,6 +8,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/markdown"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -46,25 +47,26 @@ func (s *Service) OpenDialog(askerID, triggerID string, key servicenow.RecordKey
 		return Plan{}, err
 	}
 	if triggerID == "" {
-		return Plan{}, failure.New(failure.Invalid, "Mattermost did not send what opening a dialog needs; update your app or use the Connect web app.")
+		return Plan{}, failure.New(failure.Invalid, i18n.M("connect.swarm.no_trigger", "Mattermost did not send what opening a dialog needs; update your app or use the Connect web app."))
 	}
 	if s.d.Dialogs == nil {
-		return Plan{}, failure.New(failure.Unavailable, "Dialogs are not available here.")
+		return Plan{}, failure.New(failure.Unavailable, i18n.M("connect.swarm.no_dialogs", "Dialogs are not available here."))
 	}
-	request := model.OpenDialogRequest{TriggerId: triggerID, URL: s.d.PluginPath + DialogPath, Dialog: Dialog(plan)}
+	request := model.OpenDialogRequest{TriggerId: triggerID, URL: s.d.PluginPath + DialogPath, Dialog: Dialog(plan, s.d.Languages.User(askerID))}
 	if err := s.d.Dialogs.OpenDialog(request); err != nil {
 		return Plan{}, fmt.Errorf("failed to open the swarm dialog: %w", err)
 	}
 	return plan, nil
 }
 
-// Dialog is the plan as an interactive dialog: whom it adds, ticked, and the rest in its text.
-func Dialog(plan Plan) model.Dialog {
+// Dialog is the plan as an interactive dialog, in l's language (its asker's): whom it adds,
+// ticked, and the rest in its text.
+func Dialog(plan Plan, l *i18n.Localizer) model.Dialog {
 	d := model.Dialog{
 		CallbackId:       DialogCallback,
-		Title:            "Bring in the team",
-		IntroductionText: clip(Describe(plan, false), maxIntroduction),
-		SubmitLabel:      "Bring in",
+		Title:            l.Text(i18n.M("connect.swarm.dialog_title", "Bring in the team")),
+		IntroductionText: clip(Describe(plan, false, l), maxIntroduction),
+		SubmitLabel:      l.Text(i18n.M("connect.swarm.dialog_submit", "Bring in")),
 		State:            DialogState(plan.Record.Table, plan.Record.SysID),
 	}
 	for _, p := range plan.People {
@@ -77,7 +79,7 @@ func Dialog(plan Plan) model.Dialog {
 			Type:        "bool",
 			Default:     "true",
 			Optional:    true,
-			Placeholder: clip(fmt.Sprintf("Add @%s (%s)", p.Username, p.Role), maxPlaceholder),
+			Placeholder: clip(l.Text(i18n.M("connect.swarm.dialog_add", "Add @{{.Username}} ({{.Role}})", i18n.Data{"Username": p.Username, "Role": roleText(p.Role)})), maxPlaceholder),
 		})
 	}
 	return d
@@ -105,48 +107,73 @@ func Chosen(submission map[string]any) []string {
 
 // Describe is the plan in markdown: the record, who will be added (when list is set; the
 // dialog shows them as its checkboxes instead), who is in already and who cannot be added,
-// with the reason. ServiceNow's text goes in literally.
-func Describe(plan Plan, list bool) string {
+// with the reason, in l's language. ServiceNow's text goes in literally.
+func Describe(plan Plan, list bool, l *i18n.Localizer) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s** · %s", markdown.Literal(plan.Record.Number), markdown.Literal(markdown.OneLine(plan.Record.ShortDescription)))
 	if plan.Record.AssignmentGroup != "" {
-		fmt.Fprintf(&b, " (assignment group: %s)", markdown.Literal(plan.Record.AssignmentGroup))
+		b.WriteString(" " + l.Text(i18n.M("connect.swarm.assignment_group", "(assignment group: {{.Group}})", i18n.Data{"Group": markdown.Literal(plan.Record.AssignmentGroup)})))
 	}
 	b.WriteString("\n")
 	var add, already, unavailable []string
 	for _, p := range plan.People {
-		who := personText(p)
+		who := personText(p, l)
 		switch p.Status {
 		case Add:
 			add = append(add, who)
 		case Already:
 			already = append(already, who)
 		default:
-			unavailable = append(unavailable, who+": "+p.Reason)
+			unavailable = append(unavailable, who+": "+l.Text(reasonText(p.Reason)))
 		}
 	}
+	line := func(msg i18n.Message) { b.WriteString(l.Text(msg) + "\n") }
 	switch {
 	case len(plan.People) == 0:
-		b.WriteString("The record has no assignee and no assignment group members.\n")
+		line(i18n.M("connect.swarm.nobody", "The record has no assignee and no assignment group members."))
 	case len(add) == 0:
-		b.WriteString("Nobody new can be added.\n")
+		line(i18n.M("connect.swarm.nobody_new", "Nobody new can be added."))
 	case list:
-		b.WriteString("Will be added (untick in the dialog to leave someone out): " + strings.Join(add, ", ") + "\n")
+		line(i18n.M("connect.swarm.will_add", "Will be added (untick in the dialog to leave someone out): {{.People}}", i18n.Data{"People": strings.Join(add, ", ")}))
 	}
 	if len(already) > 0 {
-		b.WriteString("Already in the conversation: " + strings.Join(already, ", ") + "\n")
+		line(i18n.M("connect.swarm.already", "Already in the conversation: {{.People}}", i18n.Data{"People": strings.Join(already, ", ")}))
 	}
 	if len(unavailable) > 0 {
-		b.WriteString("Not added: " + strings.Join(unavailable, "; ") + "\n")
+		line(i18n.M("connect.swarm.not_added", "Not added: {{.People}}", i18n.Data{"People": strings.Join(unavailable, "; ")}))
 	}
 	return b.String()
 }
 
-func personText(p Person) string {
-	if p.Username != "" {
-		return fmt.Sprintf("@%s (%s)", p.Username, p.Role)
+func personText(p Person, l *i18n.Localizer) string {
+	who := "@" + p.Username
+	if p.Username == "" {
+		who = markdown.Literal(p.DisplayName)
 	}
-	return fmt.Sprintf("%s (%s)", markdown.Literal(p.DisplayName), p.Role)
+	return who + " (" + l.Text(roleText(p.Role)) + ")"
+}
+
+// roleText is a role in words.
+func roleText(role Role) i18n.Message {
+	if role == Assignee {
+		return i18n.M("connect.swarm.role_assignee", "assignee")
+	}
+	return i18n.M("connect.swarm.role_group_member", "group member")
+}
+
+// reasonText is why someone cannot be added, in words (Person.Reason is its English code).
+func reasonText(reason string) i18n.Message {
+	switch reason {
+	case NoAccount:
+		return i18n.M("connect.swarm.reason_no_account", "no Mattermost account")
+	case NotStaff:
+		return i18n.M("connect.swarm.reason_not_staff", "not staff")
+	case Deactivated:
+		return i18n.M("connect.swarm.reason_deactivated", "deactivated")
+	case inAlready:
+		return i18n.M("connect.swarm.reason_already", "already in the conversation")
+	}
+	return i18n.Text(reason)
 }
 
 func clip(s string, limit int) string {
@@ -160,25 +187,17 @@ func clip(s string, limit int) string {
 }
 
 // Summary tells the asker what applying did.
-func Summary(result Result) string {
-	var b strings.Builder
-	switch len(result.Added) {
-	case 0:
-		b.WriteString("Nobody new was brought in")
-	default:
-		fmt.Fprintf(&b, "Brought in %d", len(result.Added))
-		if len(result.Added) == 1 {
-			b.WriteString(" person")
-		} else {
-			b.WriteString(" people")
-		}
+func Summary(result Result) i18n.Message {
+	brought := i18n.Plural("connect.swarm.brought_in", "Brought in {{.Count}} person to the record conversation", "Brought in {{.Count}} people to the record conversation", len(result.Added))
+	if len(result.Added) == 0 {
+		brought = i18n.M("connect.swarm.brought_in_nobody", "Nobody new was brought in to the record conversation")
 	}
-	b.WriteString(" to the record conversation")
-	if len(result.Already) > 0 {
-		fmt.Fprintf(&b, "; %d already there", len(result.Already))
+	already, refused := i18n.Text(""), i18n.Text("")
+	if n := len(result.Already); n > 0 {
+		already = i18n.Plural("connect.swarm.summary_already", "; {{.Count}} already there", "; {{.Count}} already there", n)
 	}
-	if len(result.Refused) > 0 {
-		fmt.Fprintf(&b, "; %d not added (not staff, deactivated or not the record's)", len(result.Refused))
+	if n := len(result.Refused); n > 0 {
+		refused = i18n.Plural("connect.swarm.summary_refused", "; {{.Count}} not added (not staff, deactivated or not the record's)", "; {{.Count}} not added (not staff, deactivated or not the record's)", n)
 	}
-	return b.String() + "."
+	return i18n.M("connect.swarm.summary", "{{.Brought}}{{.Already}}{{.Refused}}.", i18n.Data{"Brought": brought, "Already": already, "Refused": refused})
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -14,7 +15,7 @@ func TestDialogOffersOnlyWhoCanBeAddedTicked(t *testing.T) {
 	f := newFakes()
 	plan, err := f.service().Plan("asker", servicenow.RecordKey{Table: "incident", SysID: recordID})
 	require.NoError(t, err)
-	d := Dialog(plan)
+	d := Dialog(plan, i18n.English())
 	require.NoError(t, d.IsValid(), "Mattermost opens it")
 	var names []string
 	for _, e := range d.Elements {
@@ -46,7 +47,7 @@ func TestDescribeKeepsServiceNowTextLiteral(t *testing.T) {
 		People: []Person{{DisplayName: "<b>Eve</b> @channel", Role: GroupMember, Status: Unavailable, Reason: NoAccount}},
 	}
 	plan.Record.ShortDescription = "Down _now_"
-	text := Describe(plan, true)
+	text := Describe(plan, true, i18n.English())
 	assert.NotContains(t, text, "**Ops**")
 	assert.NotContains(t, text, "](javascript")
 	assert.False(t, strings.Contains(text, " @channel"), text)

@@ -19,6 +19,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
@@ -145,11 +146,14 @@ type Deps struct {
 	Posts         Posts
 	// Dialogs opens the plan on Mattermost's own clients; nil leaves dialogs out.
 	Dialogs Dialogs
-	// Ephemeral tells one user something in a channel, privately.
-	Ephemeral func(userID, channelID, message string)
+	// Ephemeral tells one user something in a channel, privately, in their language.
+	Ephemeral func(userID, channelID string, message i18n.Message)
 	// PluginPath is where Mattermost serves the plugin's routes: /plugins/<plugin id>.
 	PluginPath string
 	BotID      string
+	// Languages: the dialog is in its asker's language, the note of who was brought in in the
+	// server's default (nil: English).
+	Languages *i18n.Languages
 }
 
 // Service brings in a record's people.
@@ -173,7 +177,7 @@ func (s *Service) plan(askerID string, key servicenow.RecordKey) (plan Plan, mem
 		return Plan{}, nil, err
 	}
 	if err := key.Validate(); err != nil {
-		return Plan{}, nil, failure.Newf(failure.Invalid, "Name a record by its table and sys_id (32 lower-case hex digits) or its number: %s.", err.Error())
+		return Plan{}, nil, failure.New(failure.Invalid, i18n.M("connect.swarm.name_a_record", "Name a record by its table and sys_id (32 lower-case hex digits) or its number: {{.Problem}}.", i18n.Data{"Problem": err.Error()}))
 	}
 	if key.Table != "" {
 		if err := s.d.Follow.CheckTable(key.Table); err != nil {
@@ -185,7 +189,7 @@ func (s *Service) plan(askerID string, key servicenow.RecordKey) (plan Plan, mem
 		upstream = s.d.Upstream()
 	}
 	if upstream == nil {
-		return Plan{}, nil, failure.New(failure.Unavailable, "ServiceNow is not configured, so a record's people cannot be brought in.")
+		return Plan{}, nil, failure.New(failure.Unavailable, i18n.M("connect.swarm.not_configured", "ServiceNow is not configured, so a record's people cannot be brought in."))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
 	defer cancel()
@@ -194,7 +198,7 @@ func (s *Service) plan(askerID string, key servicenow.RecordKey) (plan Plan, mem
 	case err != nil:
 		return Plan{}, nil, upstreamError(err)
 	case !ok:
-		return Plan{}, nil, failure.Newf(failure.NotFound, "ServiceNow has no record %s that Connect can read.", describeKey(key))
+		return Plan{}, nil, failure.New(failure.NotFound, i18n.M("connect.swarm.no_record", "ServiceNow has no record {{.Record}} that Connect can read.", i18n.Data{"Record": describeKey(key)}))
 	}
 	if err := s.d.Follow.CheckTable(found.Record.Table); err != nil {
 		return Plan{}, nil, err
@@ -373,7 +377,9 @@ func (s *Service) announce(askerID string, followed follow.Follow, plan Plan, ne
 			names = append(names, "@"+p.Username)
 		}
 	}
-	message := fmt.Sprintf("%s brought in the team of %s: %s.", asker, followed.Number, strings.Join(names, ", "))
+	// the record conversation's members all read it: the server's default language
+	message := s.d.Languages.Server().Text(i18n.M("connect.swarm.announcement", "{{.Asker}} brought in the team of {{.Number}}: {{.Names}}.",
+		i18n.Data{"Asker": asker, "Number": followed.Number, "Names": strings.Join(names, ", ")}))
 	_ = s.d.Posts.CreatePost(&model.Post{
 		UserId: s.d.BotID, ChannelId: followed.ConversationID, Message: message,
 		Props: model.StringInterface{"from_bot": "true", AnnouncementProp: map[string]any{"by": askerID, "added": newcomers}},
@@ -381,7 +387,7 @@ func (s *Service) announce(askerID string, followed follow.Follow, plan Plan, ne
 }
 
 // Tell shows userID a message from Connect in channelID that only they see.
-func (s *Service) Tell(userID, channelID, message string) {
+func (s *Service) Tell(userID, channelID string, message i18n.Message) {
 	if s.d.Ephemeral != nil {
 		s.d.Ephemeral(userID, channelID, message)
 	}
@@ -393,7 +399,7 @@ func (s *Service) requireStaff(userID string) error {
 		return fmt.Errorf("failed to check who is asking: %w", err)
 	}
 	if verdict.Kind != staff.Staff {
-		return failure.New(failure.Forbidden, "Only ITIL staff can bring in a record's people.")
+		return failure.New(failure.Forbidden, i18n.M("connect.api.swarm_staff_only", "Only ITIL staff can bring in a record's people."))
 	}
 	return nil
 }
@@ -439,10 +445,10 @@ func describeKey(key servicenow.RecordKey) string {
 }
 
 func upstreamError(err error) error {
-	text := "ServiceNow could not be reached"
+	text := i18n.M("connect.servicenow.unreachable", "ServiceNow could not be reached")
 	var upstream *servicenow.Error
 	if errors.As(err, &upstream) {
 		text = upstream.UserText()
 	}
-	return failure.New(failure.Unavailable, text+"; try again in a moment.")
+	return failure.New(failure.Unavailable, i18n.M("connect.servicenow.try_again", "{{.Problem}}; try again in a moment.", i18n.Data{"Problem": text}))
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/follow"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 	"github.com/connectchat/mattermost-plugin-connect/server/staff"
 )
@@ -133,7 +134,7 @@ func (f *fakes) ConversationOf(follow.Ref) (string, error) { return f.channelID,
 func (f *fakes) AddFollowers(_ follow.Ref, ids []string) error {
 	for _, id := range ids {
 		if !f.staffIDs[id] {
-			return failure.New(failure.Forbidden, "not staff")
+			return failure.New(failure.Forbidden, i18n.Text("not staff"))
 		}
 		if !slices.Contains(f.followers, id) {
 			f.followers = append(f.followers, id)
@@ -144,7 +145,7 @@ func (f *fakes) AddFollowers(_ follow.Ref, ids []string) error {
 
 func (f *fakes) CheckTable(table string) error {
 	if table == "sys_user" {
-		return failure.New(failure.Invalid, "not followable")
+		return failure.New(failure.Invalid, i18n.Text("not followable"))
 	}
 	return nil
 }
@@ -152,7 +153,7 @@ func (f *fakes) CheckTable(table string) error {
 func (f *fakes) AddMembers(callerID, channelID string, ids []string) (conversations.Conversation, error) {
 	for _, id := range ids {
 		if !f.staffIDs[id] || f.users[id].DeleteAt != 0 {
-			return conversations.Conversation{}, failure.New(failure.Invalid, id+" is not staff")
+			return conversations.Conversation{}, failure.New(failure.Invalid, i18n.Text(id+" is not staff"))
 		}
 	}
 	f.addCalls = append(f.addCalls, ids)

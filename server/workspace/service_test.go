@@ -14,6 +14,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/conversations"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
 	"github.com/connectchat/mattermost-plugin-connect/server/records"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
@@ -30,7 +31,7 @@ type fakeConversations struct {
 	allCalls int
 }
 
-var noSuchConversation = failure.New(failure.NotFound, "No such conversation.")
+var noSuchConversation = failure.New(failure.NotFound, i18n.Text("No such conversation."))
 
 func (f *fakeConversations) Get(userID, channelID string) (conversations.Conversation, error) {
 	f.mu.Lock()

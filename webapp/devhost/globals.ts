@@ -1,6 +1,7 @@
 // What the Mattermost web app puts on window for plugins; loaded before anything else on the dev host page.
 import React from 'react';
 import * as ReactDOM from 'react-dom';
+import * as ReactIntl from 'react-intl';
 import * as ReactRedux from 'react-redux';
 import * as Redux from 'redux';
 
@@ -12,6 +13,7 @@ declare global {
         ReactDOM: typeof ReactDOM;
         Redux: typeof Redux;
         ReactRedux: typeof ReactRedux;
+        ReactIntl: typeof ReactIntl;
         ProductApi: {WebSocketProvider: typeof WebSocketContext};
     }
 }
@@ -20,6 +22,7 @@ window.React = React;
 window.ReactDOM = ReactDOM;
 window.Redux = Redux;
 window.ReactRedux = ReactRedux;
+window.ReactIntl = ReactIntl;
 
 // plugins/export.js: the prototype Product API, of which the dev host imitates the websocket part.
 window.ProductApi = {WebSocketProvider: WebSocketContext};

@@ -8,6 +8,7 @@ import {Provider} from 'react-redux';
 
 import {errorMessage} from '../src/error_message';
 
+import {IntlProvider} from './i18n/IntlProvider';
 import {Root} from './layout/Root';
 import {start} from './lifecycle';
 import {setHostStatus} from './status';
@@ -28,9 +29,11 @@ async function main(): Promise<void> {
     const WebSocketContext = window.ProductApi.WebSocketProvider;
     createRoot(element).render(
         <Provider store={store}>
-            <WebSocketContext.Provider value={webSocketClient}>
-                <Root/>
-            </WebSocketContext.Provider>
+            <IntlProvider>
+                <WebSocketContext.Provider value={webSocketClient}>
+                    <Root/>
+                </WebSocketContext.Provider>
+            </IntlProvider>
         </Provider>,
     );
 }

@@ -9,12 +9,13 @@ import configureStoreExport from 'mattermost-redux/store/configureStore';
 import type {DispatchFunc, ThunkActionFunc} from 'mattermost-redux/types/actions';
 
 import {cjsDefault} from './cjs_default';
+import {i18nReducer, type I18nState} from './i18n/translations';
 import {pluginsReducer, type PluginsState} from './plugins/reducer';
 import {rhsReducer, type RhsState} from './views/rhs';
 
 export type DevHostState = GlobalState & {
     plugins: PluginsState;
-    views: {rhs: RhsState};
+    views: {rhs: RhsState; i18n: I18nState};
     [pluginState: `plugins-${string}`]: unknown;
 };
 
@@ -24,8 +25,8 @@ export type DevHostDispatch = DispatchFunc;
 export type DevHostStore = Store<DevHostState>;
 export type Thunk<R = void> = ThunkActionFunc<R, DevHostState>;
 
-function viewsReducer(state: {rhs?: RhsState} = {}, action: Action<string>): {rhs: RhsState} {
-    return {rhs: rhsReducer(state.rhs, action)};
+function viewsReducer(state: {rhs?: RhsState; i18n?: I18nState} = {}, action: Action<string>): {rhs: RhsState; i18n: I18nState} {
+    return {rhs: rhsReducer(state.rhs, action), i18n: i18nReducer(state.i18n, action)};
 }
 
 const configureStore = cjsDefault(configureStoreExport);

@@ -1,4 +1,7 @@
+import {defineMessages} from 'react-intl';
+
 import {errorMessage} from './error_message';
+import {currentIntl} from './i18n/intl';
 import {pluginId} from './manifest';
 import type {Conversation, ConversationList, StaffPage} from './types/connect';
 import type {MessageSearchResults} from './types/wire.generated';
@@ -13,6 +16,12 @@ import type {SwarmPlan, SwarmResult} from './types/swarm';
 import type {ConversationSeen, ReceiptSetting} from './types/receipts';
 import type {UserProfile} from './types/user';
 import type {ConversationFilePage, ConversationRecords, UserStatus} from './types/workspace';
+
+const messages = defineMessages({
+    failedWithStatus: {id: 'connect.client.failed_with_status', defaultMessage: 'Request failed with status {status}'},
+    unreachable: {id: 'connect.client.unreachable', defaultMessage: 'Could not reach the server: {reason}'},
+    signedOut: {id: 'connect.client.signed_out', defaultMessage: 'Signed out: the request was dropped.'},
+});
 
 // Status 0 stands for a request that got no HTTP answer at all (network down, CORS, aborted).
 export class ClientError extends Error {
@@ -68,7 +77,7 @@ async function errorOfResponse(response: Response, url: string): Promise<ClientE
     } catch {
         // Not JSON: the status says what there is to say.
     }
-    const message = text(body.message) ?? text(body.error) ?? `Request failed with status ${response.status}`;
+    const message = text(body.message) ?? text(body.error) ?? currentIntl().formatMessage(messages.failedWithStatus, {status: response.status});
     return new ClientError(response.status, message, url, {id: text(body.id), help: text(body.help)});
 }
 
@@ -297,7 +306,7 @@ export class ConnectClient {
             });
         } catch (cause) {
             this.refuseAfterSignOut(url);
-            throw new ClientError(0, `Could not reach the server: ${errorMessage(cause)}`, url);
+            throw new ClientError(0, currentIntl().formatMessage(messages.unreachable, {reason: errorMessage(cause)}), url);
         }
         if (!response.ok) {
             throw await errorOfResponse(response, url);
@@ -309,7 +318,7 @@ export class ConnectClient {
 
     private refuseAfterSignOut(url: string): void {
         if (this.signedOut.signal.aborted) {
-            throw new ClientError(0, 'Signed out: the request was dropped.', url);
+            throw new ClientError(0, currentIntl().formatMessage(messages.signedOut), url);
         }
     }
 

@@ -9,6 +9,7 @@ import {ConnectClient} from './client';
 import {createSignedInEnvironment, guardedDispatch, type ConnectEnvironment} from './components/connect_context';
 import {forgetPlainText} from './components/message_text/plain_text';
 import {hostSiteURL} from './host/site_url';
+import {userTimeZone} from './i18n/time_zone';
 import {sessionEnded, type ConnectAction} from './state/actions';
 import {loadConversations, refreshAfterReconnect, type ConnectDeps} from './state/operations';
 import {persistMiniWindows} from './state/persistence';
@@ -128,6 +129,7 @@ export function connectToHost(registry: PluginRegistry, hostStore: HostStore, hi
             currentUserId: userId,
             hideSidebar,
             liveConfig: () => hostStore.getState().entities.general.config,
+            timeZone: () => userTimeZone(hostStore.getState().entities.users.profiles[userId]),
         };
         const app = createConnectApp(store, environment);
         for (const [event, handler] of Object.entries(app.webSocketHandlers)) {

@@ -1,5 +1,6 @@
 import React from 'react';
 
+import {registerSystemConsole, unregisterSystemConsole} from './admin/register';
 import {ConnectRoot} from './components/ConnectRoot';
 import {ConnectSidebar} from './components/sidebar/ConnectSidebar';
 import {SidebarToggleIcon} from './components/sidebar/SidebarToggleIcon';
@@ -7,6 +8,7 @@ import {goToWorkspace} from './components/workspace/go_to_workspace';
 import {WorkspaceRoute} from './components/workspace/WorkspaceRoute';
 import {WorkspaceReturn} from './components/workspace_return/WorkspaceReturn';
 import {connectToHost} from './connect_app';
+import {getTranslationsForLocale} from './i18n/catalogs';
 import {pluginAssetURL, workspaceReturnRoute, workspaceTeamRoute} from './routes';
 import {removeStylesheet} from './styles/stylesheet';
 import type {HostStore, PluginRegistry, WebappPlugin} from './types/registry';
@@ -25,6 +27,8 @@ export class ConnectPlugin implements WebappPlugin {
     // The web app calls this once per page load, before anyone may have signed in; Connect then
     // follows whoever signs in and out (see connectToHost).
     initialize(registry: PluginRegistry, store: HostStore): void {
+        registry.registerTranslations(getTranslationsForLocale);
+
         // Only the registered sidebar's own button calls it, so the sidebar is registered by then.
         const hideSidebar = () => {
             store.dispatch(sidebar.hideRHSPlugin);
@@ -54,6 +58,7 @@ export class ConnectPlugin implements WebappPlugin {
             return <ConnectRoot appBarIconUrl={appBarIconUrl}/>;
         }
         const floatingId = registerFloating(registry, connect.forSignedInUser(Floating));
+        registerSystemConsole(registry);
 
         this.cleanups.push(
             () => store.dispatch(sidebar.hideRHSPlugin),
@@ -64,6 +69,7 @@ export class ConnectPlugin implements WebappPlugin {
             () => registry.unregisterComponent(teamRouteId),
             () => registry.unregisterComponent(menuId),
             () => registry.unregisterComponent(floatingId),
+            () => unregisterSystemConsole(registry),
             connect.disconnect,
             () => removeStylesheet(),
         );

@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest';
 
+import {englishIntl} from './i18n/intl';
 import type {Post} from './types/mattermost';
 
 import {peopleNamedIn, systemMessageText, type NameOf} from './system_message';
 
 const names: Record<string, string> = {alice: 'Alice Archer', bob: 'Bob Baker'};
-const nameOf: NameOf = (id, username) => (id === 'me' ? 'you' : names[id ?? ''] ?? `@${username ?? 'someone'}`);
+const nameOf: NameOf = (id, username) => (id === 'me' ? {name: 'you', you: true} : {name: names[id ?? ''] ?? `@${username ?? 'someone'}`, you: false});
 
 function system(type: string, props: Record<string, unknown>, userId = 'alice'): Post {
     return {id: 'p', channel_id: 'c', user_id: userId, create_at: 1, message: 'Mattermost words', type, props};
@@ -24,11 +25,11 @@ describe('system messages in Connect\'s words', () => {
         [system('system_header_change', {new_header: 'INC0010001'}), 'Alice Archer changed the header to “INC0010001”.'],
         [system('system_purpose_change', {new_purpose: ''}), 'Alice Archer removed the purpose.'],
     ])('%#: %s', (post, text) => {
-        expect(systemMessageText(post, nameOf)).toBe(text);
+        expect(systemMessageText(englishIntl(), post, nameOf)).toBe(text);
     });
 
     it('keeps Mattermost\'s text for types it has no words for', () => {
-        expect(systemMessageText(system('system_ephemeral', {}), nameOf)).toBeUndefined();
+        expect(systemMessageText(englishIntl(), system('system_ephemeral', {}), nameOf)).toBeUndefined();
     });
 
     it('lists the people a message names, to learn their names', () => {

@@ -16,18 +16,41 @@ import (
 	"github.com/connectchat/mattermost-plugin-connect/build/rig"
 )
 
-// floorID is the do-nothing plugin of build/floor, the baseline Connect is measured against.
-const floorID = "connect-floor"
+// floorPlugin is one of the do-nothing plugins of build/floor, the baselines Connect is measured
+// against.
+type floorPlugin struct {
+	id, name, about string
+	// tags are the build tags that choose its hooks.
+	tags string
+}
 
-// installFloor builds the floor plugin for this machine, packs it as a bundle and installs and
-// enables it.
-func installFloor(ctx context.Context, srv *rig.Server) error {
-	dir, err := os.MkdirTemp("", floorID+"-")
+var (
+	// floor implements every server hook Connect implements.
+	floor = floorPlugin{id: "connect-floor", name: "Connect floor",
+		about: "Implements Connect's server hooks and does nothing in them: the baseline of make bench."}
+	// postHooksFloor implements only MessageWillBePosted and MessageHasBeenPosted.
+	postHooksFloor = floorPlugin{id: "connect-floor-post", name: "Connect post-hooks floor", tags: "posthooks",
+		about: "Implements only the post hooks and does nothing in them: a baseline of make bench."}
+)
+
+// installFloors builds the floor plugins for this machine, packs each as a bundle and installs
+// and enables them.
+func installFloors(ctx context.Context, srv *rig.Server) error {
+	for _, f := range []floorPlugin{floor, postHooksFloor} {
+		if err := f.install(ctx, srv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f floorPlugin) install(ctx context.Context, srv *rig.Server) error {
+	dir, err := os.MkdirTemp("", f.id+"-")
 	if err != nil {
 		return errors.Wrap(err, "failed to make a directory for the floor plugin")
 	}
 	defer func() { _ = os.RemoveAll(dir) }()
-	bundle, err := buildFloorBundle(ctx, dir)
+	bundle, err := f.buildBundle(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -35,27 +58,27 @@ func installFloor(ctx context.Context, srv *rig.Server) error {
 	return err
 }
 
-// buildFloorBundle lays out the bundle as Connect's (`make package`) in dir/stage and packs it.
-func buildFloorBundle(ctx context.Context, dir string) (string, error) {
+// buildBundle lays out the bundle as Connect's (`make package`) in dir/stage and packs it.
+func (f floorPlugin) buildBundle(ctx context.Context, dir string) (string, error) {
 	platform := runtime.GOOS + "-" + runtime.GOARCH
 	executable := "server/dist/plugin-" + platform
 	if runtime.GOOS == "windows" {
 		executable += ".exe"
 	}
 	stage := filepath.Join(dir, "stage")
-	top := filepath.Join(stage, floorID)
-	if err := compileFloor(ctx, filepath.Join(top, executable)); err != nil {
+	top := filepath.Join(stage, f.id)
+	if err := f.compile(ctx, filepath.Join(top, executable)); err != nil {
 		return "", err
 	}
-	if err := writeFloorManifest(top, platform, executable); err != nil {
+	if err := f.writeManifest(top, platform, executable); err != nil {
 		return "", err
 	}
-	bundle := filepath.Join(dir, floorID+".tar.gz")
+	bundle := filepath.Join(dir, f.id+".tar.gz")
 	return bundle, packBundle(stage, bundle)
 }
 
-func compileFloor(ctx context.Context, output string) error {
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", output, "./build/floor")
+func (f floorPlugin) compile(ctx context.Context, output string) error {
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-tags", f.tags, "-o", output, "./build/floor")
 	cmd.Dir = rig.RepoRoot()
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS="+runtime.GOOS, "GOARCH="+runtime.GOARCH)
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -64,11 +87,11 @@ func compileFloor(ctx context.Context, output string) error {
 	return nil
 }
 
-func writeFloorManifest(top, platform, executable string) error {
+func (f floorPlugin) writeManifest(top, platform, executable string) error {
 	manifest := model.Manifest{
-		Id:          floorID,
-		Name:        "Connect floor",
-		Description: "Implements Connect's server hooks and does nothing in them: the baseline of make bench.",
+		Id:          f.id,
+		Name:        f.name,
+		Description: f.about,
 		Version:     "0.0.1",
 		Server:      &model.ManifestServer{Executables: map[string]string{platform: executable}},
 	}

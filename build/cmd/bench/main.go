@@ -72,7 +72,7 @@ func run(ctx context.Context, s settings) (err error) {
 		return err
 	}
 	defer srv.Stop()
-	if err := installFloor(ctx, srv); err != nil {
+	if err := installFloors(ctx, srv); err != nil {
 		return err
 	}
 	if err := sendEmailNotifications(ctx, srv); err != nil {

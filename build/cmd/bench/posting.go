@@ -79,7 +79,7 @@ func readCPU(srv *rig.Server) (cpuReading, error) {
 	if err != nil {
 		return cpuReading{}, err
 	}
-	plugins, err := srv.PluginCPUTime(rig.PluginID, floorID)
+	plugins, err := srv.PluginCPUTime(rig.PluginID, floor.id, postHooksFloor.id)
 	return cpuReading{all: all, plugins: plugins}, err
 }
 

@@ -19,11 +19,14 @@ type state struct {
 
 // states are measured in every round, in a rotating order.
 var states = []state{
-	{"disabled", "Connect and the floor plugin disabled", func(ctx context.Context, srv *rig.Server) error {
+	{"disabled", "Connect and both floor plugins disabled", func(ctx context.Context, srv *rig.Server) error {
 		return onlyEnabled(ctx, srv, "")
 	}},
+	{"posthook", "only the post-hooks floor: MessageWillBePosted and MessageHasBeenPosted, doing nothing", func(ctx context.Context, srv *rig.Server) error {
+		return onlyEnabled(ctx, srv, postHooksFloor.id)
+	}},
 	{"floor", "only the floor plugin: Connect's server hooks, each doing nothing", func(ctx context.Context, srv *rig.Server) error {
-		return onlyEnabled(ctx, srv, floorID)
+		return onlyEnabled(ctx, srv, floor.id)
 	}},
 	{"connect", "only Connect, default test settings (enforcement on, ServiceNow stand-in)", func(ctx context.Context, srv *rig.Server) error {
 		if err := srv.ConfigurePlugin(ctx, nil); err != nil {
@@ -71,10 +74,10 @@ func waitForRecovery(ctx context.Context, srv *rig.Server) error {
 	return errors.Errorf("Connect did not finish its recovery within %v", recoveryLimit)
 }
 
-// onlyEnabled leaves pluginID (none when "") as the only one of Connect and the floor running.
-// It stops the other first, so that the two never run together.
+// onlyEnabled leaves pluginID (none when "") as the only one of Connect and the floors running.
+// It stops the others first, so that no two ever run together.
 func onlyEnabled(ctx context.Context, srv *rig.Server, pluginID string) error {
-	for _, id := range []string{rig.PluginID, floorID} {
+	for _, id := range []string{rig.PluginID, floor.id, postHooksFloor.id} {
 		if id == pluginID {
 			continue
 		}

@@ -53,6 +53,7 @@ func printSummary(workloads []workload, res results) {
 		}
 	}
 	printComparison("Connect beyond the floor (what Connect's own work costs)", "connect", "floor", workloads, res)
+	printComparison("Connect beyond a plugin with only the post hooks (Connect's work and its other hooks' round trips)", "connect", "posthook", workloads, res)
 	printComparison("Connect beyond no plugin (what installing Connect costs)", "connect", "disabled", workloads, res)
 	printComparison("The floor beyond no plugin (what any plugin with these hooks costs)", "floor", "disabled", workloads, res)
 }

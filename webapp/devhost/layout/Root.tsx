@@ -17,6 +17,7 @@ import {useLocation} from '../routing/history';
 import {matchesPrefix} from '../routing/match';
 import {setHostStatus} from '../status';
 import type {DevHostState} from '../store';
+import {AdminConsole} from '../system_console/AdminConsole';
 import {useAppliedTheme} from '../theme';
 
 import {AppBar} from './AppBar';
@@ -37,12 +38,6 @@ function PlugRoute({id}: {id: string}) {
             className={gridAreaCenterClassName}
         />
     );
-}
-
-// Not imitated: the System Console. What matters here is that root components do not show in it.
-function AdminConsole() {
-    useEffect(() => setHostStatus('ready'), []);
-    return <main className='devhost-not-imitated'>{'The System Console is not imitated by the dev host.'}</main>;
 }
 
 function MainRoute({pathname}: {pathname: string}) {

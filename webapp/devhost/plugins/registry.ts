@@ -9,6 +9,7 @@ import type {Reducer} from 'redux';
 import reducerRegistryExport from 'mattermost-redux/store/reducer_registry';
 
 import {cjsDefault} from '../cjs_default';
+import {registerPluginTranslationsSource, type TranslationSource} from '../i18n/translations';
 import type {DevHostStore} from '../store';
 import {hideRHSPlugin, showRHSPlugin, toggleRHSPlugin} from '../views/rhs';
 import {
@@ -18,6 +19,13 @@ import {
     unregisterPluginWebSocketEvent,
     type PluginEventHandler,
 } from '../websocket';
+
+import {
+    registerAdminConsoleCustomSetting,
+    registerAdminConsolePlugin,
+    unregisterAdminConsolePlugin,
+    type DefinitionFunction,
+} from '../system_console/registrations';
 
 import {RECEIVED_PLUGIN_COMPONENT, REMOVED_PLUGIN_COMPONENT, type PluggableName, type PluginComponent, type PluginComponentType} from './reducer';
 
@@ -146,9 +154,27 @@ export class PluginRegistry {
         this.store.dispatch({type: REMOVED_PLUGIN_COMPONENT, id: String(componentId)});
     };
 
-    // Accepted and kept like the web app does, but nothing in the dev host shows them.
-    registerTranslations = () => undefined;
-    registerAdminConsoleCustomSetting = () => undefined;
+    // The plugin's messages for a locale, merged into the IntlProvider's (i18n/translations.ts).
+    registerTranslations = (...args: unknown[]) => {
+        const {getTranslationsForLocale} = argumentsOf(['getTranslationsForLocale'], args);
+        this.store.dispatch(registerPluginTranslationsSource(this.id, getTranslationsForLocale as TranslationSource));
+    };
+
+    // The System Console (system_console/registrations.ts): a custom setting's component by its
+    // plugin.json key, and the plugin's function over the admin definition.
+    registerAdminConsoleCustomSetting = (...args: unknown[]) => {
+        const {key, component, options} = argumentsOf(['key', 'component', 'options'], args);
+        registerAdminConsoleCustomSetting(this.id, String(key), {component: component as Component, options: options ?? {}});
+    };
+
+    registerAdminConsolePlugin = (...args: unknown[]) => {
+        const {func} = argumentsOf(['func'], args);
+        registerAdminConsolePlugin(this.id, func as DefinitionFunction);
+    };
+
+    unregisterAdminConsolePlugin = () => {
+        unregisterAdminConsolePlugin(this.id);
+    };
 }
 
 // A registry call the dev host does not imitate fails loudly instead of silently doing nothing.

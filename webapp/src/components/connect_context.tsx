@@ -2,6 +2,7 @@ import React, {createContext, useContext, useMemo, useSyncExternalStore, type Co
 import {useStore} from 'react-redux';
 
 import type {ConnectAPI} from '../client';
+import {IntlCapture} from '../i18n/intl';
 import type {ConnectAction} from '../state/actions';
 import type {ConnectDeps} from '../state/operations';
 import type {PresenceTracker} from '../state/presence';
@@ -32,6 +33,9 @@ export interface ConnectEnvironment {
 
     // Keeps the presence of the people on screen current; absent, no one's presence is asked for.
     presence?: PresenceTracker;
+
+    // The user's Mattermost time zone now (i18n/time_zone.ts); absent or undefined, the browser's.
+    timeZone?: () => string | undefined;
 }
 
 const ConnectContext = createContext<ConnectEnvironment | null>(null);
@@ -119,6 +123,7 @@ export function createSignedInEnvironment(): SignedInEnvironment {
                         key={session.key}
                         value={session.environment}
                     >
+                        <IntlCapture/>
                         <Component/>
                     </ConnectProvider>
                 );

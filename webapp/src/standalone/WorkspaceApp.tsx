@@ -1,4 +1,5 @@
 import React, {useEffect, useState} from 'react';
+import {defineMessages} from 'react-intl';
 
 import {ClientError, type ConnectAPI} from '../client';
 import {Alert} from '../components/common/Alert';
@@ -7,9 +8,16 @@ import {displayName} from '../display_name';
 import {conversationInAddress, keepInAddress} from '../components/workspace/address';
 import {Workspace} from '../components/workspace/Workspace';
 import {errorMessage} from '../error_message';
+import {ConnectIntlProvider, useConnectIntl} from '../i18n/intl';
 import type {UserProfile} from '../types/user';
 
 import {NotificationsButton} from './NotificationsButton';
+
+const messages = defineMessages({
+    title: {id: 'connect.workspace.title', defaultMessage: 'Connect Workspace'},
+    loading: {id: 'connect.workspace.loading', defaultMessage: 'Loading…'},
+    failed: {id: 'connect.workspace.load_failed', defaultMessage: 'Connect Workspace could not load: {reason}'},
+});
 
 type LoadState =
     | {kind: 'loading'}
@@ -62,12 +70,22 @@ function useSignedInUser({client, onUnauthorized, startConnect}: Props): LoadSta
     return state;
 }
 
+// The page speaks the signed-in user's Mattermost language, English until they are known.
 export function WorkspaceApp(props: Props) {
     const state = useSignedInUser(props);
+    return (
+        <ConnectIntlProvider locale={state.kind === 'signed-in' ? state.user.locale : undefined}>
+            <WorkspacePage state={state}/>
+        </ConnectIntlProvider>
+    );
+}
+
+function WorkspacePage({state}: {state: LoadState}) {
+    const intl = useConnectIntl();
     const page = (
         <div className='cc-workspace'>
             <header className='cc-workspace-header'>
-                <h1 className='cc-workspace-title'>{'Connect Workspace'}</h1>
+                <h1 className='cc-workspace-title'>{intl.formatMessage(messages.title)}</h1>
                 {state.kind === 'signed-in' && <NotificationsButton/>}
                 {state.kind === 'signed-in' && (
                     <span
@@ -87,13 +105,14 @@ export function WorkspaceApp(props: Props) {
 }
 
 function WorkspaceBody({state}: {state: LoadState}) {
+    const intl = useConnectIntl();
     switch (state.kind) {
     case 'loading':
-        return <p className='cc-workspace-message'>{'Loading…'}</p>;
+        return <p className='cc-workspace-message'>{intl.formatMessage(messages.loading)}</p>;
     case 'failed':
         return (
             <Alert
-                message={`Connect Workspace could not load: ${state.message}`}
+                message={intl.formatMessage(messages.failed, {reason: state.message})}
                 className='cc-workspace-message'
                 look='text'
             />

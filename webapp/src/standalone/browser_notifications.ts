@@ -1,18 +1,26 @@
+import {defineMessages, type IntlShape} from 'react-intl';
+
 import type {DesktopGate} from '../components/bell/desktop_rule';
 import {plainText} from '../components/message_text/plain_text';
 import {openConversationEvent} from '../components/workspace/open_conversation_event';
 import type {ConnectStore} from '../connect_app';
+import {currentIntl} from '../i18n/intl';
+import {previewInLanguage, sentFileText} from '../i18n/sent_file';
 import {selectConnect} from '../state/selectors';
 import type {Conversation} from '../types/connect';
 
+const messages = defineMessages({
+    someone: {id: 'connect.notification.someone', defaultMessage: 'Someone'},
+    inGroup: {id: 'connect.notification.in_group', defaultMessage: '{author} in {name}'},
+});
 
 export function browserNotificationsAllowed(): boolean {
     return typeof Notification !== 'undefined' && Notification.permission === 'granted';
 }
 
-function authorOf(conversation: Conversation, userId: string): string {
+function authorOf(intl: IntlShape, conversation: Conversation, userId: string): string {
     const member = conversation.members.find((candidate) => candidate.id === userId);
-    return member ? member.display_name || `@${member.username}` : 'Someone';
+    return member ? member.display_name || `@${member.username}` : intl.formatMessage(messages.someone);
 }
 
 function show(conversation: Conversation): void {
@@ -20,8 +28,11 @@ function show(conversation: Conversation): void {
     if (!post) {
         return;
     }
-    const title = conversation.kind === 'group' ? `${authorOf(conversation, post.user_id)} in ${conversation.name}` : authorOf(conversation, post.user_id);
-    const notification = new Notification(title, {body: plainText(post.message).slice(0, 140) || 'Sent a file', tag: conversation.id});
+    const intl = currentIntl();
+    const author = authorOf(intl, conversation, post.user_id);
+    const title = conversation.kind === 'group' ? intl.formatMessage(messages.inGroup, {author, name: conversation.name}) : author;
+    const body = previewInLanguage(intl, plainText(post.message).slice(0, 140)) || sentFileText(intl);
+    const notification = new Notification(title, {body, tag: conversation.id});
     notification.onclick = () => {
         window.focus();
         window.dispatchEvent(new CustomEvent(openConversationEvent, {detail: conversation.id}));

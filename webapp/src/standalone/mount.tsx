@@ -7,6 +7,7 @@ import {bellDesktopGate} from '../components/bell/desktop_rule';
 import {createConnectApp, createStandaloneStore} from '../connect_app';
 import {siteURLOfPluginPage} from '../host/site_url';
 import {connectWebSocket, PluginSocketHandlers} from '../host/websocket';
+import {userTimeZone} from '../i18n/time_zone';
 import {pluginId} from '../manifest';
 import {replaceLocation} from '../navigation';
 import type {LiveConfig} from '../state/typing';
@@ -40,7 +41,8 @@ export function mountWorkspace(rootElement: HTMLElement, fetchFunction?: FetchFu
         client.getClientConfig().then((config) => {
             liveConfig = config;
         }, () => undefined);
-        const app = createConnectApp(store, {client, siteURL, currentUserId: user.id, liveConfig: () => liveConfig, typingSocket: socket});
+        const timeZone = userTimeZone(user);
+        const app = createConnectApp(store, {client, siteURL, currentUserId: user.id, liveConfig: () => liveConfig, typingSocket: socket, timeZone: () => timeZone});
         for (const [event, handler] of Object.entries(app.webSocketHandlers)) {
             handlers.register(pluginId, event, handler);
         }

@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 
 import {bob, carol, connectStore, directConversation, fakeClient, groupConversation, me, post, stateOf} from '../../tests/unit/connect_fixtures';
+import {englishIntl} from '../i18n/intl';
 import type {WebSocketMessage} from '../types/mattermost';
 
 import {conversationsLoaded, statusesReceived, typingStarted, typingStopped} from './actions';
@@ -53,10 +54,10 @@ describe('the typing entries', () => {
 
 describe('the typing sentence', () => {
     it('names one or two people and counts more', () => {
-        expect(typingSentence([])).toBe('');
-        expect(typingSentence(['Bob Baker'])).toBe('Bob Baker is typing…');
-        expect(typingSentence(['Bob Baker', 'Carol Chen'])).toBe('Bob Baker and Carol Chen are typing…');
-        expect(typingSentence(['Bob Baker', 'Carol Chen', 'Dave Dunn'])).toBe('Several people are typing…');
+        expect(typingSentence(englishIntl(), [])).toBe('');
+        expect(typingSentence(englishIntl(), ['Bob Baker'])).toBe('Bob Baker is typing…');
+        expect(typingSentence(englishIntl(), ['Bob Baker', 'Carol Chen'])).toBe('Bob Baker and Carol Chen are typing…');
+        expect(typingSentence(englishIntl(), ['Bob Baker', 'Carol Chen', 'Dave Dunn'])).toBe('Several people are typing…');
     });
 });
 

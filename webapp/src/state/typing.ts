@@ -5,6 +5,7 @@
 // and the conversation has fewer members than MaxNotificationsPerChannel. While the websocket is
 // down the event is dropped, not queued, and still counts as sent: @mattermost/client's
 // WebSocketClient.sendMessage sends only on an open connection.
+import {defineMessages, type IntlShape} from 'react-intl';
 
 // The client configuration values typing and presence follow (GET /api/v4/config/client).
 export interface LiveConfig {
@@ -55,16 +56,22 @@ export function createTypingEmitter(now: () => number = () => Date.now()): Typin
 
 export const emitUserTyping = createTypingEmitter();
 
+const messages = defineMessages({
+    one: {id: 'connect.typing.one', defaultMessage: '{name} is typing…'},
+    two: {id: 'connect.typing.two', defaultMessage: '{first} and {second} are typing…'},
+    several: {id: 'connect.typing.several', defaultMessage: 'Several people are typing…'},
+});
+
 // "Bob is typing…", "Bob and Carol are typing…", "Several people are typing…"; '' for nobody.
-export function typingSentence(names: string[]): string {
+export function typingSentence(intl: IntlShape, names: string[]): string {
     switch (names.length) {
     case 0:
         return '';
     case 1:
-        return `${names[0]} is typing…`;
+        return intl.formatMessage(messages.one, {name: names[0]});
     case 2:
-        return `${names[0]} and ${names[1]} are typing…`;
+        return intl.formatMessage(messages.two, {first: names[0], second: names[1]});
     default:
-        return 'Several people are typing…';
+        return intl.formatMessage(messages.several);
     }
 }

@@ -88,6 +88,18 @@ export interface PluginRegistry {
     unregisterReconnectHandler(): void;
 
     unregisterComponent(componentId: string): void;
+
+    // The plugin's messages for a locale (actions/views/root.ts registerPluginTranslationsSource):
+    // called at once with the user's locale and again whenever the web app loads a locale.
+    registerTranslations(getTranslationsForLocale: (locale: string) => Record<string, string>): void;
+
+    // The System Console (plugins/registry.ts): a component for a custom setting of plugin.json,
+    // by its key, and a function the web app runs over its admin definition
+    // (selectors/admin_console.tsx, getAdminDefinition); one function per plugin.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    registerAdminConsoleCustomSetting(key: string, component: ComponentType<any>, options: {showTitle?: boolean}): void;
+    registerAdminConsolePlugin(func: <T>(definition: T) => T): void;
+    unregisterAdminConsolePlugin(): void;
 }
 
 export interface WebappPlugin {

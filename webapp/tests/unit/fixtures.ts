@@ -58,6 +58,10 @@ export function fakeRegistry() {
         registerReconnectHandler: vi.fn<PluginRegistry['registerReconnectHandler']>(),
         unregisterReconnectHandler: vi.fn<PluginRegistry['unregisterReconnectHandler']>(),
         unregisterComponent: vi.fn<PluginRegistry['unregisterComponent']>(),
+        registerTranslations: vi.fn<PluginRegistry['registerTranslations']>(),
+        registerAdminConsoleCustomSetting: vi.fn<PluginRegistry['registerAdminConsoleCustomSetting']>(),
+        registerAdminConsolePlugin: vi.fn<PluginRegistry['registerAdminConsolePlugin']>(),
+        unregisterAdminConsolePlugin: vi.fn<PluginRegistry['unregisterAdminConsolePlugin']>(),
     } satisfies PluginRegistry;
 }
 

@@ -1,5 +1,8 @@
 import React, {useEffect, useId, useRef, type KeyboardEvent} from 'react';
+import {defineMessages, type MessageDescriptor} from 'react-intl';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import type {Conversation} from '../../types/connect';
 import type {NotificationLevel, NotificationPreferences} from '../../types/notifications';
 import {Alert} from '../common/Alert';
@@ -10,18 +13,32 @@ import {DigestSection} from './DigestSection';
 import {ReceiptsSection} from './ReceiptsSection';
 import {useNotificationPreferences} from './use_notification_preferences';
 
+const messages = defineMessages({
+    desktop: {id: 'connect.bell.channel.desktop', defaultMessage: 'Desktop'},
+    push: {id: 'connect.bell.channel.push', defaultMessage: 'Mobile push'},
+    email: {id: 'connect.bell.channel.email', defaultMessage: 'Email'},
+    all: {id: 'connect.bell.level.all', defaultMessage: 'All activity'},
+    mention: {id: 'connect.bell.level.mention', defaultMessage: 'Only @mentions'},
+    never: {id: 'connect.bell.level.none', defaultMessage: 'Never'},
+    title: {id: 'connect.bell.title', defaultMessage: 'Notification preferences'},
+    close: {id: 'connect.bell.close', defaultMessage: 'Close notification preferences'},
+    mute: {id: 'connect.bell.mute', defaultMessage: 'Mute this conversation'},
+    groupHint: {id: 'connect.bell.hint.group', defaultMessage: 'Email goes out while you are away or offline.'},
+    directHint: {id: 'connect.bell.hint.direct', defaultMessage: 'In a direct conversation every message is for you. Email goes out while you are away or offline.'},
+});
+
 type Channel = 'desktop' | 'push' | 'email';
 
-const channels: ReadonlyArray<{key: Channel; label: string}> = [
-    {key: 'desktop', label: 'Desktop'},
-    {key: 'push', label: 'Mobile push'},
-    {key: 'email', label: 'Email'},
+const channels: ReadonlyArray<{key: Channel; label: MessageDescriptor}> = [
+    {key: 'desktop', label: messages.desktop},
+    {key: 'push', label: messages.push},
+    {key: 'email', label: messages.email},
 ];
 
-const levels: ReadonlyArray<{level: NotificationLevel; label: string; groupsOnly?: boolean}> = [
-    {level: 'all', label: 'All activity'},
-    {level: 'mention', label: 'Only @mentions', groupsOnly: true},
-    {level: 'none', label: 'Never'},
+const levels: ReadonlyArray<{level: NotificationLevel; label: MessageDescriptor; groupsOnly?: boolean}> = [
+    {level: 'all', label: messages.all},
+    {level: 'mention', label: messages.mention, groupsOnly: true},
+    {level: 'none', label: messages.never},
 ];
 
 interface Props {
@@ -38,6 +55,7 @@ interface Props {
 export function BellPanel({conversation, onClose}: Props) {
     const {preferences, failure, saving, save} = useNotificationPreferences(conversation.id);
     const baseId = useId();
+    const intl = useConnectIntl();
     const panelRef = useRef<HTMLElement>(null);
     const group = conversation.kind === 'group';
 
@@ -75,12 +93,12 @@ export function BellPanel({conversation, onClose}: Props) {
                     id={`${baseId}-title`}
                     className='cc-picker-title'
                 >
-                    {'Notification preferences'}
+                    {intl.formatMessage(messages.title)}
                 </h3>
                 {onClose && (
                     <IconButton
                         small={true}
-                        label='Close notification preferences'
+                        label={intl.formatMessage(messages.close)}
                         onClick={onClose}
                     >
                         <CloseIcon size={12}/>
@@ -95,7 +113,7 @@ export function BellPanel({conversation, onClose}: Props) {
                             key={channel.key}
                             className='cc-bell-channel'
                         >
-                            <legend>{channel.label}</legend>
+                            <legend>{intl.formatMessage(channel.label)}</legend>
                             {levels.filter((option) => group || !option.groupsOnly).map((option) => (
                                 <label
                                     key={option.level}
@@ -108,7 +126,7 @@ export function BellPanel({conversation, onClose}: Props) {
                                         checked={preferences[channel.key] === option.level}
                                         onChange={() => choose({[channel.key]: option.level})}
                                     />
-                                    {option.label}
+                                    {intl.formatMessage(option.label)}
                                 </label>
                             ))}
                         </fieldset>
@@ -119,16 +137,16 @@ export function BellPanel({conversation, onClose}: Props) {
                             checked={preferences.muted}
                             onChange={(event) => choose({muted: event.target.checked})}
                         />
-                        {'Mute this conversation'}
+                        {intl.formatMessage(messages.mute)}
                     </label>
                     <p className='cc-bell-hint'>
-                        {group ? 'Email goes out while you are away or offline.' : 'In a direct conversation every message is for you. Email goes out while you are away or offline.'}
+                        {intl.formatMessage(group ? messages.groupHint : messages.directHint)}
                     </p>
                     <DigestSection conversation={conversation}/>
                     <ReceiptsSection/>
                 </>
             ) : (
-                !failure && <p className='cc-status'>{'Loading…'}</p>
+                !failure && <p className='cc-status'>{intl.formatMessage(commonMessages.loading)}</p>
             )}
         </section>
     );

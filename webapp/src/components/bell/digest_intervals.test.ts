@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
 
+import {englishIntl} from '../../i18n/intl';
+
 import {intervalChoices, intervalLabel} from './digest_intervals';
 
 describe('digest intervals', () => {
@@ -9,11 +11,11 @@ describe('digest intervals', () => {
     });
 
     it('names them in minutes, hours or days', () => {
-        expect(intervalLabel(1)).toBe('1 minute');
-        expect(intervalLabel(45)).toBe('45 minutes');
-        expect(intervalLabel(60)).toBe('1 hour');
-        expect(intervalLabel(120)).toBe('2 hours');
-        expect(intervalLabel(90)).toBe('90 minutes');
-        expect(intervalLabel(1440)).toBe('1 day');
+        expect(intervalLabel(englishIntl(), 1)).toBe('1 minute');
+        expect(intervalLabel(englishIntl(), 45)).toBe('45 minutes');
+        expect(intervalLabel(englishIntl(), 60)).toBe('1 hour');
+        expect(intervalLabel(englishIntl(), 120)).toBe('2 hours');
+        expect(intervalLabel(englishIntl(), 90)).toBe('90 minutes');
+        expect(intervalLabel(englishIntl(), 1440)).toBe('1 day');
     });
 });

@@ -1,12 +1,20 @@
 import React from 'react';
+import {defineMessages, type IntlShape} from 'react-intl';
 
-export function unreadLabel(count: number): string {
-    return count === 1 ? '1 unread message' : `${count} unread messages`;
+import {useConnectIntl} from '../../i18n/intl';
+
+const messages = defineMessages({
+    unread: {id: 'connect.unread.count', defaultMessage: '{count, plural, one {# unread message} other {# unread messages}}'},
+});
+
+export function unreadLabel(intl: IntlShape, count: number): string {
+    return intl.formatMessage(messages.unread, {count});
 }
 
 // Nothing for zero; 99+ beyond that. Screen readers hear the count in words, unless the
 // element around the badge already says it (decorative).
 export function UnreadBadge({count, decorative = false}: {count: number; decorative?: boolean}) {
+    const intl = useConnectIntl();
     if (count <= 0) {
         return null;
     }
@@ -14,13 +22,13 @@ export function UnreadBadge({count, decorative = false}: {count: number; decorat
         <>
             <span
                 className='cc-badge'
-                title={unreadLabel(count)}
+                title={unreadLabel(intl, count)}
                 aria-hidden='true'
                 data-testid='unread-badge'
             >
                 {count > 99 ? '99+' : count}
             </span>
-            {!decorative && <span className='cc-visually-hidden'>{unreadLabel(count)}</span>}
+            {!decorative && <span className='cc-visually-hidden'>{unreadLabel(intl, count)}</span>}
         </>
     );
 }

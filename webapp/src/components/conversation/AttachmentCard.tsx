@@ -1,12 +1,19 @@
 import React from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
+import {useNow, useTimeFormat} from '../common/time';
 import {FollowButton} from '../follow/FollowButton';
 import {LinkOnlyText} from '../message_text/LinkOnlyText';
 import {MessageText} from '../message_text/MessageText';
 import {useMessageTextUsers} from '../message_text/use_message_users';
 import {SwarmButton} from '../swarm/SwarmButton';
 
-import type {Card} from './attachments';
+import type {Card, CardField} from './attachments';
+
+const messages = defineMessages({
+    updated: {id: 'connect.card.updated', defaultMessage: 'Updated'},
+});
 
 // The web app cuts a footer at this length (utils/constants: MAX_ATTACHMENT_FOOTER_LENGTH).
 const footerLength = 300;
@@ -27,6 +34,35 @@ function ExternalLink({href, children}: {href: string; children: React.ReactNode
     );
 }
 
+// A found record's "Updated" (the card's last field) as the web app writes times: "5 minutes
+// ago", "yesterday", a date, in the viewer's language and time zone, the whole moment in its
+// tooltip. The server's text (ServiceNow's, in the instance's zone) stays for Mattermost's own
+// clients, which show the same attachment.
+function UpdatedValue({at}: {at: number}) {
+    const time = useTimeFormat();
+    const now = useNow(15_000);
+    return (
+        <time
+            dateTime={new Date(at).toISOString()}
+            title={time.full(at)}
+        >
+            {time.relative(at, now)}
+        </time>
+    );
+}
+
+function FieldValue({field, updatedAt, users}: {field: CardField; updatedAt?: number; users: ReturnType<typeof useMessageTextUsers>}) {
+    if (updatedAt !== undefined) {
+        return <UpdatedValue at={updatedAt}/>;
+    }
+    return (
+        <MessageText
+            text={field.value}
+            {...users}
+        />
+    );
+}
+
 // An attachment read field by field as the Mattermost web app reads it
 // (webapp/channels/src/components/post_view/message_attachments/message_attachment/message_attachment.tsx),
 // so that a card here says what it says in the channel view: pretext, text and field values are
@@ -35,6 +71,7 @@ function ExternalLink({href, children}: {href: string; children: React.ReactNode
 // ever put into the page as HTML.
 export function AttachmentCard({card}: {card: Card}) {
     const users = useMessageTextUsers();
+    const intl = useConnectIntl();
     const author = card.authorName && (card.authorLink ? <ExternalLink href={card.authorLink}>{card.authorName}</ExternalLink> : card.authorName);
     return (
         <div
@@ -66,20 +103,24 @@ export function AttachmentCard({card}: {card: Card}) {
             )}
             {card.fields.length > 0 && (
                 <dl className='cc-card-fields'>
-                    {card.fields.map((field, index) => (
-                        <div
-                            key={index}
-                            className={field.short ? 'cc-card-field' : 'cc-card-field cc-card-field--long'}
-                        >
-                            <dt>{field.title}</dt>
-                            <dd>
-                                <MessageText
-                                    text={field.value}
-                                    {...users}
-                                />
-                            </dd>
-                        </div>
-                    ))}
+                    {card.fields.map((field, index) => {
+                        const updatedAt = index === card.fields.length - 1 ? card.updatedAt : undefined;
+                        return (
+                            <div
+                                key={index}
+                                className={field.short ? 'cc-card-field' : 'cc-card-field cc-card-field--long'}
+                            >
+                                <dt>{updatedAt === undefined ? field.title : intl.formatMessage(messages.updated)}</dt>
+                                <dd>
+                                    <FieldValue
+                                        field={field}
+                                        updatedAt={updatedAt}
+                                        users={users}
+                                    />
+                                </dd>
+                            </div>
+                        );
+                    })}
                 </dl>
             )}
             {card.footer && <p className='cc-card-footer'>{shortened(card.footer, footerLength)}</p>}

@@ -3,6 +3,7 @@ import React, {createRef} from 'react';
 import {describe, expect, it, vi} from 'vitest';
 
 import {connectWrapper} from '../../../tests/unit/connect_fixtures';
+import {englishIntl} from '../../i18n/intl';
 
 import {Composer} from './Composer';
 import {lengthNotice, messageLength} from './message_length';
@@ -122,8 +123,8 @@ describe('the composer', () => {
 
     it('counts characters as the server does: an emoji is one, not two', () => {
         expect(messageLength('👍')).toBe(1);
-        expect(lengthNotice('👍'.repeat(16_383))).toEqual({kind: 'near', text: '0 characters left'});
-        expect(lengthNotice('👍'.repeat(16_384))).toEqual({kind: 'over', text: 'This message is 1 character too long (the limit is 16,383).'});
+        expect(lengthNotice(englishIntl(), '👍'.repeat(16_383))).toEqual({kind: 'near', text: '0 characters left'});
+        expect(lengthNotice(englishIntl(), '👍'.repeat(16_384))).toEqual({kind: 'over', text: 'This message is 1 character too long (the limit is 16,383).'});
     });
 
     it('shows waiting files as chips that can be removed; an image with its thumbnail', () => {

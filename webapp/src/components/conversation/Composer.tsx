@@ -1,5 +1,7 @@
 import React, {useId, useRef, type KeyboardEvent, type RefObject} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {Alert} from '../common/Alert';
 import {IconButton} from '../common/IconButton';
 import {PaperclipIcon} from '../common/icons';
@@ -9,6 +11,13 @@ import {useComposerEmoji} from '../emoji/use_composer_emoji';
 import {lengthNotice} from './message_length';
 import type {WaitingFile} from './use_composer_files';
 import {WaitingFiles} from './WaitingFiles';
+
+const messages = defineMessages({
+    attach: {id: 'connect.composer.attach', defaultMessage: 'Attach files'},
+    writeTo: {id: 'connect.composer.write_to', defaultMessage: 'Write to {name}'},
+    placeholder: {id: 'connect.composer.placeholder', defaultMessage: 'Write a message'},
+    send: {id: 'connect.composer.send', defaultMessage: 'Send'},
+});
 
 // The field grows with its text up to this many lines, then scrolls.
 const maxLines = 8;
@@ -57,12 +66,13 @@ function SendIcon() {
 // text, says when the text nears Mattermost's limit and holds back a message over it, keeping
 // the text; picked files wait in it as chips and go with the message as one post.
 export function Composer({inputRef, conversationName, draft, onDraftChange, onSend, onAttach, files = [], onRemoveFile, busy = false, onEditLast}: Props) {
+    const intl = useConnectIntl();
     const fileInputRef = useRef<HTMLInputElement>(null);
     const noticeId = useId();
     useAutosize(inputRef, draft, maxLines);
     const emoji = useComposerEmoji(inputRef, draft, onDraftChange);
 
-    const notice = lengthNotice(draft.trim());
+    const notice = lengthNotice(intl, draft.trim());
     const hasContent = draft.trim() !== '' || files.length > 0;
     const canSend = hasContent && notice.kind !== 'over' && !busy;
 
@@ -97,7 +107,7 @@ export function Composer({inputRef, conversationName, draft, onDraftChange, onSe
                 onRemove={removeFile}
             />
             <IconButton
-                label='Attach files'
+                label={intl.formatMessage(messages.attach)}
                 onClick={() => fileInputRef.current?.click()}
             >
                 <PaperclipIcon/>
@@ -119,10 +129,10 @@ export function Composer({inputRef, conversationName, draft, onDraftChange, onSe
             <textarea
                 ref={inputRef}
                 className='cc-composer-input'
-                aria-label={`Write to ${conversationName}`}
+                aria-label={intl.formatMessage(messages.writeTo, {name: conversationName})}
                 aria-describedby={notice.kind === 'none' ? undefined : noticeId}
                 aria-invalid={notice.kind === 'over' ? true : undefined}
-                placeholder='Write a message'
+                placeholder={intl.formatMessage(messages.placeholder)}
                 rows={1}
                 value={draft}
                 onChange={(event) => onDraftChange(event.target.value)}
@@ -134,8 +144,8 @@ export function Composer({inputRef, conversationName, draft, onDraftChange, onSe
             <button
                 type='button'
                 className='cc-icon-button cc-composer-send'
-                aria-label='Send'
-                title='Send'
+                aria-label={intl.formatMessage(messages.send)}
+                title={intl.formatMessage(messages.send)}
                 disabled={!canSend}
                 onClick={onSend}
             >

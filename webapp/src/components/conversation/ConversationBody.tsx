@@ -1,6 +1,8 @@
 import React from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {selectPosts} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import {Alert} from '../common/Alert';
@@ -13,6 +15,10 @@ import {MessageList} from './MessageList';
 import {SaveToRecordBar} from './SaveToRecord';
 import type {ConversationSession} from './use_conversation';
 import {useRecordSelection} from './use_record_selection';
+
+const messages = defineMessages({
+    drop: {id: 'connect.conversation.drop', defaultMessage: 'Drop to share in this conversation'},
+});
 
 const noPosts: readonly string[] = [];
 
@@ -80,12 +86,13 @@ export function ConversationBody({session}: {session: ConversationSession}) {
 
 // Over a conversation while something is dragged onto it.
 export function DropOverlay() {
+    const intl = useConnectIntl();
     return (
         <div
             className='cc-drop-overlay'
             aria-hidden='true'
         >
-            {'Drop to share in this conversation'}
+            {intl.formatMessage(messages.drop)}
         </div>
     );
 }

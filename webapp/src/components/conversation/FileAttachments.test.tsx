@@ -5,6 +5,8 @@ import {describe, expect, it, vi} from 'vitest';
 import type {FileInfo} from '../../types/mattermost';
 
 import {FileAttachments, isImageFile} from './FileAttachments';
+import {englishIntl} from '../../i18n/intl';
+
 import {formatFileSize} from './file_size';
 
 const siteURL = 'https://chat.example.com';
@@ -109,9 +111,9 @@ describe('a post\'s files', () => {
     });
 
     it('writes sizes the way Mattermost does', () => {
-        expect(formatFileSize(512)).toBe('512 B');
-        expect(formatFileSize(2048)).toBe('2 KB');
-        expect(formatFileSize(1_250_000)).toBe('1.2 MB');
-        expect(formatFileSize(50 * 1024 * 1024)).toBe('50 MB');
+        expect(formatFileSize(englishIntl(), 512)).toBe('512 B');
+        expect(formatFileSize(englishIntl(), 2048)).toBe('2 KB');
+        expect(formatFileSize(englishIntl(), 1_250_000)).toBe('1.2 MB');
+        expect(formatFileSize(englishIntl(), 50 * 1024 * 1024)).toBe('50 MB');
     });
 });

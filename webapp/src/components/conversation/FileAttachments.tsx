@@ -1,5 +1,6 @@
 import React, {useRef, useState, type ReactNode} from 'react';
 
+import {useConnectIntl} from '../../i18n/intl';
 import type {FileInfo} from '../../types/mattermost';
 import {FileIcon} from '../common/icons';
 
@@ -36,6 +37,7 @@ function thumbnailSize(file: Pick<FileInfo, 'width' | 'height'>): {width: number
 }
 
 function FileChip({file, siteURL}: {file: FileInfo; siteURL: string}) {
+    const intl = useConnectIntl();
     return (
         <a
             className='cc-file'
@@ -45,7 +47,7 @@ function FileChip({file, siteURL}: {file: FileInfo; siteURL: string}) {
         >
             <FileIcon/>
             <span className='cc-file-name'>{file.name}</span>
-            {file.size !== undefined && <span className='cc-file-size'>{formatFileSize(file.size)}</span>}
+            {file.size !== undefined && <span className='cc-file-size'>{formatFileSize(intl, file.size)}</span>}
         </a>
     );
 }

@@ -1,8 +1,16 @@
 import React, {useId} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {journalLabels, type Journal} from '../../types/journal';
 import {Alert} from '../common/Alert';
 import {useKnown} from '../common/use_known';
+
+const messages = defineMessages({
+    label: {id: 'connect.journal.switch.label', defaultMessage: 'Send to the record as'},
+    commentsTitle: {id: 'connect.journal.switch.comments_title', defaultMessage: 'The caller sees comments in ServiceNow'},
+    workNotesTitle: {id: 'connect.journal.switch.work_notes_title', defaultMessage: 'Work notes are for staff only'},
+});
 
 // In a record conversation's composer: whether the next messages go to the record as work notes
 // or comments (ServiceNow Connect's per-message switch). The choice is the user's for this
@@ -10,6 +18,7 @@ import {useKnown} from '../common/use_known';
 // it (use_conversation), and shows it once sent.
 export function JournalSwitch({conversationId}: {conversationId: string}) {
     const name = useId();
+    const intl = useConnectIntl();
     const known = useKnown('journalKind', conversationId);
     const current: Journal = known.value?.kind === 'comments' ? 'comments' : 'work_notes';
     const choose = (kind: Journal) => {
@@ -21,13 +30,13 @@ export function JournalSwitch({conversationId}: {conversationId: string}) {
         <div className='cc-journal-switch'>
             <div
                 role='radiogroup'
-                aria-label='Send to the record as'
+                aria-label={intl.formatMessage(messages.label)}
             >
                 {(['work_notes', 'comments'] as const).map((kind) => (
                     <label
                         key={kind}
                         className={kind === current ? 'cc-journal-option cc-journal-option--on' : 'cc-journal-option'}
-                        title={kind === 'comments' ? 'The caller sees comments in ServiceNow' : 'Work notes are for staff only'}
+                        title={intl.formatMessage(kind === 'comments' ? messages.commentsTitle : messages.workNotesTitle)}
                     >
                         <input
                             type='radio'
@@ -37,7 +46,7 @@ export function JournalSwitch({conversationId}: {conversationId: string}) {
                             disabled={known.busy}
                             onChange={() => choose(kind)}
                         />
-                        {journalLabels[kind]}
+                        {intl.formatMessage(journalLabels[kind])}
                     </label>
                 ))}
             </div>

@@ -1,8 +1,15 @@
 import React, {useEffect, useId, useRef, type KeyboardEvent, type MouseEvent, type SyntheticEvent} from 'react';
+import {defineMessages} from 'react-intl';
 import {createPortal} from 'react-dom';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
+
+const messages = defineMessages({
+    download: {id: 'connect.lightbox.download', defaultMessage: 'Download'},
+});
 
 interface Props {
     title: string;
@@ -25,6 +32,7 @@ function stop(event: SyntheticEvent) {
 // A larger view of an image over the page: a modal dialog that keeps focus inside it.
 export function Lightbox({title, imageURL, downloadURL, onClose}: Props) {
     const titleId = useId();
+    const intl = useConnectIntl();
     const dialogRef = useRef<HTMLDivElement>(null);
     const closeRef = useRef<HTMLButtonElement>(null);
 
@@ -94,11 +102,11 @@ export function Lightbox({title, imageURL, downloadURL, onClose}: Props) {
                         target='_blank'
                         rel='noopener noreferrer'
                     >
-                        {'Download'}
+                        {intl.formatMessage(messages.download)}
                     </a>
                     <IconButton
                         ref={closeRef}
-                        label='Close'
+                        label={intl.formatMessage(commonMessages.close)}
                         onClick={onClose}
                     >
                         <CloseIcon/>

@@ -1,15 +1,18 @@
 import React, {memo, useCallback, useEffect, useState} from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import {deleteMessage, editMessage, toggleReaction} from '../../state/operations';
 import {authorName, selectConnect, selectPost, selectUser} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
-import {systemMessageText} from '../../system_message';
+import {systemMessageText, type NameOf} from '../../system_message';
 import {isJournal, journalLabels, journalProp} from '../../types/journal';
 import type {Post} from '../../types/mattermost';
 import {Alert} from '../common/Alert';
-import {formatFullTime, formatMessageTime} from '../common/time';
+import {useTimeFormat} from '../common/time';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 import {MessageText} from '../message_text/MessageText';
 import {plainText} from '../message_text/plain_text';
@@ -21,6 +24,23 @@ import {FileAttachments} from './FileAttachments';
 import {MessageActions} from './MessageActions';
 import {MessageEditor} from './MessageEditor';
 import {Reactions} from './Reactions';
+
+const messages = defineMessages({
+    you: {id: 'connect.message.you', defaultMessage: 'you'},
+    someone: {id: 'connect.message.someone', defaultMessage: 'someone'},
+    someoneName: {id: 'connect.message.someone_author', defaultMessage: 'Someone'},
+    pick: {id: 'connect.message.pick', defaultMessage: 'Pick the message from {name}, {time}'},
+    editedTitle: {id: 'connect.message.edited_title', defaultMessage: 'Edited {time}'},
+    edited: {id: 'connect.message.edited', defaultMessage: '(edited)'},
+    commentTitle: {id: 'connect.message.journal.comments_title', defaultMessage: 'Written to the record as a comment: the caller sees it'},
+    workNoteTitle: {id: 'connect.message.journal.work_notes_title', defaultMessage: 'Written to the record as a work note'},
+    deleteLabel: {id: 'connect.message.delete.label', defaultMessage: 'Delete message'},
+    deleteConfirm: {id: 'connect.message.delete.confirm', defaultMessage: 'Delete this message? It is removed for everyone in the conversation.'},
+    delete: {id: 'connect.message.delete.button', defaultMessage: 'Delete'},
+    replyingTo: {id: 'connect.message.reply_to', defaultMessage: 'Replying to {name}: {text}'},
+    aFile: {id: 'connect.message.reply_to.a_file', defaultMessage: 'a file'},
+    replyingEarlier: {id: 'connect.message.reply_to.earlier', defaultMessage: 'Replying to an earlier message'},
+});
 
 interface Props {
     post: Post;
@@ -61,15 +81,16 @@ function useFreshCards(post: Post) {
 }
 
 // Names people as the reader knows them: "you", a full name, or the @username Mattermost gave.
-function useNameOf() {
+function useNameOf(): NameOf {
     const {currentUserId} = useConnectEnvironment();
+    const intl = useConnectIntl();
     const users = useSelector((state: ConnectRootState) => selectConnect(state).users);
     return useCallback((userId: string | undefined, username?: string) => {
         if (userId && userId === currentUserId) {
-            return 'you';
+            return {name: intl.formatMessage(messages.you), you: true};
         }
-        return authorName(userId ? users[userId] : undefined) ?? (username ? `@${username}` : 'someone');
-    }, [currentUserId, users]);
+        return {name: authorName(userId ? users[userId] : undefined) ?? (username ? `@${username}` : intl.formatMessage(messages.someone)), you: false};
+    }, [currentUserId, users, intl]);
 }
 
 export const Message = memo(function Message(props: Props) {
@@ -78,13 +99,14 @@ export const Message = memo(function Message(props: Props) {
 
 function SystemMessage({post}: {post: Post}) {
     const nameOf = useNameOf();
+    const intl = useConnectIntl();
     return (
         <div
             className='cc-message cc-message--system'
             data-testid='message'
             data-post-id={post.id}
         >
-            <p className='cc-message-text'>{systemMessageText(post, nameOf) ?? post.message}</p>
+            <p className='cc-message-text'>{systemMessageText(intl, post, nameOf) ?? post.message}</p>
         </div>
     );
 }
@@ -94,13 +116,15 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
     const {siteURL, currentUserId} = useConnectEnvironment();
     const textUsers = useMessageTextUsers();
     const nameOf = useNameOf();
+    const intl = useConnectIntl();
+    const time = useTimeFormat();
     useFreshCards(post);
     const author = useSelector((state: ConnectRootState) => selectUser(state, post.user_id));
     const [confirmingDelete, setConfirmingDelete] = useState(false);
     const [failure, setFailure] = useState<string | null>(null);
-    const files = filesOf(post);
+    const files = filesOf(post, intl);
     const cards = cardsOf(post);
-    const name = overrideName(post) ?? authorName(author) ?? 'Someone';
+    const name = overrideName(post) ?? authorName(author) ?? intl.formatMessage(messages.someoneName);
     const own = post.user_id === currentUserId && !overrideName(post);
     const journal = post.props?.[journalProp];
 
@@ -120,7 +144,7 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
                 <input
                     type='checkbox'
                     className='cc-message-pick'
-                    aria-label={`Pick the message from ${name}, ${formatFullTime(post.create_at)}`}
+                    aria-label={intl.formatMessage(messages.pick, {name, time: time.full(post.create_at)})}
                     checked={picked}
                     onChange={() => undefined}
                     onClick={(event) => onPick?.(post.id, event.shiftKey)}
@@ -132,9 +156,9 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
                     <time
                         className='cc-message-time'
                         dateTime={new Date(post.create_at).toISOString()}
-                        title={formatFullTime(post.create_at)}
+                        title={time.full(post.create_at)}
                     >
-                        {formatMessageTime(post.create_at)}
+                        {time.time(post.create_at)}
                     </time>
                 </div>
             )}
@@ -142,7 +166,7 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
                 <ReplyTo
                     channelId={post.channel_id}
                     rootId={post.root_id}
-                    nameOf={nameOf}
+                    nameOf={(userId) => nameOf(userId).name}
                 />
             )}
             {editing ? (
@@ -163,9 +187,9 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
                     {Boolean(post.edit_at) && (
                         <span
                             className='cc-message-edited'
-                            title={`Edited ${formatFullTime(post.edit_at ?? 0)}`}
+                            title={intl.formatMessage(messages.editedTitle, {time: time.full(post.edit_at ?? 0)})}
                         >
-                            {'(edited)'}
+                            {intl.formatMessage(messages.edited)}
                         </span>
                     )}
                 </div>
@@ -173,9 +197,9 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
             {isJournal(journal) && (
                 <span
                     className='cc-message-journal'
-                    title={journal === 'comments' ? 'Written to the record as a comment: the caller sees it' : 'Written to the record as a work note'}
+                    title={intl.formatMessage(journal === 'comments' ? messages.commentTitle : messages.workNoteTitle)}
                 >
-                    {journalLabels[journal]}
+                    {intl.formatMessage(journalLabels[journal])}
                 </span>
             )}
             {cards.map((card, index) => (
@@ -193,29 +217,29 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
             <Reactions
                 reactions={post.metadata?.reactions ?? []}
                 currentUserId={currentUserId}
-                nameOf={(userId) => nameOf(userId)}
+                nameOf={(userId) => nameOf(userId).name}
                 onToggle={react}
             />
             {confirmingDelete && (
                 <div
                     className='cc-confirm'
                     role='alertdialog'
-                    aria-label='Delete message'
+                    aria-label={intl.formatMessage(messages.deleteLabel)}
                 >
-                    <p>{'Delete this message? It is removed for everyone in the conversation.'}</p>
+                    <p>{intl.formatMessage(messages.deleteConfirm)}</p>
                     <button
                         type='button'
                         className='cc-button cc-button--danger'
                         onClick={() => run(() => deleteMessage(deps, post))}
                     >
-                        {'Delete'}
+                        {intl.formatMessage(messages.delete)}
                     </button>
                     <button
                         type='button'
                         className='cc-button cc-button--secondary'
                         onClick={() => setConfirmingDelete(false)}
                     >
-                        {'Cancel'}
+                        {intl.formatMessage(commonMessages.cancel)}
                     </button>
                 </div>
             )}
@@ -237,7 +261,10 @@ function UserMessage({post, continued, editing = false, onEdit, onEditEnd = () =
 // "Replying to Bob Baker: the printer…"; a click brings the message it answers into view.
 function ReplyTo({channelId, rootId, nameOf}: {channelId: string; rootId: string; nameOf: (userId: string) => string}) {
     const root = useSelector((state: ConnectRootState) => selectPost(state, channelId, rootId));
-    const text = root ? `Replying to ${nameOf(root.user_id)}: ${plainText(root.message) || 'a file'}` : 'Replying to an earlier message';
+    const intl = useConnectIntl();
+    const text = root ?
+        intl.formatMessage(messages.replyingTo, {name: nameOf(root.user_id), text: plainText(root.message) || intl.formatMessage(messages.aFile)}) :
+        intl.formatMessage(messages.replyingEarlier);
     const show = (button: HTMLButtonElement) => {
         const target = button.closest('[role="log"]')?.querySelector<HTMLElement>(`[data-post-id="${CSS.escape(rootId)}"]`);
         target?.scrollIntoView({block: 'center'});

@@ -1,9 +1,23 @@
 import React from 'react';
+import {defineMessages, type MessageDescriptor} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {IconButton} from '../common/IconButton';
 import {ReactionPickerButton} from '../emoji/ReactionPickerButton';
 import {MoreIcon} from '../common/icons';
 import {Menu} from '../common/Menu';
+
+const messages = defineMessages({
+    addToRecord: {id: 'connect.message.actions.add_to_record', defaultMessage: 'Add to record…'},
+    edit: {id: 'connect.message.actions.edit', defaultMessage: 'Edit'},
+    delete: {id: 'connect.message.actions.delete', defaultMessage: 'Delete'},
+    toolbar: {id: 'connect.message.actions.label', defaultMessage: 'Message actions'},
+    reactWith: {id: 'connect.message.actions.react_with', defaultMessage: 'React with {reaction}'},
+    thumbsUp: {id: 'connect.message.actions.reaction.thumbs_up', defaultMessage: 'thumbs up'},
+    done: {id: 'connect.message.actions.reaction.done', defaultMessage: 'done'},
+    looking: {id: 'connect.message.actions.reaction.looking', defaultMessage: 'looking'},
+    more: {id: 'connect.message.actions.more', defaultMessage: 'More message actions'},
+});
 
 interface Props {
     own: boolean;
@@ -19,30 +33,31 @@ interface Props {
 }
 
 // The reactions people use most in an IT team, one click each.
-const quickReactions: Array<[name: string, emoji: string, label: string]> = [
-    ['+1', '👍', 'thumbs up'],
-    ['white_check_mark', '✅', 'done'],
-    ['eyes', '👀', 'looking'],
+const quickReactions: Array<[name: string, emoji: string, label: MessageDescriptor]> = [
+    ['+1', '👍', messages.thumbsUp],
+    ['white_check_mark', '✅', messages.done],
+    ['eyes', '👀', messages.looking],
 ];
 
 // The small toolbar over a message the pointer or focus is on: quick reactions, any emoji from
 // the picker, "Add to record…", and for one's own message, edit and delete.
 export function MessageActions({own, onReact, ownReactions = [], onEdit, onDelete, onAddToRecord}: Props) {
+    const intl = useConnectIntl();
     const items = [
-        ...(onAddToRecord ? [{label: 'Add to record…', onSelect: onAddToRecord}] : []),
-        ...(own && onEdit ? [{label: 'Edit', onSelect: onEdit}] : []),
-        ...(own ? [{label: 'Delete', onSelect: onDelete, danger: true}] : []),
+        ...(onAddToRecord ? [{label: intl.formatMessage(messages.addToRecord), onSelect: onAddToRecord}] : []),
+        ...(own && onEdit ? [{label: intl.formatMessage(messages.edit), onSelect: onEdit}] : []),
+        ...(own ? [{label: intl.formatMessage(messages.delete), onSelect: onDelete, danger: true}] : []),
     ];
     return (
         <div
             className='cc-message-actions'
             role='toolbar'
-            aria-label='Message actions'
+            aria-label={intl.formatMessage(messages.toolbar)}
         >
             {quickReactions.map(([name, emoji, label]) => (
                 <IconButton
                     key={name}
-                    label={`React with ${label}`}
+                    label={intl.formatMessage(messages.reactWith, {reaction: intl.formatMessage(label)})}
                     onClick={() => onReact(name)}
                 >
                     <span aria-hidden='true'>{emoji}</span>
@@ -57,7 +72,7 @@ export function MessageActions({own, onReact, ownReactions = [], onEdit, onDelet
             />
             {items.length > 0 && (
                 <Menu
-                    label='More message actions'
+                    label={intl.formatMessage(messages.more)}
                     icon={<MoreIcon/>}
                     items={items}
                 />

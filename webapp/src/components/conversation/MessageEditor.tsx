@@ -1,9 +1,17 @@
 import React, {useEffect, useRef, useState, type KeyboardEvent} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import {useAutosize} from '../common/use_autosize';
 
 import {lengthNotice} from './message_length';
+
+const messages = defineMessages({
+    empty: {id: 'connect.message.editor.empty', defaultMessage: 'A message cannot be empty: delete it instead.'},
+    label: {id: 'connect.message.editor.label', defaultMessage: 'Edit message'},
+    hint: {id: 'connect.message.editor.hint', defaultMessage: 'Enter to save, Escape to cancel'},
+});
 
 interface Props {
     initial: string;
@@ -14,6 +22,7 @@ interface Props {
 // Editing one's own message in place, as in Mattermost: Enter saves, Shift+Enter starts a new
 // line, Escape cancels. A refused edit keeps its text, with the reason.
 export function MessageEditor({initial, onSave, onCancel}: Props) {
+    const intl = useConnectIntl();
     const [text, setText] = useState(initial);
     const [saving, setSaving] = useState(false);
     const [failure, setFailure] = useState<string | null>(null);
@@ -26,14 +35,14 @@ export function MessageEditor({initial, onSave, onCancel}: Props) {
         field?.setSelectionRange(field.value.length, field.value.length);
     }, []);
 
-    const notice = lengthNotice(text.trim());
+    const notice = lengthNotice(intl, text.trim());
     const save = async () => {
         const message = text.trim();
         if (saving || notice.kind === 'over') {
             return;
         }
         if (!message) {
-            setFailure('A message cannot be empty: delete it instead.');
+            setFailure(intl.formatMessage(messages.empty));
             return;
         }
         if (message === initial.trim()) {
@@ -66,7 +75,7 @@ export function MessageEditor({initial, onSave, onCancel}: Props) {
             <textarea
                 ref={fieldRef}
                 className='cc-message-editor-input'
-                aria-label='Edit message'
+                aria-label={intl.formatMessage(messages.label)}
                 value={text}
                 rows={1}
                 disabled={saving}
@@ -85,7 +94,7 @@ export function MessageEditor({initial, onSave, onCancel}: Props) {
                 </p>
             )}
             <p className='cc-message-editor-hint'>
-                {'Enter to save, Escape to cancel'}
+                {intl.formatMessage(messages.hint)}
             </p>
         </div>
     );

@@ -1,13 +1,15 @@
 import React, {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import {loadLatestPosts, loadOlderPosts} from '../../state/operations';
 import {selectPosts} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {Post} from '../../types/mattermost';
 import {Alert} from '../common/Alert';
-import {formatDay, formatFullTime, startOfDay, useNow} from '../common/time';
+import {useNow, useTimeFormat} from '../common/time';
 import {useConnectDeps} from '../connect_context';
 
 import {isSystemMessage} from './attachments';
@@ -37,6 +39,15 @@ interface Props {
     selection?: RecordSelection;
 }
 
+const messages = defineMessages({
+    log: {id: 'connect.messages.label', defaultMessage: 'Messages in {name}'},
+    start: {id: 'connect.messages.start', defaultMessage: 'This is the start of the conversation.'},
+    loadingOlder: {id: 'connect.messages.loading_older', defaultMessage: 'Loading older messages…'},
+    loadOlder: {id: 'connect.messages.load_older', defaultMessage: 'Load older messages'},
+    loading: {id: 'connect.messages.loading', defaultMessage: 'Loading messages…'},
+    failed: {id: 'connect.messages.load_failed', defaultMessage: 'Messages could not load: {reason}'},
+});
+
 // Within this distance of an end counts as at that end.
 const edgePx = 32;
 
@@ -52,17 +63,18 @@ function continues(previous: Post | undefined, post: Post): boolean {
 
 function DaySeparator({at}: {at: number}) {
     const now = useNow();
+    const time = useTimeFormat();
     return (
         <div
             className='cc-day'
             role='separator'
-            aria-label={formatDay(at, now)}
+            aria-label={time.day(at, now)}
         >
             <time
                 dateTime={new Date(at).toISOString().slice(0, 10)}
-                title={formatFullTime(at)}
+                title={time.full(at)}
             >
-                {formatDay(at, now)}
+                {time.day(at, now)}
             </time>
         </div>
     );
@@ -72,6 +84,8 @@ function DaySeparator({at}: {at: number}) {
 // is there, keeps its place when older messages load above, and loads them at the top.
 export function MessageList({conversationId, conversationName, onAtBottomChange, sentCount, editingId, onEdit, onEditEnd, selection}: Props) {
     const deps = useConnectDeps();
+    const intl = useConnectIntl();
+    const time = useTimeFormat();
     const posts = useSelector((state: ConnectRootState) => selectPosts(state, conversationId));
     const [loadingOlder, setLoadingOlder] = useState(false);
     const [failure, setFailure] = useState<string | null>(null);
@@ -164,11 +178,11 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
             className='cc-log'
             role='log'
             aria-live='polite'
-            aria-label={`Messages in ${conversationName}`}
+            aria-label={intl.formatMessage(messages.log, {name: conversationName})}
             tabIndex={0}
             onScroll={onScroll}
         >
-            {posts?.reachedStart && <p className='cc-log-start'>{'This is the start of the conversation.'}</p>}
+            {posts?.reachedStart && <p className='cc-log-start'>{intl.formatMessage(messages.start)}</p>}
             {posts && !posts.reachedStart && (
                 <button
                     type='button'
@@ -176,20 +190,20 @@ export function MessageList({conversationId, conversationName, onAtBottomChange,
                     disabled={loadingOlder}
                     onClick={loadOlder}
                 >
-                    {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
+                    {intl.formatMessage(loadingOlder ? messages.loadingOlder : messages.loadOlder)}
                 </button>
             )}
-            {!posts && !failure && <p className='cc-log-start'>{'Loading messages…'}</p>}
+            {!posts && !failure && <p className='cc-log-start'>{intl.formatMessage(messages.loading)}</p>}
             {failure && (
                 <Alert
-                    message={`Messages could not load: ${failure}`}
+                    message={intl.formatMessage(messages.failed, {reason: failure})}
                     announce={false}
                 />
             )}
             {order.map((id, index) => {
                 const previous = byId[order[index - 1]];
                 const post = byId[id];
-                const newDay = !previous || startOfDay(previous.create_at) !== startOfDay(post.create_at);
+                const newDay = !previous || time.dayOf(previous.create_at) !== time.dayOf(post.create_at);
                 return (
                     <React.Fragment key={id}>
                         {newDay && <DaySeparator at={post.create_at}/>}

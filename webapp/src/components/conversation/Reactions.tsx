@@ -1,7 +1,16 @@
 import React from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import type {Reaction} from '../../types/mattermost';
 import {ReactionEmoji, useReactionEmoji} from '../emoji/ReactionEmoji';
+
+const messages = defineMessages({
+    group: {id: 'connect.reactions.label', defaultMessage: 'Reactions'},
+    you: {id: 'connect.reactions.you', defaultMessage: 'you'},
+    by: {id: 'connect.reactions.by', defaultMessage: '{emoji} reaction by {who}'},
+    reacted: {id: 'connect.reactions.reacted', defaultMessage: '{who} reacted with :{emoji}:'},
+});
 
 interface Props {
     reactions: Reaction[];
@@ -23,14 +32,11 @@ function grouped(reactions: Reaction[]): Group[] {
     return [...groups].map(([emojiName, userIds]) => ({emojiName, userIds}));
 }
 
-function namesList(names: string[]): string {
-    return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
 // The reactions under a message, as Mattermost shows them: one chip per emoji with its count;
 // the user's own stand out, and a click adds or takes back theirs.
 export function Reactions({reactions, currentUserId, nameOf, onToggle}: Props) {
     const customEmoji = useReactionEmoji(reactions.map((reaction) => reaction.emoji_name));
+    const intl = useConnectIntl();
     if (reactions.length === 0) {
         return null;
     }
@@ -38,19 +44,19 @@ export function Reactions({reactions, currentUserId, nameOf, onToggle}: Props) {
         <div
             className='cc-reactions'
             role='group'
-            aria-label='Reactions'
+            aria-label={intl.formatMessage(messages.group)}
         >
             {grouped(reactions).map(({emojiName, userIds}) => {
                 const mine = userIds.includes(currentUserId);
-                const who = namesList(userIds.map((id) => (id === currentUserId ? 'you' : nameOf(id))));
+                const who = intl.formatList(userIds.map((id) => (id === currentUserId ? intl.formatMessage(messages.you) : nameOf(id))), {type: 'conjunction'});
                 return (
                     <button
                         key={emojiName}
                         type='button'
                         className={mine ? 'cc-reaction cc-reaction--mine' : 'cc-reaction'}
                         aria-pressed={mine}
-                        aria-label={`${emojiName.replace(/_/g, ' ')} reaction by ${who}`}
-                        title={`${who} reacted with :${emojiName}:`}
+                        aria-label={intl.formatMessage(messages.by, {emoji: emojiName.replace(/_/g, ' '), who})}
+                        title={intl.formatMessage(messages.reacted, {emoji: emojiName, who})}
                         onClick={() => onToggle(emojiName)}
                     >
                         <ReactionEmoji

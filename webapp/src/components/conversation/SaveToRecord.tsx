@@ -1,5 +1,8 @@
 import React, {useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent} from 'react';
+import {defineMessages, type IntlShape} from 'react-intl';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import {journalLabels, type Journal} from '../../types/journal';
 import type {SavedToRecord} from '../../types/journal';
@@ -9,6 +12,22 @@ import {useConnectEnvironment} from '../connect_context';
 import {CreateFromPicked} from '../create/CreateFromPicked';
 
 import {pickedLabel, pickedMessages, type RecordSelection} from './use_record_selection';
+
+const messages = defineMessages({
+    barLabel: {id: 'connect.save.bar.label', defaultMessage: 'Pick messages to save to a record'},
+    fromHere: {id: 'connect.save.bar.from_here', defaultMessage: 'From here to the end'},
+    addToRecord: {id: 'connect.save.bar.add', defaultMessage: 'Add to record…'},
+    createRecord: {id: 'connect.save.bar.create', defaultMessage: 'Create record…'},
+    title: {id: 'connect.save.dialog.title', defaultMessage: 'Add to record'},
+    recordLabel: {id: 'connect.save.dialog.record', defaultMessage: 'Record number or link'},
+    saveAs: {id: 'connect.save.dialog.save_as', defaultMessage: 'Save as'},
+    commentVisible: {id: 'connect.save.dialog.comment', defaultMessage: 'Comment (the caller sees it)'},
+    saving: {id: 'connect.save.dialog.saving', defaultMessage: 'Saving…'},
+    nothingNew: {id: 'connect.save.result.nothing_new', defaultMessage: 'Already saved to {number}: nothing new to write.'},
+    queued: {id: 'connect.save.result.queued', defaultMessage: 'Saving {count, plural, one {# message} other {# messages}} to {number}{already, plural, =0 {} one { (# message already there)} other { (# messages already there)}}: ServiceNow has not taken it yet. Connect keeps trying and tells you if it cannot.'},
+    saved: {id: 'connect.save.result.saved', defaultMessage: 'Saved {count, plural, one {# message} other {# messages}} to {number}{already, plural, =0 {} one { (# message already there)} other { (# messages already there)}}.'},
+    done: {id: 'connect.save.result.done', defaultMessage: 'Done'},
+});
 
 interface Props {
     conversationId: string;
@@ -21,6 +40,7 @@ interface Props {
 // Stands in for the composer while messages are being picked to save to a record: how many are
 // picked, "From here to the end", "Add to record…" (which opens the dialog) and Cancel.
 export function SaveToRecordBar({conversationId, selection, order}: Props) {
+    const intl = useConnectIntl();
     const [dialogOpen, setDialogOpen] = useState(false);
     const [creating, setCreating] = useState(false);
     const nothing = selection.picked.size === 0 && !selection.fromPostId;
@@ -34,7 +54,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
         <div
             className='cc-save-bar'
             role='region'
-            aria-label='Pick messages to save to a record'
+            aria-label={intl.formatMessage(messages.barLabel)}
         >
             {dialogOpen && (
                 <SaveToRecordDialog
@@ -48,7 +68,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                 className='cc-save-bar-count'
                 role='status'
             >
-                {pickedLabel(selection)}
+                {pickedLabel(intl, selection)}
             </p>
             <button
                 type='button'
@@ -57,7 +77,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                 aria-pressed={Boolean(selection.fromPostId)}
                 onClick={selection.fromHere}
             >
-                {'From here to the end'}
+                {intl.formatMessage(messages.fromHere)}
             </button>
             <button
                 ref={addRef}
@@ -66,7 +86,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                 disabled={nothing || dialogOpen}
                 onClick={() => setDialogOpen(true)}
             >
-                {'Add to record…'}
+                {intl.formatMessage(messages.addToRecord)}
             </button>
             <button
                 ref={createRef}
@@ -75,13 +95,13 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                 disabled={nothing || creating}
                 onClick={() => setCreating(true)}
             >
-                {'Create record…'}
+                {intl.formatMessage(messages.createRecord)}
             </button>
             {creating && (
                 <CreateFromPicked
                     conversationId={conversationId}
                     messages={pickedMessages(selection, order)}
-                    label={pickedLabel(selection)}
+                    label={pickedLabel(intl, selection)}
                     onClose={() => {
                         setCreating(false);
                         setTimeout(() => createRef.current?.focus(), 0); // back where the dialog was opened
@@ -93,7 +113,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
                 className='cc-button cc-button--secondary'
                 onClick={selection.cancel}
             >
-                {'Cancel'}
+                {intl.formatMessage(commonMessages.cancel)}
             </button>
         </div>
     );
@@ -103,6 +123,7 @@ export function SaveToRecordBar({conversationId, selection, order}: Props) {
 // work note or comment, and Save; then the record's card and a link, or the server's refusal.
 function SaveToRecordDialog({conversationId, selection, order, onClose}: Props & {onClose: () => void}) {
     const {client} = useConnectEnvironment();
+    const intl = useConnectIntl();
     const titleId = useId();
     const listId = useId();
     const recordId = useId();
@@ -167,7 +188,7 @@ function SaveToRecordDialog({conversationId, selection, order, onClose}: Props &
                 id={titleId}
                 className='cc-save-dialog-title'
             >
-                {'Add to record'}
+                {intl.formatMessage(messages.title)}
             </h3>
             {saved ? (
                 <SavedCard
@@ -176,7 +197,7 @@ function SaveToRecordDialog({conversationId, selection, order, onClose}: Props &
                 />
             ) : (
                 <form onSubmit={(event) => void submit(event)}>
-                    <label htmlFor={recordId}>{'Record number or link'}</label>
+                    <label htmlFor={recordId}>{intl.formatMessage(messages.recordLabel)}</label>
                     <input
                         ref={inputRef}
                         id={recordId}
@@ -202,7 +223,7 @@ function SaveToRecordDialog({conversationId, selection, order, onClose}: Props &
                         ))}
                     </datalist>
                     <fieldset className='cc-save-dialog-kind'>
-                        <legend>{'Save as'}</legend>
+                        <legend>{intl.formatMessage(messages.saveAs)}</legend>
                         {(['work_notes', 'comments'] as const).map((value) => (
                             <label key={value}>
                                 <input
@@ -212,7 +233,7 @@ function SaveToRecordDialog({conversationId, selection, order, onClose}: Props &
                                     checked={kind === value}
                                     onChange={() => setKind(value)}
                                 />
-                                {value === 'comments' ? 'Comment (the caller sees it)' : journalLabels[value]}
+                                {intl.formatMessage(value === 'comments' ? messages.commentVisible : journalLabels[value])}
                             </label>
                         ))}
                     </fieldset>
@@ -223,14 +244,14 @@ function SaveToRecordDialog({conversationId, selection, order, onClose}: Props &
                             className='cc-button'
                             disabled={!record.trim() || saving}
                         >
-                            {saving ? 'Saving…' : 'Save'}
+                            {intl.formatMessage(saving ? messages.saving : commonMessages.save)}
                         </button>
                         <button
                             type='button'
                             className='cc-button cc-button--secondary'
                             onClick={close}
                         >
-                            {'Cancel'}
+                            {intl.formatMessage(commonMessages.cancel)}
                         </button>
                     </div>
                 </form>
@@ -239,27 +260,24 @@ function SaveToRecordDialog({conversationId, selection, order, onClose}: Props &
     );
 }
 
-function savedWords(saved: SavedToRecord): string {
-    const messages = (n: number) => (n === 1 ? '1 message' : `${n} messages`);
+function savedWords(intl: IntlShape, saved: SavedToRecord): string {
     if (saved.saved === 0) {
-        return `Already saved to ${saved.number}: nothing new to write.`;
+        return intl.formatMessage(messages.nothingNew, {number: saved.number});
     }
-    const already = saved.already > 0 ? ` (${messages(saved.already)} already there)` : '';
-    if (saved.queued) {
-        return `Saving ${messages(saved.saved)} to ${saved.number}${already}: ServiceNow has not taken it yet. Connect keeps trying and tells you if it cannot.`;
-    }
-    return `Saved ${messages(saved.saved)} to ${saved.number}${already}.`;
+    const values = {count: saved.saved, number: saved.number, already: saved.already};
+    return intl.formatMessage(saved.queued ? messages.queued : messages.saved, values);
 }
 
 // The record's card once the save is done, with a link to it in ServiceNow.
 function SavedCard({saved, onDone}: {saved: SavedToRecord; onDone: () => void}) {
     const doneRef = useRef<HTMLButtonElement>(null);
+    const intl = useConnectIntl();
     useEffect(() => doneRef.current?.focus(), []);
     const {card} = saved;
     const details = [card.state, card.priority, card.assigned_to].filter(Boolean).join(' · ');
     return (
         <div className='cc-saved'>
-            <p role='status'>{savedWords(saved)}</p>
+            <p role='status'>{savedWords(intl, saved)}</p>
             <div
                 className='cc-saved-card'
                 data-testid='saved-record-card'
@@ -280,7 +298,7 @@ function SavedCard({saved, onDone}: {saved: SavedToRecord; onDone: () => void}) 
                 className='cc-button'
                 onClick={onDone}
             >
-                {'Done'}
+                {intl.formatMessage(messages.done)}
             </button>
         </div>
     );

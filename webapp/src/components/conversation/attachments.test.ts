@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 
 import {post} from '../../../tests/unit/connect_fixtures';
+import {englishIntl} from '../../i18n/intl';
 
 import {cardsOf, filesOf, isSystemMessage, safeLink} from './attachments';
 
@@ -34,6 +35,17 @@ describe('attachments', () => {
         expect(cardsOf(post({props: {attachments: [{title: 'x'}], connect_records: records}}))[0].record).toBeUndefined();
     });
 
+    it('knows when the record of a found card last changed', () => {
+        const records = [
+            {table: 'incident', number: 'INC0010001', found_table: 'incident', found_sys_id: 'a1', status: 'found', updated_at: '2026-11-20T09:14:03Z'},
+            {table: 'problem', number: 'PRB0040001', status: 'found', updated_at: 'yesterday'},
+            {table: 'change_request', number: 'CHG0030001', status: 'pending', updated_at: '2026-11-20T09:14:03Z'},
+        ];
+        const cards = cardsOf(post({props: {attachments: [{title: 'INC0010001'}, {title: 'PRB0040001'}, {title: 'CHG0030001'}], connect_records: records}}));
+
+        expect(cards.map((card) => card.updatedAt)).toEqual([Date.UTC(2026, 10, 20, 9, 14, 3), undefined, undefined]);
+    });
+
     it('links only to web addresses', () => {
         expect(safeLink('https://example.com/a')).toBe('https://example.com/a');
         expect(safeLink('javascript:alert(1)')).toBeUndefined();
@@ -42,8 +54,8 @@ describe('attachments', () => {
     });
 
     it('names files from the post metadata, else by id', () => {
-        expect(filesOf(post({metadata: {files: [{id: 'f1', name: 'a.txt'}]}, file_ids: ['f1']}))).toEqual([{id: 'f1', name: 'a.txt'}]);
-        expect(filesOf(post({file_ids: ['f2']}))).toEqual([{id: 'f2', name: 'Attached file'}]);
+        expect(filesOf(post({metadata: {files: [{id: 'f1', name: 'a.txt'}]}, file_ids: ['f1']}), englishIntl())).toEqual([{id: 'f1', name: 'a.txt'}]);
+        expect(filesOf(post({file_ids: ['f2']}), englishIntl())).toEqual([{id: 'f2', name: 'Attached file'}]);
     });
 
     it('tells system messages', () => {

@@ -1,4 +1,10 @@
+import {defineMessages, type IntlShape} from 'react-intl';
+
 import type {FileInfo, Post} from '../../types/mattermost';
+
+const messages = defineMessages({
+    unnamed: {id: 'connect.file.unnamed', defaultMessage: 'Attached file'},
+});
 
 // A message attachment (post.props.attachments) as the window shows it, its text as sent:
 // AttachmentCard reads each field by the web app's rule for it (markdown or plain text).
@@ -22,6 +28,10 @@ export interface Card {
 
     // The ServiceNow record of a Connect record card whose details were found.
     record?: {table: string; number: string; sys_id: string};
+
+    // When that record last changed (ms since the epoch): the card's last field, "Updated",
+    // then reads as a time in the viewer's language and zone rather than ServiceNow's text.
+    updatedAt?: number;
 }
 
 const namedColors: Record<string, string> = {good: '#3db887', warning: '#ffbc1f', danger: '#d24b4e'};
@@ -69,19 +79,33 @@ function fieldOf(value: unknown): CardField | undefined {
     return field.title || field.value ? field : undefined;
 }
 
+type FoundRecord = Pick<Card, 'record' | 'updatedAt'>;
+
+function updatedAtOf(record: Record<string, unknown>): number | undefined {
+    const ms = typeof record.updated_at === 'string' ? Date.parse(record.updated_at) : NaN;
+    return Number.isNaN(ms) ? undefined : ms;
+}
+
 // Connect's record cards are the post's last attachments, one per entry of its connect_records prop;
-// a found card names its record's own table and sys_id (found_table, found_sys_id).
-function recordsOfCards(post: Post, attachmentCount: number): Array<Card['record']> {
+// a found card names its record's own table and sys_id (found_table, found_sys_id) and when the
+// record last changed (updated_at, RFC 3339).
+function recordsOfCards(post: Post, attachmentCount: number): FoundRecord[] {
     const records = post.props?.connect_records;
     if (!Array.isArray(records) || records.length > attachmentCount) {
         return [];
     }
-    const found = records.map((record: unknown) => (
-        isRecord(record) && record.status === 'found' && typeof record.found_table === 'string' && typeof record.number === 'string' && typeof record.found_sys_id === 'string' && record.found_sys_id ?
-            {table: record.found_table, number: record.number, sys_id: record.found_sys_id} :
-            undefined
-    ));
-    return [...new Array<undefined>(attachmentCount - records.length).fill(undefined), ...found];
+    const found = records.map((record: unknown): FoundRecord => {
+        if (!isRecord(record) || record.status !== 'found') {
+            return {};
+        }
+        const updatedAt = updatedAtOf(record);
+        const hasRecord = typeof record.found_table === 'string' && typeof record.number === 'string' && typeof record.found_sys_id === 'string' && record.found_sys_id;
+        return {
+            ...(hasRecord ? {record: {table: record.found_table as string, number: record.number as string, sys_id: record.found_sys_id as string}} : {}),
+            ...(updatedAt === undefined ? {} : {updatedAt}),
+        };
+    });
+    return [...new Array<FoundRecord>(attachmentCount - records.length).fill({}), ...found];
 }
 
 export function cardsOf(post: Post): Card[] {
@@ -90,9 +114,9 @@ export function cardsOf(post: Post): Card[] {
         return [];
     }
     const records = recordsOfCards(post, attachments.length);
-    return attachments.map((attachment: unknown, index) => ({attachment, record: records[index]})).
-        filter((entry): entry is {attachment: Record<string, unknown>; record: Card['record']} => isRecord(entry.attachment)).
-        map(({attachment, record}) => ({
+    return attachments.map((attachment: unknown, index) => ({attachment, found: records[index] ?? {}})).
+        filter((entry): entry is {attachment: Record<string, unknown>; found: FoundRecord} => isRecord(entry.attachment)).
+        map(({attachment, found}) => ({
             color: colorOf(attachment.color),
             pretext: textOf(attachment.pretext),
             authorName: textOf(attachment.author_name),
@@ -102,17 +126,17 @@ export function cardsOf(post: Post): Card[] {
             text: textOf(attachment.text),
             fields: Array.isArray(attachment.fields) ? attachment.fields.map(fieldOf).filter((field): field is CardField => Boolean(field)) : [],
             footer: textOf(attachment.footer),
-            ...(record ? {record} : {}),
+            ...found,
         }));
 }
 
 // The post's files, named when the server sent their details.
-export function filesOf(post: Post): FileInfo[] {
+export function filesOf(post: Post, intl: IntlShape): FileInfo[] {
     const detailed = post.metadata?.files;
     if (detailed?.length) {
         return detailed;
     }
-    return (post.file_ids ?? []).map((id) => ({id, name: 'Attached file'}));
+    return (post.file_ids ?? []).map((id) => ({id, name: intl.formatMessage(messages.unnamed)}));
 }
 
 export function isSystemMessage(post: Post): boolean {

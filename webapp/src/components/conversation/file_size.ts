@@ -1,5 +1,12 @@
-// A file's size as the chips show it: "512 B", "14 KB", "2.3 MB" (1 KB = 1024 bytes, as Mattermost says).
-export function formatFileSize(bytes: number): string {
+import {defineMessages, type IntlShape} from 'react-intl';
+
+const messages = defineMessages({
+    size: {id: 'connect.file.size', defaultMessage: '{size, number} {unit, select, B {B} KB {KB} MB {MB} other {GB}}'},
+});
+
+// A file's size as the chips show it: "512 B", "14 KB", "2.3 MB" (1 KB = 1024 bytes, as Mattermost
+// says), with the language's own units and decimal mark ("2,3 Mo").
+export function formatFileSize(intl: IntlShape, bytes: number): string {
     const units = ['B', 'KB', 'MB', 'GB'];
     let size = Math.max(bytes, 0);
     let unit = 0;
@@ -8,5 +15,5 @@ export function formatFileSize(bytes: number): string {
         unit += 1;
     }
     const shown = unit === 0 || size >= 10 ? Math.round(size) : Math.round(size * 10) / 10;
-    return `${shown} ${units[unit]}`;
+    return intl.formatMessage(messages.size, {size: shown, unit: units[unit]});
 }

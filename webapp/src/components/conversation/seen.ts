@@ -3,9 +3,18 @@
 // Mattermost sets it to the channel's newest post time, so a message is seen by X exactly when
 // X's last_viewed_at >= its create_at; server/channels/store/sqlstore/channel_store.go
 // UpdateLastViewedAt).
+import {defineMessages, type IntlShape} from 'react-intl';
+
 import type {Member} from '../../types/connect';
 import type {Post} from '../../types/mattermost';
 import type {ConversationSeen} from '../../types/receipts';
+
+const messages = defineMessages({
+    seen: {id: 'connect.seen.seen', defaultMessage: 'Seen'},
+    seenAt: {id: 'connect.seen.at', defaultMessage: 'Seen {time}'},
+    seenBy: {id: 'connect.seen.by', defaultMessage: 'Seen by {names}'},
+    seenByCount: {id: 'connect.seen.by_count', defaultMessage: 'Seen by {count, number}'},
+});
 
 export interface SeenNote {
     // The message the note goes under: the caller's newest message someone has seen.
@@ -27,12 +36,6 @@ function isOwnMessage(post: Post, userId: string): boolean {
     return post.user_id === userId && !post.type && !post.props?.override_username;
 }
 
-function listNames(names: string[]): string {
-    if (names.length <= 1) {
-        return names.join('');
-    }
-    return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
 
 const shortName = (member: Member) => member.display_name.split(' ')[0] || `@${member.username}`;
 const fullName = (member: Member) => member.display_name || `@${member.username}`;
@@ -54,7 +57,7 @@ export function readersOf(seen: ConversationSeen | undefined, members: Member[],
 
 // The note under the caller's newest message that someone has seen; null when nobody has seen
 // any (or receipts are off). direct: a conversation of two, which says when rather than who.
-export function seenNote(order: string[], byId: Record<string, Post>, userId: string, readers: ReturnType<typeof readersOf>, direct: boolean, observed: Observed, formatTime: (ms: number) => string): SeenNote | null {
+export function seenNote(order: string[], byId: Record<string, Post>, userId: string, readers: ReturnType<typeof readersOf>, direct: boolean, observed: Observed, intl: IntlShape, formatTime: (ms: number) => string): SeenNote | null {
     if (readers.length === 0) {
         return null;
     }
@@ -71,9 +74,11 @@ export function seenNote(order: string[], byId: Record<string, Post>, userId: st
         if (direct) {
             const when = observed[seenBy[0].member.id];
             const live = when && when.lastViewedAt >= post.create_at;
-            return {postId: post.id, text: live ? `Seen ${formatTime(when.at)}` : 'Seen', names};
+            return {postId: post.id, text: live ? intl.formatMessage(messages.seenAt, {time: formatTime(when.at)}) : intl.formatMessage(messages.seen), names};
         }
-        const text = seenBy.length > 3 ? `Seen by ${seenBy.length}` : `Seen by ${listNames(seenBy.map((reader) => shortName(reader.member)))}`;
+        const text = seenBy.length > 3 ?
+            intl.formatMessage(messages.seenByCount, {count: seenBy.length}) :
+            intl.formatMessage(messages.seenBy, {names: intl.formatList(seenBy.map((reader) => shortName(reader.member)), {type: 'conjunction'})});
         return {postId: post.id, text, names};
     }
     return null;

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {bob, carol, connectStore, directConversation, groupConversation, me, post, renderWithConnect} from '../../../tests/unit/connect_fixtures';
 import {conversationsLoaded, dockCapacityChanged, windowOpened} from '../../state/actions';
 import type {Conversation, Member} from '../../types/connect';
+import {englishIntl} from '../../i18n/intl';
 import type {Post} from '../../types/mattermost';
 import {MiniWindowDock} from '../mini_windows/MiniWindowDock';
 import {ConversationNavigator} from '../sidebar/ConversationNavigator';
@@ -29,13 +30,13 @@ describe('the Seen note', () => {
 
     it('goes under your newest message the other person has viewed, and never under one they have not', () => {
         const readers = readersOf({enabled: true, readers: [{user_id: bob.id, last_viewed_at: 250}]}, [me, bob], me.id);
-        expect(seenNote(order, byId, me.id, readers, true, {}, time)).toEqual({postId: 'm1', text: 'Seen', names: 'Bob Baker'});
+        expect(seenNote(order, byId, me.id, readers, true, {}, englishIntl(), time)).toEqual({postId: 'm1', text: 'Seen', names: 'Bob Baker'});
 
         const none = readersOf({enabled: true, readers: [{user_id: bob.id, last_viewed_at: 99}]}, [me, bob], me.id);
-        expect(seenNote(order, byId, me.id, none, true, {}, time)).toBeNull();
+        expect(seenNote(order, byId, me.id, none, true, {}, englishIntl(), time)).toBeNull();
 
         const exactly = readersOf({enabled: true, readers: [{user_id: bob.id, last_viewed_at: 300}]}, [me, bob], me.id);
-        expect(seenNote(order, byId, me.id, exactly, true, {}, time)?.postId).toBe('m2');
+        expect(seenNote(order, byId, me.id, exactly, true, {}, englishIntl(), time)?.postId).toBe('m2');
     });
 
     it('tells the time of a view this page saw happen', () => {
@@ -43,16 +44,16 @@ describe('the Seen note', () => {
         const after = {enabled: true, readers: [{user_id: bob.id, last_viewed_at: 300}]};
         const observed = observe({}, before, after, 4242);
         expect(observed).toEqual({[bob.id]: {lastViewedAt: 300, at: 4242}});
-        expect(seenNote(order, byId, me.id, readersOf(after, [me, bob], me.id), true, observed, time)?.text).toBe('Seen t4242');
+        expect(seenNote(order, byId, me.id, readersOf(after, [me, bob], me.id), true, observed, englishIntl(), time)?.text).toBe('Seen t4242');
     });
 
     it('names who in a group, and counts beyond three', () => {
         const group = [me, bob, carol, dan, erin];
         const two = readersOf({enabled: true, readers: [{user_id: bob.id, last_viewed_at: 300}, {user_id: carol.id, last_viewed_at: 300}, {user_id: dan.id, last_viewed_at: 10}]}, group, me.id);
-        expect(seenNote(order, byId, me.id, two, false, {}, time)).toEqual({postId: 'm2', text: 'Seen by Bob and Carol', names: 'Bob Baker, Carol Chen'});
+        expect(seenNote(order, byId, me.id, two, false, {}, englishIntl(), time)).toEqual({postId: 'm2', text: 'Seen by Bob and Carol', names: 'Bob Baker, Carol Chen'});
 
         const four = readersOf({enabled: true, readers: [bob, carol, dan, erin].map((m) => ({user_id: m.id, last_viewed_at: 300}))}, group, me.id);
-        expect(seenNote(order, byId, me.id, four, false, {}, time)?.text).toBe('Seen by 4');
+        expect(seenNote(order, byId, me.id, four, false, {}, englishIntl(), time)?.text).toBe('Seen by 4');
     });
 
     it('says nothing when receipts are off, and leaves out someone who is no longer a member', () => {

@@ -1,6 +1,12 @@
 // F-86: where the unread messages of a conversation start: the first message by someone else
 // created after the member last viewed it (Mattermost's last_viewed_at, as the conversation list
 // carried it before this window marked the conversation read).
+import {defineMessages, type IntlShape} from 'react-intl';
+
+const messages = defineMessages({
+    newMessages: {id: 'connect.unread.new_messages', defaultMessage: '{count, plural, one {# new message} other {# new messages}}'},
+});
+
 import type {Post} from '../../types/mattermost';
 
 export function firstUnreadId(order: string[], byId: Record<string, Post>, userId: string, lastViewedAt: number | null): string | null {
@@ -28,6 +34,6 @@ export function countNewSince(order: string[], byId: Record<string, Post>, userI
     return order.slice(index + 1).filter((id) => byId[id] && byId[id].user_id !== userId).length;
 }
 
-export function newMessagesLabel(count: number): string {
-    return count === 1 ? '1 new message' : `${count} new messages`;
+export function newMessagesLabel(intl: IntlShape, count: number): string {
+    return intl.formatMessage(messages.newMessages, {count});
 }

@@ -1,4 +1,13 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
+import {defineMessages, type IntlShape} from 'react-intl';
+
+import {useConnectIntl} from '../../i18n/intl';
+
+const messages = defineMessages({
+    files: {id: 'connect.files.label', defaultMessage: '{count, plural, one {{name}} other {# files}}'},
+    uploading: {id: 'connect.files.uploading', defaultMessage: 'Uploading {files}…'},
+    tooMany: {id: 'connect.files.too_many', defaultMessage: 'A message takes at most {max, number} files: {count, plural, one {{name} was not added} other {# files were not added}}. Send these first, then the rest in another message.'},
+});
 
 // Mattermost takes at most this many files in one post.
 export const maxFilesPerPost = 10;
@@ -27,13 +36,13 @@ function release(files: WaitingFile[]): void {
     }
 }
 
-export function filesLabel(files: {name: string}[]): string {
-    return files.length === 1 ? files[0].name : `${files.length} files`;
+// "Uploading report.pdf…", "Uploading 3 files…".
+export function uploadingLabel(intl: IntlShape, files: {name: string}[]): string {
+    return intl.formatMessage(messages.uploading, {files: intl.formatMessage(messages.files, {count: files.length, name: files[0]?.name ?? ''})});
 }
 
-export function tooManyFilesMessage(leftOut: File[]): string {
-    const verb = leftOut.length === 1 ? 'was' : 'were';
-    return `A message takes at most ${maxFilesPerPost} files: ${filesLabel(leftOut)} ${verb} not added. Send these first, then the rest in another message.`;
+export function tooManyFilesMessage(intl: IntlShape, leftOut: File[]): string {
+    return intl.formatMessage(messages.tooMany, {max: maxFilesPerPost, count: leftOut.length, name: leftOut[0]?.name ?? ''});
 }
 
 export interface ComposerFiles {
@@ -50,6 +59,7 @@ export interface ComposerFiles {
 // The files waiting in a composer (F-06): picked or dropped, they go with the next message.
 export function useComposerFiles(): ComposerFiles {
     const [files, setFiles] = useState<WaitingFile[]>([]);
+    const intl = useConnectIntl();
 
     // The list as of the last change, for changes made before React renders again.
     const current = useRef<WaitingFile[]>([]);
@@ -65,8 +75,8 @@ export function useComposerFiles(): ComposerFiles {
         if (taken.length > 0) {
             update([...current.current, ...taken.map(waitingFile)]);
         }
-        return leftOut.length > 0 ? tooManyFilesMessage(leftOut) : null;
-    }, [update]);
+        return leftOut.length > 0 ? tooManyFilesMessage(intl, leftOut) : null;
+    }, [update, intl]);
 
     const remove = useCallback((key: string) => {
         release(current.current.filter((file) => file.key === key));

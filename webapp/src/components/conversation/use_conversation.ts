@@ -1,7 +1,9 @@
 import {useCallback, useRef, useState, type DragEvent, type RefObject} from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
 import {errorMessage} from '../../error_message';
+import {useConnectIntl} from '../../i18n/intl';
 import {selectKnown} from '../../state/known';
 import {sendPost} from '../../state/operations';
 import {selectLastOwnPostId} from '../../state/selectors';
@@ -12,7 +14,7 @@ import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 
 import type {DroppedContent} from './drop';
 import {fitsInPost} from './message_length';
-import {filesLabel, useComposerFiles, type WaitingFile} from './use_composer_files';
+import {uploadingLabel, useComposerFiles, type WaitingFile} from './use_composer_files';
 import {useDropZone} from './use_drop_zone';
 import {useMarkReadWhileSeen} from './use_mark_read';
 
@@ -45,11 +47,17 @@ export interface ConversationSession {
     dropHandlers: Record<'onDragEnter' | 'onDragOver' | 'onDragLeave' | 'onDrop', (event: DragEvent) => void>;
 }
 
+const messages = defineMessages({
+    sending: {id: 'connect.conversation.sending', defaultMessage: 'Sending…'},
+    addingRecord: {id: 'connect.conversation.adding_record', defaultMessage: 'Adding the record…'},
+});
+
 // visible: the conversation is on screen where the user is working (a focused, expanded window;
 // the workspace's open conversation). It is marked read while visible at its newest message.
 export function useConversation(conversation: Conversation, visible: boolean): ConversationSession {
     const {id} = conversation;
     const deps = useConnectDeps();
+    const intl = useConnectIntl();
     const {currentUserId} = useConnectEnvironment();
     const composerRef = useRef<HTMLTextAreaElement>(null);
     const [draft, setDraft] = useState('');
@@ -92,7 +100,7 @@ export function useConversation(conversation: Conversation, visible: boolean): C
         }
         setDraft(message);
         const files = sending.map((waiting) => waiting.file);
-        if (await post(message, files.length > 0 ? `Uploading ${filesLabel(files)}…` : 'Sending…', files)) {
+        if (await post(message, files.length > 0 ? uploadingLabel(intl, files) : intl.formatMessage(messages.sending), files)) {
             setDraft((current) => (current === message ? '' : current));
             waitingFiles.clear(sending);
         }
@@ -113,7 +121,7 @@ export function useConversation(conversation: Conversation, visible: boolean): C
             attach(content.files);
             break;
         case 'record':
-            void post(content.text, 'Adding the record…');
+            void post(content.text, intl.formatMessage(messages.addingRecord));
             break;
         case 'text':
             setDraft((current) => (current ? `${current} ${content.text}` : content.text));

@@ -1,4 +1,10 @@
+import {defineMessages, type IntlShape} from 'react-intl';
 import {useCallback, useMemo, useState} from 'react';
+
+const messages = defineMessages({
+    toEnd: {id: 'connect.save.picked_to_end', defaultMessage: 'From the first ticked message to the end'},
+    picked: {id: 'connect.save.picked', defaultMessage: '{count, plural, one {# message picked} other {# messages picked}}'},
+});
 
 // Picking messages of a conversation to save to a record (issue 24, item 3): "Add to record…"
 // on a message starts with it ticked; a click ticks or unticks another, a Shift-click ticks the
@@ -92,11 +98,10 @@ export function pickedMessages(selection: Pick<RecordSelection, 'picked' | 'from
     return {post_ids: order.filter((id) => selection.picked.has(id))};
 }
 
-// "3 messages", "from this message to the end".
-export function pickedLabel(selection: Pick<RecordSelection, 'picked' | 'fromPostId'>): string {
+// "3 messages picked", "From the first ticked message to the end".
+export function pickedLabel(intl: IntlShape, selection: Pick<RecordSelection, 'picked' | 'fromPostId'>): string {
     if (selection.fromPostId) {
-        return 'From the first ticked message to the end';
+        return intl.formatMessage(messages.toEnd);
     }
-    const n = selection.picked.size;
-    return n === 1 ? '1 message picked' : `${n} messages picked`;
+    return intl.formatMessage(messages.picked, {count: selection.picked.size});
 }

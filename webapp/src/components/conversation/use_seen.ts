@@ -5,7 +5,8 @@ import {mine, readKnown, selectKnown, selectKnownEntry} from '../../state/known'
 import {selectConversation, selectPosts} from '../../state/selectors';
 import type {ConnectRootState} from '../../state/types';
 import type {ConversationSeen} from '../../types/receipts';
-import {formatMessageTime} from '../common/time';
+import {useConnectIntl} from '../../i18n/intl';
+import {useTimeFormat} from '../common/time';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 import {usePageVisible} from '../workspace/use_page_visible';
 
@@ -20,6 +21,8 @@ import {firstPollMs, newestOwnUnseen, nextPollMs, observe, readersOf, seenNote, 
 export function useSeen(conversationId: string): SeenNote | null {
     const deps = useConnectDeps();
     const {currentUserId} = useConnectEnvironment();
+    const intl = useConnectIntl();
+    const time = useTimeFormat();
     const conversation = useSelector((state: ConnectRootState) => selectConversation(state, conversationId));
     const posts = useSelector((state: ConnectRootState) => selectPosts(state, conversationId));
     const seen = useSelector((state: ConnectRootState) => selectKnown(state, 'seen', conversationId));
@@ -80,6 +83,6 @@ export function useSeen(conversationId: string): SeenNote | null {
         if (!conversation || !order || !byId || switchedOff) {
             return null;
         }
-        return seenNote(order, byId, currentUserId, readers, conversation.kind === 'direct', observed, formatMessageTime);
-    }, [conversation, order, byId, currentUserId, readers, observed, switchedOff]);
+        return seenNote(order, byId, currentUserId, readers, conversation.kind === 'direct', observed, intl, time.time);
+    }, [conversation, order, byId, currentUserId, readers, observed, switchedOff, intl, time]);
 }

@@ -1,11 +1,34 @@
 import React, {useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
+import {ClientError} from '../../client';
 import {errorMessage} from '../../error_message';
 import type {Conversation} from '../../types/connect';
 import type {CreatableTable, CreatedRecord} from '../../types/create';
 import {Alert} from '../common/Alert';
 import {useConnectEnvironment} from '../connect_context';
 import {FollowButton} from '../follow/FollowButton';
+
+const messages = defineMessages({
+    you: {id: 'connect.create.you', defaultMessage: 'You'},
+    noDescription: {id: 'connect.create.no_description', defaultMessage: 'Give the record a short description.'},
+    title: {id: 'connect.create.title', defaultMessage: 'Create a ServiceNow record'},
+    table: {id: 'connect.create.table', defaultMessage: 'Table'},
+    description: {id: 'connect.create.description', defaultMessage: 'Short description'},
+    caller: {id: 'connect.create.caller', defaultMessage: 'Caller'},
+    firstNote: {id: 'connect.create.first_note', defaultMessage: 'First work note: {picked}'},
+    includeRecent: {id: 'connect.create.include_recent', defaultMessage: 'Include the last 20 messages as the first work note'},
+    creating: {id: 'connect.create.creating', defaultMessage: 'Creating…'},
+    create: {id: 'connect.create.create', defaultMessage: 'Create'},
+    created: {id: 'connect.create.created', defaultMessage: 'Created <link>{number}</link>'},
+    state: {id: 'connect.create.card.state', defaultMessage: 'State: {state}'},
+    cardCaller: {id: 'connect.create.card.caller', defaultMessage: 'Caller: {caller}'},
+    posted: {id: 'connect.create.card.posted', defaultMessage: 'Its card is posted in this conversation.'},
+    queued: {id: 'connect.create.queued', defaultMessage: 'ServiceNow cannot be reached just now. Connect creates the record as soon as it can and posts its card in this conversation; you are told if it finally cannot.'},
+    done: {id: 'connect.create.done', defaultMessage: 'Done'},
+});
 
 interface Props {
     conversation: Conversation;
@@ -22,7 +45,13 @@ export const maxShortDescription = 160;
 type Field = 'table' | 'short_description' | 'caller';
 
 // Which field a refusal is about, to show it beside that field; the rest show above the buttons.
-export function fieldOfError(message: string): Field | null {
+// The server's error id names the field when it has one (in any language); else the English
+// words of its message do.
+export function fieldOfError(message: string, id?: string): Field | null {
+    const field = id ? (['short_description', 'caller', 'table'] as const).find((name) => id.includes(name)) : undefined;
+    if (field) {
+        return field;
+    }
     if (/short description/i.test(message)) {
         return 'short_description';
     }
@@ -35,6 +64,10 @@ export function fieldOfError(message: string): Field | null {
     return null;
 }
 
+function failedFieldOf(error: unknown): Field | null {
+    return fieldOfError(errorMessage(error), error instanceof ClientError ? error.detail.id : undefined);
+}
+
 function newRequestId(): string {
     return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
@@ -45,6 +78,7 @@ function newRequestId(): string {
 // reached the creation is queued and its card appears in the conversation later.
 export function CreateRecordDialog({conversation, onClose, picked}: Props) {
     const {client, currentUserId} = useConnectEnvironment();
+    const intl = useConnectIntl();
     const baseId = useId();
     const dialogRef = useRef<HTMLDivElement>(null);
     const descriptionRef = useRef<HTMLInputElement>(null);
@@ -58,7 +92,12 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
     const [callerId, setCallerId] = useState(currentUserId);
     const [includeRecent, setIncludeRecent] = useState(true);
     const [busy, setBusy] = useState(false);
-    const [failure, setFailure] = useState<string | null>(null);
+    const [failure, setFailureText] = useState<string | null>(null);
+    const [failedField, setFailedField] = useState<Field | null>(null);
+    const setFailure = (text: string | null, field: Field | null = null) => {
+        setFailureText(text);
+        setFailedField(field);
+    };
     const [created, setCreated] = useState<CreatedRecord | null>(null);
 
     useEffect(() => {
@@ -68,7 +107,12 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
                 setTables(answer.tables);
                 setTable((chosen) => chosen || answer.tables[0]?.name || '');
             }
-        }, (error: unknown) => current && setFailure(errorMessage(error)));
+        }, (error: unknown) => {
+            if (current) {
+                setFailureText(errorMessage(error));
+                setFailedField(failedFieldOf(error));
+            }
+        });
         return () => {
             current = false;
         };
@@ -83,8 +127,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
 
     const members = conversation.members.some((member) => member.id === currentUserId) ?
         conversation.members :
-        [{id: currentUserId, username: '', display_name: 'You'}, ...conversation.members];
-    const failedField = failure ? fieldOfError(failure) : null;
+        [{id: currentUserId, username: '', display_name: intl.formatMessage(messages.you)}, ...conversation.members];
     const fieldId = (field: Field) => `${baseId}-${field}`;
     const errorId = (field: Field) => `${baseId}-${field}-error`;
     const fieldError = (field: Field) => (failedField === field ? (
@@ -103,7 +146,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
             return;
         }
         if (!description.trim()) {
-            setFailure('Give the record a short description.');
+            setFailure(intl.formatMessage(messages.noDescription), 'short_description');
             descriptionRef.current?.focus();
             return;
         }
@@ -115,7 +158,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
                 request_id: requestId, table, short_description: description.trim(), caller_id: callerId, ...messages,
             }));
         } catch (error) {
-            setFailure(errorMessage(error));
+            setFailure(errorMessage(error), failedFieldOf(error));
         } finally {
             setBusy(false);
         }
@@ -163,7 +206,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
                     id={titleId}
                     className='cc-create-title'
                 >
-                    {'Create a ServiceNow record'}
+                    {intl.formatMessage(messages.title)}
                 </h2>
                 {created ? (
                     <CreatedView
@@ -182,7 +225,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
                                 htmlFor={fieldId('table')}
                                 className='cc-create-label'
                             >
-                                {'Table'}
+                                {intl.formatMessage(messages.table)}
                             </label>
                             <select
                                 id={fieldId('table')}
@@ -209,7 +252,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
                                 htmlFor={fieldId('short_description')}
                                 className='cc-create-label'
                             >
-                                {'Short description'}
+                                {intl.formatMessage(messages.description)}
                             </label>
                             <input
                                 id={fieldId('short_description')}
@@ -229,7 +272,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
                                 htmlFor={fieldId('caller')}
                                 className='cc-create-label'
                             >
-                                {'Caller'}
+                                {intl.formatMessage(messages.caller)}
                             </label>
                             <select
                                 id={fieldId('caller')}
@@ -251,7 +294,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
                             {fieldError('caller')}
                         </div>
                         {picked ? (
-                            <p className='cc-create-picked'>{`First work note: ${picked.label.toLowerCase()}`}</p>
+                            <p className='cc-create-picked'>{intl.formatMessage(messages.firstNote, {picked: picked.label.toLocaleLowerCase(intl.locale)})}</p>
                         ) : (
                             <label className='cc-create-check'>
                                 <input
@@ -259,7 +302,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
                                     checked={includeRecent}
                                     onChange={(event) => setIncludeRecent(event.target.checked)}
                                 />
-                                <span>{'Include the last 20 messages as the first work note'}</span>
+                                <span>{intl.formatMessage(messages.includeRecent)}</span>
                             </label>
                         )}
                         {!failedField && <Alert message={failure}/>}
@@ -269,14 +312,14 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
                                 className='cc-button cc-button--secondary'
                                 onClick={onClose}
                             >
-                                {'Cancel'}
+                                {intl.formatMessage(commonMessages.cancel)}
                             </button>
                             <button
                                 type='submit'
                                 className='cc-button'
                                 disabled={busy || !table}
                             >
-                                {busy ? 'Creating…' : 'Create'}
+                                {intl.formatMessage(busy ? messages.creating : messages.create)}
                             </button>
                         </div>
                     </form>
@@ -288,6 +331,7 @@ export function CreateRecordDialog({conversation, onClose, picked}: Props) {
 
 function CreatedView({created, doneRef, onClose}: {created: CreatedRecord; doneRef: React.RefObject<HTMLButtonElement>; onClose: () => void}) {
     const card = created.card;
+    const intl = useConnectIntl();
     return (
         <div className='cc-create-done'>
             {card ? (
@@ -296,18 +340,19 @@ function CreatedView({created, doneRef, onClose}: {created: CreatedRecord; doneR
                     role='status'
                 >
                     <p className='cc-create-card-title'>
-                        {'Created '}
-                        <a
-                            href={created.link || card.url}
-                            target='_blank'
-                            rel='noopener noreferrer'
-                        >
-                            {card.number}
-                        </a>
+                        {intl.formatMessage(messages.created, {number: card.number, link: (text: React.ReactNode[]) => (
+                            <a
+                                href={created.link || card.url}
+                                target='_blank'
+                                rel='noopener noreferrer'
+                            >
+                                {text}
+                            </a>
+                        )})}
                     </p>
                     <p className='cc-create-card-description'>{card.short_description}</p>
-                    <p className='cc-create-card-facts'>{[card.state && `State: ${card.state}`, card.caller && `Caller: ${card.caller}`].filter(Boolean).join(' · ')}</p>
-                    <p className='cc-create-card-note'>{'Its card is posted in this conversation.'}</p>
+                    <p className='cc-create-card-facts'>{[card.state && intl.formatMessage(messages.state, {state: card.state}), card.caller && intl.formatMessage(messages.cardCaller, {caller: card.caller})].filter(Boolean).join(' · ')}</p>
+                    <p className='cc-create-card-note'>{intl.formatMessage(messages.posted)}</p>
                     <FollowButton record={{table: card.table, number: card.number, sys_id: card.sys_id}}/>
                 </div>
             ) : (
@@ -315,7 +360,7 @@ function CreatedView({created, doneRef, onClose}: {created: CreatedRecord; doneR
                     className='cc-create-card-note'
                     role='status'
                 >
-                    {'ServiceNow cannot be reached just now. Connect creates the record as soon as it can and posts its card in this conversation; you are told if it finally cannot.'}
+                    {intl.formatMessage(messages.queued)}
                 </p>
             )}
             <div className='cc-create-actions'>
@@ -325,7 +370,7 @@ function CreatedView({created, doneRef, onClose}: {created: CreatedRecord; doneR
                     className='cc-button'
                     onClick={onClose}
                 >
-                    {'Done'}
+                    {intl.formatMessage(messages.done)}
                 </button>
             </div>
         </div>

@@ -1,7 +1,9 @@
 import React, {memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type RefObject} from 'react';
+import {defineMessages, type IntlShape, type MessageDescriptor} from 'react-intl';
 import {createPortal} from 'react-dom';
 
-import {skinTones, withSkinTone, type SkinTone} from '../message_text/emoji';
+import {useConnectIntl} from '../../i18n/intl';
+import {skinTones, withSkinTone, type SkinTone, type SkinToneCode} from '../message_text/emoji';
 
 import {searchEmojis, type EmojiCategory, type PickerEmoji} from './catalog';
 import {useEmoji} from './emoji_store';
@@ -21,6 +23,49 @@ interface Props {
 interface Row {
     category: string;
     emojis: PickerEmoji[];
+}
+
+const messages = defineMessages({
+    searchResults: {id: 'connect.emoji.search_results', defaultMessage: 'Search results'},
+    search: {id: 'connect.emoji.search', defaultMessage: 'Search emoji'},
+    toneButton: {id: 'connect.emoji.tone.button', defaultMessage: 'Skin tone: {tone}'},
+    toneChoose: {id: 'connect.emoji.tone.choose', defaultMessage: 'Choose a skin tone'},
+    tones: {id: 'connect.emoji.tone.list', defaultMessage: 'Skin tones'},
+    toneDefault: {id: 'connect.emoji.tone.default', defaultMessage: 'Default'},
+    toneDefaultLong: {id: 'connect.emoji.tone.default_long', defaultMessage: 'Default skin tone'},
+    categories: {id: 'connect.emoji.categories', defaultMessage: 'Emoji categories'},
+    grid: {id: 'connect.emoji.grid', defaultMessage: 'Emoji'},
+    loading: {id: 'connect.emoji.loading', defaultMessage: 'Loading emoji…'},
+    noMatch: {id: 'connect.emoji.no_match', defaultMessage: 'No emoji match "{query}".'},
+});
+
+const toneLabels = defineMessages({
+    '1F3FB': {id: 'connect.emoji.tone.light', defaultMessage: 'Light skin tone'},
+    '1F3FC': {id: 'connect.emoji.tone.medium_light', defaultMessage: 'Medium light skin tone'},
+    '1F3FD': {id: 'connect.emoji.tone.medium', defaultMessage: 'Medium skin tone'},
+    '1F3FE': {id: 'connect.emoji.tone.medium_dark', defaultMessage: 'Medium dark skin tone'},
+    '1F3FF': {id: 'connect.emoji.tone.dark', defaultMessage: 'Dark skin tone'},
+}) satisfies Record<SkinToneCode, MessageDescriptor>;
+
+// The picker's sections in the user's language: the catalog names them in English (from
+// emoji-datasource), as the web app's own picker does in English (components/emoji_picker).
+const categoryLabels = defineMessages({
+    'recent': {id: 'connect.emoji.category.recent', defaultMessage: 'Recently used'},
+    'smileys-emotion': {id: 'connect.emoji.category.smileys_emotion', defaultMessage: 'Smileys & Emotion'},
+    'people-body': {id: 'connect.emoji.category.people_body', defaultMessage: 'People & Body'},
+    'animals-nature': {id: 'connect.emoji.category.animals_nature', defaultMessage: 'Animals & Nature'},
+    'food-drink': {id: 'connect.emoji.category.food_drink', defaultMessage: 'Food & Drink'},
+    'travel-places': {id: 'connect.emoji.category.travel_places', defaultMessage: 'Travel & Places'},
+    'activities': {id: 'connect.emoji.category.activities', defaultMessage: 'Activities'},
+    'objects': {id: 'connect.emoji.category.objects', defaultMessage: 'Objects'},
+    'symbols': {id: 'connect.emoji.category.symbols', defaultMessage: 'Symbols'},
+    'flags': {id: 'connect.emoji.category.flags', defaultMessage: 'Flags'},
+    'custom': {id: 'connect.emoji.category.custom', defaultMessage: 'Custom'},
+});
+
+function categoryLabel(intl: IntlShape, category: EmojiCategory): string {
+    const descriptor = (categoryLabels as Record<string, MessageDescriptor | undefined>)[category.id];
+    return descriptor ? intl.formatMessage(descriptor) : category.label;
 }
 
 function rowsOf(sections: EmojiCategory[]): Row[] {
@@ -132,6 +177,7 @@ function usePlacement(anchorRef: RefObject<HTMLElement>, popover: RefObject<HTML
 // search field; the arrows move through the emoji, Enter picks, Escape closes and focus returns.
 export function EmojiPicker({label, anchorRef, onPick, onClose}: Props) {
     const emoji = useEmoji({load: 'fresh'});
+    const intl = useConnectIntl();
     const [query, setQuery] = useState('');
     const [cursor, setCursor] = useState({row: 0, column: 0});
     const [choosingTone, setChoosingTone] = useState(false);
@@ -146,10 +192,10 @@ export function EmojiPicker({label, anchorRef, onPick, onClose}: Props) {
             return [];
         }
         if (query.trim()) {
-            return [{id: 'search', label: 'Search results', emojis: searchEmojis(emoji.catalog, emoji.recent, query)}];
+            return [{id: 'search', label: intl.formatMessage(messages.searchResults), emojis: searchEmojis(emoji.catalog, emoji.recent, query)}];
         }
-        return emoji.categories;
-    }, [emoji.catalog, emoji.recent, emoji.categories, query]);
+        return emoji.categories.map((category) => ({...category, label: categoryLabel(intl, category)}));
+    }, [emoji.catalog, emoji.recent, emoji.categories, query, intl]);
     const rows = useMemo(() => rowsOf(sections), [sections]);
     // Each section's rows with their index among all rows (the cursor's row).
     const sectionRows = useMemo(() => {
@@ -261,8 +307,8 @@ export function EmojiPicker({label, anchorRef, onPick, onClose}: Props) {
                     ref={inputRef}
                     className='cc-emoji-picker-search'
                     type='search'
-                    aria-label='Search emoji'
-                    placeholder='Search emoji'
+                    aria-label={intl.formatMessage(messages.search)}
+                    placeholder={intl.formatMessage(messages.search)}
                     role='combobox'
                     aria-expanded={true}
                     aria-controls={`${id}-grid`}
@@ -279,8 +325,8 @@ export function EmojiPicker({label, anchorRef, onPick, onClose}: Props) {
                     <button
                         type='button'
                         className='cc-icon-button cc-icon-button--small'
-                        aria-label={`Skin tone: ${skinTones.find((tone) => tone.code === emoji.tone)?.label ?? 'Default'}`}
-                        title='Choose a skin tone'
+                        aria-label={intl.formatMessage(messages.toneButton, {tone: emoji.tone === 'default' ? intl.formatMessage(messages.toneDefault) : intl.formatMessage(toneLabels[emoji.tone])})}
+                        title={intl.formatMessage(messages.toneChoose)}
                         aria-expanded={choosingTone}
                         onClick={() => setChoosingTone((open) => !open)}
                     >
@@ -290,14 +336,14 @@ export function EmojiPicker({label, anchorRef, onPick, onClose}: Props) {
                         <div
                             className='cc-emoji-tone-choices'
                             role='group'
-                            aria-label='Skin tones'
+                            aria-label={intl.formatMessage(messages.tones)}
                         >
                             {(['default', ...skinTones.map((tone) => tone.code)] as SkinTone[]).map((tone) => (
                                 <button
                                     key={tone}
                                     type='button'
                                     className='cc-icon-button cc-icon-button--small'
-                                    aria-label={skinTones.find((candidate) => candidate.code === tone)?.label ?? 'Default skin tone'}
+                                    aria-label={intl.formatMessage(tone === 'default' ? messages.toneDefaultLong : toneLabels[tone])}
                                     aria-pressed={tone === emoji.tone}
                                     onClick={() => setTone(tone)}
                                 >
@@ -311,15 +357,15 @@ export function EmojiPicker({label, anchorRef, onPick, onClose}: Props) {
             <div
                 className='cc-emoji-categories'
                 role='toolbar'
-                aria-label='Emoji categories'
+                aria-label={intl.formatMessage(messages.categories)}
             >
                 {emoji.categories.map((category) => (
                     <button
                         key={category.id}
                         type='button'
                         className='cc-icon-button cc-icon-button--small'
-                        aria-label={category.label}
-                        title={category.label}
+                        aria-label={categoryLabel(intl, category)}
+                        title={categoryLabel(intl, category)}
                         onClick={() => jumpTo(category.id)}
                     >
                         {category.emojis[0] ? <EmojiGlyph emoji={category.emojis[0]}/> : null}
@@ -331,11 +377,11 @@ export function EmojiPicker({label, anchorRef, onPick, onClose}: Props) {
                 id={`${id}-grid`}
                 className='cc-emoji-grid'
                 role='grid'
-                aria-label={query.trim() ? 'Search results' : 'Emoji'}
+                aria-label={intl.formatMessage(query.trim() ? messages.searchResults : messages.grid)}
             >
-                {!emoji.ready && !emoji.failure && <p className='cc-emoji-note'>{'Loading emoji…'}</p>}
+                {!emoji.ready && !emoji.failure && <p className='cc-emoji-note'>{intl.formatMessage(messages.loading)}</p>}
                 {emoji.failure && <p className='cc-emoji-note'>{emoji.failure}</p>}
-                {emoji.ready && resultCount === 0 && <p className='cc-emoji-note'>{`No emoji match "${query.trim()}".`}</p>}
+                {emoji.ready && resultCount === 0 && <p className='cc-emoji-note'>{intl.formatMessage(messages.noMatch, {query: query.trim()})}</p>}
                 {sections.map((section, sectionIndex) => (
                     <div
                         key={section.id}

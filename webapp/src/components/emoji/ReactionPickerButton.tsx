@@ -1,8 +1,14 @@
 import React, {useRef, useState} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {IconButton} from '../common/IconButton';
 
 import {EmojiPicker} from './EmojiPicker';
+
+const messages = defineMessages({
+    add: {id: 'connect.emoji.add_reaction', defaultMessage: 'Add a reaction'},
+});
 
 function AddReactionIcon() {
     return (
@@ -27,12 +33,13 @@ function AddReactionIcon() {
 // open, and focus comes back to the button when it closes.
 export function ReactionPickerButton({onPick}: {onPick: (emojiName: string) => void}) {
     const [open, setOpen] = useState(false);
+    const intl = useConnectIntl();
     const buttonRef = useRef<HTMLButtonElement>(null);
     return (
         <>
             <IconButton
                 ref={buttonRef}
-                label='Add a reaction'
+                label={intl.formatMessage(messages.add)}
                 expanded={open}
                 className={open ? 'cc-reaction-picker-button--open' : undefined}
                 onClick={() => setOpen((was) => !was)}
@@ -41,7 +48,7 @@ export function ReactionPickerButton({onPick}: {onPick: (emojiName: string) => v
             </IconButton>
             {open && (
                 <EmojiPicker
-                    label='Add a reaction'
+                    label={intl.formatMessage(messages.add)}
                     anchorRef={buttonRef}
                     onPick={(emoji) => onPick(emoji.name)}
                     onClose={() => setOpen(false)}

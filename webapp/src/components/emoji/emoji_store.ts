@@ -1,12 +1,18 @@
 import {useCallback, useEffect, useMemo, useSyncExternalStore} from 'react';
+import {defineMessages} from 'react-intl';
 
 import type {ConnectAPI} from '../../client';
 import {errorMessage} from '../../error_message';
+import {currentIntl} from '../../i18n/intl';
 import type {CustomEmoji, Preference} from '../../types/mattermost';
 import {useConnectEnvironment} from '../connect_context';
 import {emojiFor, isSkinTone, type SkinTone} from '../message_text/emoji';
 
 import {addRecentEmoji, buildCatalog, parseRecentEmojis, pickerCategories, recentEmojis, type EmojiCatalog, type EmojiCatalogFile, type EmojiCategory, type PickerEmoji, type RecentEmoji} from './catalog';
+
+const messages = defineMessages({
+    failed: {id: 'connect.emoji.load_failed', defaultMessage: 'Emoji could not be loaded: {reason}'},
+});
 
 // Where Mattermost's clients keep emoji choices, so that Connect and the web app share them:
 // the recently used emoji in `recent_emojis` named after the user, the skin tone in
@@ -102,7 +108,7 @@ export class EmojiStore {
                 this.set({failure: undefined});
             }
         } catch (error) {
-            this.set({failure: `Emoji could not be loaded: ${errorMessage(error)}`});
+            this.set({failure: currentIntl().formatMessage(messages.failed, {reason: errorMessage(error)})});
         }
     }
 

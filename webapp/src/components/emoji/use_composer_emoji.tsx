@@ -1,5 +1,7 @@
 import React, {useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {IconButton} from '../common/IconButton';
 
 import {emojiInsertion, emojiQueryAt, emojiSuggestions, replaceRange} from './autocomplete';
@@ -16,6 +18,11 @@ export interface ComposerEmoji {
     button: ReactNode;
     suggestions: ReactNode;
 }
+
+const messages = defineMessages({
+    insert: {id: 'connect.emoji.insert', defaultMessage: 'Insert an emoji'},
+    suggestions: {id: 'connect.emoji.suggestions', defaultMessage: 'Emoji suggestions'},
+});
 
 function SmileIcon() {
     return (
@@ -69,6 +76,7 @@ function useCaret(inputRef: RefObject<HTMLTextAreaElement>, draft: string): numb
 // as in the web app: Up and Down choose, Enter or Tab picks, Escape closes.
 export function useComposerEmoji(inputRef: RefObject<HTMLTextAreaElement>, draft: string, onDraftChange: (draft: string) => void): ComposerEmoji {
     const caret = useCaret(inputRef, draft);
+    const intl = useConnectIntl();
     const query = useMemo(() => emojiQueryAt(draft, caret), [draft, caret]);
     const [dismissed, setDismissed] = useState<string | undefined>();
     const emoji = useEmoji({load: query ? 'once' : false});
@@ -155,7 +163,7 @@ export function useComposerEmoji(inputRef: RefObject<HTMLTextAreaElement>, draft
             <>
                 <IconButton
                     ref={buttonRef}
-                    label='Insert an emoji'
+                    label={intl.formatMessage(messages.insert)}
                     expanded={pickerOpen}
                     onClick={() => setPickerOpen((was) => !was)}
                 >
@@ -163,7 +171,7 @@ export function useComposerEmoji(inputRef: RefObject<HTMLTextAreaElement>, draft
                 </IconButton>
                 {pickerOpen && (
                     <EmojiPicker
-                        label='Insert an emoji'
+                        label={intl.formatMessage(messages.insert)}
                         anchorRef={buttonRef}
                         onPick={(chosen) => {
                             const {start, end} = selection();
@@ -179,7 +187,7 @@ export function useComposerEmoji(inputRef: RefObject<HTMLTextAreaElement>, draft
                 id={listId}
                 className='cc-emoji-suggestions'
                 role='listbox'
-                aria-label='Emoji suggestions'
+                aria-label={intl.formatMessage(messages.suggestions)}
             >
                 {suggestions.map((item, index) => (
                     <li

@@ -1,5 +1,7 @@
 import React from 'react';
 
+import {useConnectIntl} from '../../i18n/intl';
+
 import {presenceLabel, usePresence} from './use_presence';
 
 // F-82 The dot on a person's avatar: online, away, do not disturb or offline, in the web app's
@@ -7,10 +9,11 @@ import {presenceLabel, usePresence} from './use_presence';
 // the status is known.
 export function PresenceDot({userId, id}: {userId: string; id?: string}) {
     const status = usePresence(userId);
+    const intl = useConnectIntl();
     if (!status) {
         return null;
     }
-    const label = presenceLabel(status);
+    const label = presenceLabel(intl, status);
     return (
         <span
             id={id}

@@ -1,4 +1,5 @@
 import {useEffect} from 'react';
+import {defineMessages, type IntlShape, type MessageDescriptor} from 'react-intl';
 import {useSelector} from 'react-redux';
 
 import {selectConnect} from '../../state/selectors';
@@ -6,20 +7,20 @@ import type {ConnectRootState} from '../../state/types';
 import type {PresenceStatus} from '../../types/workspace';
 import {useConnectEnvironment} from '../connect_context';
 
-const presenceLabels: Record<PresenceStatus, string> = {
-    online: 'Online',
-    away: 'Away',
-    dnd: 'Do not disturb',
-    offline: 'Offline',
-};
+const presenceLabels = defineMessages({
+    online: {id: 'connect.presence.online', defaultMessage: 'Online'},
+    away: {id: 'connect.presence.away', defaultMessage: 'Away'},
+    dnd: {id: 'connect.presence.dnd', defaultMessage: 'Do not disturb'},
+    offline: {id: 'connect.presence.offline', defaultMessage: 'Offline'},
+}) satisfies Record<PresenceStatus, MessageDescriptor>;
 
 export function isPresenceStatus(status: string | undefined): status is PresenceStatus {
     return status !== undefined && status in presenceLabels;
 }
 
 // The web app's words for each status (components/status_icon, its aria-labels).
-export function presenceLabel(status: PresenceStatus): string {
-    return presenceLabels[status];
+export function presenceLabel(intl: IntlShape, status: PresenceStatus): string {
+    return intl.formatMessage(presenceLabels[status]);
 }
 
 interface HostStatuses {

@@ -1,6 +1,7 @@
 import {useCallback, useContext} from 'react';
 import {useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {typingKey} from '../../state/live';
 import {memberName, selectConnect} from '../../state/selectors';
 import {emitUserTyping, typingEnabled, typingSentence} from '../../state/typing';
@@ -43,5 +44,6 @@ export function useTypingNames(conversation: Conversation): string[] {
 
 // The sentence for the conversation's typing line: '' while nobody is typing.
 export function useTypingSentence(conversation: Conversation): string {
-    return typingSentence(useTypingNames(conversation));
+    const intl = useConnectIntl();
+    return typingSentence(intl, useTypingNames(conversation));
 }

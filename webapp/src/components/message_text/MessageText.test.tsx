@@ -6,6 +6,7 @@ import {bob, connectStore, directConversation, me, post, renderWithConnect} from
 import {installStylesheet, removeStylesheet, stylesheetElementId} from '../../styles/stylesheet';
 import type {PostUtils} from '../../types/window';
 import {Message} from '../conversation/Message';
+import {englishIntl} from '../../i18n/intl';
 import {previewOf} from '../sidebar/ConversationRow';
 
 import {autolinkedUrlSchemes} from './host_renderer';
@@ -238,7 +239,7 @@ describe('message text in Connect', () => {
 
     it('previews the last message in the sidebar without its markdown', () => {
         const conversation = (message: string, userId: string) => directConversation({last_post: {id: 'p1', user_id: userId, message, create_at: 0}});
-        expect(previewOf(conversation('**Done** :white_check_mark: see [INC0010001](https://sn.example.com/x)', me.id), me.id)).toBe('You: Done ✅ see INC0010001');
-        expect(previewOf(conversation('- one\n- `two`', bob.id), me.id)).toBe('one two');
+        expect(previewOf(englishIntl(), conversation('**Done** :white_check_mark: see [INC0010001](https://sn.example.com/x)', me.id), me.id)).toBe('You: Done ✅ see INC0010001');
+        expect(previewOf(englishIntl(), conversation('- one\n- `two`', bob.id), me.id)).toBe('one two');
     });
 });

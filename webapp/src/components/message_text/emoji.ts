@@ -7,11 +7,11 @@ const hasOwn = (name: string) => Object.prototype.hasOwnProperty.call(emojiNames
 // suffix of a toned emoji's name (webapp/channels/build/emoji/make_emojis.mjs skinCodes:
 // `+1_light_skin_tone`, `thumbsup_medium_dark_skin_tone`). "default" is no tone.
 export const skinTones = [
-    {code: '1F3FB', suffix: 'light_skin_tone', label: 'Light skin tone'},
-    {code: '1F3FC', suffix: 'medium_light_skin_tone', label: 'Medium light skin tone'},
-    {code: '1F3FD', suffix: 'medium_skin_tone', label: 'Medium skin tone'},
-    {code: '1F3FE', suffix: 'medium_dark_skin_tone', label: 'Medium dark skin tone'},
-    {code: '1F3FF', suffix: 'dark_skin_tone', label: 'Dark skin tone'},
+    {code: '1F3FB', suffix: 'light_skin_tone'},
+    {code: '1F3FC', suffix: 'medium_light_skin_tone'},
+    {code: '1F3FD', suffix: 'medium_skin_tone'},
+    {code: '1F3FE', suffix: 'medium_dark_skin_tone'},
+    {code: '1F3FF', suffix: 'dark_skin_tone'},
 ] as const;
 
 export type SkinToneCode = typeof skinTones[number]['code'];

@@ -1,9 +1,20 @@
 import React, {useEffect, useId, useRef, useState, type KeyboardEvent} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {memberName} from '../../state/selectors';
 import type {Conversation, Member} from '../../types/connect';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
+
+const messages = defineMessages({
+    title: {id: 'connect.members.title', defaultMessage: 'Members'},
+    close: {id: 'connect.members.close', defaultMessage: 'Close members'},
+    you: {id: 'connect.members.you', defaultMessage: ' (you)'},
+    leave: {id: 'connect.members.leave', defaultMessage: 'Leave group'},
+    removeName: {id: 'connect.members.remove_label', defaultMessage: 'Remove {name}'},
+    remove: {id: 'connect.members.remove', defaultMessage: 'Remove'},
+});
 
 interface Props {
     conversation: Conversation;
@@ -19,6 +30,7 @@ interface Props {
 // Escape closes the panel.
 export function MembersPanel({conversation, siteURL, currentUserId, onRemove, onClose}: Props) {
     const headingId = useId();
+    const intl = useConnectIntl();
     const panelRef = useRef<HTMLElement>(null);
     const [busyId, setBusyId] = useState<string | null>(null);
     const you = conversation.members.filter((member) => member.id === currentUserId);
@@ -64,11 +76,11 @@ export function MembersPanel({conversation, siteURL, currentUserId, onRemove, on
                     id={headingId}
                     className='cc-picker-title'
                 >
-                    {'Members'}
+                    {intl.formatMessage(messages.title)}
                 </h3>
                 <IconButton
                     small={true}
-                    label='Close members'
+                    label={intl.formatMessage(messages.close)}
                     onClick={onClose}
                 >
                     <CloseIcon size={12}/>
@@ -95,7 +107,7 @@ export function MembersPanel({conversation, siteURL, currentUserId, onRemove, on
                             />
                             <span className='cc-member-name'>
                                 {name}
-                                {isYou && <span className='cc-member-you'>{' (you)'}</span>}
+                                {isYou && <span className='cc-member-you'>{intl.formatMessage(messages.you)}</span>}
                             </span>
                             {conversation.managed && (
                                 <RemoveMemberButton
@@ -122,15 +134,16 @@ interface RemoveMemberProps {
 
 // "Remove" for someone else, "Leave group" for yourself: in the members panel and the workspace.
 export function RemoveMemberButton({name, isYou, disabled, onRemove}: RemoveMemberProps) {
+    const intl = useConnectIntl();
     return (
         <button
             type='button'
             className='cc-member-action'
-            aria-label={isYou ? 'Leave group' : `Remove ${name}`}
+            aria-label={isYou ? intl.formatMessage(messages.leave) : intl.formatMessage(messages.removeName, {name})}
             disabled={disabled}
             onClick={onRemove}
         >
-            {isYou ? 'Leave group' : 'Remove'}
+            {intl.formatMessage(isYou ? messages.leave : messages.remove)}
         </button>
     );
 }

@@ -1,6 +1,9 @@
 import React, {useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent} from 'react';
+import {defineMessages} from 'react-intl';
 import {useDispatch, useSelector} from 'react-redux';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import {workspacePageURL} from '../../routes';
 import {windowClosed, windowCollapsed, windowFocused} from '../../state/actions';
@@ -45,19 +48,24 @@ export function MiniWindow({id, collapsed, focused, focusRequest}: Props) {
     );
 }
 
+const messages = defineMessages({
+    loadingLabel: {id: 'connect.window.loading_label', defaultMessage: 'Loading conversation'},
+});
+
 // A window restored from an earlier visit, while its conversation is fetched.
 function PendingWindow({id}: {id: string}) {
     const dispatch = useDispatch();
+    const intl = useConnectIntl();
     return (
         <section
             className='cc-window cc-window--collapsed'
-            aria-label='Loading conversation'
+            aria-label={intl.formatMessage(messages.loadingLabel)}
             data-conversation-id={id}
         >
             <header className='cc-window-header'>
-                <p className='cc-window-title'>{'Loading…'}</p>
+                <p className='cc-window-title'>{intl.formatMessage(commonMessages.loading)}</p>
                 <IconButton
-                    label='Close'
+                    label={intl.formatMessage(commonMessages.close)}
                     onClick={() => dispatch(windowClosed(id))}
                 >
                     <CloseIcon/>

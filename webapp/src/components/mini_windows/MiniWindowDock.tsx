@@ -1,6 +1,8 @@
 import React, {useEffect, useRef} from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {ensureConversation} from '../../state/operations';
 import {dockLayout, selectConversationsLoaded, selectDockCapacity, selectFocusedWindowId, selectFocusRequest, selectMiniWindows, selectSidebarInset} from '../../state/selectors';
 import type {MiniWindow as MiniWindowState} from '../../state/types';
@@ -30,10 +32,15 @@ function useRestoredConversations(windows: MiniWindowState[]): void {
     }, [deps, loaded, windows]);
 }
 
+const messages = defineMessages({
+    label: {id: 'connect.dock.label', defaultMessage: 'Conversation windows'},
+});
+
 // The mini windows (F-20, F-21), docked at the bottom right beside the sidebar: the newest
 // nearest the sidebar, the oldest in an overflow menu once the viewport is too narrow.
 export function MiniWindowDock() {
     useConnectStylesheet();
+    const intl = useConnectIntl();
     const windows = useSelector(selectMiniWindows);
     const capacity = useSelector(selectDockCapacity);
     const focusedId = useSelector(selectFocusedWindowId);
@@ -51,7 +58,7 @@ export function MiniWindowDock() {
         <div
             className='cc-dock'
             role='region'
-            aria-label='Conversation windows'
+            aria-label={intl.formatMessage(messages.label)}
             style={{right: rightInset, maxWidth: `calc(100vw - ${rightInset + windowGap}px)`}}
         >
             {overflow.length > 0 && <OverflowMenu windows={overflow}/>}

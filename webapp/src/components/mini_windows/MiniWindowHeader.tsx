@@ -1,5 +1,8 @@
 import React, {useEffect, useRef, useState, type KeyboardEvent} from 'react';
+import {defineMessages, type IntlShape} from 'react-intl';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import type {Conversation} from '../../types/connect';
 import {ConversationAvatar} from '../common/Avatar';
 import {IconButton} from '../common/IconButton';
@@ -33,10 +36,25 @@ interface TitleProps {
     onRename: (name: string) => void;
 }
 
+const messages = defineMessages({
+    groupName: {id: 'connect.window.group_name', defaultMessage: 'Group name'},
+    memberNames: {id: 'connect.window.group_name_placeholder', defaultMessage: 'Member names'},
+    rename: {id: 'connect.window.rename', defaultMessage: 'Rename group'},
+    renameTitle: {id: 'connect.window.rename_title', defaultMessage: '{name} (click to rename)'},
+    addPeople: {id: 'connect.window.actions.add_people', defaultMessage: 'Add people'},
+    members: {id: 'connect.window.actions.members', defaultMessage: 'Members'},
+    notifications: {id: 'connect.window.actions.notifications', defaultMessage: 'Notification preferences'},
+    newWindow: {id: 'connect.window.actions.new_window', defaultMessage: 'New Window'},
+    more: {id: 'connect.window.actions.more', defaultMessage: 'More actions'},
+    expand: {id: 'connect.window.expand', defaultMessage: 'Expand'},
+    collapse: {id: 'connect.window.collapse', defaultMessage: 'Collapse'},
+});
+
 // The window's name, which names the window itself. A managed group's name is a button that turns
 // into a field (F-03): Enter or leaving the field saves, Escape cancels.
 function WindowTitle({conversation, titleId, renamable, onRename}: TitleProps) {
     const [editing, setEditing] = useState(false);
+    const intl = useConnectIntl();
     const inputRef = useRef<HTMLInputElement>(null);
     const buttonRef = useRef<HTMLButtonElement>(null);
     const finished = useRef(false);
@@ -96,10 +114,10 @@ function WindowTitle({conversation, titleId, renamable, onRename}: TitleProps) {
                 <input
                     ref={inputRef}
                     className='cc-window-title cc-window-title-input'
-                    aria-label='Group name'
+                    aria-label={intl.formatMessage(messages.groupName)}
                     maxLength={maxGroupNameLength}
                     defaultValue={conversation.name}
-                    placeholder='Member names'
+                    placeholder={intl.formatMessage(messages.memberNames)}
                     onKeyDown={onKeyDown}
                     onBlur={() => finish(true, false)}
                 />
@@ -108,8 +126,8 @@ function WindowTitle({conversation, titleId, renamable, onRename}: TitleProps) {
                     ref={buttonRef}
                     type='button'
                     className='cc-window-title cc-window-title-button'
-                    aria-label={`Rename group ${conversation.name}`}
-                    title={`${conversation.name} (click to rename)`}
+                    aria-label={`${intl.formatMessage(messages.rename)} ${conversation.name}`}
+                    title={intl.formatMessage(messages.renameTitle, {name: conversation.name})}
                     onClick={() => {
                         finished.current = false;
                         setEditing(true);
@@ -131,20 +149,21 @@ interface ActionsOf {
 }
 
 // The less used buttons live in one menu, so the name keeps the header's room.
-function windowActions({conversation, onAddPeople, onMembers, onNotifications, onNewWindow}: ActionsOf): MenuItem[] {
+function windowActions(intl: IntlShape, {conversation, onAddPeople, onMembers, onNotifications, onNewWindow}: ActionsOf): MenuItem[] {
     const group: MenuItem[] = conversation.kind === 'group' ? [
-        {label: 'Add people', icon: <AddPeopleIcon/>, onSelect: onAddPeople},
-        {label: 'Members', icon: <GroupIcon/>, onSelect: onMembers},
+        {label: intl.formatMessage(messages.addPeople), icon: <AddPeopleIcon/>, onSelect: onAddPeople},
+        {label: intl.formatMessage(messages.members), icon: <GroupIcon/>, onSelect: onMembers},
     ] : [];
     return [
         ...group,
-        {label: 'Notification preferences', icon: <BellIcon/>, onSelect: onNotifications},
-        {label: 'New Window', icon: <ExternalIcon/>, onSelect: onNewWindow},
+        {label: intl.formatMessage(messages.notifications), icon: <BellIcon/>, onSelect: onNotifications},
+        {label: intl.formatMessage(messages.newWindow), icon: <ExternalIcon/>, onSelect: onNewWindow},
     ];
 }
 
 // F-22: avatar, name and the window's buttons. A collapsed window also shows its unread count.
 export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, onAddPeople, onMembers, onNotifications, onRename, onNewWindow, onToggleCollapsed, onClose}: Props) {
+    const intl = useConnectIntl();
     return (
         <header
             className='cc-window-header'
@@ -169,20 +188,20 @@ export function MiniWindowHeader({conversation, siteURL, titleId, collapsed, onA
             {collapsed && <UnreadBadge count={conversation.unread_count}/>}
             {!collapsed && (
                 <Menu
-                    label='More actions'
+                    label={intl.formatMessage(messages.more)}
                     icon={<MoreIcon/>}
-                    items={windowActions({conversation, onAddPeople, onMembers, onNotifications, onNewWindow})}
+                    items={windowActions(intl, {conversation, onAddPeople, onMembers, onNotifications, onNewWindow})}
                 />
             )}
             <IconButton
-                label={collapsed ? 'Expand' : 'Collapse'}
+                label={intl.formatMessage(collapsed ? messages.expand : messages.collapse)}
                 expanded={!collapsed}
                 onClick={onToggleCollapsed}
             >
                 {collapsed ? <ExpandIcon/> : <MinimizeIcon/>}
             </IconButton>
             <IconButton
-                label='Close'
+                label={intl.formatMessage(commonMessages.close)}
                 onClick={onClose}
             >
                 <CloseIcon/>

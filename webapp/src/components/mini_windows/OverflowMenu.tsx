@@ -1,15 +1,23 @@
 import React, {useId} from 'react';
+import {defineMessages} from 'react-intl';
 import {useDispatch, useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {windowOpened} from '../../state/actions';
 import {selectConversationsById} from '../../state/selectors';
 import type {MiniWindow} from '../../state/types';
 import {useMenu} from '../common/Menu';
 import {UnreadBadge} from '../common/UnreadBadge';
 
+const messages = defineMessages({
+    chip: {id: 'connect.dock.overflow.chip', defaultMessage: '{count, plural, one {# more conversation} other {# more conversations}}'},
+    menu: {id: 'connect.dock.overflow.menu', defaultMessage: 'More conversations'},
+});
+
 // The "+N" chip holding the windows that do not fit (F-21); choosing one brings it into the dock.
 export function OverflowMenu({windows}: {windows: MiniWindow[]}) {
     const dispatch = useDispatch();
+    const intl = useConnectIntl();
     const byId = useSelector(selectConversationsById);
     const {open, setOpen, containerRef, buttonRef, onMenuKeyDown, onBlur} = useMenu();
     const menuId = useId();
@@ -33,7 +41,7 @@ export function OverflowMenu({windows}: {windows: MiniWindow[]}) {
                 aria-haspopup='menu'
                 aria-expanded={open}
                 aria-controls={menuId}
-                aria-label={`${windows.length} more conversations`}
+                aria-label={intl.formatMessage(messages.chip, {count: windows.length})}
                 onClick={() => setOpen((shown) => !shown)}
             >
                 {`+${windows.length}`}
@@ -47,7 +55,7 @@ export function OverflowMenu({windows}: {windows: MiniWindow[]}) {
                 <ul
                     id={menuId}
                     role='menu'
-                    aria-label='More conversations'
+                    aria-label={intl.formatMessage(messages.menu)}
                     className='cc-overflow-menu'
                     onKeyDown={onMenuKeyDown}
                 >

@@ -1,5 +1,8 @@
 import React, {useEffect, useId, useRef, useState, type KeyboardEvent} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import type {StaffPerson} from '../../types/connect';
 import {Alert} from '../common/Alert';
@@ -8,6 +11,15 @@ import {CloseIcon} from '../common/icons';
 import {useConnectEnvironment} from '../connect_context';
 
 import {useStaffSuggestions} from './use_staff_suggestions';
+
+const messages = defineMessages({
+    remove: {id: 'connect.picker.remove', defaultMessage: 'Remove {name}'},
+    search: {id: 'connect.picker.search', defaultMessage: 'Search staff by name'},
+    another: {id: 'connect.picker.another', defaultMessage: 'Add another person'},
+    typeName: {id: 'connect.picker.type_name', defaultMessage: 'Type a name'},
+    staff: {id: 'connect.picker.staff', defaultMessage: 'Staff'},
+    noMatch: {id: 'connect.picker.no_match', defaultMessage: 'No staff match “{query}”.'},
+});
 
 interface Props {
     title: string;
@@ -31,6 +43,7 @@ function personName(person: StaffPerson): string {
 // pick, Escape closes the suggestions and then the picker.
 export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmit, onCancel}: Props) {
     const {client} = useConnectEnvironment();
+    const intl = useConnectIntl();
     const [query, setQuery] = useState('');
     const [picked, setPicked] = useState<StaffPerson[]>([]);
     const [activeIndex, setActiveIndex] = useState(0);
@@ -143,7 +156,7 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
                         {personName(person)}
                         <IconButton
                             small={true}
-                            label={`Remove ${personName(person)}`}
+                            label={intl.formatMessage(messages.remove, {name: personName(person)})}
                             onClick={() => unpick(person)}
                         >
                             <CloseIcon size={12}/>
@@ -154,12 +167,12 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
                     ref={inputRef}
                     className='cc-picker-input'
                     role='combobox'
-                    aria-label='Search staff by name'
+                    aria-label={intl.formatMessage(messages.search)}
                     aria-autocomplete='list'
                     aria-expanded={listOpen}
                     aria-controls={listId}
                     aria-activedescendant={activePerson ? optionId(activePerson) : undefined}
-                    placeholder={picked.length ? 'Add another person' : 'Type a name'}
+                    placeholder={intl.formatMessage(picked.length ? messages.another : messages.typeName)}
                     value={query}
                     onChange={(event) => changeQuery(event.target.value)}
                     onKeyDown={onKeyDown}
@@ -168,7 +181,7 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
             <ul
                 id={listId}
                 role='listbox'
-                aria-label='Staff'
+                aria-label={intl.formatMessage(messages.staff)}
                 className='cc-suggestions'
                 hidden={!listOpen}
             >
@@ -188,7 +201,7 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
                 ))}
             </ul>
             {query.trim() !== '' && suggestions.status === 'done' && shown.length === 0 && (
-                <p className='cc-picker-hint'>{`No staff match “${query.trim()}”.`}</p>
+                <p className='cc-picker-hint'>{intl.formatMessage(messages.noMatch, {query: query.trim()})}</p>
             )}
             {/* Not announced: it comes and goes as the person types. */}
             <Alert
@@ -202,7 +215,7 @@ export function PeoplePicker({title, submitLabel, hint, excludeIds = [], onSubmi
                     className='cc-button cc-button--secondary'
                     onClick={onCancel}
                 >
-                    {'Cancel'}
+                    {intl.formatMessage(commonMessages.cancel)}
                 </button>
                 <button
                     type='button'

@@ -1,12 +1,15 @@
 import React, {useId, useRef, useState, type FormEvent, type KeyboardEvent} from 'react';
+import {defineMessages, type IntlShape} from 'react-intl';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import type {Conversation} from '../../types/connect';
 import type {MessageSearchGroup, MessageSearchMatch, MessageSearchResults} from '../../types/wire.generated';
 import {Alert} from '../common/Alert';
 import {IconButton} from '../common/IconButton';
 import {SearchIcon} from '../common/icons';
-import {formatFullTime, formatMessageTime} from '../common/time';
+import {useTimeFormat} from '../common/time';
 import {useConnectDeps, useConnectEnvironment} from '../connect_context';
 import {plainText} from '../message_text/plain_text';
 
@@ -18,20 +21,32 @@ interface Props {
     onOpen: (conversation: Conversation) => Promise<void>;
 }
 
-function authorOf(group: MessageSearchGroup, match: MessageSearchMatch, currentUserId: string): string {
+const messages = defineMessages({
+    you: {id: 'connect.search.you', defaultMessage: 'You'},
+    someone: {id: 'connect.search.someone', defaultMessage: 'Someone'},
+    noMatch: {id: 'connect.search.no_match', defaultMessage: 'No messages match "{terms}".'},
+    summary: {id: 'connect.search.summary', defaultMessage: '{messages, plural, one {# message} other {# messages}} in {conversations, plural, one {# conversation} other {# conversations}}.'},
+    gone: {id: 'connect.search.gone', defaultMessage: 'That message is no longer in the conversation.'},
+    search: {id: 'connect.search.label', defaultMessage: 'Search messages'},
+    placeholder: {id: 'connect.search.placeholder', defaultMessage: 'Search messages (from:, in:)'},
+    close: {id: 'connect.search.close', defaultMessage: 'Close message search'},
+    pressEnter: {id: 'connect.search.press_enter', defaultMessage: 'Press Enter to search.'},
+    results: {id: 'connect.search.results', defaultMessage: 'Search results'},
+});
+
+function authorOf(intl: IntlShape, group: MessageSearchGroup, match: MessageSearchMatch, currentUserId: string): string {
     if (match.user_id === currentUserId) {
-        return 'You';
+        return intl.formatMessage(messages.you);
     }
-    return group.conversation.members.find((member) => member.id === match.user_id)?.display_name ?? 'Someone';
+    return group.conversation.members.find((member) => member.id === match.user_id)?.display_name ?? intl.formatMessage(messages.someone);
 }
 
-function summary(results: MessageSearchResults): string {
-    const messages = results.groups.reduce((sum, group) => sum + group.messages.length, 0);
-    if (messages === 0) {
-        return `No messages match "${results.terms}".`;
+function summary(intl: IntlShape, results: MessageSearchResults): string {
+    const count = results.groups.reduce((sum, group) => sum + group.messages.length, 0);
+    if (count === 0) {
+        return intl.formatMessage(messages.noMatch, {terms: results.terms});
     }
-    const conversations = results.groups.length;
-    return `${messages} ${messages === 1 ? 'message' : 'messages'} in ${conversations} ${conversations === 1 ? 'conversation' : 'conversations'}.`;
+    return intl.formatMessage(messages.summary, {messages: count, conversations: results.groups.length});
 }
 
 // Up and Down move between the results.
@@ -52,6 +67,8 @@ function moveThroughResults(event: KeyboardEvent<HTMLElement>) {
 // words marked; choosing one opens its conversation at that message. Escape leaves it.
 export function MessageSearch({onOpen}: Props) {
     const deps = useConnectDeps();
+    const intl = useConnectIntl();
+    const time = useTimeFormat();
     const {client, currentUserId} = useConnectEnvironment();
     const [open, setOpen] = useState(false);
     const [terms, setTerms] = useState('');
@@ -92,7 +109,7 @@ export function MessageSearch({onOpen}: Props) {
             await onOpen(group.conversation);
             const loaded = await loadUntil(deps, group.conversation.id, match.post_id);
             if (!loaded || !(await showMessage(match.post_id))) {
-                setFailure('That message is no longer in the conversation.');
+                setFailure(intl.formatMessage(messages.gone));
                 return;
             }
             setOpen(false);
@@ -103,7 +120,7 @@ export function MessageSearch({onOpen}: Props) {
         <div className='cc-message-search-toggle'>
             <IconButton
                 ref={toggleRef}
-                label='Search messages'
+                label={intl.formatMessage(messages.search)}
                 expanded={open}
                 onClick={() => (open ? close() : setOpen(true))}
             >
@@ -121,7 +138,7 @@ export function MessageSearch({onOpen}: Props) {
             <div
                 className='cc-message-search'
                 role='search'
-                aria-label='Search messages'
+                aria-label={intl.formatMessage(messages.search)}
                 onKeyDown={(event) => {
                     if (event.key === 'Escape') {
                         event.preventDefault();
@@ -137,14 +154,14 @@ export function MessageSearch({onOpen}: Props) {
                 <input
                     type='search'
                     className='cc-input'
-                    aria-label='Search messages'
-                    placeholder='Search messages (from:, in:)'
+                    aria-label={intl.formatMessage(messages.search)}
+                    placeholder={intl.formatMessage(messages.placeholder)}
                     autoFocus={true}
                     value={terms}
                     onChange={(event) => setTerms(event.target.value)}
                 />
                 <IconButton
-                    label='Close message search'
+                    label={intl.formatMessage(messages.close)}
                     onClick={close}
                 >
                     <span aria-hidden='true'>{'×'}</span>
@@ -154,7 +171,7 @@ export function MessageSearch({onOpen}: Props) {
                 className='cc-status'
                 role='status'
             >
-                {searching ? 'Searching…' : results ? summary(results) : 'Press Enter to search.'}
+                {searching ? intl.formatMessage(commonMessages.searching) : results ? summary(intl, results) : intl.formatMessage(messages.pressEnter)}
             </p>
             <Alert message={failure}/>
             {results && results.groups.length > 0 && (
@@ -168,7 +185,7 @@ export function MessageSearch({onOpen}: Props) {
                         id={headingId}
                         className='cc-visually-hidden'
                     >
-                        {'Search results'}
+                        {intl.formatMessage(messages.results)}
                     </h3>
                     {results.groups.map((group) => (
                         <div
@@ -187,12 +204,12 @@ export function MessageSearch({onOpen}: Props) {
                                             onClick={() => choose(group, match)}
                                         >
                                             <span className='cc-search-result-head'>
-                                                <span className='cc-search-result-author'>{authorOf(group, match, currentUserId)}</span>
+                                                <span className='cc-search-result-author'>{authorOf(intl, group, match, currentUserId)}</span>
                                                 <time
                                                     dateTime={new Date(match.create_at).toISOString()}
-                                                    title={formatFullTime(match.create_at)}
+                                                    title={time.full(match.create_at)}
                                                 >
-                                                    {formatMessageTime(match.create_at)}
+                                                    {time.time(match.create_at)}
                                                 </time>
                                             </span>
                                             <span className='cc-search-result-text'>{highlighted(plainText(match.message), match.highlights)}</span>

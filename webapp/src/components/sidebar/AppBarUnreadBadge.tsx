@@ -2,6 +2,7 @@ import React, {useEffect, useState} from 'react';
 import {createPortal} from 'react-dom';
 import {useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {selectTotalUnread} from '../../state/selectors';
 import {unreadLabel} from '../common/UnreadBadge';
 
@@ -25,6 +26,7 @@ function iconCorner(iconUrl: string): Corner | null {
 // the channel header icon and the sidebar heading carry the same count.
 export function AppBarUnreadBadge({iconUrl}: {iconUrl: string}) {
     const totalUnread = useSelector(selectTotalUnread);
+    const intl = useConnectIntl();
     const [corner, setCorner] = useState<Corner | null>(null);
     const shown = totalUnread > 0;
 
@@ -64,7 +66,7 @@ export function AppBarUnreadBadge({iconUrl}: {iconUrl: string}) {
         <span
             className='cc-badge cc-app-bar-badge'
             style={{top: corner.top, left: corner.left}}
-            title={unreadLabel(totalUnread)}
+            title={unreadLabel(intl, totalUnread)}
             aria-hidden='true'
             data-testid='app-bar-unread-badge'
         >

@@ -1,6 +1,12 @@
 import React from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {SearchIcon} from '../common/icons';
+
+const messages = defineMessages({
+    label: {id: 'connect.sidebar.filter.placeholder', defaultMessage: 'Filter conversations'},
+});
 
 interface Props {
     query: string;
@@ -8,13 +14,15 @@ interface Props {
 }
 
 export function ConversationFilter({query, onChange}: Props) {
+    const intl = useConnectIntl();
+    const label = intl.formatMessage(messages.label);
     return (
         <div
             className='cc-filter'
             role='search'
         >
             <label>
-                <span className='cc-visually-hidden'>{'Filter conversations'}</span>
+                <span className='cc-visually-hidden'>{label}</span>
                 <span
                     className='cc-filter-icon'
                     aria-hidden='true'
@@ -24,7 +32,7 @@ export function ConversationFilter({query, onChange}: Props) {
                 <input
                     className='cc-input'
                     type='search'
-                    placeholder='Filter conversations'
+                    placeholder={label}
                     value={query}
                     maxLength={64}
                     onChange={(event) => onChange(event.target.value)}

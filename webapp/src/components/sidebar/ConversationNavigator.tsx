@@ -1,6 +1,9 @@
 import React, {useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject} from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import {closeConversation, loadConversations, sendMessage, startConversation} from '../../state/operations';
 import {selectConversationsById, selectConversationsError, selectConversationsLoaded, selectOpenConversationIds, selectTotalUnread} from '../../state/selectors';
@@ -16,6 +19,21 @@ import {ConversationRow} from './ConversationRow';
 import {MentionsToggle, NoMentions, mentionedIds} from './MentionsFilter';
 import {SidebarHeader} from './SidebarHeader';
 import {useConversationSearch} from './use_conversation_search';
+
+const messages = defineMessages({
+    newTitle: {id: 'connect.sidebar.new.title', defaultMessage: 'New conversation'},
+    newHint: {id: 'connect.sidebar.new.hint', defaultMessage: 'Pick one person for a direct conversation, or more for a group.'},
+    newSubmit: {id: 'connect.sidebar.new.submit', defaultMessage: 'Start'},
+    allTitle: {id: 'connect.sidebar.search.title', defaultMessage: 'All conversations'},
+    noMatch: {id: 'connect.sidebar.search.no_match', defaultMessage: 'No conversations match “{query}”.'},
+    matching: {id: 'connect.sidebar.search.results_label', defaultMessage: 'Matching conversations'},
+    mentioningYou: {id: 'connect.sidebar.list.mentions_label', defaultMessage: 'Conversations that mention you'},
+    open: {id: 'connect.sidebar.list.label', defaultMessage: 'Open conversations'},
+    loadFailed: {id: 'connect.sidebar.load_failed', defaultMessage: 'Connect could not load your conversations: {reason}'},
+    loadingList: {id: 'connect.sidebar.loading', defaultMessage: 'Loading conversations…'},
+    empty: {id: 'connect.sidebar.empty', defaultMessage: 'No conversations yet. Chat with a colleague about a ticket, a change or anything else.'},
+    startOne: {id: 'connect.sidebar.empty.start', defaultMessage: 'Start a conversation'},
+});
 
 interface Props {
     regionRef?: RefObject<HTMLElement>;
@@ -50,6 +68,7 @@ function moveThroughRows(event: KeyboardEvent<HTMLUListElement>) {
 
 export function ConversationNavigator({regionRef: givenRef, label, onOpen, selectedId, onOpenStandalone, onCollapse, className}: Props) {
     const deps = useConnectDeps();
+    const intl = useConnectIntl();
     const {siteURL, currentUserId} = useConnectEnvironment();
     const openIds = useSelector(selectOpenConversationIds);
     const byId = useSelector(selectConversationsById);
@@ -132,9 +151,9 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
             />
             {pickerOpen && (
                 <PeoplePicker
-                    title='New conversation'
-                    hint='Pick one person for a direct conversation, or more for a group.'
-                    submitLabel='Start'
+                    title={intl.formatMessage(messages.newTitle)}
+                    hint={intl.formatMessage(messages.newHint)}
+                    submitLabel={intl.formatMessage(messages.newSubmit)}
                     onSubmit={start}
                     onCancel={() => {
                         setPickerOpen(false);
@@ -155,15 +174,15 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
             <Alert message={failure}/>
             {filtering ? (
                 <>
-                    <h3 className='cc-sidebar-section-title'>{'All conversations'}</h3>
-                    {search.searching && <p className='cc-status'>{'Searching…'}</p>}
+                    <h3 className='cc-sidebar-section-title'>{intl.formatMessage(messages.allTitle)}</h3>
+                    {search.searching && <p className='cc-status'>{intl.formatMessage(commonMessages.searching)}</p>}
                     <Alert message={search.error}/>
                     {!search.searching && !search.error && search.results.length === 0 && (
-                        <p className='cc-status'>{`No conversations match “${query.trim()}”.`}</p>
+                        <p className='cc-status'>{intl.formatMessage(messages.noMatch, {query: query.trim()})}</p>
                     )}
                     <ul
                         className='cc-list'
-                        aria-label='Matching conversations'
+                        aria-label={intl.formatMessage(messages.matching)}
                     >
                         {search.results.map((conversation) => (
                             <ConversationRow
@@ -187,7 +206,7 @@ export function ConversationNavigator({regionRef: givenRef, label, onOpen, selec
                         <ul
                             ref={listRef}
                             className='cc-list'
-                            aria-label={mentionsOnly ? 'Conversations that mention you' : 'Open conversations'}
+                            aria-label={intl.formatMessage(mentionsOnly ? messages.mentioningYou : messages.open)}
                             onKeyDown={moveThroughRows}
                         >
                             {shownIds.map((id) => byId[id]).filter(Boolean).map((conversation) => (
@@ -218,11 +237,12 @@ interface OpenConversationsProps {
 }
 
 function OpenConversations({loaded, loadError, pickerOpen, onRetry, onStart, children}: OpenConversationsProps) {
+    const intl = useConnectIntl();
     if (loadError) {
         return (
             <div className='cc-empty'>
                 <Alert
-                    message={`Connect could not load your conversations: ${loadError}`}
+                    message={intl.formatMessage(messages.loadFailed, {reason: loadError})}
                     look='text'
                 />
                 <button
@@ -230,24 +250,24 @@ function OpenConversations({loaded, loadError, pickerOpen, onRetry, onStart, chi
                     className='cc-button cc-button--secondary'
                     onClick={onRetry}
                 >
-                    {'Try again'}
+                    {intl.formatMessage(commonMessages.tryAgain)}
                 </button>
             </div>
         );
     }
     if (!loaded) {
-        return <p className='cc-status'>{'Loading conversations…'}</p>;
+        return <p className='cc-status'>{intl.formatMessage(messages.loadingList)}</p>;
     }
     if (!children) {
         return pickerOpen ? null : (
             <div className='cc-empty'>
-                <p>{'No conversations yet. Chat with a colleague about a ticket, a change or anything else.'}</p>
+                <p>{intl.formatMessage(messages.empty)}</p>
                 <button
                     type='button'
                     className='cc-button'
                     onClick={onStart}
                 >
-                    {'Start a conversation'}
+                    {intl.formatMessage(messages.startOne)}
                 </button>
             </div>
         );

@@ -1,13 +1,26 @@
 import React, {memo, useId} from 'react';
+import {defineMessages, type IntlShape} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
+import {previewInLanguage} from '../../i18n/sent_file';
 import type {Conversation} from '../../types/connect';
 import {ConversationAvatar} from '../common/Avatar';
 import {IconButton} from '../common/IconButton';
 import {CloseIcon} from '../common/icons';
-import {formatFullTime, formatRelativeTime} from '../common/time';
+import {useTimeFormat} from '../common/time';
 import {UnreadBadge, unreadLabel} from '../common/UnreadBadge';
 import {plainText} from '../message_text/plain_text';
 import {useDropZone} from '../conversation/use_drop_zone';
+
+const messages = defineMessages({
+    noMessages: {id: 'connect.sidebar.row.no_messages', defaultMessage: 'No messages yet'},
+    mine: {id: 'connect.sidebar.row.mine', defaultMessage: 'You: {message}'},
+    byAuthor: {id: 'connect.sidebar.row.by_author', defaultMessage: '{author}: {message}'},
+    withUnread: {id: 'connect.sidebar.row.label_unread', defaultMessage: '{name}, {unread}'},
+    recordBadge: {id: 'connect.sidebar.row.record_badge', defaultMessage: 'Record'},
+    recordBadgeTitle: {id: 'connect.sidebar.row.record_badge_title', defaultMessage: 'Record conversation: its followers are its members'},
+    close: {id: 'connect.sidebar.row.close', defaultMessage: 'Close {name}'},
+});
 
 interface Props {
     conversation: Conversation;
@@ -31,18 +44,18 @@ function firstName(displayName: string): string {
 }
 
 // "You: ..." for the user's own message; in a group, the author's first name before it.
-export function previewOf(conversation: Conversation, currentUserId: string): string {
+export function previewOf(intl: IntlShape, conversation: Conversation, currentUserId: string): string {
     const lastPost = conversation.last_post;
     if (!lastPost) {
-        return 'No messages yet';
+        return intl.formatMessage(messages.noMessages);
     }
     // The text as it reads, without its markdown.
-    const message = plainText(lastPost.message);
+    const message = previewInLanguage(intl, plainText(lastPost.message));
     if (lastPost.user_id === currentUserId) {
-        return `You: ${message}`;
+        return intl.formatMessage(messages.mine, {message});
     }
     const author = conversation.members.find((member) => member.id === lastPost.user_id);
-    return conversation.kind === 'group' && author ? `${firstName(author.display_name || author.username)}: ${message}` : message;
+    return conversation.kind === 'group' && author ? intl.formatMessage(messages.byAuthor, {author: firstName(author.display_name || author.username), message}) : message;
 }
 
 export const ConversationRow = memo(function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose, onDropRecord, selectedId}: Props) {
@@ -50,8 +63,10 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
     const presenceId = useId();
     const badgeId = useId();
     const timeId = useId();
+    const intl = useConnectIntl();
+    const time = useTimeFormat();
     const unread = conversation.unread_count;
-    const label = unread > 0 ? `${conversation.name}, ${unreadLabel(unread)}` : conversation.name;
+    const label = unread > 0 ? intl.formatMessage(messages.withUnread, {name: conversation.name, unread: unreadLabel(intl, unread)}) : conversation.name;
 
     // Only records go to a row; files and other text want the conversation's own window.
     const {dragging, handlers} = useDropZone((content) => {
@@ -84,10 +99,10 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
                             <span
                                 id={badgeId}
                                 className='cc-record-badge'
-                                title='Record conversation: its followers are its members'
+                                title={intl.formatMessage(messages.recordBadgeTitle)}
                                 aria-hidden='true'
                             >
-                                {'Record'}
+                                {intl.formatMessage(messages.recordBadge)}
                             </span>
                         )}
                         <button
@@ -106,7 +121,7 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
                         className='cc-row-preview'
                         aria-hidden='true'
                     >
-                        {previewOf(conversation, currentUserId)}
+                        {previewOf(intl, conversation, currentUserId)}
                     </span>
                 </span>
                 <span className='cc-row-meta'>
@@ -115,9 +130,9 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
                         className='cc-row-time'
                         aria-hidden='true'
                         dateTime={new Date(conversation.last_activity_at).toISOString()}
-                        title={formatFullTime(conversation.last_activity_at)}
+                        title={time.full(conversation.last_activity_at)}
                     >
-                        {formatRelativeTime(conversation.last_activity_at, now)}
+                        {time.short(conversation.last_activity_at, now)}
                     </time>
                     <UnreadBadge
                         count={unread}
@@ -128,7 +143,7 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
             {onClose && (
                 <IconButton
                     className='cc-row-close'
-                    label={`Close ${conversation.name}`}
+                    label={intl.formatMessage(messages.close, {name: conversation.name})}
                     onClick={() => onClose(conversation)}
                 >
                     <CloseIcon size={16}/>

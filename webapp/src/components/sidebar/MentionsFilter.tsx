@@ -1,6 +1,14 @@
 import React from 'react';
+import {defineMessages} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import type {Conversation} from '../../types/connect';
+
+const messages = defineMessages({
+    mentions: {id: 'connect.sidebar.mentions.toggle', defaultMessage: 'Mentions'},
+    count: {id: 'connect.sidebar.mentions.count_label', defaultMessage: '{count, plural, one {, # conversation} other {, # conversations}}'},
+    none: {id: 'connect.sidebar.mentions.none', defaultMessage: 'No unread mentions. Conversations where someone @mentions you show here until you read them.'},
+});
 
 // F-88: the conversations where the user was @mentioned and has not read it (Mattermost's
 // channel member mention_count), newest first as the list already is.
@@ -16,6 +24,7 @@ interface Props {
 
 // The switch between every open conversation and only those with unread mentions.
 export function MentionsToggle({pressed, count, onChange}: Props) {
+    const intl = useConnectIntl();
     return (
         <button
             type='button'
@@ -23,12 +32,13 @@ export function MentionsToggle({pressed, count, onChange}: Props) {
             aria-pressed={pressed}
             onClick={() => onChange(!pressed)}
         >
-            {'Mentions'}
-            {count > 0 && <span aria-label={`, ${count} conversations`}>{` ${count}`}</span>}
+            {intl.formatMessage(messages.mentions)}
+            {count > 0 && <span aria-label={intl.formatMessage(messages.count, {count})}>{` ${count}`}</span>}
         </button>
     );
 }
 
 export function NoMentions() {
-    return <p className='cc-status'>{'No unread mentions. Conversations where someone @mentions you show here until you read them.'}</p>;
+    const intl = useConnectIntl();
+    return <p className='cc-status'>{intl.formatMessage(messages.none)}</p>;
 }

@@ -1,9 +1,19 @@
 import React, {useEffect, useRef} from 'react';
+import {defineMessages} from 'react-intl';
+
+import {useConnectIntl} from '../../i18n/intl';
+
+const messages = defineMessages({
+    title: {id: 'connect.not_staff.title', defaultMessage: 'Connect Chat is for IT staff'},
+    what: {id: 'connect.not_staff.what', defaultMessage: 'It is where ITIL staff talk with each other about tickets, changes and incidents. Your account is not one of them, so there is nothing to show you here.'},
+    elsewhere: {id: 'connect.not_staff.elsewhere', defaultMessage: 'To reach IT about a request of your own, use your usual support channel or portal.'},
+});
 
 // In place of the sidebar for someone who is not ITIL staff: what Connect is, who gets it and
 // whom to ask. No picker and no retry: nothing the user can do here changes the answer.
 export function NotStaffPanel({help}: {help: string}) {
     const headingRef = useRef<HTMLHeadingElement>(null);
+    const intl = useConnectIntl();
     useEffect(() => headingRef.current?.focus(), []);
     return (
         <section
@@ -17,11 +27,11 @@ export function NotStaffPanel({help}: {help: string}) {
                 className='cc-not-staff-title'
                 tabIndex={-1}
             >
-                {'Connect Chat is for IT staff'}
+                {intl.formatMessage(messages.title)}
             </h2>
-            <p>{'It is where ITIL staff talk with each other about tickets, changes and incidents. Your account is not one of them, so there is nothing to show you here.'}</p>
+            <p>{intl.formatMessage(messages.what)}</p>
             {help && <p>{help}</p>}
-            <p>{'To reach IT about a request of your own, use your usual support channel or portal.'}</p>
+            <p>{intl.formatMessage(messages.elsewhere)}</p>
         </section>
     );
 }

@@ -1,5 +1,8 @@
 import React, {useEffect, useId, useRef, useState, type KeyboardEvent} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {commonMessages} from '../../i18n/common_messages';
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import type {SwarmPerson, SwarmPlan} from '../../types/swarm';
 import {Alert} from '../common/Alert';
@@ -13,12 +16,21 @@ export interface SwarmRecordRef {
     sys_id: string;
 }
 
+const messages = defineMessages({
+    already: {id: 'connect.swarm.already', defaultMessage: 'already in the conversation'},
+    title: {id: 'connect.swarm.title', defaultMessage: 'Bring in the team of {number}'},
+    reading: {id: 'connect.swarm.reading', defaultMessage: 'Reading the record’s people…'},
+    nobody: {id: 'connect.swarm.nobody', defaultMessage: 'The record has no assignee and no assignment group members.'},
+    people: {id: 'connect.swarm.people', defaultMessage: 'People'},
+    bringingIn: {id: 'connect.swarm.bringing_in', defaultMessage: 'Bringing in…'},
+    bringIn: {id: 'connect.swarm.bring_in', defaultMessage: 'Bring in'},
+});
+
 interface Props {
     record: SwarmRecordRef;
     onClose: () => void;
 }
 
-const statusWords: Record<string, string> = {already: 'already in the conversation'};
 
 function personLabel(person: SwarmPerson): string {
     const name = person.display_name || person.username || person.email;
@@ -30,6 +42,7 @@ function personLabel(person: SwarmPerson): string {
 // ones (and the user) to the record conversation and opens it. Escape or Cancel closes.
 export function SwarmDialog({record, onClose}: Props) {
     const deps = useConnectDeps();
+    const intl = useConnectIntl();
     const titleId = useId();
     const [plan, setPlan] = useState<SwarmPlan | null>(null);
     const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -121,7 +134,7 @@ export function SwarmDialog({record, onClose}: Props) {
                     id={titleId}
                     className='cc-swarm-title'
                 >
-                    {`Bring in the team of ${record.number}`}
+                    {intl.formatMessage(messages.title, {number: record.number})}
                 </h2>
                 {plan && (
                     <p className='cc-swarm-record'>
@@ -129,16 +142,16 @@ export function SwarmDialog({record, onClose}: Props) {
                         {plan.record.assignment_group ? ` · ${plan.record.assignment_group}` : ''}
                     </p>
                 )}
-                {!plan && !failure && <p className='cc-status'>{'Reading the record’s people…'}</p>}
-                {plan && people.length === 0 && <p className='cc-status'>{'The record has no assignee and no assignment group members.'}</p>}
+                {!plan && !failure && <p className='cc-status'>{intl.formatMessage(messages.reading)}</p>}
+                {plan && people.length === 0 && <p className='cc-status'>{intl.formatMessage(messages.nobody)}</p>}
                 {people.length > 0 && (
                     <ul
                         className='cc-swarm-people'
-                        aria-label='People'
+                        aria-label={intl.formatMessage(messages.people)}
                     >
                         {people.map((person, index) => {
                             const addable = person.status === 'add' && Boolean(person.user_id);
-                            const reason = person.status === 'add' ? '' : person.reason || statusWords[person.status] || '';
+                            const reason = person.status === 'add' ? '' : person.reason || (person.status === 'already' ? intl.formatMessage(messages.already) : '');
                             const inputId = `${titleId}-${index}`;
                             return (
                                 <li
@@ -169,7 +182,7 @@ export function SwarmDialog({record, onClose}: Props) {
                         className='cc-button cc-button--secondary'
                         onClick={onClose}
                     >
-                        {'Cancel'}
+                        {intl.formatMessage(commonMessages.cancel)}
                     </button>
                     <button
                         type='button'
@@ -177,7 +190,7 @@ export function SwarmDialog({record, onClose}: Props) {
                         disabled={!plan || busy}
                         onClick={() => void bringIn()}
                     >
-                        {busy ? 'Bringing in…' : 'Bring in'}
+                        {intl.formatMessage(busy ? messages.bringingIn : messages.bringIn)}
                     </button>
                 </div>
             </div>

@@ -1,6 +1,8 @@
 import React, {useEffect, useId, useMemo, useRef, useState, type KeyboardEvent} from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {selectConversationsById, selectOpenConversationIds} from '../../state/selectors';
 import type {Conversation} from '../../types/connect';
 import {useConnectDeps} from '../connect_context';
@@ -13,10 +15,19 @@ interface Props {
 
 const shown = 8;
 
+const messages = defineMessages({
+    title: {id: 'connect.switcher.title', defaultMessage: 'Jump to a conversation'},
+    name: {id: 'connect.switcher.name', defaultMessage: 'Conversation name'},
+    list: {id: 'connect.switcher.list', defaultMessage: 'Conversations'},
+    closed: {id: 'connect.switcher.closed', defaultMessage: 'closed'},
+    noMatch: {id: 'connect.switcher.no_match', defaultMessage: 'No conversations match “{query}”.'},
+});
+
 // Ctrl/Cmd+K, the Mattermost habit: type part of a name, Up/Down, Enter opens it, Escape closes.
 // The open conversations match as you type; closed ones come from the server's search.
 export function QuickSwitcher({onChoose, onClose}: Props) {
     const deps = useConnectDeps();
+    const intl = useConnectIntl();
     const [query, setQuery] = useState('');
     const [active, setActive] = useState(0);
     const inputRef = useRef<HTMLInputElement>(null);
@@ -58,18 +69,18 @@ export function QuickSwitcher({onChoose, onClose}: Props) {
                 className='cc-switcher'
                 role='dialog'
                 aria-modal='true'
-                aria-label='Jump to a conversation'
+                aria-label={intl.formatMessage(messages.title)}
                 onKeyDown={onKeyDown}
             >
                 <input
                     ref={inputRef}
                     className='cc-input cc-switcher-input'
                     role='combobox'
-                    aria-label='Conversation name'
+                    aria-label={intl.formatMessage(messages.name)}
                     aria-expanded={matches.length > 0}
                     aria-controls={listId}
                     aria-activedescendant={matches[active] ? `${listId}-${matches[active].id}` : undefined}
-                    placeholder='Jump to a conversation'
+                    placeholder={intl.formatMessage(messages.title)}
                     value={query}
                     maxLength={64}
                     onChange={(event) => {
@@ -80,7 +91,7 @@ export function QuickSwitcher({onChoose, onClose}: Props) {
                 <ul
                     id={listId}
                     role='listbox'
-                    aria-label='Conversations'
+                    aria-label={intl.formatMessage(messages.list)}
                     className='cc-switcher-list'
                 >
                     {matches.map((conversation, index) => (
@@ -94,11 +105,11 @@ export function QuickSwitcher({onChoose, onClose}: Props) {
                             onClick={() => onChoose(conversation)}
                         >
                             <span>{conversation.name}</span>
-                            {!conversation.open && <span className='cc-switcher-closed'>{'closed'}</span>}
+                            {!conversation.open && <span className='cc-switcher-closed'>{intl.formatMessage(messages.closed)}</span>}
                         </li>
                     ))}
                 </ul>
-                {query.trim() && matches.length === 0 && !search.searching && <p className='cc-status'>{`No conversations match “${query.trim()}”.`}</p>}
+                {query.trim() && matches.length === 0 && !search.searching && <p className='cc-status'>{intl.formatMessage(messages.noMatch, {query: query.trim()})}</p>}
             </div>
         </div>
     );

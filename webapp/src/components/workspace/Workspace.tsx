@@ -1,6 +1,8 @@
 import React, {useCallback, useEffect, useState} from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../i18n/intl';
 import {errorMessage} from '../../error_message';
 import {ensureConversation, reopenIfClosed} from '../../state/operations';
 import {selectAccessHelp, selectConversation, selectConversationsLoaded} from '../../state/selectors';
@@ -32,6 +34,14 @@ function isJumpKey(event: KeyboardEvent): boolean {
     return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
 }
 
+const messages = defineMessages({
+    list: {id: 'connect.workspace.list', defaultMessage: 'Conversations'},
+    empty: {id: 'connect.workspace.empty_label', defaultMessage: 'No conversation open'},
+    missing: {id: 'connect.workspace.missing', defaultMessage: 'That conversation is not one of yours, or it no longer exists.'},
+    choose: {id: 'connect.workspace.choose', defaultMessage: 'Choose a conversation on the left, or start one. Ctrl+K jumps to one by name.'},
+    tools: {id: 'connect.workspace.tools', defaultMessage: 'Conversation tools'},
+});
+
 // The Connect Workspace (F-30, F-31): the conversation list, the open conversation, and its tools.
 // One implementation for the route inside Mattermost and the standalone page.
 export function Workspace({initialConversationId = null, onSelect}: Props) {
@@ -53,6 +63,7 @@ export function Workspace({initialConversationId = null, onSelect}: Props) {
 
 function StaffWorkspace({initialConversationId, onSelect}: Props) {
     const deps = useConnectDeps();
+    const intl = useConnectIntl();
     const [selectedId, setSelectedId] = useState<string | null>(initialConversationId ?? null);
     const [focusRequest, setFocusRequest] = useState(0);
     // On a narrow screen the tools are an overlay, so they start closed there.
@@ -112,7 +123,7 @@ function StaffWorkspace({initialConversationId, onSelect}: Props) {
             data-testid='workspace'
         >
             <ConversationNavigator
-                label='Conversations'
+                label={intl.formatMessage(messages.list)}
                 className='cc-ws-list'
                 selectedId={selectedId}
                 onOpen={select}
@@ -126,18 +137,18 @@ function StaffWorkspace({initialConversationId, onSelect}: Props) {
             ) : (
                 <section
                     className='cc-ws-pane cc-ws-pane--empty'
-                    aria-label='No conversation open'
+                    aria-label={intl.formatMessage(messages.empty)}
                 >
                     <Alert message={failure}/>
                     <p className='cc-status'>
-                        {missing ? 'That conversation is not one of yours, or it no longer exists.' : 'Choose a conversation on the left, or start one. Ctrl+K jumps to one by name.'}
+                        {intl.formatMessage(missing ? messages.missing : messages.choose)}
                     </p>
                 </section>
             )}
             {selected && (
                 <aside
                     className='cc-ws-tools'
-                    aria-label='Conversation tools'
+                    aria-label={intl.formatMessage(messages.tools)}
                     onKeyDown={(event) => {
                         if (event.key === 'Escape' && tab) {
                             event.preventDefault();

@@ -1,5 +1,7 @@
 import React, {useEffect, useRef, useState} from 'react';
+import {defineMessages, type IntlShape} from 'react-intl';
 
+import {useConnectIntl} from '../../i18n/intl';
 import type {Conversation} from '../../types/connect';
 import {ConversationAvatar} from '../common/Avatar';
 import {IconButton} from '../common/IconButton';
@@ -11,6 +13,14 @@ import {useConversation} from '../conversation/use_conversation';
 
 import {usePageVisible} from './use_page_visible';
 
+const messages = defineMessages({
+    direct: {id: 'connect.workspace.pane.direct', defaultMessage: 'Direct conversation with {others}'},
+    group: {id: 'connect.workspace.pane.group', defaultMessage: '{count, plural, one {# member: you, {others}} other {# members: you, {others}}}'},
+    alone: {id: 'connect.workspace.pane.alone', defaultMessage: 'Only you so far'},
+    create: {id: 'connect.workspace.pane.create', defaultMessage: 'Create record'},
+    notifications: {id: 'connect.workspace.pane.notifications', defaultMessage: 'Notification preferences'},
+});
+
 interface Props {
     conversation: Conversation;
 
@@ -21,19 +31,20 @@ interface Props {
     onNotifications: () => void;
 }
 
-function membersLine(conversation: Conversation, currentUserId: string): string {
-    const others = conversation.members.filter((member) => member.id !== currentUserId).map((member) => member.display_name || `@${member.username}`);
+function membersLine(intl: IntlShape, conversation: Conversation, currentUserId: string): string {
+    const others = conversation.members.filter((member) => member.id !== currentUserId).map((member) => member.display_name || `@${member.username}`).join(', ');
     if (conversation.kind !== 'group') {
-        return `Direct conversation with ${others.join(', ')}`;
+        return intl.formatMessage(messages.direct, {others});
     }
     // A record conversation can have one member, its only follower.
-    return others.length ? `${conversation.members.length} members: you, ${others.join(', ')}` : 'Only you so far';
+    return others ? intl.formatMessage(messages.group, {count: conversation.members.length, others}) : intl.formatMessage(messages.alone);
 }
 
 // The workspace's middle: the open conversation's header, its messages and composer. The same
 // conversation component as a mini window, so both behave alike.
 export function WorkspacePane({conversation, focusRequest, onNotifications}: Props) {
     const {siteURL, currentUserId} = useConnectEnvironment();
+    const intl = useConnectIntl();
     const session = useConversation(conversation, usePageVisible());
     const {composerRef} = session;
     const [creating, setCreating] = useState(false);
@@ -63,7 +74,7 @@ export function WorkspacePane({conversation, focusRequest, onNotifications}: Pro
                     >
                         {conversation.name}
                     </h2>
-                    <p className='cc-ws-pane-members'>{membersLine(conversation, currentUserId)}</p>
+                    <p className='cc-ws-pane-members'>{membersLine(intl, conversation, currentUserId)}</p>
                 </div>
                 <button
                     ref={createRef}
@@ -72,10 +83,10 @@ export function WorkspacePane({conversation, focusRequest, onNotifications}: Pro
                     aria-haspopup='dialog'
                     onClick={() => setCreating(true)}
                 >
-                    {'Create record'}
+                    {intl.formatMessage(messages.create)}
                 </button>
                 <IconButton
-                    label='Notification preferences'
+                    label={intl.formatMessage(messages.notifications)}
                     onClick={onNotifications}
                 >
                     <BellIcon/>

@@ -1,18 +1,35 @@
 import React, {useEffect, useRef, useState, type ChangeEvent} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {commonMessages} from '../../../i18n/common_messages';
+import {useConnectIntl} from '../../../i18n/intl';
 import {errorMessage} from '../../../error_message';
 import {sendPost} from '../../../state/operations';
 import type {Conversation} from '../../../types/connect';
 import type {ConversationFile} from '../../../types/workspace';
 import {Alert} from '../../common/Alert';
 import {FileIcon, PaperclipIcon} from '../../common/icons';
-import {formatFullTime, formatRelativeTime, useNow} from '../../common/time';
+import {useNow, useTimeFormat} from '../../common/time';
 import {useConnectDeps, useConnectEnvironment} from '../../connect_context';
 import {downloadURL, ImageThumbnail, isImageFile} from '../../conversation/FileAttachments';
 import {formatFileSize} from '../../conversation/file_size';
-import {filesLabel, maxFilesPerPost} from '../../conversation/use_composer_files';
+import {maxFilesPerPost, uploadingLabel} from '../../conversation/use_composer_files';
 
 import {PersonName, useLearnPeople} from './people';
+
+const messages = defineMessages({
+    view: {id: 'connect.attachments.view', defaultMessage: 'View {name}'},
+    downloadName: {id: 'connect.attachments.download_label', defaultMessage: 'Download {name}'},
+    download: {id: 'connect.attachments.download', defaultMessage: 'Download'},
+    tooMany: {id: 'connect.attachments.too_many', defaultMessage: 'A message takes at most {max, number} files: choose {max, number} or fewer.'},
+    add: {id: 'connect.attachments.add', defaultMessage: 'Add a file'},
+    choose: {id: 'connect.attachments.choose', defaultMessage: 'Choose files to send'},
+    loading: {id: 'connect.attachments.loading', defaultMessage: 'Loading files…'},
+    loadFailed: {id: 'connect.attachments.load_failed', defaultMessage: 'Could not load the files: {reason}'},
+    empty: {id: 'connect.attachments.empty', defaultMessage: 'No files shared yet. Files sent in this conversation show up here.'},
+    list: {id: 'connect.attachments.list', defaultMessage: 'Files'},
+    more: {id: 'connect.attachments.more', defaultMessage: 'Load more'},
+});
 
 // Files listed per page ("Load more" asks for the next).
 export const filesPageSize = 20;
@@ -92,6 +109,7 @@ function FileTypeIcon({file}: {file: ConversationFile}) {
 
 // Images as Mattermost's thumbnail that opens the preview, other files as their type.
 function FileThumbnail({file, siteURL}: {file: ConversationFile; siteURL: string}) {
+    const intl = useConnectIntl();
     if (!isImageFile(file)) {
         return <FileTypeIcon file={file}/>;
     }
@@ -100,13 +118,15 @@ function FileThumbnail({file, siteURL}: {file: ConversationFile; siteURL: string
             file={file}
             siteURL={siteURL}
             className='cc-tools-file-thumbnail'
-            label={`View ${file.name}`}
+            label={intl.formatMessage(messages.view, {name: file.name})}
             fallback={<FileTypeIcon file={file}/>}
         />
     );
 }
 
 function FileRow({file, siteURL, now}: {file: ConversationFile; siteURL: string; now: number}) {
+    const intl = useConnectIntl();
+    const time = useTimeFormat();
     return (
         <li
             className='cc-tools-file'
@@ -119,16 +139,16 @@ function FileRow({file, siteURL, now}: {file: ConversationFile; siteURL: string;
             <span className='cc-tools-file-text'>
                 <span className='cc-tools-file-name'>{file.name}</span>
                 <span className='cc-tools-meta'>
-                    {file.size !== undefined && `${formatFileSize(file.size)} · `}
+                    {file.size !== undefined && `${formatFileSize(intl, file.size)} · `}
                     <PersonName userId={file.user_id}/>
                     {file.create_at ? (
                         <>
                             {' · '}
                             <time
                                 dateTime={new Date(file.create_at).toISOString()}
-                                title={formatFullTime(file.create_at)}
+                                title={time.full(file.create_at)}
                             >
-                                {formatRelativeTime(file.create_at, now)}
+                                {time.short(file.create_at, now)}
                             </time>
                         </>
                     ) : null}
@@ -139,9 +159,9 @@ function FileRow({file, siteURL, now}: {file: ConversationFile; siteURL: string;
                 href={downloadURL(siteURL, file)}
                 target='_blank'
                 rel='noopener noreferrer'
-                aria-label={`Download ${file.name}`}
+                aria-label={intl.formatMessage(messages.downloadName, {name: file.name})}
             >
-                {'Download'}
+                {intl.formatMessage(messages.download)}
             </a>
         </li>
     );
@@ -151,6 +171,7 @@ function FileRow({file, siteURL, now}: {file: ConversationFile; siteURL: string;
 // (they go as one post, as from the composer).
 export function AttachmentsTab({conversation}: {conversation: Conversation}) {
     const deps = useConnectDeps();
+    const intl = useConnectIntl();
     const {siteURL} = useConnectEnvironment();
     const now = useNow();
     const inputRef = useRef<HTMLInputElement>(null);
@@ -166,11 +187,11 @@ export function AttachmentsTab({conversation}: {conversation: Conversation}) {
             return;
         }
         if (chosen.length > maxFilesPerPost) {
-            setUploadFailure(`A message takes at most ${maxFilesPerPost} files: choose ${maxFilesPerPost} or fewer.`);
+            setUploadFailure(intl.formatMessage(messages.tooMany, {max: maxFilesPerPost}));
             return;
         }
         setUploadFailure(null);
-        setUploading(`Uploading ${filesLabel(chosen)}…`);
+        setUploading(uploadingLabel(intl, chosen));
         try {
             await sendPost(deps, conversation.id, '', chosen);
             reload();
@@ -191,29 +212,29 @@ export function AttachmentsTab({conversation}: {conversation: Conversation}) {
                     onClick={() => inputRef.current?.click()}
                 >
                     <PaperclipIcon/>
-                    {'Add a file'}
+                    {intl.formatMessage(messages.add)}
                 </button>
                 <input
                     ref={inputRef}
                     type='file'
                     multiple={true}
                     hidden={true}
-                    aria-label='Choose files to send'
+                    aria-label={intl.formatMessage(messages.choose)}
                     data-testid='add-file-input'
                     onChange={(event) => void onFilesChosen(event)}
                 />
             </div>
             {uploading && <p className='cc-status'>{uploading}</p>}
             <Alert message={uploadFailure}/>
-            {status === 'loading' && files.length === 0 && <p className='cc-status'>{'Loading files…'}</p>}
-            <Alert message={error ? `Could not load the files: ${error}` : null}/>
+            {status === 'loading' && files.length === 0 && <p className='cc-status'>{intl.formatMessage(messages.loading)}</p>}
+            <Alert message={error ? intl.formatMessage(messages.loadFailed, {reason: error}) : null}/>
             {status !== 'loading' && !error && files.length === 0 && (
-                <p className='cc-tools-empty'>{'No files shared yet. Files sent in this conversation show up here.'}</p>
+                <p className='cc-tools-empty'>{intl.formatMessage(messages.empty)}</p>
             )}
             {files.length > 0 && (
                 <ul
                     className='cc-tools-list'
-                    aria-label='Files'
+                    aria-label={intl.formatMessage(messages.list)}
                 >
                     {files.map((file) => (
                         <FileRow
@@ -232,7 +253,7 @@ export function AttachmentsTab({conversation}: {conversation: Conversation}) {
                     disabled={status !== 'idle'}
                     onClick={loadMore}
                 >
-                    {status === 'loading-more' ? 'Loading…' : 'Load more'}
+                    {status === 'loading-more' ? intl.formatMessage(commonMessages.loading) : intl.formatMessage(messages.more)}
                 </button>
             )}
             {error && files.length === 0 && (
@@ -241,7 +262,7 @@ export function AttachmentsTab({conversation}: {conversation: Conversation}) {
                     className='cc-button cc-button--secondary'
                     onClick={reload}
                 >
-                    {'Try again'}
+                    {intl.formatMessage(commonMessages.tryAgain)}
                 </button>
             )}
         </div>

@@ -1,5 +1,7 @@
 import React, {useId, useRef, useState, type KeyboardEvent} from 'react';
+import {defineMessages, type MessageDescriptor} from 'react-intl';
 
+import {useConnectIntl} from '../../../i18n/intl';
 import type {Conversation} from '../../../types/connect';
 
 import {BellPanel} from '../../bell/BellPanel';
@@ -8,13 +10,22 @@ import {AttachmentsTab} from './AttachmentsTab';
 import {InfoTab} from './InfoTab';
 import {MembersTab} from './MembersTab';
 
+const messages = defineMessages({
+    info: {id: 'connect.tools.info', defaultMessage: 'Info'},
+    members: {id: 'connect.tools.members', defaultMessage: 'Members'},
+    attachments: {id: 'connect.tools.attachments', defaultMessage: 'Attachments'},
+    notifications: {id: 'connect.tools.notifications', defaultMessage: 'Notifications'},
+    tools: {id: 'connect.tools.label', defaultMessage: 'Conversation tools'},
+    hide: {id: 'connect.tools.hide', defaultMessage: 'Hide {tab}'},
+});
+
 export type ToolsTab = 'info' | 'members' | 'attachments' | 'notifications';
 
-export const toolsTabs: ReadonlyArray<{id: ToolsTab; label: string}> = [
-    {id: 'info', label: 'Info'},
-    {id: 'members', label: 'Members'},
-    {id: 'attachments', label: 'Attachments'},
-    {id: 'notifications', label: 'Notifications'},
+export const toolsTabs: ReadonlyArray<{id: ToolsTab; label: MessageDescriptor}> = [
+    {id: 'info', label: messages.info},
+    {id: 'members', label: messages.members},
+    {id: 'attachments', label: messages.attachments},
+    {id: 'notifications', label: messages.notifications},
 ];
 
 export interface ConversationToolsProps {
@@ -53,6 +64,7 @@ function TabContent({conversation, tab, onOpenConversation}: {conversation: Conv
 // (a column beside the conversation, or an overlay on narrow screens) and hides it when tab is null.
 export function ConversationTools({conversation, tab, onTabChange, onOpenConversation}: ConversationToolsProps) {
     const baseId = useId();
+    const intl = useConnectIntl();
     const tabRefs = useRef(new Map<ToolsTab, HTMLButtonElement>());
 
     // The tab that takes focus from outside the list (one tab stop) while none is open.
@@ -95,11 +107,12 @@ export function ConversationTools({conversation, tab, onTabChange, onOpenConvers
             <div
                 className='cc-tools-tabs'
                 role='tablist'
-                aria-label='Conversation tools'
+                aria-label={intl.formatMessage(messages.tools)}
                 onKeyDown={onKeyDown}
             >
-                {toolsTabs.map(({id, label}) => {
+                {toolsTabs.map(({id, label: descriptor}) => {
                     const selected = id === tab;
+                    const label = intl.formatMessage(descriptor);
                     return (
                         <button
                             key={id}
@@ -117,7 +130,7 @@ export function ConversationTools({conversation, tab, onTabChange, onOpenConvers
                             aria-selected={selected}
                             aria-controls={selected ? panelId : undefined}
                             tabIndex={id === tabStop ? 0 : -1}
-                            title={selected ? `Hide ${label}` : label}
+                            title={selected ? intl.formatMessage(messages.hide, {tab: label}) : label}
                             onFocus={() => setLastFocused(id)}
                             onClick={() => onTabChange(selected ? null : id)}
                         >

@@ -152,7 +152,7 @@ describe('the Info tab', () => {
     it('says when only the latest messages were looked through', async () => {
         renderInfo({...answer, complete: false, scanned_posts: 1000});
 
-        expect(await screen.findByText('Only the latest 1000 messages were looked through.')).toBeInTheDocument();
+        expect(await screen.findByText('Only the latest 1,000 messages were looked through.')).toBeInTheDocument();
     });
 
     it('shows loading, then a failure with a way to try again', async () => {

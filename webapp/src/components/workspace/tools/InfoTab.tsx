@@ -1,11 +1,14 @@
 import React, {useEffect, useId, useRef, useState} from 'react';
+import {defineMessages} from 'react-intl';
 
+import {commonMessages} from '../../../i18n/common_messages';
+import {useConnectIntl} from '../../../i18n/intl';
 import {errorMessage} from '../../../error_message';
 import type {Conversation} from '../../../types/connect';
 import type {FollowedRecord} from '../../../types/follow';
 import type {ConversationRecord, ConversationRecords, SharedLink} from '../../../types/workspace';
 import {Alert} from '../../common/Alert';
-import {formatFullTime, formatRelativeTime, useNow} from '../../common/time';
+import {useNow, useTimeFormat} from '../../common/time';
 import {useConnectEnvironment} from '../../connect_context';
 import {safeLink} from '../../conversation/attachments';
 import {FollowButton} from '../../follow/FollowButton';
@@ -13,6 +16,26 @@ import {SwarmButton} from '../../swarm/SwarmButton';
 
 import {PersonName, useLearnPeople} from './people';
 import {newestFirst, recordStatusWords} from './record_status';
+
+const messages = defineMessages({
+    priority: {id: 'connect.info.record.priority', defaultMessage: 'Priority {priority}'},
+    mentions: {id: 'connect.info.record.mentions', defaultMessage: '{count, plural, one {# mention} other {# mentions}} · '},
+    assignedTo: {id: 'connect.info.record.assigned_to', defaultMessage: 'Assigned to {name}'},
+    alsoIn: {id: 'connect.info.record.also_in', defaultMessage: 'Also discussed in:'},
+    aConversation: {id: 'connect.info.record.a_conversation', defaultMessage: 'a conversation'},
+    followedTitle: {id: 'connect.info.followed.title', defaultMessage: 'Record conversation'},
+    followedNote: {id: 'connect.info.followed.note', defaultMessage: 'Its followers are its members. Updates from ServiceNow arrive here.'},
+    loading: {id: 'connect.info.loading', defaultMessage: 'Loading records and links…'},
+    loadFailed: {id: 'connect.info.load_failed', defaultMessage: 'Could not load the records and links: {reason}'},
+    noAnswer: {id: 'connect.info.no_answer', defaultMessage: 'no answer'},
+    refreshFailed: {id: 'connect.info.refresh_failed', defaultMessage: 'Could not refresh the records: {reason}'},
+    recordsTitle: {id: 'connect.info.records.title', defaultMessage: 'Records mentioned here'},
+    recordsEmpty: {id: 'connect.info.records.empty', defaultMessage: 'No records mentioned yet. Ticket numbers like INC0010001 in messages show up here.'},
+    linksTitle: {id: 'connect.info.links.title', defaultMessage: 'Links shared here'},
+    linksEmpty: {id: 'connect.info.links.empty', defaultMessage: 'No links shared yet. Web links in messages show up here.'},
+    scanned: {id: 'connect.info.scanned', defaultMessage: 'Only the latest {count, number} messages were looked through.'},
+    notScanned: {id: 'connect.info.not_scanned', defaultMessage: 'Older messages were not looked through.'},
+});
 
 // A new message may mention a record: the records are read again, at most this often.
 export const recordsRefreshMinMs = 1000;
@@ -79,12 +102,13 @@ function useConversationRecords(conversationId: string, lastPostId: string) {
 }
 
 function TimeAgo({ms, now}: {ms: number; now: number}) {
+    const time = useTimeFormat();
     return (
         <time
             dateTime={new Date(ms).toISOString()}
-            title={formatFullTime(ms)}
+            title={time.full(ms)}
         >
-            {formatRelativeTime(ms, now)}
+            {time.short(ms, now)}
         </time>
     );
 }
@@ -109,8 +133,9 @@ function RecordNumber({number, url}: {number: string; url: string}) {
 
 function RecordItem({record, now, onOpenConversation}: {record: ConversationRecord; now: number; onOpenConversation: (id: string) => void}) {
     const card = record.card;
-    const words = recordStatusWords(record);
-    const stateAndPriority = [card?.state, card?.priority ? `Priority ${card.priority}` : ''].filter(Boolean).join(' · ');
+    const intl = useConnectIntl();
+    const words = recordStatusWords(intl, record);
+    const stateAndPriority = [card?.state, card?.priority ? intl.formatMessage(messages.priority, {priority: card.priority}) : ''].filter(Boolean).join(' · ');
     const alsoIn = (record.also_in ?? []).filter((other) => other.id);
     const mentions = record.mentions ?? 0;
     return (
@@ -122,7 +147,7 @@ function RecordItem({record, now, onOpenConversation}: {record: ConversationReco
                 />
                 {record.last_mentioned_at ? (
                     <span className='cc-tools-meta'>
-                        {mentions > 1 ? `${mentions} mentions · ` : ''}
+                        {mentions > 1 ? intl.formatMessage(messages.mentions, {count: mentions}) : ''}
                         <TimeAgo
                             ms={record.last_mentioned_at}
                             now={now}
@@ -134,7 +159,7 @@ function RecordItem({record, now, onOpenConversation}: {record: ConversationReco
                 <>
                     {card?.short_description && <p className='cc-tools-record-description'>{card.short_description}</p>}
                     {stateAndPriority && <p className='cc-tools-record-state'>{stateAndPriority}</p>}
-                    {card?.assigned_to && <p className='cc-tools-meta'>{`Assigned to ${card.assigned_to}`}</p>}
+                    {card?.assigned_to && <p className='cc-tools-meta'>{intl.formatMessage(messages.assignedTo, {name: card.assigned_to})}</p>}
                 </>
             ) : (
                 <p className={`cc-tools-record-status cc-tools-record-status--${card?.status ?? 'unknown'}`}>{words}</p>
@@ -147,7 +172,7 @@ function RecordItem({record, now, onOpenConversation}: {record: ConversationReco
             )}
             {alsoIn.length > 0 && (
                 <p className='cc-tools-also-in'>
-                    {'Also discussed in: '}
+                    {`${intl.formatMessage(messages.alsoIn)} `}
                     {alsoIn.map((other, index) => (
                         <React.Fragment key={other.id}>
                             {index > 0 && ', '}
@@ -156,7 +181,7 @@ function RecordItem({record, now, onOpenConversation}: {record: ConversationReco
                                 className='cc-tools-link-button'
                                 onClick={() => onOpenConversation(other.id)}
                             >
-                                {other.name || 'a conversation'}
+                                {other.name || intl.formatMessage(messages.aConversation)}
                             </button>
                         </React.Fragment>
                     ))}
@@ -201,6 +226,7 @@ function LinkItem({link, now}: {link: SharedLink; now: number}) {
 // A record conversation's record: what it is about, and following it (its members are its followers).
 function FollowedRecordSection({record}: {record: FollowedRecord}) {
     const headingId = useId();
+    const intl = useConnectIntl();
     return (
         <section
             className='cc-tools-section cc-tools-followed'
@@ -210,7 +236,7 @@ function FollowedRecordSection({record}: {record: FollowedRecord}) {
                 id={headingId}
                 className='cc-tools-heading'
             >
-                {'Record conversation'}
+                {intl.formatMessage(messages.followedTitle)}
             </h3>
             <p className='cc-tools-record-head'>
                 <RecordNumber
@@ -219,7 +245,7 @@ function FollowedRecordSection({record}: {record: FollowedRecord}) {
                 />
             </p>
             {record.short_description && <p className='cc-tools-record-description'>{record.short_description}</p>}
-            <p className='cc-tools-meta'>{'Its followers are its members. Updates from ServiceNow arrive here.'}</p>
+            <p className='cc-tools-meta'>{intl.formatMessage(messages.followedNote)}</p>
             <FollowButton record={record}/>
             <SwarmButton record={record}/>
         </section>
@@ -231,6 +257,7 @@ function FollowedRecordSection({record}: {record: FollowedRecord}) {
 export function InfoTab({conversation, onOpenConversation}: Props) {
     const recordsHeadingId = useId();
     const linksHeadingId = useId();
+    const intl = useConnectIntl();
     const now = useNow();
     const {answer, error, loading, retry} = useConversationRecords(conversation.id, conversation.last_post?.id ?? '');
     const records = newestFirst((answer?.records ?? []).filter((record) => record?.number), (record) => record.last_mentioned_at);
@@ -239,17 +266,17 @@ export function InfoTab({conversation, onOpenConversation}: Props) {
 
     if (!answer) {
         if (loading) {
-            return <p className='cc-status'>{'Loading records and links…'}</p>;
+            return <p className='cc-status'>{intl.formatMessage(messages.loading)}</p>;
         }
         return (
             <div className='cc-tools-failure'>
-                <Alert message={`Could not load the records and links: ${error ?? 'no answer'}`}/>
+                <Alert message={intl.formatMessage(messages.loadFailed, {reason: error ?? intl.formatMessage(messages.noAnswer)})}/>
                 <button
                     type='button'
                     className='cc-button cc-button--secondary'
                     onClick={retry}
                 >
-                    {'Try again'}
+                    {intl.formatMessage(commonMessages.tryAgain)}
                 </button>
             </div>
         );
@@ -258,7 +285,7 @@ export function InfoTab({conversation, onOpenConversation}: Props) {
     return (
         <div className='cc-tools-info'>
             <Alert
-                message={error ? `Could not refresh the records: ${error}` : null}
+                message={error ? intl.formatMessage(messages.refreshFailed, {reason: error}) : null}
                 announce={false}
             />
             {conversation.record && <FollowedRecordSection record={conversation.record}/>}
@@ -270,10 +297,10 @@ export function InfoTab({conversation, onOpenConversation}: Props) {
                     id={recordsHeadingId}
                     className='cc-tools-heading'
                 >
-                    {'Records mentioned here'}
+                    {intl.formatMessage(messages.recordsTitle)}
                 </h3>
                 {records.length === 0 ? (
-                    <p className='cc-tools-empty'>{'No records mentioned yet. Ticket numbers like INC0010001 in messages show up here.'}</p>
+                    <p className='cc-tools-empty'>{intl.formatMessage(messages.recordsEmpty)}</p>
                 ) : (
                     <ul
                         className='cc-tools-list'
@@ -298,10 +325,10 @@ export function InfoTab({conversation, onOpenConversation}: Props) {
                     id={linksHeadingId}
                     className='cc-tools-heading'
                 >
-                    {'Links shared here'}
+                    {intl.formatMessage(messages.linksTitle)}
                 </h3>
                 {links.length === 0 ? (
-                    <p className='cc-tools-empty'>{'No links shared yet. Web links in messages show up here.'}</p>
+                    <p className='cc-tools-empty'>{intl.formatMessage(messages.linksEmpty)}</p>
                 ) : (
                     <ul
                         className='cc-tools-list'
@@ -319,7 +346,7 @@ export function InfoTab({conversation, onOpenConversation}: Props) {
             </section>
             {answer.complete === false && (
                 <p className='cc-tools-note'>
-                    {answer.scanned_posts ? `Only the latest ${answer.scanned_posts} messages were looked through.` : 'Older messages were not looked through.'}
+                    {answer.scanned_posts ? intl.formatMessage(messages.scanned, {count: answer.scanned_posts}) : intl.formatMessage(messages.notScanned)}
                 </p>
             )}
         </div>

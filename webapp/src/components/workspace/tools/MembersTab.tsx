@@ -1,6 +1,8 @@
 import React, {useState} from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../../i18n/intl';
 import {errorMessage} from '../../../error_message';
 import {addPeople, removeFromGroup} from '../../../state/operations';
 import {memberName, selectConversation} from '../../../state/selectors';
@@ -30,6 +32,7 @@ function MemberAvatar({conversation, member, siteURL}: {conversation: Conversati
 
 function PresenceLabel({userId}: {userId: string}) {
     const status = usePresence(userId);
+    const intl = useConnectIntl();
     if (!status) {
         return null;
     }
@@ -39,15 +42,23 @@ function PresenceLabel({userId}: {userId: string}) {
                 className='cc-presence-dot'
                 aria-hidden='true'
             />
-            {presenceLabel(status)}
+            {presenceLabel(intl, status)}
         </span>
     );
 }
+
+const messages = defineMessages({
+    count: {id: 'connect.tools.members.count', defaultMessage: '{count, plural, one {# person} other {# people}}'},
+    add: {id: 'connect.tools.members.add', defaultMessage: 'Add people'},
+    list: {id: 'connect.tools.members.list', defaultMessage: 'Members'},
+    you: {id: 'connect.tools.members.you', defaultMessage: ' (you)'},
+});
 
 // F-31 Members: everyone in the conversation with their presence. In a group Connect manages,
 // people can be added (staff only, through the people picker) and removed, and you can leave.
 export function MembersTab({conversation: given}: {conversation: Conversation}) {
     const deps = useConnectDeps();
+    const intl = useConnectIntl();
     const {siteURL, currentUserId} = useConnectEnvironment();
 
     // The store's copy follows adds and removals at once; the given one stands in until it has it.
@@ -80,7 +91,7 @@ export function MembersTab({conversation: given}: {conversation: Conversation}) 
         }
     };
 
-    const count = members.length === 1 ? '1 person' : `${members.length} people`;
+    const count = intl.formatMessage(messages.count, {count: members.length});
     return (
         <div className='cc-tools-members'>
             <div className='cc-tools-toolbar'>
@@ -95,7 +106,7 @@ export function MembersTab({conversation: given}: {conversation: Conversation}) 
                         }}
                     >
                         <AddPeopleIcon/>
-                        {'Add people'}
+                        {intl.formatMessage(messages.add)}
                     </button>
                 )}
             </div>
@@ -109,7 +120,7 @@ export function MembersTab({conversation: given}: {conversation: Conversation}) 
             <Alert message={failure}/>
             <ul
                 className='cc-tools-list'
-                aria-label='Members'
+                aria-label={intl.formatMessage(messages.list)}
             >
                 {members.map((member) => {
                     const name = memberName(member);
@@ -127,7 +138,7 @@ export function MembersTab({conversation: given}: {conversation: Conversation}) 
                             <span className='cc-tools-member-text'>
                                 <span className='cc-tools-member-name'>
                                     {name}
-                                    {isYou && <span className='cc-tools-meta'>{' (you)'}</span>}
+                                    {isYou && <span className='cc-tools-meta'>{intl.formatMessage(messages.you)}</span>}
                                 </span>
                                 <PresenceLabel userId={member.id}/>
                             </span>

@@ -1,16 +1,23 @@
 import React, {useEffect, useRef} from 'react';
+import {defineMessages} from 'react-intl';
 import {useSelector} from 'react-redux';
 
+import {useConnectIntl} from '../../../i18n/intl';
 import {displayName} from '../../../display_name';
 import {usersReceived} from '../../../state/actions';
 import {authorName, selectConnect, selectUser} from '../../../state/selectors';
 import type {ConnectRootState} from '../../../state/types';
 import {useConnectDeps} from '../../connect_context';
 
+const messages = defineMessages({
+    someone: {id: 'connect.people.someone', defaultMessage: 'Someone'},
+});
+
 // A person's name from Connect's state; "Someone" until the plugin knows them.
 export function PersonName({userId}: {userId: string | undefined}) {
     const name = useSelector((state: ConnectRootState) => (userId ? authorName(selectUser(state, userId)) : undefined));
-    return <>{name ?? 'Someone'}</>;
+    const intl = useConnectIntl();
+    return <>{name ?? intl.formatMessage(messages.someone)}</>;
 }
 
 // Asks once for the people among userIds whom Connect's state does not name yet (people who left

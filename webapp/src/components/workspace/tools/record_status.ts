@@ -1,20 +1,23 @@
+import {defineMessages, type IntlShape, type MessageDescriptor} from 'react-intl';
+
 import type {ConversationRecord, RecordCardStatus} from '../../../types/workspace';
 
 // What the Info tab says about a record it has no details of, by its card's status.
-const statusWords: Record<Exclude<RecordCardStatus, 'found'>, string> = {
-    missing: 'Not found in ServiceNow',
-    unavailable: 'ServiceNow is not answering right now',
-    restricted: 'Details are shown only in conversations of ITIL staff',
-    pending: 'Loading details from ServiceNow…',
-};
+const statusWords = defineMessages({
+    missing: {id: 'connect.info.record.missing', defaultMessage: 'Not found in ServiceNow'},
+    unavailable: {id: 'connect.info.record.unavailable', defaultMessage: 'ServiceNow is not answering right now'},
+    restricted: {id: 'connect.info.record.restricted', defaultMessage: 'Details are shown only in conversations of ITIL staff'},
+    pending: {id: 'connect.info.record.pending', defaultMessage: 'Loading details from ServiceNow…'},
+    none: {id: 'connect.info.record.none', defaultMessage: 'No details from ServiceNow yet'},
+}) satisfies Record<Exclude<RecordCardStatus, 'found'> | 'none', MessageDescriptor>;
 
 // null for a found record: its details say it.
-export function recordStatusWords(record: ConversationRecord): string | null {
+export function recordStatusWords(intl: IntlShape, record: ConversationRecord): string | null {
     const status = record.card?.status;
     if (status === 'found') {
         return null;
     }
-    return status && status in statusWords ? statusWords[status] : 'No details from ServiceNow yet';
+    return intl.formatMessage(status && status in statusWords ? statusWords[status] : statusWords.none);
 }
 
 // Newest mention first; records without a time go last, in the server's order.

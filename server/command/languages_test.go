@@ -1,0 +1,55 @@
+package command
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+)
+
+// localeOf reads users whose language is given by id.
+type localeOf map[string]string
+
+func (l localeOf) User(userID string) (*model.User, error) {
+	locale, ok := l[userID]
+	if !ok {
+		return nil, errors.New("no such user")
+	}
+	return &model.User{Id: userID, Locale: locale}, nil
+}
+
+func speaking(t *testing.T, users localeOf, serverLocale string) *Handler {
+	t.Helper()
+	catalogs, err := i18n.Catalogs()
+	require.NoError(t, err)
+	h := newTestHandler()
+	h.deps.Languages = i18n.NewLanguages(catalogs, users, func() string { return serverLocale })
+	return h
+}
+
+func TestConnectAnswersEachCallerInTheirLanguage(t *testing.T) {
+	h := speaking(t, localeOf{"amelie": "fr", "bob": "en"}, "en")
+
+	help := runAs(h, "amelie", "/connect help").Text
+	assert.Contains(t, help, "- `/connect help` : Afficher ce que /connect sait faire\n")
+	assert.Contains(t, help, "- `/connect record <numéro|lien> ... | test` : Publier des fiches d'enregistrement ServiceNow dans cette conversation\n")
+	assert.Contains(t, runAs(h, "bob", "/connect help").Text, "- `/connect help`: Show what /connect can do\n")
+
+	assert.Equal(t, "Seuls les administrateurs système peuvent utiliser `/connect staff`.", runAs(h, "amelie", "/connect staff stats").Text)
+	assert.Equal(t, "Seuls les administrateurs système peuvent utiliser `/connect record test`.", runAs(h, "amelie", "/connect record test").Text)
+}
+
+func TestTheAutocompleteIsInTheServersLanguage(t *testing.T) {
+	def := speaking(t, localeOf{}, "fr").Definition()
+	assert.Equal(t, "Connect Chat : conversations entre agents et enregistrements ServiceNow", def.Description)
+	var helps []string
+	for _, sub := range def.AutocompleteData.SubCommands {
+		helps = append(helps, sub.HelpText)
+	}
+	assert.Contains(t, helps, "Ouvrir l'espace de travail Connect")
+	assert.NoError(t, def.AutocompleteData.IsValid())
+}
