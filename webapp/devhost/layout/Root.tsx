@@ -18,6 +18,7 @@ import {matchesPrefix} from '../routing/match';
 import {setHostStatus} from '../status';
 import type {DevHostState} from '../store';
 import {AdminConsole} from '../system_console/AdminConsole';
+import {useAppliedTheme} from '../theme';
 
 import {AppBar} from './AppBar';
 import {GlobalHeader} from './GlobalHeader';
@@ -55,6 +56,7 @@ function MainRoute({pathname}: {pathname: string}) {
 }
 
 export function Root() {
+    useAppliedTheme();
     const {pathname} = useLocation();
     if (matchesPrefix(pathname, '/login')) {
         return <LoginPage/>;

@@ -92,7 +92,7 @@ describe('the bell', () => {
         }, hidden);
 
         await postAs(env, loud, loudDM.id, 'while you look at it');
-        await page.getByRole('region', {name: 'Conversations'}).getByRole('button', row(fullName(loud))).filter({hasText: 'while you look at it'}).waitFor();
+        await page.getByRole('region', {name: 'Conversations'}).getByTestId('conversation-row').filter({hasText: 'while you look at it'}).getByRole('button', row(fullName(loud))).waitFor();
         await setHidden(true);
         await postAs(env, quiet, quietDM.id, 'the bell says never');
         await postAs(env, alice, loudDM.id, 'my own message');

@@ -15,8 +15,8 @@ const statusIntervalMs = 60_000;
 
 const typingLine = (place: Locator) => place.getByTestId('typing-indicator');
 
-// A presence dot by its words. In a sidebar row it sits inside the row's button, whose content
-// is presentational (the row is described by it), so it is found by its attributes.
+// A presence dot by its words. In a sidebar row it sits beside the row's button, which it
+// describes (aria-describedby), so it is found by its attributes.
 const dot = (place: Locator, label: string) => place.locator(`[role="img"][aria-label="${label}"]`);
 
 // F-80..F-82: typing and presence, between Connect and Mattermost's own clients, each person in
@@ -108,6 +108,7 @@ describe('typing and presence', () => {
         });
         const sidebar = await openSidebar(page);
         const bobRow = sidebar.getByRole('button', row('Bob Baker'));
+        const bobRowItem = sidebar.getByTestId('conversation-row').filter({has: page.getByRole('button', row('Bob Baker'))});
         // Bob's status as Mattermost holds it can change under the test (the server's handling of
         // his other connections); each check sets it again while it is not what the test set, so
         // what is checked is the dot following Mattermost, within the web app's poll interval.
@@ -117,7 +118,7 @@ describe('typing and presence', () => {
             }
             return (await dot(place, label).count()) > 0;
         };
-        await expect.poll(() => shows(bobRow, 'away', 'Away'), {timeout: statusIntervalMs + 5000, interval: 1000}).toBe(true);
+        await expect.poll(() => shows(bobRowItem, 'away', 'Away'), {timeout: statusIntervalMs + 5000, interval: 1000}).toBe(true);
         const described = await bobRow.evaluate((button) => (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.getAttribute('aria-label') ?? document.getElementById(id)?.textContent));
         expect(described[0]).toBe('Away');
         await bobRow.click();
@@ -127,7 +128,7 @@ describe('typing and presence', () => {
         const changed = Date.now();
         const requestsBefore = statusRequests.length;
         await setStatus(bob, 'dnd');
-        await expect.poll(() => shows(bobRow, 'dnd', 'Do not disturb'), {timeout: statusIntervalMs + 5000, interval: 1000}).toBe(true);
+        await expect.poll(() => shows(bobRowItem, 'dnd', 'Do not disturb'), {timeout: statusIntervalMs + 5000, interval: 1000}).toBe(true);
         await header.getByRole('img', {name: 'Do not disturb'}).first().waitFor({timeout: 1000});
         const seenAfter = Date.now() - changed;
 

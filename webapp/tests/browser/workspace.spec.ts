@@ -102,7 +102,7 @@ describe('the Connect Workspace', () => {
         await page.keyboard.press('ArrowUp');
         expect(await isFocused(rows.first())).toBe(true);
         await page.keyboard.press('Enter');
-        expect(await paneTitle(page).textContent()).toBe(await rows.first().locator('.cc-row-name').textContent());
+        expect(await paneTitle(page).textContent()).toBe(await rows.first().textContent());
     });
 
     const toolsOf = (page: Page) => page.getByRole('complementary', {name: 'Conversation tools'});

@@ -75,6 +75,11 @@ function PendingWindow({id}: {id: string}) {
     );
 }
 
+function sidebarRowOf(id: string): HTMLElement | null {
+    const rows = Array.from(document.querySelectorAll<HTMLElement>('.cc-sidebar [data-conversation-row-id]'));
+    return rows.find((row) => row.dataset.conversationRowId === id)?.querySelector<HTMLElement>('.cc-row-main') ?? null;
+}
+
 interface ConversationWindowProps {
     conversation: Conversation;
     collapsed: boolean;
@@ -143,7 +148,9 @@ function ConversationWindow({conversation, collapsed, focused, focusRequest}: Co
     }, [composerRef]);
 
     const close = () => {
-        const opener = openerRef.current;
+        // An opener that is gone (a filter's result, replaced by the list once chosen) hands over
+        // to the conversation's row in the sidebar, if it shows one.
+        const opener = openerRef.current?.isConnected ? openerRef.current : sidebarRowOf(id);
         const returnsFocus = Boolean(opener?.isConnected) && windowRef.current?.contains(document.activeElement);
         dispatch(windowClosed(id, !returnsFocus));
         if (returnsFocus) {

@@ -152,6 +152,28 @@ describe('a mini window', () => {
         opener.remove();
     });
 
+    it('gives focus to the conversation\'s sidebar row when what opened it is gone', async () => {
+        const {store} = renderDock([directConversation(), groupConversation()], [], ['dm-bob']);
+        const filterResult = document.createElement('button');
+        document.body.appendChild(filterResult);
+        filterResult.focus();
+        const sidebar = document.createElement('section');
+        sidebar.className = 'cc-sidebar';
+        sidebar.innerHTML = '<ul><li data-conversation-row-id="dm-bob"><button class="cc-row-main">Bob</button></li><li data-conversation-row-id="group-1"><button class="cc-row-main">Group</button></li></ul>';
+        document.body.appendChild(sidebar);
+
+        act(() => {
+            store.dispatch(windowOpened('group-1'));
+        });
+        const groupComposer = screen.getByRole('textbox', {name: 'Write to Bob Baker, Carol Chen'});
+        await waitFor(() => expect(groupComposer).toHaveFocus());
+        filterResult.remove();
+        fireEvent.keyDown(groupComposer, {key: 'Escape'});
+
+        await waitFor(() => expect(within(sidebar).getByRole('button', {name: 'Group'})).toHaveFocus());
+        sidebar.remove();
+    });
+
     it('takes focus again when its conversation is chosen again', async () => {
         const {store} = renderDock([directConversation()]);
         const composer = screen.getByRole('textbox', {name: 'Write to Bob Baker'});
@@ -313,7 +335,7 @@ describe('a mini window', () => {
             const {client, store} = renderDock([groupConversation()]);
             client.renameConversation.mockResolvedValue(groupConversation({name: 'Mail outage', custom_name: true}));
 
-            fireEvent.click(screen.getByRole('button', {name: 'Rename group'}));
+            fireEvent.click(screen.getByRole('button', {name: /^Rename group/}));
             const field = screen.getByRole('textbox', {name: 'Group name'});
             expect(field).toHaveValue('Bob Baker, Carol Chen');
             expect(field).toHaveAttribute('maxLength', '64');
@@ -326,14 +348,14 @@ describe('a mini window', () => {
             expect(client.renameConversation).toHaveBeenCalledWith('group-1', 'Mail outage');
             expect(stateOf(store).conversations.byId['group-1'].custom_name).toBe(true);
             expect(screen.queryByRole('textbox', {name: 'Group name'})).toBeNull();
-            await waitFor(() => expect(screen.getByRole('button', {name: 'Rename group'})).toHaveFocus());
+            await waitFor(() => expect(screen.getByRole('button', {name: /^Rename group/})).toHaveFocus());
         });
 
         it('cancels with Escape, keeping the window open, and saves on leaving the field', async () => {
             const {client, store} = renderDock([groupConversation({name: 'Mail outage', custom_name: true})]);
             client.renameConversation.mockResolvedValue(groupConversation());
 
-            fireEvent.click(screen.getByRole('button', {name: 'Rename group'}));
+            fireEvent.click(screen.getByRole('button', {name: /^Rename group/}));
             fireEvent.change(screen.getByRole('textbox', {name: 'Group name'}), {target: {value: 'Something else'}});
             fireEvent.keyDown(screen.getByRole('textbox', {name: 'Group name'}), {key: 'Escape'});
             expect(client.renameConversation).not.toHaveBeenCalled();
@@ -341,7 +363,7 @@ describe('a mini window', () => {
             expect(windowNamed('Mail outage')).toBeInTheDocument();
 
             // An empty name goes back to the member names.
-            fireEvent.click(screen.getByRole('button', {name: 'Rename group'}));
+            fireEvent.click(screen.getByRole('button', {name: /^Rename group/}));
             fireEvent.change(screen.getByRole('textbox', {name: 'Group name'}), {target: {value: ''}});
             fireEvent.blur(screen.getByRole('textbox', {name: 'Group name'}));
 
@@ -353,7 +375,7 @@ describe('a mini window', () => {
             const {client} = renderDock([groupConversation()]);
             client.renameConversation.mockRejectedValue(new ClientError(400, 'The name is too long.', 'url'));
 
-            fireEvent.click(screen.getByRole('button', {name: 'Rename group'}));
+            fireEvent.click(screen.getByRole('button', {name: /^Rename group/}));
             fireEvent.change(screen.getByRole('textbox', {name: 'Group name'}), {target: {value: 'Mail outage'}});
             fireEvent.keyDown(screen.getByRole('textbox', {name: 'Group name'}), {key: 'Enter'});
 
@@ -363,7 +385,7 @@ describe('a mini window', () => {
         it('is offered only for a group Connect manages', () => {
             renderDock([directConversation(), groupConversation({id: 'gm-1', name: 'Carol Chen, Dan Doe', managed: false})]);
 
-            expect(screen.queryByRole('button', {name: 'Rename group'})).toBeNull();
+            expect(screen.queryByRole('button', {name: /^Rename group/})).toBeNull();
             expect(windowNamed('Carol Chen, Dan Doe')).toBeInTheDocument();
         });
     });

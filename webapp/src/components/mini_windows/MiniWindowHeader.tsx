@@ -126,7 +126,7 @@ function WindowTitle({conversation, titleId, renamable, onRename}: TitleProps) {
                     ref={buttonRef}
                     type='button'
                     className='cc-window-title cc-window-title-button'
-                    aria-label={intl.formatMessage(messages.rename)}
+                    aria-label={`${intl.formatMessage(messages.rename)} ${conversation.name}`}
                     title={intl.formatMessage(messages.renameTitle, {name: conversation.name})}
                     onClick={() => {
                         finished.current = false;

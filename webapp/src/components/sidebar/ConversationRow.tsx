@@ -61,6 +61,8 @@ export function previewOf(intl: IntlShape, conversation: Conversation, currentUs
 export const ConversationRow = memo(function ConversationRow({conversation, siteURL, currentUserId, now, onOpen, onClose, onDropRecord, selectedId}: Props) {
     const previewId = useId();
     const presenceId = useId();
+    const badgeId = useId();
+    const timeId = useId();
     const intl = useConnectIntl();
     const time = useTimeFormat();
     const unread = conversation.unread_count;
@@ -82,14 +84,10 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
             data-conversation-row-id={conversation.id}
             {...(onDropRecord ? handlers : {})}
         >
-            <button
-                type='button'
-                className='cc-row-main'
-                aria-label={label}
-                aria-describedby={`${presenceId} ${previewId}`}
-                aria-current={selected ? 'true' : undefined}
-                onClick={() => onOpen(conversation)}
-            >
+            {/* The button holds only the conversation's name, and a pseudo-element stretches it over
+                the row: its name (and unread count) is what it shows (WCAG 2.5.3), and the badge,
+                the last message and its time are read as its description. */}
+            <div className='cc-row-body'>
                 <ConversationAvatar
                     conversation={conversation}
                     siteURL={siteURL}
@@ -99,24 +97,38 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
                     <span className='cc-row-name'>
                         {conversation.record && (
                             <span
+                                id={badgeId}
                                 className='cc-record-badge'
                                 title={intl.formatMessage(messages.recordBadgeTitle)}
+                                aria-hidden='true'
                             >
                                 {intl.formatMessage(messages.recordBadge)}
                             </span>
                         )}
-                        {conversation.name}
+                        <button
+                            type='button'
+                            className='cc-row-main'
+                            aria-label={label}
+                            aria-describedby={[conversation.record ? badgeId : '', presenceId, previewId, timeId].filter(Boolean).join(' ')}
+                            aria-current={selected ? 'true' : undefined}
+                            onClick={() => onOpen(conversation)}
+                        >
+                            {conversation.name}
+                        </button>
                     </span>
                     <span
                         id={previewId}
                         className='cc-row-preview'
+                        aria-hidden='true'
                     >
                         {previewOf(intl, conversation, currentUserId)}
                     </span>
                 </span>
                 <span className='cc-row-meta'>
                     <time
+                        id={timeId}
                         className='cc-row-time'
+                        aria-hidden='true'
                         dateTime={new Date(conversation.last_activity_at).toISOString()}
                         title={time.full(conversation.last_activity_at)}
                     >
@@ -127,7 +139,7 @@ export const ConversationRow = memo(function ConversationRow({conversation, site
                         decorative={true}
                     />
                 </span>
-            </button>
+            </div>
             {onClose && (
                 <IconButton
                     className='cc-row-close'
