@@ -159,7 +159,7 @@ func copyFile(from, to string) error {
 		return errors.Wrap(err, "failed to write the bundle cache")
 	}
 	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
+		_ = out.Close()
 		return errors.Wrap(err, "failed to copy the bundle")
 	}
 	return errors.Wrap(out.Close(), "failed to write the bundle cache")
