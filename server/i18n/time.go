@@ -11,30 +11,11 @@ func (l *Localizer) DayTime(t time.Time) string {
 }
 
 // shortMonth is a month's abbreviated name.
-func shortMonth(m time.Month) Message {
-	switch m {
-	case time.January:
-		return M("connect.common.month.1", "Jan")
-	case time.February:
-		return M("connect.common.month.2", "Feb")
-	case time.March:
-		return M("connect.common.month.3", "Mar")
-	case time.April:
-		return M("connect.common.month.4", "Apr")
-	case time.May:
-		return M("connect.common.month.5", "May")
-	case time.June:
-		return M("connect.common.month.6", "Jun")
-	case time.July:
-		return M("connect.common.month.7", "Jul")
-	case time.August:
-		return M("connect.common.month.8", "Aug")
-	case time.September:
-		return M("connect.common.month.9", "Sep")
-	case time.October:
-		return M("connect.common.month.10", "Oct")
-	case time.November:
-		return M("connect.common.month.11", "Nov")
-	}
-	return M("connect.common.month.12", "Dec")
+func shortMonth(m time.Month) Message { return shortMonths[m-1] }
+
+var shortMonths = [12]Message{
+	M("connect.common.month.1", "Jan"), M("connect.common.month.2", "Feb"), M("connect.common.month.3", "Mar"),
+	M("connect.common.month.4", "Apr"), M("connect.common.month.5", "May"), M("connect.common.month.6", "Jun"),
+	M("connect.common.month.7", "Jul"), M("connect.common.month.8", "Aug"), M("connect.common.month.9", "Sep"),
+	M("connect.common.month.10", "Oct"), M("connect.common.month.11", "Nov"), M("connect.common.month.12", "Dec"),
 }
