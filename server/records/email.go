@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -26,15 +25,13 @@ func (s *Service) EmailContent(email *model.EmailNotification) *model.EmailNotif
 	if setup == nil || email.MessageText == "" {
 		return nil
 	}
-	added, ok := s.emails.get(email.PostId)
-	if !ok {
-		mentions := setup.recognizer.Find(email.MessageText, setup.maxCards)
-		if len(mentions) == 0 {
-			return nil
-		}
-		added = s.emailCards(setup, email, mentions)
-		s.emails.put(email.PostId, added)
+	mentions := setup.recognizer.Find(email.MessageText, setup.maxCards)
+	if len(mentions) == 0 {
+		return nil
 	}
+	added, _ := s.emails.Get(email.PostId, func() (cardsText, error) { // every email has a post
+		return s.emailCards(setup, email, mentions), nil
+	})
 	if added.text == "" {
 		return nil
 	}
@@ -77,36 +74,3 @@ const (
 	// maxEmailCards bounds the posts remembered; past it the cache starts over.
 	maxEmailCards = 1000
 )
-
-// emailCache keeps the cards of recent posts' emails.
-type emailCache struct {
-	mu     sync.Mutex
-	byPost map[string]cachedCardsText
-}
-
-type cachedCardsText struct {
-	cardsText
-	expires time.Time
-}
-
-func (c *emailCache) get(postID string) (cardsText, bool) {
-	if postID == "" {
-		return cardsText{}, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	cached, ok := c.byPost[postID]
-	return cached.cardsText, ok && time.Now().Before(cached.expires)
-}
-
-func (c *emailCache) put(postID string, added cardsText) {
-	if postID == "" {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.byPost == nil || len(c.byPost) >= maxEmailCards {
-		c.byPost = map[string]cachedCardsText{}
-	}
-	c.byPost[postID] = cachedCardsText{cardsText: added, expires: time.Now().Add(emailCardsTTL)}
-}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/connectchat/mattermost-plugin-connect/server/config"
 	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+	"github.com/connectchat/mattermost-plugin-connect/server/memo"
 	"github.com/connectchat/mattermost-plugin-connect/server/servicenow"
 )
 
@@ -77,7 +78,7 @@ type Service struct {
 	discussed      discussed
 	isConversation func(channelID string) bool
 	// emails keeps each post's email cards for its other recipients.
-	emails emailCache
+	emails *memo.Cache[cardsText]
 	// languages: cards are in the server's default language, answers in their reader's.
 	languages *i18n.Languages
 }
@@ -101,6 +102,7 @@ func NewService(d Deps) *Service {
 	s := &Service{
 		posts: d.Posts, access: d.Access, audience: d.Audience, log: d.Log, updateMark: model.NewRandomString(32),
 		discussed: discussed{kv: d.KV}, isConversation: d.IsConversation, languages: d.Languages,
+		emails: memo.New[cardsText](emailCardsTTL, maxEmailCards),
 	}
 	s.fills = newFillQueue(d.KV, d.Log, s.fill)
 	return s
