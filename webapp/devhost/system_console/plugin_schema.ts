@@ -4,19 +4,10 @@
 // plugin is not running, a banner asking to enable it); the sections keep their title and
 // subtitle; the top-level settings, with the plugin's Enable setting, go into a first untitled
 // section. The labels and help texts are the manifest's strings, untranslated.
+import type {ManifestSetting} from '../../src/admin/console_definition';
+
 import type {CustomSettingRegistration} from './registrations';
 import {it, type AdminSetting, type AdminSchema, type AdminSection} from './schema';
-
-export interface ManifestSetting {
-    key: string;
-    display_name: string;
-    type: string;
-    help_text?: string;
-    placeholder?: string;
-    default?: unknown;
-    options?: Array<{display_name: string; value: string}>;
-    secret?: boolean;
-}
 
 export interface ManifestSection {
     key: string;

@@ -21,7 +21,8 @@ import {Text} from './text';
 // descriptors the web app formats in the admin's language. It has no title, so the System Console
 // sidebar does not list it twice (admin_sidebar.tsx skips untitled subsections).
 
-interface ManifestSetting {
+// A setting of plugin.json's settings_schema, as the web app reads it.
+export interface ManifestSetting {
     key: string;
     display_name: string;
     type: string;

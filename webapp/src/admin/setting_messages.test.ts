@@ -2,16 +2,9 @@ import {describe, expect, it} from 'vitest';
 
 import manifest from '../../../plugin.json';
 
+import type {ManifestSetting} from './console_definition';
 import {customSettingKeys} from './console_messages';
 import {settingTexts} from './setting_messages';
-
-interface ManifestSetting {
-    key: string;
-    display_name: string;
-    type: string;
-    help_text?: string;
-    options?: Array<{display_name: string; value: string}>;
-}
 
 const settings: ManifestSetting[] = [
     ...manifest.settings_schema.settings,
