@@ -1,36 +1,22 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 	"testing"
 
-	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/connectchat/mattermost-plugin-connect/server/digest"
 	"github.com/connectchat/mattermost-plugin-connect/server/failure"
 	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n/i18ntest"
 )
 
-// localeOf reads users whose language is given by id.
-type localeOf map[string]string
-
-func (l localeOf) User(userID string) (*model.User, error) {
-	locale, ok := l[userID]
-	if !ok {
-		return nil, errors.New("no such user")
-	}
-	return &model.User{Id: userID, Locale: locale}, nil
-}
+type localeOf = i18ntest.Locales
 
 func languages(t *testing.T, users localeOf) *i18n.Languages {
-	t.Helper()
-	catalogs, err := i18n.Catalogs()
-	require.NoError(t, err)
-	return i18n.NewLanguages(catalogs, users, func() string { return "en" })
+	return i18ntest.Languages(t, users, "en")
 }
 
 func TestAFailureIsAnsweredInTheCallersLanguage(t *testing.T) {

@@ -1,33 +1,18 @@
 package command
 
 import (
-	"errors"
 	"testing"
 
-	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
-	"github.com/connectchat/mattermost-plugin-connect/server/i18n"
+	"github.com/connectchat/mattermost-plugin-connect/server/i18n/i18ntest"
 )
 
-// localeOf reads users whose language is given by id.
-type localeOf map[string]string
-
-func (l localeOf) User(userID string) (*model.User, error) {
-	locale, ok := l[userID]
-	if !ok {
-		return nil, errors.New("no such user")
-	}
-	return &model.User{Id: userID, Locale: locale}, nil
-}
+type localeOf = i18ntest.Locales
 
 func speaking(t *testing.T, users localeOf, serverLocale string) *Handler {
-	t.Helper()
-	catalogs, err := i18n.Catalogs()
-	require.NoError(t, err)
 	h := newTestHandler()
-	h.deps.Languages = i18n.NewLanguages(catalogs, users, func() string { return serverLocale })
+	h.deps.Languages = i18ntest.Languages(t, users, serverLocale)
 	return h
 }
 
