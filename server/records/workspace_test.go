@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -191,19 +192,25 @@ func TestPostsInConversationsNoteTheirRecords(t *testing.T) {
 func TestABusyConversationDoesNotReadTheIndexForEveryPost(t *testing.T) {
 	f := newFixture(t)
 	f.isConversation = func(string) bool { return true }
+	var indexReads atomic.Int64 // the card fills' own queue reads its keys meanwhile
+	f.kv.OnCall(func(method, key string) {
+		if method == "Get" && strings.HasPrefix(key, discussedKeyPrefix) {
+			indexReads.Add(1)
+		}
+	})
 	postAt := func(at int64) {
 		post := &model.Post{Id: model.NewId(), UserId: "staffer", ChannelId: "dm1", CreateAt: at, Message: "still " + standin.SampleIncident}
 		f.service.Posted(orPost(f.service.Attach(post), post))
 	}
 	postAt(1_000)
-	reads := f.kv.Reads()
+	reads := indexReads.Load()
 
 	postAt(2_000)
 	postAt(3_000)
-	assert.Equal(t, reads, f.kv.Reads(), "mentions within the index's granularity need no KV round trip")
+	assert.Equal(t, reads, indexReads.Load(), "mentions within the index's granularity need no KV round trip")
 
 	postAt(1_000 + discussedGranularity + 1)
-	assert.Greater(t, f.kv.Reads(), reads)
+	assert.Greater(t, indexReads.Load(), reads)
 	assert.Equal(t, []Discussion{{"dm1", 1_000 + discussedGranularity + 1}}, storedDiscussions(t, f.kv, number("incident", standin.SampleIncident)))
 }
 
